@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { apiV1 } from './api';
+import { ApiDocsView } from './api/docs';
+import { buildOpenApi } from './api/openapi';
+import { problemResponse } from './api/problem';
+import { createDb } from './db/client';
+import type { AppEnv } from './env';
+import { contentRoutes } from './features/content/routes';
+import { mediaRoutes } from './features/media/routes';
+import { siteRoutes } from './features/site/routes';
+import { ErrorView, NotFoundView } from './features/site/views';
+import { AppError } from './lib/errors';
+import { isPartial } from './lib/htmx';
+import { secureHeaders } from './middleware/secure-headers';
+import { Layout } from './views/layout';
+import { originOf } from './lib/origin';
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId({ limitLength: 64 }));
+  app.use('*', secureHeaders());
+  app.use('*', async function dbMiddleware(c, next) {
+    c.set('db', createDb(c.env.DB));
+    await next();
+  });
+
+  app.get('/healthz', async (c) => {
+    const started = Date.now();
+    let d1: 'ok' | 'error' = 'ok';
+    try {
+      await c.env.DB.prepare('SELECT 1 AS ok').first();
+    } catch (err) {
+      d1 = 'error';
+      console.error(JSON.stringify({ msg: 'healthz d1 failed', requestId: c.get('requestId'), err: String(err) }));
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      { status: d1 === 'ok' ? 'ok' : 'degraded', version: c.env.APP_VERSION, checks: { d1 }, duration_ms: Date.now() - started },
+      d1 === 'ok' ? 200 : 503,
+    );
+  });
+
+  app.route('/api/v1', apiV1());
+  app.get('/api/docs', (c) =>
+    c.html(
+      <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+        <ApiDocsView doc={buildOpenApi(c.env.APP_VERSION, originOf(c))} />
+      </Layout>,
+    ),
+  );
+  app.route('/', mediaRoutes());
+  app.route('/', contentRoutes());
+  app.route('/', siteRoutes()); // last: its region-home routes match any /{kec}/{desa}
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return problemResponse(c, new AppError('not_found', 'Endpoint API tidak ditemukan.'));
+    return errorPage(c, new AppError('not_found'));
+  });
+
+  app.onError((err, c) => {
+    const appErr = toAppError(err, c);
+    if (c.req.path.startsWith('/api/')) return problemResponse(c, appErr);
+    return errorPage(c, appErr);
+  });
+
+  return app;
+}
+
+function toAppError(err: unknown, c: Context<AppEnv>): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    const code = err.status === 404 ? 'not_found' : err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : err.status === 413 ? 'payload_too_large' : err.status >= 500 ? 'internal' : 'bad_request';
+    return new AppError(code, code === 'internal' ? undefined : err.message || undefined);
+  }
+  // Unknown: log with the request id, answer generically (never echo internals).
+  console.error(
+    JSON.stringify({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) }),
+  );
+  return new AppError('internal', 'Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.');
+}
+
+function errorPage(c: Context<AppEnv>, err: AppError) {
+  c.header('Cache-Control', 'no-store');
+  for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+  const body =
+    err.code === 'not_found' ? (
+      <NotFoundView detail={err.message === err.title ? undefined : err.message} />
+    ) : (
+      <ErrorView title={err.title} detail={err.message} errors={err.fieldErrors} requestId={err.code === 'internal' ? c.get('requestId') : undefined} />
+    );
+  if (isPartial(c)) return c.html(<div class="error-fragment" role="alert">{body}</div>, err.status as 400);
+  return c.html(
+    <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+      {body}
+    </Layout>,
+    err.status as 400,
+  );
+}

@@ -1,0 +1,100 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { isPartial, wantsSaveData } from '../lib/htmx';
+import { parseRegionPath } from '../regions/paths';
+
+/**
+ * KV page cache for public GET pages. Keys are namespaced by region path so a region's pages can be purged without
+ * knowing every URL: `page:v1:{regionPath}|{rest}?{query}|{variant}`. A hit answers from KV without touching D1.
+ */
+const KEY_VERSION = 'page:v1:';
+const MAX_KEY_BYTES = 480; // KV keys are limited to 512 bytes
+
+export interface CachedPageMeta {
+  etag: string;
+  contentType: string;
+  storedAt: number;
+}
+
+/** Query parameters that select a page variant (filters, pagination). Any other parameter bypasses the cache. */
+const CACHEABLE_PARAMS = new Set(['halaman', 'jenis', 'kategori', 'tahun', 'status']);
+
+export function regionKeyPrefix(regionPath: string): string {
+  return `${KEY_VERSION}${regionPath}|`;
+}
+
+export function pageCacheKey(url: URL, variant: string): string | null {
+  const parsed = parseRegionPath(url.pathname) ?? { regionPath: '', rest: [url.pathname] };
+  const params = [...url.searchParams.entries()];
+  if (params.some(([k, v]) => !CACHEABLE_PARAMS.has(k) || v.length > 40)) return null;
+  const query = params
+    .filter(([, v]) => v !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  const key = `${regionKeyPrefix(parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}`;
+  return new TextEncoder().encode(key).length <= MAX_KEY_BYTES ? key : null;
+}
+
+export function pageVariant(c: Context): string {
+  return `${isPartial(c) ? 'partial' : 'full'}${wantsSaveData(c) ? '+save-data' : ''}`;
+}
+
+export async function etagOf(body: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `"${hex.slice(0, 32)}"`;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const v = t.trim().replace(/^W\//, '');
+    return v === etag || v === '*';
+  });
+}
+
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+function finalResponse(c: Context, body: string | null, meta: CachedPageMeta, xCache: string): Response {
+  const headers = new Headers({
+    'Content-Type': meta.contentType,
+    ETag: meta.etag,
+    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    Vary: 'HX-Request, Save-Data',
+    'X-Cache': xCache,
+  });
+  if (etagMatches(c.req.header('If-None-Match'), meta.etag)) return new Response(null, { status: 304, headers });
+  return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
+}
+
+/** Middleware for public pages: HIT from KV, or render, store and answer MISS. Only 200 HTML/XML is stored. */
+export function pageCache(): MiddlewareHandler<AppEnv> {
+  return async function pageCacheMiddleware(c, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const key = pageCacheKey(new URL(c.req.url), pageVariant(c));
+    if (!key) {
+      await next();
+      c.res.headers.set('X-Cache', 'BYPASS');
+      return;
+    }
+    const hit = await c.env.PAGE_CACHE.getWithMetadata<CachedPageMeta>(key, 'text');
+    if (hit.value !== null && hit.metadata) {
+      c.res = finalResponse(c, hit.value, hit.metadata, 'HIT');
+      return;
+    }
+    await next();
+    const res = c.res;
+    const contentType = res.headers.get('Content-Type') ?? '';
+    if (res.status !== 200 || !/^(text\/html|application\/(rss|atom)?\+?xml|application\/xml)/.test(contentType)) {
+      return;
+    }
+    if (res.headers.get('Cache-Control')?.includes('no-store')) return;
+    const body = await res.text();
+    const meta: CachedPageMeta = { etag: await etagOf(body), contentType, storedAt: Date.now() };
+    const ttl = Math.max(60, Number(c.env.PAGE_CACHE_TTL) || 3600);
+    await c.env.PAGE_CACHE.put(key, body, { metadata: meta, expirationTtl: ttl });
+    c.res = undefined as unknown as Response; // let Hono replace rather than merge headers
+    c.res = finalResponse(c, body, meta, 'MISS');
+  };
+}

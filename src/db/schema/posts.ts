@@ -1,0 +1,42 @@
+import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { regions } from './regions';
+
+export const POST_KINDS = ['berita', 'pengumuman', 'agenda', 'halaman'] as const;
+export const POST_STATUSES = ['draft', 'menunggu_tinjauan', 'terbit', 'ditolak'] as const;
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: text('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    kind: text('kind', { enum: POST_KINDS }).notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    bodyMd: text('body_md').notNull().default(''),
+    coverKey: text('cover_key'),
+    coverAlt: text('cover_alt'),
+    status: text('status', { enum: POST_STATUSES }).notNull().default('draft'),
+    reviewNote: text('review_note'),
+    authorId: text('author_id'),
+    publishedAt: integer('published_at'),
+    validFrom: integer('valid_from'),
+    validUntil: integer('valid_until'),
+    eventStartsAt: integer('event_starts_at'),
+    eventPlace: text('event_place'),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    unique().on(t.regionCode, t.slug),
+    index('posts_region_published').on(t.regionCode, t.status, t.publishedAt),
+    index('posts_published').on(t.status, t.publishedAt),
+  ],
+);
+
+export type PostRow = typeof posts.$inferSelect;
+export type PostKind = (typeof POST_KINDS)[number];
+export type PostStatus = (typeof POST_STATUSES)[number];

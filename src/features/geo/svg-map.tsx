@@ -1,0 +1,238 @@
+// Server-rendered SVG map (no JavaScript, no inline styles: CSP-safe). Styling hooks are classes;
+// presentation attributes on the groups give a legible default when no stylesheet applies.
+import type { FC } from 'hono/jsx';
+import type { Bbox, BoundaryGeometry, Position } from './geometry';
+import { geometryBbox, polygonsOf } from './geometry';
+
+export interface Projection {
+  project(position: Position): [x: number, y: number];
+  width: number;
+  height: number;
+  /** SVG units per projected degree. */
+  scale: number;
+}
+
+/** Minimum distance (SVG units) between kept ring points. */
+export const MIN_POINT_DISTANCE = 0.8;
+/** Douglas–Peucker tolerance (SVG units) applied after thinning. */
+export const SIMPLIFY_TOLERANCE = 0.8;
+
+/**
+ * Equirectangular projection fitted into width × height (minus padding), x scaled by
+ * cos(mid-latitude), uniform scale, north up, content centred. When height is undefined it is
+ * derived from the bbox aspect ratio (capped at 1.5 × width).
+ */
+export function makeProjection(bbox: Bbox, width: number, height?: number, padding = 8): Projection {
+  const [minLng, minLat, maxLng, maxLat] = bbox;
+  const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max((maxLng - minLng) * kx, 1e-9);
+  const spanY = Math.max(maxLat - minLat, 1e-9);
+  const innerW = Math.max(width - 2 * padding, 1);
+  const h = height ?? Math.min(Math.ceil((innerW * spanY) / spanX + 2 * padding), Math.ceil(width * 1.5));
+  const innerH = Math.max(h - 2 * padding, 1);
+  const scale = Math.min(innerW / spanX, innerH / spanY);
+  const offsetX = (width - spanX * scale) / 2;
+  const offsetY = (h - spanY * scale) / 2;
+  return {
+    width,
+    height: h,
+    scale,
+    project: ([lng, lat]) => [offsetX + (lng - minLng) * kx * scale, offsetY + (maxLat - lat) * scale],
+  };
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/** Projects, rounds and thins one ring; returns [] when fewer than 3 distinct points remain. */
+function ringPoints(ring: Position[], projection: Projection): [number, number][] {
+  const kept: [number, number][] = [];
+  const min2 = MIN_POINT_DISTANCE * MIN_POINT_DISTANCE;
+  let last: [number, number] | undefined;
+  for (const position of ring) {
+    const [px, py] = projection.project(position);
+    const point: [number, number] = [round1(px), round1(py)];
+    if (last && (point[0] - last[0]) ** 2 + (point[1] - last[1]) ** 2 < min2) continue;
+    kept.push(point);
+    last = point;
+  }
+  // The closing point (and any near it) is implied by Z.
+  const first = kept[0];
+  while (kept.length > 1 && first) {
+    const tail = kept[kept.length - 1];
+    if (!tail || (tail[0] - first[0]) ** 2 + (tail[1] - first[1]) ** 2 >= min2) break;
+    kept.pop();
+  }
+  const simplified = kept.length > 4 ? simplifyClosed(kept, SIMPLIFY_TOLERANCE) : kept;
+  return simplified.length >= 3 ? simplified : [];
+}
+
+/** Squared distance from p to segment ab. */
+function segDist2(p: [number, number], a: [number, number], b: [number, number]): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  return (p[0] - a[0] - t * dx) ** 2 + (p[1] - a[1] - t * dy) ** 2;
+}
+
+/** Douglas–Peucker on a closed ring (without its closing point), split at the point farthest from the first. */
+function simplifyClosed(points: [number, number][], tolerance: number): [number, number][] {
+  const first = points[0];
+  if (!first) return points;
+  let far = 0;
+  let farD = -1;
+  points.forEach((p, i) => {
+    const d = (p[0] - first[0]) ** 2 + (p[1] - first[1]) ** 2;
+    if (d > farD) [far, farD] = [i, d];
+  });
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[far] = 1;
+  const tol2 = tolerance * tolerance;
+  const stack: [number, number][] = [[0, far], [far, points.length]];
+  while (stack.length > 0) {
+    const [i, j] = stack.pop() ?? [0, 0];
+    const a = points[i];
+    const b = points[j % points.length];
+    if (!a || !b || j - i < 2) continue;
+    let idx = -1;
+    let max = tol2;
+    for (let k = i + 1; k < j; k++) {
+      const p = points[k];
+      const d = p ? segDist2(p, a, b) : 0;
+      if (d > max) [idx, max] = [k, d];
+    }
+    if (idx < 0) continue;
+    keep[idx] = 1;
+    stack.push([i, idx], [idx, j]);
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+/** SVG path data ('M x y L x y … Z' per ring) for a geometry; '' when everything is sub-pixel. */
+export function svgMapPathData(geom: BoundaryGeometry, projection: Projection): string {
+  let d = '';
+  for (const polygon of polygonsOf(geom)) {
+    for (const ring of polygon) {
+      const points = ringPoints(ring, projection);
+      if (points.length === 0) continue;
+      d += points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('') + 'Z';
+    }
+  }
+  return d;
+}
+
+export interface SvgMapRegion {
+  name: string;
+  boundary: BoundaryGeometry | null;
+  bbox: Bbox | null;
+}
+export interface SvgMapChild {
+  name: string;
+  href: string;
+  boundary: BoundaryGeometry | null;
+  lat: number | null;
+  lng: number | null;
+}
+export interface SvgMapPlace {
+  name: string;
+  lat: number;
+  lng: number;
+  category: string;
+}
+export interface SvgMapProps {
+  region: SvgMapRegion;
+  children: SvgMapChild[];
+  places?: SvgMapPlace[];
+  title: string;
+  width?: number;
+  /** Prefix for element ids (default 'peta'); use distinct values for several maps on one page. */
+  id?: string;
+}
+
+/** Labels are drawn only up to this many children. */
+export const MAX_LABELED_CHILDREN = 25;
+
+const classSuffix = (s: string): string =>
+  s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32);
+
+function mapBbox(region: SvgMapRegion, children: SvgMapChild[]): Bbox | null {
+  if (region.bbox) return region.bbox;
+  if (region.boundary) return geometryBbox(region.boundary);
+  const boxes = children.flatMap((c): Bbox[] =>
+    c.boundary ? [geometryBbox(c.boundary)] : c.lat !== null && c.lng !== null ? [[c.lng, c.lat, c.lng, c.lat]] : [],
+  );
+  if (boxes.length === 0) return null;
+  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+}
+
+export const SvgMap: FC<SvgMapProps> = (props) => {
+  const { region, title } = props;
+  const kids: SvgMapChild[] = Array.isArray(props.children) ? props.children : [];
+  const width = props.width ?? 320;
+  const bbox = mapBbox(region, kids);
+  if (!bbox) return null;
+  const projection = makeProjection(bbox, width, undefined, 8);
+  const { width: w, height: h } = projection;
+  const at = (lng: number, lat: number) => projection.project([lng, lat]).map(round1) as [number, number];
+  const idPrefix = props.id ?? 'peta';
+  const titleId = `${idPrefix}-judul`;
+  const regionPath = region.boundary ? svgMapPathData(region.boundary, projection) : '';
+  const places = (props.places ?? [])
+    .map((p) => ({ p, xy: at(p.lng, p.lat) }))
+    .filter(({ xy: [x, y] }) => x >= 0 && x <= w && y >= 0 && y <= h);
+  const labeled = kids.length <= MAX_LABELED_CHILDREN;
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class="map"
+      viewBox={`0 0 ${w} ${h}`}
+      width={w}
+      height={h}
+      role={kids.length > 0 ? 'group' : 'img'}
+      aria-labelledby={titleId}
+    >
+      <title id={titleId}>{title}</title>
+      {regionPath && <path class="map-region" d={regionPath} fill="#eef2e8" stroke="#6b7a66" stroke-width="1" />}
+      {kids.length > 0 && (
+        <g class="map-children" fill="#d6e6cc" stroke="#fff" stroke-width="0.8">
+          {kids.map((c) => {
+            const d = c.boundary ? svgMapPathData(c.boundary, projection) : '';
+            const xy = c.lat !== null && c.lng !== null ? at(c.lng, c.lat) : null;
+            if (!d && !xy) return null;
+            return (
+              <a href={c.href} aria-label={c.name}>
+                {d ? (
+                  <path class="map-child" d={d}>
+                    <title>{c.name}</title>
+                  </path>
+                ) : xy ? (
+                  <circle class="map-child" cx={xy[0]} cy={xy[1]} r="4">
+                    <title>{c.name}</title>
+                  </circle>
+                ) : null}
+              </a>
+            );
+          })}
+        </g>
+      )}
+      {labeled && kids.length > 0 && (
+        <g class="map-labels" aria-hidden="true" fill="#22301e" stroke="none" font-size="9" text-anchor="middle" pointer-events="none">
+          {kids.map((c) => {
+            if (c.lat === null || c.lng === null) return null;
+            const [x, y] = at(c.lng, c.lat);
+            return <text class="map-label" x={x} y={y}>{c.name}</text>;
+          })}
+        </g>
+      )}
+      {places.length > 0 && (
+        <g class="map-places" fill="#b03a2e" stroke="#fff" stroke-width="1">
+          {places.map(({ p, xy }) => (
+            <circle class={`map-place map-place-${classSuffix(p.category) || 'lain'}`} cx={xy[0]} cy={xy[1]} r="3">
+              <title>{p.name}</title>
+            </circle>
+          ))}
+        </g>
+      )}
+    </svg>
+  );
+};

@@ -1,0 +1,49 @@
+/**
+ * The closed set of application errors. Services throw these; one onError (src/app.tsx) turns them into an HTML page,
+ * an htmx fragment or RFC 9457 problem+json. Unknown errors are logged with the request id and answered generically.
+ */
+export const ERROR_CODES = {
+  bad_request: { status: 400, title: 'Permintaan tidak valid' },
+  validation: { status: 422, title: 'Data yang dikirim belum benar' },
+  unauthorized: { status: 401, title: 'Perlu masuk terlebih dahulu' },
+  forbidden: { status: 403, title: 'Akses ditolak' },
+  not_found: { status: 404, title: 'Halaman tidak ditemukan' },
+  conflict: { status: 409, title: 'Terjadi konflik data' },
+  payload_too_large: { status: 413, title: 'Berkas atau data terlalu besar' },
+  unsupported_media_type: { status: 415, title: 'Jenis berkas tidak didukung' },
+  rate_limited: { status: 429, title: 'Terlalu banyak permintaan' },
+  internal: { status: 500, title: 'Terjadi kesalahan pada server' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `q` or `contact.phone`. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly title: string;
+  readonly fieldErrors: FieldError[];
+  /** Extra headers to send, e.g. Retry-After. */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options: { fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? ERROR_CODES[code].title);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.title = ERROR_CODES[code].title;
+    this.fieldErrors = options.fieldErrors ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const notFound = (detail?: string) => new AppError('not_found', detail);

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { AppError, type FieldError } from './errors';
+
+/** Flattens zod issues into field errors (first message per field), keeping the zod message (written in Indonesian). */
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: issue.message });
+  }
+  return out;
+}
+
+/** Parses input or throws a 422 AppError carrying the field errors. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, detail?: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('validation', detail ?? 'Periksa kembali isian yang ditandai.', {
+    fieldErrors: fieldErrorsOf(result.error),
+  });
+}
+
+/** Reads a query string into a plain object (last value wins), bounded so a hostile URL cannot blow up memory. */
+export function queryObject(url: URL, maxParams = 30): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [k, v] of url.searchParams) {
+    if (++n > maxParams) throw new AppError('bad_request', 'Terlalu banyak parameter pada alamat.');
+    out[k] = v;
+  }
+  return out;
+}

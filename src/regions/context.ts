@@ -1,0 +1,71 @@
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../db/client';
+import { regions } from '../db/schema';
+import type { AppEnv } from '../env';
+import { notFound } from '../lib/errors';
+import { parseRegionPath } from './paths';
+import type { RegionSummary } from './repo';
+
+/** The region a public page belongs to, with its ancestors (outermost first) and children. */
+export interface RegionContext {
+  region: RegionSummary;
+  ancestors: RegionSummary[];
+  children: RegionSummary[];
+  root: RegionSummary;
+}
+
+/** Paths of the region and its ancestors, derived from the path alone: 'a/b' → ['', 'a', 'a/b']. */
+export function selfAndAncestorPaths(regionPath: string): string[] {
+  const parts = regionPath === '' ? [] : regionPath.split('/');
+  return ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))];
+}
+
+/** Loads the region tree around a path in ONE query (ancestors by path, children by parent). */
+export async function loadRegionContext(db: Db, regionPath: string): Promise<RegionContext | null> {
+  const paths = selfAndAncestorPaths(regionPath);
+  const rows = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      level: regions.level,
+      parentCode: regions.parentCode,
+      slug: regions.slug,
+      path: regions.path,
+      lat: regions.lat,
+      lng: regions.lng,
+      stage: regions.stage,
+      lastContentUpdate: regions.lastContentUpdate,
+    })
+    .from(regions)
+    .where(
+      or(
+        inArray(regions.path, paths),
+        eq(regions.parentCode, sql`(SELECT code FROM regions WHERE path = ${regionPath})`),
+      ),
+    )
+    .orderBy(asc(regions.name))
+    .all();
+  const byPath = new Map(rows.map((r) => [r.path, r]));
+  const region = byPath.get(regionPath);
+  const root = byPath.get('');
+  if (!region || !root) return null;
+  const ancestors = paths
+    .slice(0, -1)
+    .map((p) => byPath.get(p))
+    .filter((r): r is RegionSummary => r !== undefined);
+  const children = rows.filter((r) => r.parentCode === region.code);
+  return { region, ancestors, children, root };
+}
+
+/** Resolves the region of a public page from the URL (404 in Indonesian when there is none). */
+export function regionContext(): MiddlewareHandler<AppEnv> {
+  return async function regionContextMiddleware(c, next) {
+    const parsed = parseRegionPath(c.req.path);
+    if (!parsed) throw notFound();
+    const ctx = await loadRegionContext(c.get('db'), parsed.regionPath);
+    if (!ctx) throw notFound('Wilayah yang Anda cari tidak ditemukan.');
+    c.set('region', ctx);
+    await next();
+  };
+}

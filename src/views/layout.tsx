@@ -1,0 +1,106 @@
+import { raw } from 'hono/html';
+import type { Child, FC } from 'hono/jsx';
+import { SECTIONS, SECTION_LABELS, regionHref, type Section } from '../regions/paths';
+import { Breadcrumbs, type Crumb } from './components';
+
+export interface SiteNav {
+  regionPath: string;
+  regionName: string;
+  current?: Section | 'beranda';
+}
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  /** Public region navigation; admin pages pass their own. */
+  nav?: SiteNav;
+  breadcrumbs?: Crumb[];
+  /** Extra scripts (beyond htmx) for this page only, e.g. the map library on map pages. */
+  scripts?: string[];
+  styles?: string[];
+  meta?: Child;
+  assetVersion: string;
+  portalName: string;
+  children?: Child;
+  /** Header slot (admin bar); defaults to the public search link. */
+  header?: Child;
+}
+
+export const Layout: FC<LayoutProps> = (p) => (
+  <>
+    {raw('<!doctype html>')}
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${p.title} · ${p.portalName}`}</title>
+        {p.description ? <meta name="description" content={p.description} /> : null}
+        <meta name="theme-color" content="#0b5d3b" />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"historyCacheSize":0}' />
+        <link rel="stylesheet" href={`/css/site.css?v=${p.assetVersion}`} />
+        {(p.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+        <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
+        {p.meta}
+        <script src={`/vendor/htmx.min.js?v=${p.assetVersion}`} defer></script>
+        {(p.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
+      </head>
+      <body>
+        <a class="skip" href="#isi">
+          Langsung ke isi
+        </a>
+        <header class="top">
+          <div class="wrap top-row">
+            <a class="brand" href="/">
+              <img src="/icons/logo.svg" alt="" width="28" height="28" />
+              <span>{p.portalName}</span>
+            </a>
+            {p.header ?? (
+              <a class="top-link" href="/wilayah">
+                Cari desa/kecamatan
+              </a>
+            )}
+          </div>
+          {p.nav ? <RegionNav {...p.nav} /> : null}
+        </header>
+        <main id="isi" class="wrap" tabindex={-1}>
+          {p.breadcrumbs && p.breadcrumbs.length > 1 ? <Breadcrumbs items={p.breadcrumbs} /> : null}
+          {p.children}
+        </main>
+        <footer class="foot">
+          <div class="wrap">
+            <p>
+              Dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Kutai Timur bersama pemerintah kecamatan dan desa.
+            </p>
+            <p>
+              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> ·{' '}
+              <a href="/masuk">Masuk petugas</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  </>
+);
+
+const RegionNav: FC<SiteNav> = ({ regionPath, regionName, current }) => (
+  <nav class="sections" aria-label={`Menu ${regionName}`}>
+    <ul class="wrap">
+      <li>
+        <a href={regionHref(regionPath)} aria-current={current === 'beranda' ? 'page' : undefined}>
+          Beranda
+        </a>
+      </li>
+      {SECTIONS.map((s) => (
+        <li>
+          <a href={regionHref(regionPath, s)} aria-current={current === s ? 'page' : undefined}>
+            {SECTION_LABELS[s]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+);

@@ -1,0 +1,191 @@
+// Browser helpers for the e2e suite (plain Node + playwright-core + the system Chromium; never a downloaded browser).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Node globals, typed locally: the project's tsconfig loads only the Workers types (no @types/node), and this
+ * suite runs in plain Node, where these exist.
+ */
+type NodeRequire = ((id: string) => unknown) & { resolve(id: string): string };
+const nodeProcess = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** True when scripts/e2e.mjs started a portal and found Chromium; otherwise the suite is skipped. */
+export function e2eEnabled(): boolean {
+  return Boolean(nodeProcess.env.E2E_BASE_URL && nodeProcess.env.CHROMIUM_PATH);
+}
+
+/** Origin of the portal under test, e.g. http://127.0.0.1:40123 (no trailing slash). */
+export function baseUrl(): string {
+  const url = nodeProcess.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set — run the suite with `npm run test:e2e`.');
+  return url.replace(/\/+$/, '');
+}
+
+/** Absolute URL of a portal path. */
+export function url(path: string): string {
+  return `${baseUrl()}${path}`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = nodeProcess.env.CHROMIUM_PATH;
+  if (!executablePath) throw new Error('CHROMIUM_PATH is not set — run the suite with `npm run test:e2e`.');
+  // launch() gives every browser a fresh temporary profile (user data dir) and removes it on close().
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export type PhoneContext = BrowserContext & {
+  /** Every request that tried to leave the machine (host not 127.0.0.1/localhost); each one was aborted. */
+  externalRequests: string[];
+};
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A mid-range Android phone: 360×740 CSS px at 2×, touch, Indonesian locale, WITA time zone.
+ * Requests to any other host are recorded in `externalRequests` and aborted (the portal must be self-contained).
+ * With request interception on, Playwright disables the HTTP cache, so every page load fetches its scripts again.
+ */
+export async function phoneContext(
+  browser: Browser,
+  { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {},
+): Promise<PhoneContext> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    javaScriptEnabled,
+  });
+  const externalRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const requestUrl = route.request().url();
+    let host = '';
+    try {
+      host = new URL(requestUrl).hostname;
+    } catch {
+      // unparsable URL: treat as external
+    }
+    if (LOCAL_HOSTS.has(host)) return route.continue();
+    externalRequests.push(requestUrl);
+    return route.abort('blockedbyclient');
+  });
+  return Object.assign(context, { externalRequests });
+}
+
+/** Gzip size (default level, like Node's zlib) of a byte string, via the web CompressionStream. */
+export async function gzipSize(bytes: Uint8Array): Promise<number> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/**
+ * Collects every script response of a page (URL, raw and gzip bytes). Call before navigating;
+ * `total()` waits for the pending bodies and sums the gzip bytes.
+ */
+export function collectScripts(page: Page) {
+  const pending: Promise<{ url: string; raw: number; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response
+        .body()
+        .then(async (body) => ({ url: response.url(), raw: body.byteLength, gzip: await gzipSize(new Uint8Array(body)) }))
+        .catch(() => ({ url: response.url(), raw: 0, gzip: 0 })),
+    );
+  });
+  return {
+    async scripts() {
+      return Promise.all(pending);
+    },
+    async totalGzip() {
+      return (await Promise.all(pending)).reduce((sum, s) => sum + s.gzip, 0);
+    },
+  };
+}
+
+let axeSource: string | undefined;
+
+/** axe-core's minified browser bundle, read from node_modules (never fetched). */
+async function loadAxeSource(): Promise<string> {
+  if (axeSource) return axeSource;
+  // Specifiers through variables keep these Node-only modules out of the Workers-typed program (no @types/node).
+  const moduleId = 'node:module';
+  const fsId = 'node:fs';
+  const { createRequire } = (await import(moduleId)) as { createRequire(from: string): NodeRequire };
+  const { readFileSync } = (await import(fsId)) as { readFileSync(path: string, enc: 'utf8'): string };
+  const require = createRequire(import.meta.url);
+  axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; html: string; failureSummary: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A+AA rules) on the current document.
+ * The page CSP (`script-src 'self'`) blocks inline <script> tags, so addScriptTag({ content }) cannot be used;
+ * page.evaluate() goes through the DevTools protocol, which CSP does not govern, so the source is evaluated there.
+ */
+export async function runAxe(page: Page): Promise<A11yViolation[]> {
+  const source = await loadAxeSource();
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await page.evaluate(source);
+  return page.evaluate(async (tags) => {
+    type AxeNode = { target: unknown[]; html: string; failureSummary?: string };
+    type AxeResult = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeResult[] }> } })
+      .axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))),
+        html: n.html,
+        failureSummary: n.failureSummary ?? '',
+      })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Human-readable list: one line per rule and element. */
+export function formatViolations(violations: A11yViolation[]): string {
+  return violations
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    element: ${n.target.join(', ')}\n    html: ${n.html}\n    ${n.failureSummary.replace(/\n\s*/g, ' ')}`,
+      ),
+    )
+    .join('\n');
+}
+
+/** Fails with a readable list of every axe violation on the page (WCAG 2.2 AA). */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const violations = await runAxe(page);
+  if (violations.length > 0) {
+    const count = violations.reduce((n, v) => n + v.nodes.length, 0);
+    throw new Error(`axe: ${count} accessibility violation(s) on ${page.url()}:\n${formatViolations(violations)}`);
+  }
+}

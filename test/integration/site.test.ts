@@ -1,0 +1,130 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { get } from '../helpers/http';
+import { insertPost } from '../helpers/seed';
+
+describe('public region pages', () => {
+  it('renders the uniform template with breadcrumb, section navigation, parent and children', async () => {
+    const res = await get('/sangatta-utara/swarga-bara');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+    const html = await res.text();
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<h1>Desa Swarga Bara</h1>');
+    expect(html).toMatch(/<nav class="crumbs"[^>]*><ol><li><a href="\/">Kabupaten Kutai Timur<\/a><\/li><li><a href="\/sangatta-utara">Kecamatan Sangatta Utara<\/a><\/li><li aria-current="page">Desa Swarga Bara<\/li>/);
+    for (const s of ['berita', 'dokumen', 'layanan', 'pengaduan', 'ppid', 'peta', 'lelang']) {
+      expect(html).toContain(`href="/sangatta-utara/swarga-bara/${s}"`);
+    }
+    expect(html).toContain('Bagian dari <a href="/sangatta-utara">Kecamatan Sangatta Utara</a>');
+    expect(html).toContain('class="skip" href="#isi"');
+  });
+
+  it('shows every section page under every prefix', async () => {
+    for (const prefix of ['', '/sangatta-utara', '/sangatta-utara/swarga-bara']) {
+      for (const s of ['berita', 'dokumen', 'layanan', 'pengaduan', 'ppid', 'peta', 'lelang']) {
+        const res = await get(`${prefix}/${s}`);
+        expect(res.status, `${prefix}/${s}`).toBe(200);
+      }
+    }
+  });
+
+  it('answers unknown regions and paths with an Indonesian 404 page that offers the search', async () => {
+    for (const path of ['/tidak-ada', '/sangatta-utara/tidak-ada', '/sangatta-utara/swarga-bara/tidak-ada', '/a/b/c/d', '/sangatta-utara/berita/tidak-ada', '/%3Cscript%3E', '/admin-x/..%2f..%2fetc']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      const html = await res.text();
+      expect(html, path).toContain('tidak ditemukan');
+      expect(html, path).toContain('action="/wilayah"');
+      expect(res.headers.get('Cache-Control')).toBe('no-store');
+    }
+  });
+
+  it('answers bad query parameters with a clear 4xx, never a 500', async () => {
+    const bad = await get('/berita?halaman=-1');
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Nomor halaman dimulai dari 1.');
+    const kind = await get('/berita?jenis=%3Cscript%3E');
+    expect(kind.status).toBe(422);
+    expect(await kind.text()).not.toContain('<script>');
+    const many = await get(`/berita?${Array.from({ length: 40 }, (_, i) => `p${i}=1`).join('&')}`);
+    expect(many.status).toBe(400);
+  });
+
+  it('searches regions without JavaScript, rejects a huge query and renders script tags inert', async () => {
+    const res = await get('/wilayah?q=swarga');
+    const html = await res.text();
+    expect(html).toContain('href="/sangatta-utara/swarga-bara"');
+    expect(html).not.toContain('Muara Wahau</a>');
+    const kec = await (await get('/wilayah?q=sangatta%20utara')).text();
+    expect(kec).toContain('Kelurahan Teluk Lingga');
+
+    const huge = await get(`/wilayah?q=${'a'.repeat(5000)}`);
+    expect(huge.status).toBe(400);
+    expect(await huge.text()).toContain('Kata kunci terlalu panjang');
+
+    const xss = await get('/wilayah?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    const body = await xss.text();
+    expect(body).not.toContain('<script>alert(1)</script>');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+
+    const wildcard = await (await get('/wilayah?q=%25')).text();
+    expect(wildcard).toContain('Tidak ada wilayah yang cocok');
+  });
+
+  it('returns only the results fragment to htmx', async () => {
+    const res = await get('/wilayah?q=bara', { 'HX-Request': 'true' });
+    const html = await res.text();
+    expect(html.startsWith('<div id="hasil"')).toBe(true);
+    expect(html).toContain('Swarga Bara');
+  });
+
+  it('honours Save-Data by leaving out optional images', async () => {
+    const title = `Sampul ${crypto.randomUUID()}`;
+    await insertPost({ regionCode: '64.08.05', title, coverKey: 'public/posts/ABCDEFGHJK12.jpg' });
+    const normal = await (await get('/sangkulirang')).text();
+    expect(normal).toContain('src="/media/public/posts/ABCDEFGHJK12.jpg"');
+    const light = await (await get('/sangkulirang', { 'Save-Data': 'on' })).text();
+    expect(light).toContain(title);
+    expect(light).not.toContain('/media/public/posts/ABCDEFGHJK12.jpg');
+  });
+
+  it('shows a post detail with its Markdown rendered safely and share links', async () => {
+    const { slug } = await insertPost({ regionCode: '64.08.04.2012', title: 'Detail <b>uji</b>', body: 'Halo **warga**\n\n<script>alert(1)</script> [tautan](javascript:alert(1))' });
+    const html = await (await get(`/sangatta-utara/swarga-bara/berita/${slug}`)).text();
+    expect(html).toContain('<strong>warga</strong>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('Detail &lt;b&gt;uji&lt;/b&gt;');
+    expect(html).toContain('https://wa.me/?text=');
+    expect(html).toContain('property="og:title"');
+  });
+
+  it('sends secure headers on every response', async () => {
+    for (const path of ['/', '/tidak-ada', '/api/v1/regions', '/healthz']) {
+      const res = await get(path);
+      const csp = res.headers.get('Content-Security-Policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('pages contain no inline script', async () => {
+    for (const path of ['/', '/sangatta-utara', '/wilayah', '/tidak-ada']) {
+      const html = await (await get(path)).text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      for (const s of scripts) expect(s, path).toMatch(/src="/);
+    }
+  });
+});
+
+describe('/healthz', () => {
+  it('reports the version and a D1 check', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    const body = await res.json<{ status: string; version: string; checks: { d1: string } }>();
+    expect(body).toMatchObject({ status: 'ok', version: env.APP_VERSION, checks: { d1: 'ok' } });
+  });
+});
