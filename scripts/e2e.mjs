@@ -3,7 +3,7 @@
 // and the server is always stopped afterwards (also on Ctrl+C). Also imported by scripts/test.mjs and scripts/bench.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +49,9 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** vitest processes started by runVitest(), stopped together with the portal on Ctrl+C. */
+const activeVitest = new Set();
+
 /** Keeps the last `max` characters of a child's output, to print when the server fails to start. */
 function outputTail(max = 64 * 1024) {
   let buf = '';
@@ -61,12 +64,13 @@ function outputTail(max = 64 * 1024) {
   };
 }
 
-function alive(pid) {
+/** Removes a run's persist dir, and .e2e-state/ itself once no other run uses it. */
+function removeState(dir) {
+  rmSync(dir, { recursive: true, force: true });
   try {
-    process.kill(pid, 0);
-    return true;
+    rmdirSync(STATE_ROOT); // only succeeds when empty
   } catch {
-    return false;
+    // another run is using it, or it is already gone
   }
 }
 
@@ -87,28 +91,23 @@ export async function startPortal({ label = 'e2e', quiet = true } = {}) {
   const persistTo = join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(persistTo, { recursive: true });
   let child = null;
-  let stopped = false;
   const tail = outputTail();
 
   const cleanupSync = () => {
-    if (child?.pid && child.exitCode === null && child.signalCode === null) killGroup(child.pid, 'SIGKILL');
-    rmSync(persistTo, { recursive: true, force: true });
+    if (child?.pid) killGroup(child.pid, 'SIGKILL'); // wrangler may be gone while workerd still runs
+    removeState(persistTo);
   };
   const onExit = () => cleanupSync();
   const onSignal = (sig) => {
-    process.stderr.write(`\n[portal] ${sig}: menghentikan wrangler…\n`);
+    process.stderr.write(`\n[portal] ${sig}: menghentikan tes dan wrangler…\n`);
+    for (const v of activeVitest) v.kill(sig);
     stop().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   };
-  process.on('exit', onExit);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Idempotent: every caller (Ctrl+C, runE2e's finally, the bench) awaits the same shutdown.
+  let stopping = null;
+  const stop = () => (stopping ??= shutdown());
 
-  async function stop() {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  async function shutdown() {
     if (child?.pid) {
       const pid = child.pid;
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
@@ -125,8 +124,16 @@ export async function startPortal({ label = 'e2e', quiet = true } = {}) {
         await sleep(250);
       }
     }
-    rmSync(persistTo, { recursive: true, force: true });
+    removeState(persistTo);
+    // Until here the synchronous 'exit' handler stays armed, in case the process exits mid-shutdown.
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
+
+  process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   try {
     prepareLocal({ persistTo, quiet: true });
@@ -184,11 +191,16 @@ export function runVitest(args, { env = {} } = {}) {
       stdio: 'inherit',
       env: { ...process.env, ...env },
     });
+    activeVitest.add(child);
     child.on('error', (err) => {
+      activeVitest.delete(child);
       process.stderr.write(`vitest gagal dijalankan: ${err.message}\n`);
       resolve(1);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('exit', (code, signal) => {
+      activeVitest.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 

@@ -7,12 +7,19 @@ import { buildOpenApi } from './api/openapi';
 import { problemResponse } from './api/problem';
 import { createDb } from './db/client';
 import type { AppEnv } from './env';
+import { userAdminRoutes } from './features/accounts/admin-routes';
+import { accountRoutes } from './features/accounts/routes';
+import { loadSession, requireUser } from './features/accounts/session';
+import { adminGuard } from './features/admin/guard';
+import { adminRoutes } from './features/admin/routes';
 import { contentRoutes } from './features/content/routes';
+import { partnerAdminRoutes } from './features/partners/routes';
 import { mediaRoutes } from './features/media/routes';
 import { siteRoutes } from './features/site/routes';
 import { ErrorView, NotFoundView } from './features/site/views';
 import { AppError } from './lib/errors';
 import { isPartial } from './lib/htmx';
+import { csrf } from './middleware/csrf';
 import { secureHeaders } from './middleware/secure-headers';
 import { Layout } from './views/layout';
 import { originOf } from './lib/origin';
@@ -43,6 +50,12 @@ export function createApp() {
     );
   });
 
+  // Sessions only where they are used: public pages stay session-free (and KV-cacheable).
+  app.use('/admin/*', loadSession(), requireUser(), adminGuard());
+  app.use('/masuk', loadSession());
+  app.use('/keluar', loadSession());
+  app.use('*', csrf());
+
   app.route('/api/v1', apiV1());
   app.get('/api/docs', (c) =>
     c.html(
@@ -51,6 +64,10 @@ export function createApp() {
       </Layout>,
     ),
   );
+  app.route('/', accountRoutes());
+  app.route('/', adminRoutes());
+  app.route('/', userAdminRoutes());
+  app.route('/', partnerAdminRoutes());
   app.route('/', mediaRoutes());
   app.route('/', contentRoutes());
   app.route('/', siteRoutes()); // last: its region-home routes match any /{kec}/{desa}

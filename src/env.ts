@@ -1,4 +1,6 @@
 import type { Db } from './db/client';
+import type { Session } from './features/accounts/session';
+import type { PartnerPrincipal } from './features/partners/service';
 import type { RegionContext } from './regions/context';
 
 /** Bindings declared in wrangler.toml plus secrets from .dev.vars / `wrangler secret put`. */
@@ -11,6 +13,8 @@ export interface Bindings {
   PORTAL_NAME: string;
   APP_ORIGIN: string;
   PAGE_CACHE_TTL: string;
+  /** Part of every page-cache key; a new value (each deploy / npm start) retires all cached pages. */
+  CACHE_GENERATION: string;
   PBKDF2_ITERATIONS: string;
   UPLOAD_MAX_BYTES: string;
   SESSION_SECRET: string;
@@ -20,6 +24,8 @@ export interface Variables {
   requestId: string;
   db: Db;
   region: RegionContext;
+  session: Session | null;
+  partner: PartnerPrincipal | null;
 }
 
 export interface AppEnv {

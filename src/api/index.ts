@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
+import { partnerApi } from '../features/partners/api';
 import { regionsApi } from '../regions/api';
 import { buildOpenApi } from './openapi';
 import { originOf } from '../lib/origin';
@@ -11,6 +12,7 @@ export function apiV1(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'], exposeHeaders: ['ETag', 'Retry-After'], maxAge: 86400 }));
   app.route('/', regionsApi());
+  app.route('/', partnerApi());
   app.get('/openapi.json', (c) => c.json(buildOpenApi(c.env.APP_VERSION, originOf(c))));
   app.all('*', () => {
     throw notFound('Endpoint API tidak ditemukan. Lihat /api/docs untuk daftar endpoint.');

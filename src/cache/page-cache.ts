@@ -7,7 +7,7 @@ import { parseRegionPath } from '../regions/paths';
  * KV page cache for public GET pages. Keys are namespaced by region path so a region's pages can be purged without
  * knowing every URL: `page:v1:{regionPath}|{rest}?{query}|{variant}`. A hit answers from KV without touching D1.
  */
-const KEY_VERSION = 'page:v1:';
+const KEY_PREFIX = 'page:';
 const MAX_KEY_BYTES = 480; // KV keys are limited to 512 bytes
 
 export interface CachedPageMeta {
@@ -19,11 +19,15 @@ export interface CachedPageMeta {
 /** Query parameters that select a page variant (filters, pagination). Any other parameter bypasses the cache. */
 const CACHEABLE_PARAMS = new Set(['halaman', 'jenis', 'kategori', 'tahun', 'status']);
 
-export function regionKeyPrefix(regionPath: string): string {
-  return `${KEY_VERSION}${regionPath}|`;
+/**
+ * `generation` (env CACHE_GENERATION) changes with every deploy / `npm start`, so pages rendered by older code are
+ * never served after the code changes; old generations simply expire.
+ */
+export function regionKeyPrefix(generation: string, regionPath: string): string {
+  return `${KEY_PREFIX}${generation}:${regionPath}|`;
 }
 
-export function pageCacheKey(url: URL, variant: string): string | null {
+export function pageCacheKey(generation: string, url: URL, variant: string): string | null {
   const parsed = parseRegionPath(url.pathname) ?? { regionPath: '', rest: [url.pathname] };
   const params = [...url.searchParams.entries()];
   if (params.some(([k, v]) => !CACHEABLE_PARAMS.has(k) || v.length > 40)) return null;
@@ -32,7 +36,7 @@ export function pageCacheKey(url: URL, variant: string): string | null {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&');
-  const key = `${regionKeyPrefix(parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}`;
+  const key = `${regionKeyPrefix(generation, parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}`;
   return new TextEncoder().encode(key).length <= MAX_KEY_BYTES ? key : null;
 }
 
@@ -72,7 +76,7 @@ function finalResponse(c: Context, body: string | null, meta: CachedPageMeta, xC
 export function pageCache(): MiddlewareHandler<AppEnv> {
   return async function pageCacheMiddleware(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const key = pageCacheKey(new URL(c.req.url), pageVariant(c));
+    const key = pageCacheKey(c.env.CACHE_GENERATION || '0', new URL(c.req.url), pageVariant(c));
     if (!key) {
       await next();
       c.res.headers.set('X-Cache', 'BYPASS');

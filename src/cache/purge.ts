@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { Bindings } from '../env';
 import { selfAndAncestors } from '../regions/codes';
 import { paths } from '../regions/repo';
 import { regionKeyPrefix } from './page-cache';
@@ -8,12 +9,17 @@ import { regionKeyPrefix } from './page-cache';
  * pages roll up its content). Call it after anything publishes, edits, unpublishes or deletes public content.
  * Returns the number of keys deleted.
  */
-export async function purgeRegionPages(deps: { db: Db; kv: KVNamespace }, regionCode: string): Promise<number> {
+export async function purgeRegionPages(deps: PurgeDeps, regionCode: string): Promise<number> {
   const codes = selfAndAncestors(regionCode);
   const rows = await paths(deps.db, codes);
   let deleted = 0;
-  for (const { path } of rows) deleted += await purgePrefix(deps.kv, regionKeyPrefix(path));
+  for (const { path } of rows) deleted += await purgePrefix(deps.env.PAGE_CACHE, regionKeyPrefix(deps.env.CACHE_GENERATION || '0', path));
   return deleted;
+}
+
+export interface PurgeDeps {
+  db: Db;
+  env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION'>;
 }
 
 /** Purges pages of a region only (not its ancestors), e.g. when only its own layout-level data changed. */

@@ -99,3 +99,10 @@ export async function touchContentUpdate(db: Db, code: string, at: number): Prom
 }
 
 export const countRegions = (db: Db) => db.select({ n: sql<number>`count(*)` }).from(regions).get();
+
+/** The regency's code (the region whose path is ''), for regency-wide authorisation. */
+export async function rootRegionCode(db: Db): Promise<string> {
+  const root = await db.select({ code: regions.code }).from(regions).where(eq(regions.path, '')).get();
+  if (!root) throw new Error('Region data is not loaded (no root region).');
+  return root.code;
+}

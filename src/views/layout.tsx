@@ -24,6 +24,8 @@ export interface LayoutProps {
   children?: Child;
   /** Header slot (admin bar); defaults to the public search link. */
   header?: Child;
+  /** Session CSRF token: htmx sends it on every request via hx-headers. */
+  csrfToken?: string;
 }
 
 export const Layout: FC<LayoutProps> = (p) => (
@@ -48,7 +50,7 @@ export const Layout: FC<LayoutProps> = (p) => (
           <script src={src} defer></script>
         ))}
       </head>
-      <body>
+      <body hx-headers={p.csrfToken ? JSON.stringify({ 'X-CSRF-Token': p.csrfToken }) : undefined}>
         <a class="skip" href="#isi">
           Langsung ke isi
         </a>

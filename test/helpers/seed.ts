@@ -27,6 +27,6 @@ export async function insertPost(p: {
   )
     .bind(id, p.regionCode, p.kind ?? 'berita', slug, p.title, p.summary ?? '', p.body ?? '', p.status ?? 'terbit', p.publishedAt ?? now - 1000, p.coverKey ?? null, now, now)
     .run();
-  if (p.purge !== false) await purgeRegionPages({ db: createDb(env.DB), kv: env.PAGE_CACHE }, p.regionCode);
+  if (p.purge !== false) await purgeRegionPages({ db: createDb(env.DB), env }, p.regionCode);
   return { id, slug };
 }

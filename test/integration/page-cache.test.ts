@@ -5,7 +5,7 @@ import { createDb } from '../../src/db/client';
 import { get } from '../helpers/http';
 import { insertPost } from '../helpers/seed';
 
-const deps = () => ({ db: createDb(env.DB), kv: env.PAGE_CACHE });
+const deps = () => ({ db: createDb(env.DB), env });
 
 describe('KV page cache', () => {
   it('answers MISS then HIT with the same ETag, and 304 on If-None-Match', async () => {
@@ -68,7 +68,8 @@ describe('KV page cache', () => {
     expect(partial.headers.get('X-Cache')).toBe('MISS');
     const partialBody = await partial.text();
     expect(partialBody).not.toContain('<html');
-    expect(partialBody).toContain('id="hasil"');
+    expect(partialBody).toContain('class="district"');
+    expect(partialBody).not.toContain('id="hasil"');
     expect(partial.headers.get('Vary')).toContain('HX-Request');
     const saveData = await get('/wilayah', { 'Save-Data': 'on' });
     expect(saveData.headers.get('X-Cache')).toBe('MISS');

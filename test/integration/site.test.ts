@@ -74,7 +74,8 @@ describe('public region pages', () => {
   it('returns only the results fragment to htmx', async () => {
     const res = await get('/wilayah?q=bara', { 'HX-Request': 'true' });
     const html = await res.text();
-    expect(html.startsWith('<div id="hasil"')).toBe(true);
+    expect(html).not.toContain('<html');
+    expect(html).not.toContain('id="hasil"'); // the live region stays; only its contents are swapped
     expect(html).toContain('Swarga Bara');
   });
 

@@ -1,2 +1,4 @@
 export * from './regions';
 export * from './posts';
+export * from './holidays';
+export * from './accounts';

@@ -9,7 +9,7 @@ import { regionPage } from '../../regions/routing';
 import { EmptyState } from '../../views/components';
 import { renderPage } from '../../views/render';
 import { loadRegionHome, regionDirectory } from './service';
-import { DirectoryResults, regionCrumbs, RegionHomeView, SearchForm } from './views';
+import { DirectoryResultList, DirectoryResults, regionCrumbs, RegionHomeView, SearchForm } from './views';
 
 export const SearchQuerySchema = z.object({
   q: z
@@ -30,7 +30,7 @@ export function siteRoutes(): Hono<AppEnv> {
     const q = parsed.success ? parsed.data.q : '';
     const error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     const { groups, total } = await regionDirectory(c.get('db'), q);
-    const results = <DirectoryResults groups={groups} total={total} q={q} />;
+    const props = { groups, total, q };
     return renderPage(
       c,
       {
@@ -42,9 +42,9 @@ export function siteRoutes(): Hono<AppEnv> {
         <h1>Semua wilayah</h1>
         <p>Pilih kecamatan, desa atau kelurahan untuk membuka situsnya.</p>
         <SearchForm q={q} error={error} />
-        {results}
+        <DirectoryResults {...props} />
       </>,
-      { status: error ? 400 : 200, fragment: results },
+      { status: error ? 400 : 200, fragment: <DirectoryResultList {...props} /> },
     );
   });
 

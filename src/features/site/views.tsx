@@ -159,8 +159,15 @@ export const SearchForm: FC<{ q: string; error?: string }> = ({ q, error }) => (
   </form>
 );
 
-export const DirectoryResults: FC<{ groups: DistrictGroup[]; total: number; q: string }> = ({ groups, total, q }) => (
+/** The live region stays in the page; htmx swaps only its contents (DirectoryResultList). */
+export const DirectoryResults: FC<{ groups: DistrictGroup[]; total: number; q: string }> = (p) => (
   <div id="hasil" aria-live="polite">
+    <DirectoryResultList {...p} />
+  </div>
+);
+
+export const DirectoryResultList: FC<{ groups: DistrictGroup[]; total: number; q: string }> = ({ groups, total, q }) => (
+  <>
     {q ? (
       <p class="result-count">
         {total === 0 ? `Tidak ada wilayah yang cocok dengan “${q}”.` : `${total} wilayah cocok dengan “${q}”.`}
@@ -182,7 +189,7 @@ export const DirectoryResults: FC<{ groups: DistrictGroup[]; total: number; q: s
         ) : null}
       </section>
     ))}
-  </div>
+  </>
 );
 
 export const NotFoundView: FC<{ detail?: string }> = ({ detail }) => (

@@ -1,0 +1,43 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { authenticatePartner } from '../features/partners/service';
+import type { PartnerScope } from '../features/partners/scopes';
+import { AppError } from '../lib/errors';
+
+function bearer(c: Context<AppEnv>): string | null | undefined {
+  const h = c.req.header('Authorization');
+  if (!h) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/.exec(h.trim());
+  return m ? m[1]! : null;
+}
+
+const unauthorized = (detail: string) =>
+  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="portal-kutim", error="invalid_token"' } });
+
+/** Loads a partner from a bearer token when one is sent (invalid tokens are 401); absent tokens leave `partner` null. */
+export function optionalPartner(): MiddlewareHandler<AppEnv> {
+  return async function optionalPartnerMiddleware(c, next) {
+    c.set('partner', null);
+    const token = bearer(c);
+    if (token === null) throw unauthorized('Header Authorization harus berbentuk "Bearer <token>".');
+    if (token) {
+      const principal = await authenticatePartner({ db: c.get('db'), secret: c.env.SESSION_SECRET }, token);
+      if (!principal) throw unauthorized('Token tidak valid, kedaluwarsa, atau mitra sudah dicabut.');
+      c.set('partner', principal);
+    }
+    await next();
+  };
+}
+
+/** Requires a partner token carrying `scope`: 401 without a valid token, 403 without the scope. */
+export function requireScope(scope: PartnerScope): MiddlewareHandler<AppEnv> {
+  const load = optionalPartner();
+  return async function requireScopeMiddleware(c, next) {
+    await load(c, async () => {
+      const partner = c.get('partner');
+      if (!partner) throw unauthorized('Endpoint ini memerlukan token mitra (Authorization: Bearer).');
+      if (!partner.scopes.includes(scope)) throw new AppError('forbidden', `Token tidak memiliki scope ${scope}.`);
+      await next();
+    });
+  };
+}

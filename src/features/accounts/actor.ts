@@ -1,0 +1,21 @@
+import type { Membership } from '../../regions/policy';
+
+/** Who is acting, as services see it (no HTTP). Every write is audited with it. */
+export type Actor =
+  | { kind: 'user'; id: string; name: string; username: string; memberships: Membership[] }
+  | { kind: 'partner'; id: string; name: string; scopes: string[] }
+  | { kind: 'system'; id: 'system'; name: string }
+  | { kind: 'public'; id: null; name: 'warga' };
+
+export interface ActionContext {
+  actor: Actor;
+  requestId: string | null;
+  now: number;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Sistem (terjadwal)' };
+export const PUBLIC_ACTOR: Actor = { kind: 'public', id: null, name: 'warga' };
+
+export function membershipsOf(actor: Actor): Membership[] {
+  return actor.kind === 'user' ? actor.memberships : [];
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { MANAGEMENT_STAGES, ROLES } from '../../db/schema';
+import { RegionCodeSchema } from '../../regions/schemas';
+
+export const LoginForm = z.object({
+  login: z.string().trim().min(1, 'Isi nama pengguna atau email.').max(200, 'Nama pengguna terlalu panjang.'),
+  password: z.string().min(1, 'Isi kata sandi.').max(200, 'Kata sandi terlalu panjang.'),
+  lanjut: z.string().max(500).optional(),
+});
+
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  diskominfo: 'Diskominfo (seluruh kabupaten)',
+  operator_kecamatan: 'Operator kecamatan',
+  operator_desa: 'Operator desa/kelurahan',
+  ppid: 'Petugas PPID',
+  penanganan_pengaduan: 'Penanganan pengaduan',
+};
+
+export const STAGE_LABELS: Record<(typeof MANAGEMENT_STAGES)[number], string> = {
+  diskominfo: 'Dikelola Diskominfo',
+  pendampingan: 'Pendampingan',
+  mandiri: 'Mandiri',
+};
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Nama pengguna minimal 3 karakter.')
+  .max(40, 'Nama pengguna maksimal 40 karakter.')
+  .regex(/^[a-z0-9._-]+$/, 'Nama pengguna hanya boleh huruf kecil, angka, titik, garis bawah dan tanda hubung.');
+
+export const MembershipInput = z.object({
+  role: z.enum(ROLES, { message: 'Pilih peran.' }),
+  region_code: RegionCodeSchema,
+});
+
+export const CreateUserForm = z.object({
+  username,
+  name: z.string().trim().min(2, 'Isi nama lengkap.').max(100, 'Nama terlalu panjang.'),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => (v === '' ? undefined : v.toLowerCase()))
+    .pipe(z.email('Format email tidak valid.').optional()),
+  password: z.string().max(200, 'Kata sandi terlalu panjang.'),
+  role: z.enum(ROLES, { message: 'Pilih peran.' }),
+  region_code: RegionCodeSchema,
+});
+
+export const ResetPasswordForm = z.object({ password: z.string().max(200, 'Kata sandi terlalu panjang.') });
+
+export const ChangeOwnPasswordForm = z.object({
+  current: z.string().min(1, 'Isi kata sandi saat ini.').max(200),
+  password: z.string().max(200, 'Kata sandi terlalu panjang.'),
+});
+
+export const StageChangeForm = z.object({
+  codes: z
+    .union([RegionCodeSchema, z.array(RegionCodeSchema)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string()).min(1, 'Pilih minimal satu wilayah.').max(200, 'Terlalu banyak wilayah sekaligus (maksimal 200).')),
+  stage: z.enum(MANAGEMENT_STAGES, { message: 'Pilih tahap pengelolaan.' }),
+  reason: z.string().trim().min(5, 'Tuliskan alasan perubahan (minimal 5 karakter).').max(500, 'Alasan terlalu panjang.'),
+});
+
+export const UserListQuery = z.object({
+  q: z.string().trim().max(100, 'Kata kunci terlalu panjang.').optional(),
+  peran: z.enum(ROLES).optional().catch(undefined),
+  halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+
+export const AuditQuery = z.object({
+  pengguna: z.string().trim().max(40).optional(),
+  wilayah: RegionCodeSchema.optional().or(z.literal('').transform(() => undefined)),
+  aksi: z.string().trim().max(60).regex(/^[a-z_.]*$/, 'Aksi tidak valid.').optional(),
+  dari: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD.').optional().or(z.literal('').transform(() => undefined)),
+  sampai: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD.').optional().or(z.literal('').transform(() => undefined)),
+  sebelum: z.coerce.number().int().positive().optional(),
+});

@@ -1,0 +1,21 @@
+import type { Db } from '../../db/client';
+import type { Session } from '../accounts/session';
+
+/** One "Perlu tindakan" entry on an admin's home: what needs attention, where, and the link that fixes it. */
+export interface AttentionItem {
+  label: string;
+  href: string;
+  tone: 'urgent' | 'warn' | 'info';
+  detail?: string;
+}
+
+export type AttentionProvider = (deps: { db: Db; now: number }, session: Session) => Promise<AttentionItem[]>;
+
+/** Features add their providers here (content reviews, complaints near deadline, PPID requests, stale content …). */
+export const ATTENTION_PROVIDERS: AttentionProvider[] = [];
+
+export async function attentionFor(deps: { db: Db; now: number }, session: Session): Promise<AttentionItem[]> {
+  const lists = await Promise.all(ATTENTION_PROVIDERS.map((p) => p(deps, session)));
+  const order = { urgent: 0, warn: 1, info: 2 } as const;
+  return lists.flat().sort((a, b) => order[a.tone] - order[b.tone]);
+}

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+import { AppError } from '../../lib/errors';
+import { sessionOf } from '../accounts/session';
+
+/** Every /admin response: never cached anywhere; a temporary password must be changed before anything else. */
+export function adminGuard(): MiddlewareHandler<AppEnv> {
+  return async function adminGuardMiddleware(c, next) {
+    c.header('Cache-Control', 'no-store');
+    const s = sessionOf(c);
+    if (s.mustChangePassword && c.req.path !== '/admin/akun') {
+      if (c.req.method === 'GET') return c.redirect('/admin/akun', 303);
+      throw new AppError('forbidden', 'Ganti kata sandi sementara Anda terlebih dahulu.');
+    }
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  };
+}

@@ -1,0 +1,45 @@
+import { and, asc, count, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { regions, type ManagementStage, type RegionLevel } from '../../db/schema';
+import { subtreeRange } from '../../regions/codes';
+
+/** SQL condition: the code column lies in one of the given subtrees. An empty list matches nothing. */
+export function inSubtrees(column: typeof regions.code, roots: string[]): SQL {
+  if (roots.length === 0) return eq(column, '__none__');
+  const parts = roots.map((r) => {
+    const { from, to } = subtreeRange(r);
+    return and(gte(column, from), lt(column, to)) as SQL;
+  });
+  return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
+}
+
+export interface RegionAdminFilter {
+  roots: string[];
+  kecamatan?: string;
+  stage?: ManagementStage;
+  level?: RegionLevel;
+  limit?: number;
+}
+
+export async function listManagedRegions(db: Db, f: RegionAdminFilter) {
+  const conds: SQL[] = [inSubtrees(regions.code, f.roots)];
+  if (f.kecamatan) conds.push(inSubtrees(regions.code, [f.kecamatan]));
+  if (f.stage) conds.push(eq(regions.stage, f.stage));
+  if (f.level) conds.push(eq(regions.level, f.level));
+  const where = and(...conds);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage, lastContentUpdate: regions.lastContentUpdate, parentCode: regions.parentCode })
+      .from(regions)
+      .where(where)
+      .orderBy(asc(regions.code))
+      .limit(f.limit ?? 1000)
+      .all(),
+    db.select({ n: count() }).from(regions).where(where).get(),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listKecamatan(db: Db) {
+  return db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'kecamatan')).orderBy(asc(regions.name)).all();
+}

@@ -1,0 +1,257 @@
+import type { FC } from 'hono/jsx';
+import type { AuditRow, ManagementStage, RegionRow } from '../../db/schema';
+import { MANAGEMENT_STAGES } from '../../db/schema';
+import type { FieldError } from '../../lib/errors';
+import { errorFor, valueOf, type FormValues } from '../../lib/forms';
+import { formatDateTime } from '../../lib/time';
+import { regionTitle } from '../../regions/labels';
+import { regionHref } from '../../regions/paths';
+import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
+import { STAGE_LABELS } from '../accounts/schemas';
+import { CsrfField } from './render';
+import { STAGE_TONES, type ManagedRegion } from './views';
+
+export const RegionsAdminView: FC<{
+  csrf: string;
+  regions: Array<ManagedRegion & { parentCode: string | null }>;
+  kecamatan: Array<{ code: string; name: string }>;
+  filter: { kecamatan?: string; tahap?: ManagementStage; tingkat?: string };
+  changed?: number;
+  errors?: FieldError[];
+  values?: FormValues;
+}> = ({ csrf, regions, kecamatan, filter, changed, errors, values }) => {
+  const selected = new Set([values?.codes ?? []].flat());
+  return (
+    <>
+      <h1>Wilayah dan tahap pengelolaan</h1>
+      <p>
+        Tahap menentukan siapa yang menerbitkan konten: <strong>Dikelola Diskominfo</strong> (hanya Diskominfo),{' '}
+        <strong>Pendampingan</strong> (operator menulis, Diskominfo atau kecamatan meninjau), <strong>Mandiri</strong>{' '}
+        (operator menerbitkan sendiri). Halaman publik tidak berubah.
+      </p>
+      {changed !== undefined ? (
+        <p class="success" role="status">
+          {changed} wilayah dipindahkan tahapnya.
+        </p>
+      ) : null}
+      <form method="get" action="/admin/wilayah" class="filters">
+        <div>
+          <label for="f-kecamatan">Kecamatan</label>
+          <select id="f-kecamatan" name="kecamatan">
+            <option value="">Semua</option>
+            {kecamatan.map((k) => (
+              <option value={k.code} selected={filter.kecamatan === k.code}>
+                {k.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="f-tahap">Tahap</label>
+          <select id="f-tahap" name="tahap">
+            <option value="">Semua</option>
+            {MANAGEMENT_STAGES.map((st) => (
+              <option value={st} selected={filter.tahap === st}>
+                {STAGE_LABELS[st]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="f-tingkat">Tingkat</label>
+          <select id="f-tingkat" name="tingkat">
+            <option value="">Semua</option>
+            <option value="kecamatan" selected={filter.tingkat === 'kecamatan'}>Kecamatan</option>
+            <option value="desa" selected={filter.tingkat === 'desa'}>Desa</option>
+            <option value="kelurahan" selected={filter.tingkat === 'kelurahan'}>Kelurahan</option>
+          </select>
+        </div>
+        <button type="submit" class="button-secondary">Saring</button>
+      </form>
+      <ErrorSummary errors={errors ?? []} />
+      <form method="post" action="/admin/wilayah/tahap">
+        <CsrfField token={csrf} />
+        <fieldset class="checks" aria-describedby={errorFor(errors, 'codes') ? 'codes-error' : undefined}>
+          <legend>Pilih wilayah ({regions.length} ditampilkan)</legend>
+          {errorFor(errors, 'codes') ? (
+            <p class="error-message" id="codes-error">
+              {errorFor(errors, 'codes')}
+            </p>
+          ) : null}
+          {regions.length === 0 ? (
+            <EmptyState>
+              <p>Tidak ada wilayah yang cocok dengan saringan.</p>
+            </EmptyState>
+          ) : (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Pilih</th>
+                  <th scope="col">Wilayah</th>
+                  <th scope="col">Kode</th>
+                  <th scope="col">Tahap</th>
+                  <th scope="col">Riwayat</th>
+                </tr>
+              </thead>
+              <tbody>
+                {regions.map((r) => (
+                  <tr>
+                    <td data-label="Pilih">
+                      <input type="checkbox" id={`r-${r.code}`} name="codes" value={r.code} checked={selected.has(r.code)} aria-label={`Pilih ${regionTitle(r)}`} />
+                    </td>
+                    <td data-label="Wilayah">
+                      <label for={`r-${r.code}`}>{regionTitle(r)}</label>
+                    </td>
+                    <td data-label="Kode">{r.code}</td>
+                    <td data-label="Tahap">
+                      <StatusTag tone={STAGE_TONES[r.stage]}>{STAGE_LABELS[r.stage]}</StatusTag>
+                    </td>
+                    <td data-label="Riwayat">
+                      <a href={`/admin/wilayah/${r.code}`}>Riwayat tahap</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </fieldset>
+        <StageFields errors={errors} values={values} />
+        <button type="submit">Pindahkan tahap</button>
+      </form>
+    </>
+  );
+};
+
+const StageFields: FC<{ errors?: FieldError[]; values?: FormValues }> = ({ errors, values }) => (
+  <>
+    <Field id="stage" label="Tahap baru" error={errorFor(errors, 'stage')}>
+      {(d) => (
+        <select id="stage" name="stage" aria-describedby={d}>
+          <option value="">Pilih tahap</option>
+          {MANAGEMENT_STAGES.map((st) => (
+            <option value={st} selected={valueOf(values, 'stage') === st}>
+              {STAGE_LABELS[st]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+    <Field id="reason" label="Alasan" hint="Contoh: operator desa sudah mengikuti pelatihan dan siap menulis berita." error={errorFor(errors, 'reason')}>
+      {(d) => <textarea id="reason" name="reason" rows={3} maxlength={500} aria-describedby={d}>{valueOf(values, 'reason')}</textarea>}
+    </Field>
+  </>
+);
+
+export const RegionStageView: FC<{
+  csrf: string;
+  region: RegionRow;
+  history: Array<{ id: string; from: string; to: string; reason: string; at: number; actorName: string | null }>;
+}> = ({ csrf, region, history }) => (
+  <>
+    <h1>{regionTitle(region)}</h1>
+    <p>
+      Kode {region.code} · tahap sekarang: <StatusTag tone={STAGE_TONES[region.stage]}>{STAGE_LABELS[region.stage]}</StatusTag> ·{' '}
+      <a href={regionHref(region.path)}>lihat situs publik</a>
+    </p>
+    <h2>Pindahkan tahap</h2>
+    <form method="post" action="/admin/wilayah/tahap">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="codes" value={region.code} />
+      <StageFields />
+      <button type="submit">Pindahkan tahap</button>
+    </form>
+    <h2>Riwayat tahap</h2>
+    {history.length === 0 ? (
+      <EmptyState>
+        <p>Belum pernah dipindahkan; sejak awal dikelola Diskominfo.</p>
+      </EmptyState>
+    ) : (
+      <ol class="timeline">
+        {history.map((h) => (
+          <li>
+            <strong>
+              {STAGE_LABELS[h.from as ManagementStage] ?? h.from} → {STAGE_LABELS[h.to as ManagementStage] ?? h.to}
+            </strong>{' '}
+            · {formatDateTime(h.at)} · oleh {h.actorName ?? 'sistem'}
+            <br />
+            Alasan: {h.reason}
+          </li>
+        ))}
+      </ol>
+    )}
+  </>
+);
+
+export const AuditView: FC<{
+  rows: AuditRow[];
+  query: { pengguna?: string; wilayah?: string; aksi?: string; dari?: string; sampai?: string };
+  more?: number;
+  errors: FieldError[];
+}> = ({ rows, query, more, errors }) => {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  return (
+    <>
+      <h1>Log audit</h1>
+      <p>Catatan setiap perubahan oleh petugas dan sistem mitra. Log ini tidak dapat diubah atau dihapus.</p>
+      <ErrorSummary errors={errors} />
+      <form method="get" action="/admin/audit" class="filters">
+        <div>
+          <label for="a-pengguna">Pengguna</label>
+          <input id="a-pengguna" name="pengguna" type="text" value={query.pengguna ?? ''} maxlength={40} />
+        </div>
+        <div>
+          <label for="a-wilayah">Kode wilayah</label>
+          <input id="a-wilayah" name="wilayah" type="text" value={query.wilayah ?? ''} maxlength={20} placeholder="64.08.04" />
+        </div>
+        <div>
+          <label for="a-aksi">Aksi</label>
+          <input id="a-aksi" name="aksi" type="text" value={query.aksi ?? ''} maxlength={60} placeholder="region.stage" />
+        </div>
+        <div>
+          <label for="a-dari">Dari tanggal</label>
+          <input id="a-dari" name="dari" type="date" value={query.dari ?? ''} />
+        </div>
+        <div>
+          <label for="a-sampai">Sampai tanggal</label>
+          <input id="a-sampai" name="sampai" type="date" value={query.sampai ?? ''} />
+        </div>
+        <button type="submit" class="button-secondary">Saring</button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState>
+          <p>Tidak ada catatan yang cocok.</p>
+        </EmptyState>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Waktu (WITA)</th>
+              <th scope="col">Pelaku</th>
+              <th scope="col">Aksi</th>
+              <th scope="col">Wilayah</th>
+              <th scope="col">Ringkasan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td data-label="Waktu">{formatDateTime(r.at)}</td>
+                <td data-label="Pelaku">{r.actorName ?? r.actorType}</td>
+                <td data-label="Aksi">
+                  <code>{r.action}</code>
+                </td>
+                <td data-label="Wilayah">{r.regionCode ?? '—'}</td>
+                <td data-label="Ringkasan">{r.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {more ? (
+        <p>
+          <a href={`/admin/audit?${params.toString()}${params.size ? '&' : ''}sebelum=${more}`}>Catatan lebih lama ›</a>
+        </p>
+      ) : null}
+    </>
+  );
+};

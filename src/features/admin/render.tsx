@@ -1,0 +1,58 @@
+import type { Context } from 'hono';
+import type { Child, FC } from 'hono/jsx';
+import type { AppEnv } from '../../env';
+import { isPartial } from '../../lib/htmx';
+import type { Crumb } from '../../views/components';
+import { Layout } from '../../views/layout';
+import { sessionOf } from '../accounts/session';
+import { navFor } from './nav';
+
+export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+/** Renders an admin page (or only `fragment` for htmx) — never cached: `Cache-Control: no-store`. */
+export function renderAdmin(
+  c: Context<AppEnv>,
+  props: { title: string; breadcrumbs?: Crumb[]; current?: string },
+  body: Child,
+  options: { status?: number; fragment?: Child } = {},
+) {
+  const session = sessionOf(c);
+  c.header('Cache-Control', 'no-store');
+  const status = (options.status ?? 200) as 200;
+  if (options.fragment !== undefined && isPartial(c)) return c.html(<>{options.fragment}</>, status);
+  const nav = navFor(session);
+  return c.html(
+    <Layout
+      title={props.title}
+      assetVersion={c.env.APP_VERSION}
+      portalName={c.env.PORTAL_NAME}
+      csrfToken={session.csrfToken}
+      breadcrumbs={props.breadcrumbs}
+      header={
+        <div class="admin-user">
+          <a href="/admin/akun">{session.name}</a>
+          <form method="post" action="/keluar" class="inline">
+            <CsrfField token={session.csrfToken} />
+            <button type="submit" class="link-button">
+              Keluar
+            </button>
+          </form>
+        </div>
+      }
+    >
+      <nav class="admin-nav" aria-label="Menu admin">
+        <ul>
+          {nav.map((n) => (
+            <li>
+              <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
+                {n.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {body}
+    </Layout>,
+    status,
+  );
+}

@@ -1,0 +1,106 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { partnerClients } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { randomString, randomToken } from '../../lib/ids';
+import { signToken, verifyToken } from '../../lib/jwt';
+import { hashPassword, verifyPassword } from '../../lib/password';
+import { authorize } from '../../regions/guard';
+import type { ActionContext } from '../accounts/actor';
+import { auditInsert } from '../audit/service';
+import type { PartnerScope } from './scopes';
+
+export const TOKEN_TTL_SECONDS = 15 * 60;
+export const ROTATION_GRACE_MS = 24 * 60 * 60_000;
+/** Client secrets are random 32-byte tokens: a few PBKDF2 rounds suffice and keep the token endpoint fast. */
+const SECRET_HASH_ITERATIONS = 10_000;
+
+export interface PartnerDeps {
+  db: Db;
+  secret: string;
+  rootRegion: string;
+}
+
+/** Same cost as a real secret hash, so an unknown client_id takes as long as a wrong secret. */
+const DUMMY_CLIENT_HASH = `pbkdf2-sha256$${SECRET_HASH_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+
+const newSecret = () => `pks_${randomToken(32)}`;
+
+export async function registerPartner(deps: PartnerDeps, input: { name: string; scopes: string[] }, ctx: ActionContext) {
+  await authorize(deps.db, ctx.actor, 'partner.manage', deps.rootRegion);
+  const id = `mitra_${randomString(16, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
+  const secret = newSecret();
+  await deps.db.batch([
+    deps.db.insert(partnerClients).values({ id, name: input.name, scopes: [...new Set(input.scopes)].sort().join(' '), secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), createdAt: ctx.now, createdBy: ctx.actor.id ?? 'system', updatedAt: ctx.now }),
+    auditInsert(deps.db, ctx, { action: 'partner.register', entityType: 'partner', entityId: id, summary: `Mitra ${input.name} didaftarkan (${input.scopes.join(' ')})`, after: { name: input.name, scopes: input.scopes } }),
+  ]);
+  return { clientId: id, clientSecret: secret };
+}
+
+async function clientOrNotFound(db: Db, id: string) {
+  const row = await db.select().from(partnerClients).where(eq(partnerClients.id, id)).get();
+  if (!row) throw new AppError('not_found', 'Mitra tidak ditemukan.');
+  return row;
+}
+
+/** New secret shown once; the previous one keeps working for a grace period so the partner can switch without downtime. */
+export async function rotateSecret(deps: PartnerDeps, id: string, ctx: ActionContext) {
+  await authorize(deps.db, ctx.actor, 'partner.manage', deps.rootRegion);
+  const row = await clientOrNotFound(deps.db, id);
+  if (!row.isActive) throw new AppError('conflict', 'Mitra sudah dicabut; daftarkan ulang bila perlu.');
+  const secret = newSecret();
+  await deps.db.batch([
+    deps.db.update(partnerClients).set({ secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), previousSecretHash: row.secretHash, previousSecretExpiresAt: ctx.now + ROTATION_GRACE_MS, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    auditInsert(deps.db, ctx, { action: 'partner.rotate', entityType: 'partner', entityId: id, summary: `Secret mitra ${row.name} diganti` }),
+  ]);
+  return { clientId: id, clientSecret: secret };
+}
+
+/** Revokes the client at once: no new tokens, and every outstanding token stops working (token_version bump). */
+export async function revokePartner(deps: PartnerDeps, id: string, ctx: ActionContext) {
+  await authorize(deps.db, ctx.actor, 'partner.manage', deps.rootRegion);
+  const row = await clientOrNotFound(deps.db, id);
+  await deps.db.batch([
+    deps.db.update(partnerClients).set({ isActive: false, previousSecretHash: null, previousSecretExpiresAt: null, tokenVersion: sql`${partnerClients.tokenVersion} + 1`, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    auditInsert(deps.db, ctx, { action: 'partner.revoke', entityType: 'partner', entityId: id, summary: `Mitra ${row.name} dicabut` }),
+  ]);
+}
+
+export async function listPartners(db: Db) {
+  return db.select().from(partnerClients).orderBy(asc(partnerClients.name)).all();
+}
+
+const invalidClient = () => {
+  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', { headers: { 'WWW-Authenticate': 'Basic realm="portal-kutim"' } });
+  return err;
+};
+
+/** Client-credentials grant: returns a short-lived JWT carrying the granted (optionally narrowed) scopes. */
+export async function issueToken(deps: PartnerDeps, input: { client_id: string; client_secret: string; scope?: string }, now: number) {
+  const row = await deps.db.select().from(partnerClients).where(eq(partnerClients.id, input.client_id)).get();
+  const current = await verifyPassword(input.client_secret, row?.secretHash ?? DUMMY_CLIENT_HASH);
+  const previous = !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
+  if (!row || !row.isActive || (!current && !previous)) throw invalidClient();
+  const granted = row.scopes.split(' ').filter(Boolean);
+  const requested = input.scope ? input.scope.split(/\s+/).filter(Boolean) : granted;
+  const notGranted = requested.filter((s) => !granted.includes(s));
+  if (notGranted.length) throw new AppError('forbidden', `Scope tidak diberikan kepada mitra ini: ${notGranted.join(', ')}.`);
+  const scope = requested.join(' ');
+  const token = await signToken(deps.secret, 'partner', { sub: row.id, jti: randomToken(12), scope, tv: row.tokenVersion, name: row.name }, TOKEN_TTL_SECONDS);
+  return { access_token: token, token_type: 'Bearer' as const, expires_in: TOKEN_TTL_SECONDS, scope };
+}
+
+export interface PartnerPrincipal {
+  id: string;
+  name: string;
+  scopes: PartnerScope[];
+}
+
+/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
+export async function authenticatePartner(deps: Pick<PartnerDeps, 'db' | 'secret'>, token: string): Promise<PartnerPrincipal | null> {
+  const payload = await verifyToken(deps.secret, 'partner', token);
+  if (!payload?.sub || typeof payload.scope !== 'string') return null;
+  const row = await deps.db.select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name }).from(partnerClients).where(eq(partnerClients.id, payload.sub)).get();
+  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
+  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
+}

@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { AppError } from '../lib/errors';
+import { constantTimeEqual } from '../lib/password';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const enc = new TextEncoder();
+
+/**
+ * CSRF protection for every state-changing browser request (forms and htmx alike):
+ * 1. Origin / Sec-Fetch-Site must be same-origin when the browser sends them (all current browsers do).
+ * 2. With a session, the request must carry the session's token: form field `_csrf` or header `X-CSRF-Token`
+ *    (htmx sends it from `hx-headers` on <body>).
+ * /api/ is exempt: it takes no cookies, only bearer tokens.
+ */
+export function csrf(): MiddlewareHandler<AppEnv> {
+  return async function csrfMiddleware(c, next) {
+    if (SAFE.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
+    const origin = c.req.header('Origin');
+    const site = c.req.header('Sec-Fetch-Site');
+    const self = new URL(c.req.url).origin;
+    if ((origin && origin !== self) || (site && site !== 'same-origin' && site !== 'none')) {
+      throw new AppError('forbidden', 'Permintaan ditolak karena berasal dari situs lain.');
+    }
+    const session = c.get('session');
+    if (session) {
+      let token = c.req.header('X-CSRF-Token');
+      if (!token) {
+        const type = c.req.header('Content-Type') ?? '';
+        if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+          const body = await c.req.parseBody({ all: false });
+          token = typeof body._csrf === 'string' ? body._csrf : undefined;
+        }
+      }
+      if (!token || !constantTimeEqual(enc.encode(token), enc.encode(session.csrfToken))) {
+        throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+      }
+    }
+    await next();
+  };
+}
