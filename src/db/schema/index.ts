@@ -2,3 +2,4 @@ export * from './regions';
 export * from './posts';
 export * from './holidays';
 export * from './accounts';
+export * from './infra';

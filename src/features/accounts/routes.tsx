@@ -13,7 +13,7 @@ import { PUBLIC_ACTOR } from './actor';
 
 /** Only same-site relative paths under /admin are accepted as the post-login destination. */
 export function safeNext(raw: string | undefined): string {
-  if (!raw || !/^\/admin(?:[/?#]|$)/.test(raw) || raw.includes('//') || raw.includes('\\')) return '/admin';
+  if (!raw || !/^\/admin(?:[/?#]|$)/.test(raw) || raw.includes('//') || raw.includes('\\') || raw.includes('..')) return '/admin';
   return raw;
 }
 
