@@ -208,9 +208,9 @@ export function runVitest(args, { env = {} } = {}) {
  * The e2e suite. Options: `jsonOutputFile` adds vitest's JSON reporter (used by scripts/test.mjs for the totals).
  * Resolves { code, skipped }: skipped = Chromium missing outside CI (the tests are still listed, as skipped).
  */
-export async function runE2e({ jsonOutputFile } = {}) {
+export async function runE2e({ jsonOutputFile, files = [] } = {}) {
   const reporters = jsonOutputFile ? ['--reporter=default', '--reporter=json', `--outputFile.json=${jsonOutputFile}`] : [];
-  const vitestArgs = ['run', '--config', 'vitest.e2e.config.ts', ...reporters];
+  const vitestArgs = ['run', '--config', 'vitest.e2e.config.ts', ...reporters, ...files];
   const chromiumPath = findChromium();
 
   if (!chromiumPath) {
@@ -246,6 +246,7 @@ export async function runE2e({ jsonOutputFile } = {}) {
 
 const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  const { code } = await runE2e();
+  // Optional file filters: node scripts/e2e.mjs test/e2e/admin.e2e.test.ts
+  const { code } = await runE2e({ files: process.argv.slice(2) });
   process.exit(code);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTNER_SCOPES } from '../features/partners/scopes';
 
 /**
  * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls
@@ -122,7 +123,7 @@ export function buildOpenApi(version: string, origin: string) {
         partnerOAuth: {
           type: 'oauth2',
           description: 'Partner systems obtain a short-lived JWT with the client-credentials grant.',
-          flows: { clientCredentials: { tokenUrl: `${origin}/api/v1/oauth/token`, scopes: {} as Record<string, string> } },
+          flows: { clientCredentials: { tokenUrl: `${origin}/api/v1/oauth/token`, scopes: { ...PARTNER_SCOPES } as Record<string, string> } },
         },
       },
     },

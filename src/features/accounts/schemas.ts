@@ -41,8 +41,9 @@ export const CreateUserForm = z.object({
   email: z
     .string()
     .trim()
-    .max(200)
-    .transform((v) => (v === '' ? undefined : v.toLowerCase()))
+    .max(200, 'Email terlalu panjang.')
+    .optional()
+    .transform((v) => (!v ? undefined : v.toLowerCase()))
     .pipe(z.email('Format email tidak valid.').optional()),
   password: z.string().max(200, 'Kata sandi terlalu panjang.'),
   role: z.enum(ROLES, { message: 'Pilih peran.' }),

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ManagementStage, Role } from '../../src/db/schema';
+import { ACTIONS, can, candidateRoots, type Action, type Membership } from '../../src/regions/policy';
+
+/**
+ * The whole access matrix: every role × every action × (own region, child, sibling, parent) × every stage.
+ * The expected table below is written independently of the implementation; any unexpected allow fails.
+ */
+type Relation = 'own' | 'child' | 'sibling' | 'parent';
+const STAGES: ManagementStage[] = ['diskominfo', 'pendampingan', 'mandiri'];
+
+// Membership region per role, and the target region for each relation.
+const SETUPS: Record<Role, { member: string; targets: Partial<Record<Relation, string>> }> = {
+  diskominfo: { member: '64.08', targets: { own: '64.08', child: '64.08.04', sibling: '65.01', parent: '64' } },
+  operator_kecamatan: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
+  operator_desa: { member: '64.08.04.2012', targets: { own: '64.08.04.2012', sibling: '64.08.04.2011', parent: '64.08.04' } },
+  ppid: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
+  penanganan_pengaduan: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
+};
+
+const OPERATOR_CONTENT: Action[] = ['content.draft', 'document.manage', 'place.manage', 'region.profile'];
+
+function expected(role: Role, action: Action, rel: Relation, stage: ManagementStage): boolean {
+  if (rel === 'sibling' || rel === 'parent') return false; // nobody reaches sideways or upward
+  switch (role) {
+    case 'diskominfo':
+      return true;
+    case 'operator_desa':
+    case 'operator_kecamatan':
+      if (rel === 'child') {
+        if (role === 'operator_desa') return false;
+        return (action === 'content.review' && stage === 'pendampingan') || action === 'monitoring.read' || action === 'dashboard.view';
+      }
+      if (action === 'dashboard.view' || action === 'monitoring.read') return true;
+      if (stage === 'diskominfo') return false;
+      if (OPERATOR_CONTENT.includes(action)) return true;
+      if (action === 'content.publish') return stage === 'mandiri';
+      return false;
+    case 'ppid':
+      return ['ppid.handle', 'dashboard.view', 'monitoring.read'].includes(action);
+    case 'penanganan_pengaduan':
+      return ['complaint.handle', 'dashboard.view'].includes(action);
+  }
+}
+
+describe('access policy matrix', () => {
+  const rows: string[] = [];
+  for (const role of Object.keys(SETUPS) as Role[]) {
+    const { member, targets } = SETUPS[role];
+    const ms: Membership[] = [{ role, regionCode: member }];
+    for (const [rel, target] of Object.entries(targets) as [Relation, string][]) {
+      for (const stage of STAGES) {
+        for (const action of ACTIONS) {
+          rows.push(`${role}|${rel}|${stage}|${action}|${can(ms, action, { code: target, stage })}|${expected(role, action, rel, stage)}`);
+        }
+      }
+    }
+  }
+
+  it('matches the expected table for every combination (no unexpected allow, no unexpected deny)', () => {
+    const mismatches = rows.filter((r) => {
+      const parts = r.split('|');
+      return parts[4] !== parts[5];
+    });
+    expect(mismatches).toEqual([]);
+    expect(rows.length).toBe(5 * 3 * ACTIONS.length * 4 - 3 * ACTIONS.length); // desa operator has no child relation
+  });
+
+  it('a desa operator never reaches another desa, whatever the stage', () => {
+    const ms: Membership[] = [{ role: 'operator_desa', regionCode: '64.08.04.2012' }];
+    for (const other of ['64.08.04.2011', '64.08.04.1010', '64.08.02.2003', '64.08.04.20120']) {
+      for (const stage of STAGES) for (const a of ACTIONS) expect(can(ms, a, { code: other, stage }), `${other} ${a}`).toBe(false);
+    }
+  });
+
+  it('regency-level actions belong to Diskominfo alone', () => {
+    for (const a of ['region.stage', 'region.boundary', 'user.manage', 'audit.read', 'partner.manage', 'settings.manage'] as Action[]) {
+      for (const role of ['operator_kecamatan', 'operator_desa', 'ppid', 'penanganan_pengaduan'] as Role[]) {
+        const ms: Membership[] = [{ role, regionCode: SETUPS[role].member }];
+        expect(can(ms, a, { code: SETUPS[role].member, stage: 'mandiri' })).toBe(false);
+      }
+      expect(can([{ role: 'diskominfo', regionCode: '64.08' }], a, { code: '64.08.04.2012', stage: 'diskominfo' })).toBe(true);
+    }
+  });
+
+  it('several memberships combine, each within its own region', () => {
+    const ms: Membership[] = [
+      { role: 'operator_desa', regionCode: '64.08.04.2012' },
+      { role: 'ppid', regionCode: '64.08.05' },
+    ];
+    expect(can(ms, 'content.publish', { code: '64.08.04.2012', stage: 'mandiri' })).toBe(true);
+    expect(can(ms, 'ppid.handle', { code: '64.08.05.2001', stage: 'diskominfo' })).toBe(true);
+    expect(can(ms, 'ppid.handle', { code: '64.08.04.2012', stage: 'mandiri' })).toBe(false);
+    expect(can(ms, 'content.publish', { code: '64.08.05', stage: 'mandiri' })).toBe(false);
+    expect(can([], 'dashboard.view', { code: '64.08', stage: 'mandiri' })).toBe(false);
+  });
+
+  it('candidate roots narrow list queries to reachable subtrees', () => {
+    expect(candidateRoots([{ role: 'ppid', regionCode: '64.08.04' }], 'ppid.handle')).toEqual(['64.08.04']);
+    expect(candidateRoots([{ role: 'ppid', regionCode: '64.08.04' }], 'complaint.handle')).toEqual([]);
+    expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'user.manage')).toEqual([]);
+    expect(
+      candidateRoots([{ role: 'diskominfo', regionCode: '64.08' }, { role: 'operator_desa', regionCode: '64.08.04.2012' }], 'content.draft'),
+    ).toEqual(['64.08']);
+  });
+});
