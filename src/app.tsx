@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import { apiV1 } from './api';
 import { ApiDocsView } from './api/docs';
 import { buildOpenApi } from './api/openapi';
@@ -20,6 +19,7 @@ import { ErrorView, NotFoundView } from './features/site/views';
 import { AppError } from './lib/errors';
 import { isPartial } from './lib/htmx';
 import { csrf } from './middleware/csrf';
+import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
 import { Layout } from './views/layout';
 import { originOf } from './lib/origin';
@@ -27,7 +27,7 @@ import { originOf } from './lib/origin';
 export function createApp() {
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestId({ limitLength: 64 }));
+  app.use('*', requestId());
   app.use('*', secureHeaders());
   app.use('*', async function dbMiddleware(c, next) {
     c.set('db', createDb(c.env.DB));

@@ -121,6 +121,16 @@ describe('public region pages', () => {
   });
 });
 
+describe('request ids', () => {
+  it('answers a fresh request id and never trusts a client-sent one', async () => {
+    const res = await get('/healthz', { 'X-Request-Id': 'palsu-dari-klien' });
+    const id = res.headers.get('X-Request-Id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const problem = await (await get('/api/v1/regions/99.99', { 'X-Request-Id': 'palsu-dari-klien' })).json<{ request_id: string }>();
+    expect(problem.request_id).not.toBe('palsu-dari-klien');
+  });
+});
+
 describe('/healthz', () => {
   it('reports the version and a D1 check', async () => {
     const res = await get('/healthz');
