@@ -100,6 +100,12 @@ describe('user management', () => {
     expect((await admin.post(`/admin/pengguna/${op.userId}/peran/${ppid.id}/cabut`, {})).status).toBe(303);
     expect((await op2.get('/admin')).status).toBe(303);
     expect((await auditRows('membership.remove')).length).toBeGreaterThan(0);
+    // htmx inline revoke answers a fragment instead of a redirect
+    await admin.post(`/admin/pengguna/${op.userId}/peran`, { role: 'ppid', region_code: '64.08.04' });
+    const again = (await env.DB.prepare("SELECT id FROM memberships WHERE user_id = ? AND role = 'ppid'").bind(op.userId).first<{ id: string }>())!;
+    const inline = await admin.post(`/admin/pengguna/${op.userId}/peran/${again.id}/cabut`, {}, { headers: { 'HX-Request': 'true' } });
+    expect(inline.status).toBe(200);
+    expect(await inline.text()).toBe('<li role="status">Peran dicabut. Sesi pengguna ini telah diakhiri.</li>');
   });
 
   it('resets passwords and deactivates accounts (which cannot log in any more)', async () => {

@@ -5,6 +5,7 @@ import { regions } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
+import { isPartial } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
 import { actionContext, iterationsOf } from '../admin/context';
@@ -114,6 +115,11 @@ export function userAdminRoutes(): Hono<AppEnv> {
     const id = userId(c);
     const mid = IdParam.safeParse(c.req.param('mid'));
     if (!mid.success) throw new AppError('not_found', 'Peran tidak ditemukan.');
+    if (isPartial(c)) {
+      // htmx inline action: the list item is replaced by a short confirmation.
+      await removeMembership(c.get('db'), id, mid.data, actionContext(c));
+      return c.html(<li role="status">Peran dicabut. Sesi pengguna ini telah diakhiri.</li>);
+    }
     return mutate(c, id, 'cabut', () => removeMembership(c.get('db'), id, mid.data, actionContext(c)));
   });
 

@@ -151,7 +151,15 @@ export const UserDetailView: FC<{
         {memberships.map((m) => (
           <li>
             {ROLE_LABELS[m.role]} — {regionTitle({ level: m.regionLevel, name: m.regionName })} ({m.regionCode}){' '}
-            <form method="post" action={`/admin/pengguna/${user.id}/peran/${m.id}/cabut`} class="inline">
+            <form
+              method="post"
+              action={`/admin/pengguna/${user.id}/peran/${m.id}/cabut`}
+              class="inline"
+              hx-post={`/admin/pengguna/${user.id}/peran/${m.id}/cabut`}
+              hx-target="closest li"
+              hx-swap="outerHTML"
+              hx-confirm={`Cabut peran ${ROLE_LABELS[m.role]} di ${m.regionName}? Sesi pengguna ini akan berakhir.`}
+            >
               <CsrfField token={csrf} />
               <button type="submit" class="link-button">
                 Cabut peran ini
