@@ -160,6 +160,7 @@ async function main() {
       let js = 0;
       let mapJs = 0;
       const jsNames = [];
+      const perScript = [];
       for (const src of scriptSources(html.toString('utf8'), `${baseUrl}${path}`)) {
         if (src.origin !== baseUrl) {
           jsNames.push(`${src.href} (luar!)`);
@@ -174,8 +175,9 @@ async function main() {
         if (/maplibre/i.test(src.pathname)) mapJs += size;
         else js += size;
         jsNames.push(src.pathname.split('/').pop());
+        perScript.push([src.pathname.split('/').pop(), size]);
       }
-      sizeRows.push({ path, status: res.status, xcache: res.headers['x-cache'] ?? '—', raw: html.length, gz, br, js, mapJs, jsNames });
+      sizeRows.push({ path, status: res.status, xcache: res.headers['x-cache'] ?? '—', raw: html.length, gz, br, js, mapJs, jsNames, perScript });
     }
 
     // --- Report.
@@ -213,6 +215,14 @@ async function main() {
       );
     }
     lines.push('');
+    const mapRow = sizeRows.find((r) => r.path === `${DESA}/peta`);
+    if (mapRow) {
+      lines.push(
+        `Map page JavaScript (\`${mapRow.path}\`, gzip): ${mapRow.perScript.map(([n, s]) => `${n} ${kb(s)}`).join(' + ')} = **${kb(mapRow.js + mapRow.mapJs)}**. ` +
+          'MapLibre and peta.js load only on map pages; with `Save-Data: on` MapLibre loads only when the visitor asks for the interactive map.',
+        '',
+      );
+    }
     const markdown = lines.join('\n');
     process.stdout.write(`\n${markdown}\n`);
     mkdirSync(join(ROOT, 'bench'), { recursive: true });

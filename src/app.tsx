@@ -11,9 +11,20 @@ import { accountRoutes } from './features/accounts/routes';
 import { loadSession, requireUser } from './features/accounts/session';
 import { adminGuard } from './features/admin/guard';
 import { adminRoutes } from './features/admin/routes';
+import { contentAdminRoutes } from './features/content/admin-routes';
 import { contentRoutes } from './features/content/routes';
+import { documentAdminRoutes } from './features/documents/admin-routes';
+import { documentRoutes } from './features/documents/routes';
+import { geoAdminRoutes } from './features/geo/admin-routes';
+import { geoRoutes } from './features/geo/routes';
 import { partnerAdminRoutes } from './features/partners/routes';
+import { ppidAdminRoutes } from './features/ppid/admin-routes';
+import { ppidRoutes } from './features/ppid/routes';
+import { calendarAdminRoutes } from './features/calendar/routes';
+import { complaintAdminRoutes } from './features/complaints/admin-routes';
+import { complaintRoutes } from './features/complaints/routes';
 import { mediaRoutes } from './features/media/routes';
+import { monitoringRoutes } from './features/monitoring/routes';
 import { siteRoutes } from './features/site/routes';
 import { ErrorView, NotFoundView } from './features/site/views';
 import { AppError } from './lib/errors';
@@ -69,7 +80,18 @@ export function createApp() {
   app.route('/', userAdminRoutes());
   app.route('/', partnerAdminRoutes());
   app.route('/', mediaRoutes());
+  app.route('/', contentAdminRoutes());
+  app.route('/', documentAdminRoutes());
   app.route('/', contentRoutes());
+  app.route('/', documentRoutes());
+  app.route('/', geoAdminRoutes());
+  app.route('/', geoRoutes());
+  app.route('/', ppidAdminRoutes());
+  app.route('/', ppidRoutes());
+  app.route('/', complaintAdminRoutes());
+  app.route('/', calendarAdminRoutes());
+  app.route('/', complaintRoutes());
+  app.route('/', monitoringRoutes());
   app.route('/', siteRoutes()); // last: its region-home routes match any /{kec}/{desa}
 
   app.notFound((c) => {

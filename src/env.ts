@@ -18,6 +18,11 @@ export interface Bindings {
   PBKDF2_ITERATIONS: string;
   UPLOAD_MAX_BYTES: string;
   SESSION_SECRET: string;
+  /** Optional base map under the region maps (off when empty); see src/features/geo/basemap.ts. */
+  MAP_TILE_URL?: string;
+  MAP_PMTILES_KEY?: string;
+  MAP_TILE_ATTRIBUTION?: string;
+  MAP_TILE_MAX_ZOOM?: string;
 }
 
 export interface Variables {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemoFiles } from './demo-content.mjs';
 import { buildDemoSeedSql } from './demo-seed.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,6 +62,13 @@ export function prepareLocal({ persistTo, quiet = false } = {}) {
   writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations() }));
   log('mengisi konten demo');
   wrangler(['d1', 'execute', 'DB', '--local', ...persist, '--file', seedFile], { quiet: true });
+  seedDemoFiles({
+    stateDir: persistTo ?? join(ROOT, '.wrangler', 'state'),
+    workDir: join(ROOT, '.wrangler'),
+    bucket: /bucket_name\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1] ?? 'portal-kutim-files',
+    run: (args) => wrangler([...args, ...persist], { quiet: true }),
+    log,
+  });
 }
 
 function devIterations() {

@@ -19,7 +19,10 @@ export function csrf(): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('Origin');
     const site = c.req.header('Sec-Fetch-Site');
     const self = new URL(c.req.url).origin;
-    if ((origin && origin !== self) || (site && site !== 'same-origin' && site !== 'none')) {
+    // Browsers send `Origin: null` from pages with `Referrer-Policy: no-referrer` (complaint pages carrying a private
+    // code); Sec-Fetch-Site, which pages cannot forge, still tells whether the request is same-origin.
+    const originOk = !origin || origin === self || (origin === 'null' && site === 'same-origin');
+    if (!originOk || (site && site !== 'same-origin' && site !== 'none')) {
       throw new AppError('forbidden', 'Permintaan ditolak karena berasal dari situs lain.');
     }
     const session = c.get('session');

@@ -26,5 +26,8 @@ export function secureHeaders(): MiddlewareHandler {
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: 'same-origin',
     permissionsPolicy: { geolocation: ['self'], camera: ['self'], microphone: [], payment: [] },
+    // A route may tighten a header for its own response (e.g. `Referrer-Policy: no-referrer` on complaint pages that
+    // carry a private code); headers a route did not set get the defaults above.
+    overwrite: false,
   });
 }

@@ -24,7 +24,9 @@ export const TOP_LEVEL_WORDS = new Set<string>([
 ]);
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SECTION_SET = new Set<string>(SECTIONS);
+/** Region sub-pages outside the section menu: `{prefix}/tentang/{profil|visi-misi|…}` (the region's fixed pages). */
+export const PAGE_WORDS = ['tentang'] as const;
+const SECTION_SET = new Set<string>([...SECTIONS, ...PAGE_WORDS]);
 
 export interface ParsedRegionPath {
   /** Region path as stored in `regions.path`: '' (regency), 'kec', 'kec/desa'. */

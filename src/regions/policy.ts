@@ -65,6 +65,11 @@ function operatorAllows(action: Action, stage: ManagementStage): boolean {
   }
 }
 
+/** True when some stage lets an operator do the action in its own region (ppid.handle / complaint.handle: never). */
+function operatorMayEver(action: Action): boolean {
+  return operatorAllows(action, 'pendampingan') || operatorAllows(action, 'mandiri');
+}
+
 /** Decision for one membership. */
 export function membershipAllows(m: Membership, action: Action, target: RegionTarget): boolean {
   const own = m.regionCode === target.code;
@@ -108,8 +113,8 @@ export function candidateRoots(memberships: readonly Membership[], action: Actio
       m.role === 'diskominfo' ||
       (m.role === 'ppid' && ['ppid.handle', 'dashboard.view', 'monitoring.read'].includes(action)) ||
       (m.role === 'penanganan_pengaduan' && ['complaint.handle', 'dashboard.view'].includes(action)) ||
-      (m.role === 'operator_kecamatan' && !DISKOMINFO_ONLY.has(action)) ||
-      (m.role === 'operator_desa' && !DISKOMINFO_ONLY.has(action));
+      (m.role === 'operator_kecamatan' && !DISKOMINFO_ONLY.has(action) && (operatorMayEver(action) || action === 'content.review')) ||
+      (m.role === 'operator_desa' && !DISKOMINFO_ONLY.has(action) && operatorMayEver(action));
     if (reaches) roots.add(m.regionCode);
   }
   // Drop roots covered by another root.

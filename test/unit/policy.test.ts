@@ -99,6 +99,11 @@ describe('access policy matrix', () => {
     expect(candidateRoots([{ role: 'ppid', regionCode: '64.08.04' }], 'ppid.handle')).toEqual(['64.08.04']);
     expect(candidateRoots([{ role: 'ppid', regionCode: '64.08.04' }], 'complaint.handle')).toEqual([]);
     expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'user.manage')).toEqual([]);
+    // Actions no stage ever grants an operator do not reach its region (no PPID/complaint menus or lists).
+    expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'ppid.handle')).toEqual([]);
+    expect(candidateRoots([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'complaint.handle')).toEqual([]);
+    expect(candidateRoots([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'content.review')).toEqual(['64.08.04']);
+    expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'content.publish')).toEqual(['64.08.04.2012']);
     expect(
       candidateRoots([{ role: 'diskominfo', regionCode: '64.08' }, { role: 'operator_desa', regionCode: '64.08.04.2012' }], 'content.draft'),
     ).toEqual(['64.08']);

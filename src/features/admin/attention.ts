@@ -1,5 +1,9 @@
 import type { Db } from '../../db/client';
 import type { Session } from '../accounts/session';
+import { complaintAttention } from '../complaints/attention';
+import { contentAttention } from '../content/attention';
+import { ppidAttention } from '../ppid/attention';
+import { monitoringAttention } from '../monitoring/attention';
 
 /** One "Perlu tindakan" entry on an admin's home: what needs attention, where, and the link that fixes it. */
 export interface AttentionItem {
@@ -12,7 +16,7 @@ export interface AttentionItem {
 export type AttentionProvider = (deps: { db: Db; now: number }, session: Session) => Promise<AttentionItem[]>;
 
 /** Features add their providers here (content reviews, complaints near deadline, PPID requests, stale content …). */
-export const ATTENTION_PROVIDERS: AttentionProvider[] = [];
+export const ATTENTION_PROVIDERS: AttentionProvider[] = [ppidAttention, contentAttention, complaintAttention, monitoringAttention];
 
 export async function attentionFor(deps: { db: Db; now: number }, session: Session): Promise<AttentionItem[]> {
   const lists = await Promise.all(ATTENTION_PROVIDERS.map((p) => p(deps, session)));

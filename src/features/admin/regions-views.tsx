@@ -151,7 +151,7 @@ export const RegionStageView: FC<{
     <h1>{regionTitle(region)}</h1>
     <p>
       Kode {region.code} · tahap sekarang: <StatusTag tone={STAGE_TONES[region.stage]}>{STAGE_LABELS[region.stage]}</StatusTag> ·{' '}
-      <a href={regionHref(region.path)}>lihat situs publik</a>
+      <a href={regionHref(region.path)}>lihat situs publik</a> · <a href={`/admin/wilayah/${region.code}/batas`}>batas wilayah (peta)</a>
     </p>
     <h2>Pindahkan tahap</h2>
     <form method="post" action="/admin/wilayah/tahap">

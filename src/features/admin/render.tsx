@@ -7,12 +7,26 @@ import { Layout } from '../../views/layout';
 import { sessionOf } from '../accounts/session';
 import { navFor } from './nav';
 
+/** A number after a menu label (async: its query runs while the page renders); nothing when 0 or on error. */
+const NavCount = async ({ count, label }: { count: Promise<number>; label: string }) => {
+  const n = await count.catch(() => 0);
+  return n > 0 ? (
+    <>
+      {' '}
+      <span class="nav-count">
+        {n}
+        <span class="visually-hidden"> {label}</span>
+      </span>
+    </>
+  ) : null;
+};
+
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
 /** Renders an admin page (or only `fragment` for htmx) — never cached: `Cache-Control: no-store`. */
 export function renderAdmin(
   c: Context<AppEnv>,
-  props: { title: string; breadcrumbs?: Crumb[]; current?: string },
+  props: { title: string; breadcrumbs?: Crumb[]; current?: string; /** Extra page scripts, e.g. '/js/downscale.js'. */ scripts?: string[]; styles?: string[] },
   body: Child,
   options: { status?: number; fragment?: Child } = {},
 ) {
@@ -28,6 +42,8 @@ export function renderAdmin(
       portalName={c.env.PORTAL_NAME}
       csrfToken={session.csrfToken}
       breadcrumbs={props.breadcrumbs}
+      scripts={props.scripts}
+      styles={props.styles}
       header={
         <div class="admin-user">
           <a href="/admin/akun">{session.name}</a>
@@ -46,6 +62,7 @@ export function renderAdmin(
             <li>
               <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
                 {n.label}
+                {n.count ? <NavCount count={n.count({ db: c.get('db'), userId: session.userId })} label={n.countLabel ?? ''} /> : null}
               </a>
             </li>
           ))}

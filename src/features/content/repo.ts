@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
 import { subtreeRange } from '../../regions/codes';
@@ -89,7 +89,81 @@ export async function findPublishedPost(db: Db, regionCode: string, slug: string
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .where(
-      and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)),
+      and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), ne(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)),
     )
+    .get();
+}
+
+/** A published fixed page (profil, visi-misi …) of exactly this region. */
+export async function findPublishedPage(db: Db, regionCode: string, slug: string, now: number) {
+  return db
+    .select({ ...publicColumns, bodyMd: posts.bodyMd })
+    .from(posts)
+    .innerJoin(regions, eq(regions.code, posts.regionCode))
+    .where(and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), eq(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
+    .get();
+}
+
+/** The published fixed pages of exactly this region (slug and title), for the /tentang index. */
+export async function listPublishedPages(db: Db, regionCode: string, now: number) {
+  return db
+    .select({ slug: posts.slug, title: posts.title, summary: posts.summary, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(and(eq(posts.regionCode, regionCode), eq(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
+    .all();
+}
+
+/** Every published post in the regency (for sitemap.xml), newest first. */
+export async function listSitemapPosts(db: Db, now: number, limit: number) {
+  return db
+    .select({ kind: posts.kind, slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt, regionPath: regions.path })
+    .from(posts)
+    .innerJoin(regions, eq(regions.code, posts.regionCode))
+    .where(and(eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
+    .orderBy(desc(posts.publishedAt))
+    .limit(limit)
+    .all();
+}
+
+export interface ApiPostQuery {
+  regionCode: string;
+  kind?: PostKind;
+  /** Publication window (year filter), epoch ms, half-open. */
+  publishedFrom?: number;
+  publishedTo?: number;
+  /** Created or changed at/after. */
+  since?: number;
+  after?: { publishedAt: number; id: string };
+  limit: number;
+  now: number;
+}
+
+/** Keyset-paginated public posts for the JSON API (newest first; the cursor is the last (published_at, id)). */
+export async function listPostsForApi(db: Db, q: ApiPostQuery) {
+  const conds: SQL[] = [publishedInSubtree(q.regionCode, q.now)];
+  if (q.kind) conds.push(eq(posts.kind, q.kind));
+  if (q.publishedFrom !== undefined) conds.push(gte(posts.publishedAt, q.publishedFrom));
+  if (q.publishedTo !== undefined) conds.push(lt(posts.publishedAt, q.publishedTo));
+  if (q.since !== undefined) conds.push(gte(posts.updatedAt, q.since));
+  if (q.after) {
+    conds.push(or(lt(posts.publishedAt, q.after.publishedAt), and(eq(posts.publishedAt, q.after.publishedAt), lt(posts.id, q.after.id))) as SQL);
+  }
+  return db
+    .select(publicColumns)
+    .from(posts)
+    .innerJoin(regions, eq(regions.code, posts.regionCode))
+    .where(and(...conds))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(q.limit)
+    .all();
+}
+
+/** One published post by id (any region), with its body, for the JSON API. */
+export async function findPublishedPostById(db: Db, id: string, now: number) {
+  return db
+    .select({ ...publicColumns, bodyMd: posts.bodyMd, validFrom: posts.validFrom })
+    .from(posts)
+    .innerJoin(regions, eq(regions.code, posts.regionCode))
+    .where(and(eq(posts.id, id), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
     .get();
 }

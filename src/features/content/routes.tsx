@@ -16,6 +16,7 @@ import { countPublishedPosts, findPublishedPost, listPublishedPosts } from './re
 import { PostSlugParam, PublicPostListQuery } from './schemas';
 import { KIND_LABELS, mediaUrl, PostList } from './views';
 import { originOf } from '../../lib/origin';
+import { registerFeedRoutes } from './feed-routes';
 
 const PAGE_SIZE = 10;
 
@@ -133,5 +134,6 @@ export function contentRoutes(): Hono<AppEnv> {
     );
   });
 
+  registerFeedRoutes(app);
   return app;
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { POST_KINDS, POST_STATUSES } from '../../db/schema';
+import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
+import { RegionCodeSchema } from '../../regions/schemas';
+import { FIXED_PAGE_SLUGS } from './slug';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
@@ -18,3 +22,114 @@ export const PostSlugParam = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Alamat berita tidak valid.')
   .max(120);
+
+// ---------------------------------------------------------------- admin forms (shared with the JSON API docs)
+
+
+const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** 'YYYY-MM-DDTHH:MM' typed in an <input type="datetime-local">, read as WITA wall-clock time → epoch ms. */
+export function witaLocalToMs(value: string): number | null {
+  const m = DATETIME_LOCAL.exec(value);
+  if (!m || !parseDateKey(m[1]!)) return null;
+  const h = Number(m[2]);
+  const min = Number(m[3]);
+  if (h > 23 || min > 59) return null;
+  return witaDateToMs(m[1]!) + h * 3_600_000 + min * 60_000;
+}
+
+/** Epoch ms → 'YYYY-MM-DDTHH:MM' in WITA, for the value of a datetime-local input. */
+export function msToWitaLocal(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '';
+  const p = witaParts(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const optionalDateTime = (message: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        const ms = witaLocalToMs(v);
+        if (ms === null) {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+        return ms;
+      })
+      .optional(),
+  );
+
+const optionalDate = (message: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((v) => parseDateKey(v) !== null, message)
+      .transform((v) => witaDateToMs(v))
+      .optional(),
+  );
+
+/** Cross-field rules run even when a single field failed, so the form shows every problem at once. */
+export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
+
+export const POST_FORM_ACTIONS = ['simpan', 'kirim', 'terbitkan'] as const;
+
+/** The post editor (create and edit). `region_code` is only read on create; a post never moves region. */
+export const PostForm = z
+  .object({
+    region_code: z.preprocess(emptyToUndefined, RegionCodeSchema.optional()),
+    kind: z.enum(POST_KINDS, { message: 'Pilih jenis tulisan.' }),
+    page_slug: z.preprocess(emptyToUndefined, z.enum(FIXED_PAGE_SLUGS, { message: 'Pilih halaman tetap.' }).optional()),
+    title: z.string({ message: 'Isi judul.' }).trim().min(5, 'Judul minimal 5 karakter.').max(200, 'Judul maksimal 200 karakter.'),
+    summary: z.string().trim().max(300, 'Ringkasan maksimal 300 karakter.').default(''),
+    body_md: z
+      .string({ message: 'Isi tulisan tidak boleh kosong.' })
+      .max(100_000, 'Isi tulisan terlalu panjang (maksimal 100.000 karakter).')
+      .refine((v) => v.trim().length > 0, 'Isi tulisan tidak boleh kosong.'),
+    cover_alt: z.string().trim().max(200, 'Keterangan foto maksimal 200 karakter.').default(''),
+    remove_cover: z.preprocess(emptyToUndefined, z.literal('1').optional()),
+    publish_at: optionalDateTime('Waktu terbit tidak valid. Isi tanggal dan jam.'),
+    valid_from: optionalDate('Tanggal mulai berlaku tidak valid.'),
+    valid_until: optionalDate('Tanggal akhir berlaku tidak valid.'),
+    event_starts_at: optionalDateTime('Waktu acara tidak valid. Isi tanggal dan jam.'),
+    event_place: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'Tempat acara maksimal 200 karakter.').optional()),
+    aksi: z.enum(POST_FORM_ACTIONS, { message: 'Tindakan tidak dikenal.' }).default('simpan'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang ditulis.' });
+    if (v.kind === 'agenda' && v.event_starts_at === undefined) ctx.addIssue({ code: 'custom', path: ['event_starts_at'], message: 'Isi waktu acara untuk agenda.' });
+    if (v.kind === 'agenda' && !v.event_place) ctx.addIssue({ code: 'custom', path: ['event_place'], message: 'Isi tempat acara untuk agenda.' });
+    if (v.valid_from !== undefined && v.valid_until !== undefined && v.valid_until < v.valid_from) {
+      ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.' });
+    }
+  }, WHEN_OBJECT);
+export type PostFormData = z.output<typeof PostForm>;
+
+export const ReviewNoteForm = z.object({
+  note: z.preprocess(emptyToUndefined, z.string().trim().max(1000, 'Catatan maksimal 1.000 karakter.').optional()),
+});
+
+export const RejectForm = z.object({
+  note: z
+    .string({ message: 'Tuliskan alasan pengembalian agar penulis dapat memperbaikinya.' })
+    .trim()
+    .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter) agar penulis dapat memperbaikinya.')
+    .max(1000, 'Catatan maksimal 1.000 karakter.'),
+});
+
+export const AdminPostListQuery = z.object({
+  wilayah: RegionCodeSchema.optional().catch(undefined),
+  status: z.enum(POST_STATUSES).optional().catch(undefined),
+  jenis: z.enum(POST_KINDS).optional().catch(undefined),
+  penulis: z.literal('saya').optional().catch(undefined),
+  halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+
+export const PostIdParam = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../../lib/errors';
-import { formatDate, formatRelativeDays } from '../../lib/time';
+import { daysAgo, formatDate, formatRelativeDays } from '../../lib/time';
 import type { RegionContext } from '../../regions/context';
 import { childrenLabel, regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
@@ -8,7 +8,9 @@ import type { Crumb } from '../../views/components';
 import { EmptyState } from '../../views/components';
 import type { PublicPostRow } from '../content/repo';
 import { PostList } from '../content/views';
+import { DocumentList } from '../documents/views';
 import { RegionSvgMap } from '../geo/views';
+import { PUBLIC_RELATIVE_MAX_DAYS } from '../monitoring/freshness';
 import type { DistrictGroup, RegionHome } from './service';
 
 export function regionCrumbs(ctx: RegionContext, ...tail: Crumb[]): Crumb[] {
@@ -39,12 +41,19 @@ const QuickActions: FC<{ path: string }> = ({ path }) => (
   </nav>
 );
 
+/** Relative wording only while recent; older (incl. every `usang` region, see monitoring/freshness.ts) shows just the date. */
 export const UpdatedNote: FC<{ at: number | null; now: number }> = ({ at, now }) =>
   at ? (
-    <p class="updated">
-      Diperbarui <time datetime={new Date(at).toISOString()}>{formatRelativeDays(at, now)}</time> (
-      {formatDate(at)})
-    </p>
+    daysAgo(at, now) <= PUBLIC_RELATIVE_MAX_DAYS ? (
+      <p class="updated">
+        Diperbarui <time datetime={new Date(at).toISOString()}>{formatRelativeDays(at, now)}</time> (
+        {formatDate(at)})
+      </p>
+    ) : (
+      <p class="updated">
+        Diperbarui <time datetime={new Date(at).toISOString()}>{formatDate(at)}</time>
+      </p>
+    )
   ) : null;
 
 const ChildList: FC<{ ctx: RegionContext }> = ({ ctx }) =>
@@ -88,6 +97,7 @@ export const RegionHomeView: FC<{ home: RegionHome; now: number; saveData: boole
       </section>
       <section aria-labelledby="dokumen-publik">
         <h2 id="dokumen-publik">Dokumen publik</h2>
+        {home.documents.length ? <DocumentList items={home.documents} showRegion={ctx.children.length > 0} /> : null}
         <p>
           SOP, LKJIP, Renstra, RKA, APBDes dan dokumen resmi lain:{' '}
           <a href={regionHref(path, 'dokumen')}>lihat daftar dokumen {regionTitle(ctx.region)}</a>.
@@ -95,7 +105,7 @@ export const RegionHomeView: FC<{ home: RegionHome; now: number; saveData: boole
       </section>
       <section aria-labelledby="peta-wilayah">
         <h2 id="peta-wilayah">Peta wilayah</h2>
-        {home.shapes.self ? <RegionSvgMap self={home.shapes.self} children={home.shapes.children} /> : null}
+        {home.shapes.self ? <RegionSvgMap self={home.shapes.self} children={home.shapes.children} places={home.dots} /> : null}
         <p>
           <a href={regionHref(path, 'peta')}>Buka peta {regionTitle(ctx.region)}</a>
         </p>
@@ -103,6 +113,9 @@ export const RegionHomeView: FC<{ home: RegionHome; now: number; saveData: boole
       <section aria-labelledby="profil">
         <h2 id="profil">Profil singkat</h2>
         <p>{home.profile}</p>
+        <p>
+          <a href={regionHref(path, 'tentang')}>Profil, visi-misi, struktur organisasi dan kontak {regionTitle(ctx.region)}</a>
+        </p>
         {parent ? (
           <p>
             Bagian dari <a href={regionHref(parent.path)}>{regionTitle(parent)}</a>.

@@ -1,0 +1,23 @@
+import type { Db } from '../../db/client';
+import { STATUS_LABELS } from './labels';
+import { publicPoints } from './repo';
+
+export interface ComplaintMapPoint {
+  ticket: string;
+  title: string;
+  statusLabel: string;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * Public complaint points for the map layer: reports in the region's subtree that the public may read (not `rahasia`,
+ * verified, not refused or archived — the same rule as the public list) and that carry coordinates. Never any
+ * reporter data. At most 500 points, newest first.
+ */
+export async function publicComplaintPoints(db: Db, regionCode: string): Promise<ComplaintMapPoint[]> {
+  const rows = await publicPoints(db, regionCode);
+  return rows
+    .filter((r): r is typeof r & { lat: number; lng: number } => r.lat !== null && r.lng !== null)
+    .map((r) => ({ ticket: r.ticket, title: r.title, statusLabel: STATUS_LABELS[r.status], lat: r.lat, lng: r.lng }));
+}

@@ -1,0 +1,59 @@
+/** Partner side: the change feed and external references from the national SP4N-LAPOR system. */
+import type { z } from 'zod';
+import { complaintExternalRefs } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { ActionContext } from '../accounts/actor';
+import { auditInsert } from '../audit/service';
+import type { ExternalRefInput } from './api-json';
+import { toPartnerView } from './present';
+import { changedSince, findComplaintByTicket } from './repo';
+import { loadBundle, type ComplaintDeps } from './service';
+import { changeStatements, commitChange, machineStateOf } from './store';
+
+export async function changesSince(deps: Pick<ComplaintDeps, 'db'>, since: number, after: { updatedAt: number; id: string } | null, limit: number) {
+  const rows = await changedSince(deps.db, since, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const views = await Promise.all(page.map(async (r) => toPartnerView(await loadBundle(deps.db, r))));
+  const last = page[page.length - 1];
+  return { views, next: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+}
+
+/** Records (or updates) the SP4N-LAPOR reference of a report: a timeline entry, the reference row and an audit entry, one batch. */
+export async function recordExternalRef(deps: ComplaintDeps, ticket: string, input: z.output<typeof ExternalRefInput>, ctx: ActionContext) {
+  if (ctx.actor.kind !== 'partner') throw new AppError('forbidden');
+  const { db } = deps;
+  const row = await findComplaintByTicket(db, ticket);
+  if (!row) throw new AppError('not_found', `Pengaduan ${ticket} tidak ditemukan.`);
+  const entry = {
+    kind: 'referensi' as const,
+    fromStatus: row.status,
+    toStatus: row.status,
+    targetRegionCode: null,
+    notePublic: 'Laporan tercatat di SP4N-LAPOR.',
+    noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${input.external_status})` : ''}.`,
+    noteInternal: null,
+  };
+  const actor = { type: 'mitra' as const, id: ctx.actor.id, label: `Mitra ${ctx.actor.name}`, name: null };
+  const statements = changeStatements(db, row, machineStateOf(row, false), entry, actor, ctx.now);
+  statements.push(
+    db
+      .insert(complaintExternalRefs)
+      .values({ complaintId: row.id, system: input.system, regionCode: row.originRegionCode, externalId: input.external_id, externalStatus: input.external_status ?? null, partnerId: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .onConflictDoUpdate({
+        target: [complaintExternalRefs.complaintId, complaintExternalRefs.system],
+        set: { externalId: input.external_id, externalStatus: input.external_status ?? null, partnerId: ctx.actor.id, updatedAt: ctx.now },
+      }),
+    auditInsert(db, ctx, {
+      action: 'complaint.external_ref',
+      regionCode: row.regionCode,
+      entityType: 'complaint',
+      entityId: row.id,
+      summary: `Pengaduan ${row.ticket}: referensi ${input.system} ${input.external_id}${input.external_status ? ` (${input.external_status})` : ''}`,
+      after: { system: input.system, externalId: input.external_id, externalStatus: input.external_status ?? null },
+    }),
+  );
+  await commitChange(db, statements);
+  await deps.purge(row.originRegionCode);
+  const fresh = await findComplaintByTicket(db, ticket);
+  return toPartnerView(await loadBundle(db, fresh!));
+}

@@ -1,0 +1,249 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../env';
+import { AppError, type FieldError } from '../../lib/errors';
+import { formValues, readForm, type FormValues } from '../../lib/forms';
+import { checkUpload, fileField, assertRequestSize, uploadMaxBytes, type CheckedUpload } from '../../lib/upload';
+import { parseOrThrow, queryObject } from '../../lib/validation';
+import { allows } from '../../regions/guard';
+import { candidateRoots } from '../../regions/policy';
+import type { Actor } from '../accounts/actor';
+import { sessionOf } from '../accounts/session';
+import { actionContext } from '../admin/context';
+import { listManagedRegions } from '../admin/regions-repo';
+import { renderAdmin } from '../admin/render';
+import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
+import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
+import { PostEditorView, valuesOfPost } from './editor-view';
+import { AdminPostListQuery, PostForm, PostIdParam, RejectForm, ReviewNoteForm } from './schemas';
+import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
+import { availableActions } from './workflow';
+
+const PAGE_SIZE = 25;
+const DOWNSCALE_SCRIPT = '/js/downscale.js';
+
+const deps = (c: Context<AppEnv>): ContentDeps => ({ db: c.get('db'), env: c.env });
+
+/** Region subtrees where the actor may see content at all (drafting or reviewing). */
+function contentRoots(actor: Actor): string[] {
+  if (actor.kind !== 'user') return [];
+  const all = [...candidateRoots(actor.memberships, 'content.draft'), ...candidateRoots(actor.memberships, 'content.review')];
+  return [...new Set(all)].filter((r, _, arr) => !arr.some((o) => o !== r && r.startsWith(`${o}.`)));
+}
+
+/** Regions (with stage) in the actor's content scope, optionally only those where `action` is allowed now. */
+async function regionsFor(c: Context<AppEnv>, actor: Actor, action?: 'content.draft' | 'content.review') {
+  const { rows } = await listManagedRegions(c.get('db'), { roots: contentRoots(actor) });
+  return action ? rows.filter((r) => allows(actor, action, r)) : rows;
+}
+
+/** Review queue: waiting posts in the actor's subtrees that it may review (by the region's stage). */
+export async function reviewQueueFor(c: Context<AppEnv>, actor: Actor): Promise<AdminPostRow[]> {
+  const roots = actor.kind === 'user' ? candidateRoots(actor.memberships, 'content.review') : [];
+  const rows = await waitingForReview(c.get('db'), roots);
+  return rows.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage }));
+}
+
+const NOTICES: Record<string, string> = {
+  dibuat: 'Draf tersimpan.',
+  disimpan: 'Perubahan tersimpan.',
+  dikirim: 'Tulisan dikirim untuk ditinjau. Anda akan melihat hasilnya di beranda admin.',
+  terbit: 'Tulisan diterbitkan.',
+  disetujui: 'Tulisan disetujui dan diterbitkan.',
+  dikembalikan: 'Tulisan dikembalikan ke penulis dengan catatan Anda.',
+  ditarik: 'Tulisan ditarik dari situs publik.',
+  dihapus: 'Tulisan dihapus.',
+};
+
+function postId(c: Context<AppEnv>): string {
+  const parsed = PostIdParam.safeParse(c.req.param('id'));
+  if (!parsed.success) throw new AppError('not_found', 'Tulisan tidak ditemukan.');
+  return parsed.data;
+}
+
+/** Reads the optional cover photo of a multipart form (images only, size and pixel limits). */
+async function readCover(c: Context<AppEnv>): Promise<CheckedUpload | null> {
+  const max = uploadMaxBytes(c.env);
+  assertRequestSize(c, max);
+  const type = c.req.header('Content-Type') ?? '';
+  if (!type.startsWith('multipart/form-data')) return null;
+  const file = fileField(await c.req.parseBody({ all: true }), 'cover');
+  return file ? checkUpload(file, 'cover', { maxBytes: max, kinds: ['image'] }) : null;
+}
+
+/** Errors a form shows next to its fields (anything else is an error page). */
+function formError(err: unknown): (AppError & { fieldErrors: FieldError[] }) | null {
+  if (!(err instanceof AppError)) return null;
+  if (!['validation', 'conflict', 'payload_too_large', 'unsupported_media_type'].includes(err.code)) return null;
+  return err;
+}
+
+export function contentAdminRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/konten', async (c) => {
+    const ctx = actionContext(c);
+    const roots = contentRoots(ctx.actor);
+    if (roots.length === 0) throw new AppError('not_found');
+    const q = AdminPostListQuery.parse(queryObject(new URL(c.req.url)));
+    const [list, regions, queue] = await Promise.all([
+      listPostsForAdmin(c.get('db'), {
+        roots,
+        regionCode: q.wilayah,
+        status: q.status,
+        kind: q.jenis,
+        authorId: q.penulis === 'saya' ? ctx.actor.id ?? undefined : undefined,
+        limit: PAGE_SIZE,
+        offset: (q.halaman - 1) * PAGE_SIZE,
+      }),
+      regionsFor(c, ctx.actor),
+      reviewQueueFor(c, ctx.actor),
+    ]);
+    return renderAdmin(
+      c,
+      { title: 'Konten', current: '/admin/konten' },
+      <PostListView
+        rows={list.rows}
+        total={list.total}
+        page={q.halaman}
+        pageSize={PAGE_SIZE}
+        now={ctx.now}
+        regions={regions}
+        filter={q}
+        canCreate={regions.some((r) => allows(ctx.actor, 'content.draft', r))}
+        waiting={queue.length}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+      />,
+    );
+  });
+
+  app.get('/admin/konten/tinjauan', async (c) => {
+    const ctx = actionContext(c);
+    if (ctx.actor.kind !== 'user' || candidateRoots(ctx.actor.memberships, 'content.review').length === 0) throw new AppError('not_found');
+    const rows = await reviewQueueFor(c, ctx.actor);
+    return renderAdmin(
+      c,
+      { title: 'Tinjauan konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Tinjauan' }] },
+      <ReviewQueueView rows={rows} now={ctx.now} notice={NOTICES[c.req.query('ok') ?? '']} />,
+    );
+  });
+
+  app.get('/admin/konten/halaman', async (c) => {
+    const ctx = actionContext(c);
+    const regions = await regionsFor(c, ctx.actor);
+    if (regions.length === 0) throw new AppError('not_found');
+    const wanted = c.req.query('wilayah');
+    const region = regions.find((r) => r.code === wanted) ?? regions[0]!;
+    const pages = await fixedPagesOf(c.get('db'), region.code);
+    return renderAdmin(
+      c,
+      { title: 'Halaman tetap', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Halaman tetap' }] },
+      <FixedPagesView region={region} regions={regions} pages={pages} canCreate={allows(ctx.actor, 'content.draft', region)} now={ctx.now} />,
+    );
+  });
+
+  const editorPage = async (c: Context<AppEnv>, extra: { id?: string; values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
+    const ctx = actionContext(c);
+    const s = sessionOf(c);
+    const uploadMax = uploadMaxBytes(c.env);
+    const crumbs = [{ label: 'Konten', href: '/admin/konten' }];
+    if (!extra.id) {
+      const regions = await regionsFor(c, ctx.actor, 'content.draft');
+      if (regions.length === 0) throw new AppError('forbidden', 'Konten wilayah Anda masih dikelola oleh Diskominfo.');
+      const preset: FormValues = { region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''), kind: c.req.query('jenis') ?? 'berita', page_slug: c.req.query('halaman_tetap') ?? '' };
+      const rights = { draft: true, publish: false, review: false };
+      const chosen = regions.find((r) => r.code === (extra.values?.region_code ?? preset.region_code));
+      // The buttons follow the chosen region; with no choice yet, "publish" shows only if every option allows it.
+      rights.publish = chosen ? allows(ctx.actor, 'content.publish', chosen) : regions.every((r) => allows(ctx.actor, 'content.publish', r));
+      return renderAdmin(
+        c,
+        { title: 'Tulis konten baru', current: '/admin/konten', breadcrumbs: [...crumbs, { label: 'Tulis baru' }], scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`] },
+        <PostEditorView csrf={s.csrfToken} now={ctx.now} uploadMax={uploadMax} regions={regions} rights={rights} actions={[]} values={extra.values ?? preset} errors={extra.errors} />,
+        { status: extra.status },
+      );
+    }
+    const found = await loadPostFor(c.get('db'), ctx.actor, extra.id);
+    const history = await postHistory(c.get('db'), extra.id);
+    return renderAdmin(
+      c,
+      { title: `Ubah: ${found.post.title}`, current: '/admin/konten', breadcrumbs: [...crumbs, { label: found.post.title }], scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`] },
+      <PostEditorView
+        csrf={s.csrfToken}
+        now={ctx.now}
+        uploadMax={uploadMax}
+        current={found}
+        regions={[]}
+        rights={found.rights}
+        actions={availableActions(found.post.status, found.rights)}
+        values={extra.values}
+        errors={extra.errors}
+        history={history}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+      />,
+      { status: extra.status },
+    );
+  };
+
+  app.get('/admin/konten/baru', (c) => editorPage(c));
+
+  app.post('/admin/konten', async (c) => {
+    const form = await readForm(c, PostForm);
+    if (!form.ok) return editorPage(c, { values: form.values, errors: form.errors, status: 422 });
+    try {
+      const cover = await readCover(c);
+      const { id, status } = await createPost(deps(c), form.data, cover, actionContext(c));
+      return c.redirect(`/admin/konten/${id}?ok=${status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe) throw err;
+      return editorPage(c, { values: form.values, errors: fe.fieldErrors.length ? fe.fieldErrors : [{ field: '_', message: fe.message }], status: fe.status });
+    }
+  });
+
+  app.get('/admin/konten/:id', (c) => editorPage(c, { id: postId(c) }));
+
+  app.post('/admin/konten/:id', async (c) => {
+    const id = postId(c);
+    const form = await readForm(c, PostForm);
+    if (!form.ok) return editorPage(c, { id, values: form.values, errors: form.errors, status: 422 });
+    try {
+      const cover = await readCover(c);
+      const { status, previous } = await updatePost(deps(c), id, form.data, cover, actionContext(c));
+      const ok = status === previous ? 'disimpan' : status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'disimpan';
+      return c.redirect(`/admin/konten/${id}?ok=${ok}`, 303);
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe) throw err;
+      return editorPage(c, { id, values: form.values, errors: fe.fieldErrors.length ? fe.fieldErrors : [{ field: '_', message: fe.message }], status: fe.status });
+    }
+  });
+
+  const STATUS_ROUTES = { kirim: 'submit', setujui: 'approve', tolak: 'reject', terbitkan: 'publish', tarik: 'unpublish' } as const;
+  const STATUS_NOTICES = { submit: 'dikirim', approve: 'disetujui', reject: 'dikembalikan', publish: 'terbit', unpublish: 'ditarik' } as const;
+
+  app.post('/admin/konten/:id/hapus', async (c) => {
+    await deletePost(deps(c), postId(c), actionContext(c));
+    return c.redirect('/admin/konten?ok=dihapus', 303);
+  });
+
+  for (const [word, action] of Object.entries(STATUS_ROUTES)) {
+    app.post(`/admin/konten/:id/${word}`, async (c) => {
+      const id = postId(c);
+      let note: string | undefined;
+      if (action === 'reject') {
+        const form = await readForm(c, RejectForm);
+        if (!form.ok) {
+          const found = await loadPostFor(c.get('db'), actionContext(c).actor, id);
+          return editorPage(c, { id, values: { ...valuesOfPost(found.post), note: form.values.note ?? '' }, errors: form.errors, status: 422 });
+        }
+        note = form.data.note;
+      } else if (action === 'approve') {
+        note = parseOrThrow(ReviewNoteForm, await formValues(c)).note;
+      }
+      await changeStatus(deps(c), id, action, actionContext(c), note);
+      const back = action === 'approve' || action === 'reject' ? `/admin/konten/tinjauan?ok=${STATUS_NOTICES[action]}` : `/admin/konten/${id}?ok=${STATUS_NOTICES[action]}`;
+      return c.redirect(back, 303);
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,259 @@
+import { and, eq } from 'drizzle-orm';
+import type { PurgeDeps } from '../../cache/purge';
+import type { Db } from '../../db/client';
+import { posts, type PostRow, type PostStatus } from '../../db/schema';
+import type { Bindings } from '../../env';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { markdownToPlainText } from '../../lib/markdown';
+import type { CheckedUpload } from '../../lib/upload';
+import { allows, authorize } from '../../regions/guard';
+import type { ActionContext, Actor } from '../accounts/actor';
+import { auditInsert } from '../audit/service';
+import { findPostForAdmin, slugsLike } from './admin-repo';
+import { purgeAfterChange, touchContentUpdate } from './freshness';
+import type { PostFormData } from './schemas';
+import { fixedPageLabel, slugify, uniqueSlug } from './slug';
+import { changesPublicPages, publicationTime, transition, type PostAction, type PostRights } from './workflow';
+
+/**
+ * Content rules: create/edit drafts, submit, approve/reject with a note, publish/unpublish, delete drafts. The stage
+ * flow comes from the access policy (workflow.ts turns rights into transitions). Every change is audited in the same
+ * batch; every change the public can see updates `last_content_update` and purges the region's pages (and ancestors').
+ */
+export interface ContentDeps {
+  db: Db;
+  env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION' | 'FILES'>;
+}
+
+type RegionRef = Awaited<ReturnType<typeof authorize>>;
+
+/** The actor's rights on a region it reaches (404 when it does not reach it at all). */
+export async function rightsOn(db: Db, actor: Actor, regionCode: string): Promise<{ region: RegionRef; rights: PostRights }> {
+  const region = await authorize(db, actor, 'dashboard.view', regionCode);
+  return {
+    region,
+    rights: {
+      draft: allows(actor, 'content.draft', region),
+      publish: allows(actor, 'content.publish', region),
+      review: allows(actor, 'content.review', region),
+    },
+  };
+}
+
+/** Loads a post the actor may work on: 404 when missing or outside its regions, 403 when it has no content right there. */
+export async function loadPostFor(db: Db, actor: Actor, id: string) {
+  const found = await findPostForAdmin(db, id);
+  if (!found) throw new AppError('not_found', 'Tulisan tidak ditemukan.');
+  const { region, rights } = await rightsOn(db, actor, found.post.regionCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Tulisan tidak ditemukan.');
+    throw err;
+  });
+  if (!rights.draft && !rights.review && !rights.publish) {
+    throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengelola tulisan di wilayah ini.');
+  }
+  return { ...found, region, rights };
+}
+
+function refuse(result: ReturnType<typeof transition>): never {
+  if (result.ok) throw new AppError('internal');
+  throw new AppError(result.reason === 'state' ? 'conflict' : 'forbidden', result.message);
+}
+
+/** Runs the transitions of one request in order (e.g. save then submit) and returns the final status. */
+function plan(from: PostStatus, actions: PostAction[], rights: PostRights): PostStatus {
+  let status = from;
+  for (const a of actions) {
+    const t = transition(a, status, rights);
+    if (!t.ok) refuse(t);
+    status = t.to;
+  }
+  return status;
+}
+
+const FORM_TRANSITION = { simpan: [], kirim: ['submit'], terbitkan: ['publish'] } as const satisfies Record<PostFormData['aksi'], PostAction[]>;
+
+const AUDIT: Record<PostAction, string> = {
+  save: 'content.update',
+  submit: 'content.submit',
+  approve: 'content.approve',
+  reject: 'content.reject',
+  publish: 'content.publish',
+  unpublish: 'content.unpublish',
+  delete: 'content.delete',
+};
+const AUDIT_WORDS: Record<PostAction, string> = {
+  save: 'Mengubah',
+  submit: 'Mengirim untuk ditinjau',
+  approve: 'Menyetujui dan menerbitkan',
+  reject: 'Mengembalikan',
+  publish: 'Menerbitkan',
+  unpublish: 'Menarik dari situs',
+  delete: 'Menghapus',
+};
+
+/** Post fields taken from the form (kind-specific fields are cleared for other kinds). */
+function fieldsOf(input: PostFormData) {
+  const summary = input.summary || markdownToPlainText(input.body_md, 200);
+  return {
+    kind: input.kind,
+    title: input.title,
+    summary,
+    bodyMd: input.body_md,
+    validFrom: input.kind === 'pengumuman' ? (input.valid_from ?? null) : null,
+    validUntil: input.kind === 'pengumuman' ? (input.valid_until ?? null) : null,
+    eventStartsAt: input.kind === 'agenda' ? (input.event_starts_at ?? null) : null,
+    eventPlace: input.kind === 'agenda' ? (input.event_place ?? null) : null,
+  };
+}
+
+async function putCover(deps: ContentDeps, cover: CheckedUpload, now: number): Promise<string> {
+  const key = `public/posts/${newId(now)}.${cover.type.ext}`;
+  await deps.env.FILES.put(key, cover.bytes, { httpMetadata: { contentType: cover.type.mime } });
+  return key;
+}
+
+async function deleteObject(deps: ContentDeps, key: string | null | undefined): Promise<void> {
+  if (!key) return;
+  await deps.env.FILES.delete(key).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', key, err: String(err) })));
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const msg = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  return /UNIQUE constraint failed/i.test(msg);
+}
+
+const purgeDeps = (deps: ContentDeps): PurgeDeps => ({ db: deps.db, env: deps.env });
+
+export async function createPost(deps: ContentDeps, input: PostFormData, cover: CheckedUpload | null, ctx: ActionContext): Promise<{ id: string; status: PostStatus }> {
+  if (!input.region_code) throw new AppError('validation', 'Pilih wilayah.', { fieldErrors: [{ field: 'region_code', message: 'Pilih wilayah.' }] });
+  const { db } = deps;
+  await authorize(db, ctx.actor, 'content.draft', input.region_code);
+  const { rights } = await rightsOn(db, ctx.actor, input.region_code);
+  const status = plan('draft', [...FORM_TRANSITION[input.aksi]], rights);
+  let slug: string;
+  if (input.kind === 'halaman') {
+    slug = input.page_slug!;
+  } else {
+    slug = uniqueSlug(input.title, await slugsLike(db, input.region_code, slugify(input.title) || 'tulisan'));
+  }
+  const id = newId(ctx.now);
+  const coverKey = cover ? await putCover(deps, cover, ctx.now) : null;
+  const fields = fieldsOf(input);
+  const publishedAt = status === 'terbit' ? publicationTime(input.publish_at, ctx.now) : (input.publish_at ?? null);
+  const row = {
+    id,
+    regionCode: input.region_code,
+    slug,
+    ...fields,
+    coverKey,
+    coverAlt: coverKey ? input.cover_alt : null,
+    status,
+    authorId: ctx.actor.id,
+    publishedAt,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const live = changesPublicPages({ status: 'draft', publishedAt: null }, row, ctx.now);
+  const audits = [
+    auditInsert(db, ctx, { action: 'content.create', regionCode: row.regionCode, entityType: 'post', entityId: id, summary: `Menulis ${input.kind} “${input.title}”`, after: { status: 'draft', kind: input.kind, slug } }),
+    ...FORM_TRANSITION[input.aksi].map((a) =>
+      auditInsert(db, ctx, { action: AUDIT[a], regionCode: row.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS[a]} “${input.title}”`, before: { status: 'draft' }, after: { status, publishedAt } }),
+    ),
+  ];
+  try {
+    await db.batch([db.insert(posts).values(row), ...audits, ...(live ? [touchContentUpdate(db, row.regionCode, ctx.now)] : [])]);
+  } catch (err) {
+    await deleteObject(deps, coverKey);
+    if (isUniqueViolation(err)) {
+      const message = input.kind === 'halaman' ? `Halaman ${fixedPageLabel(slug)} untuk wilayah ini sudah ada. Ubah halaman yang sudah ada.` : 'Alamat tulisan bentrok dengan tulisan lain; coba simpan lagi.';
+      throw new AppError('conflict', message, { fieldErrors: [{ field: input.kind === 'halaman' ? 'page_slug' : 'title', message }] });
+    }
+    throw err;
+  }
+  if (live) await purgeAfterChange(purgeDeps(deps), row.regionCode, ctx.requestId);
+  return { id, status };
+}
+
+export async function updatePost(
+  deps: ContentDeps,
+  id: string,
+  input: PostFormData,
+  cover: CheckedUpload | null,
+  ctx: ActionContext,
+): Promise<{ id: string; status: PostStatus; previous: PostStatus }> {
+  const { db } = deps;
+  const { post, rights } = await loadPostFor(db, ctx.actor, id);
+  if ((post.kind === 'halaman') !== (input.kind === 'halaman')) {
+    throw new AppError('validation', 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.', { fieldErrors: [{ field: 'kind', message: 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.' }] });
+  }
+  const actions: PostAction[] = ['save', ...FORM_TRANSITION[input.aksi]];
+  const status = plan(post.status, actions, rights);
+  const newCover = cover ? await putCover(deps, cover, ctx.now) : null;
+  const coverKey = newCover ?? (input.remove_cover ? null : post.coverKey);
+  const wasLive = post.status === 'terbit';
+  let publishedAt: number | null;
+  if (status === 'terbit') publishedAt = wasLive ? (input.publish_at ?? post.publishedAt ?? ctx.now) : publicationTime(input.publish_at ?? post.publishedAt, ctx.now);
+  else publishedAt = input.publish_at ?? (wasLive ? post.publishedAt : null);
+  const changes = { ...fieldsOf(input), coverKey, coverAlt: coverKey ? input.cover_alt : null, status, publishedAt, updatedAt: ctx.now };
+  const before = { status: post.status, title: post.title, publishedAt: post.publishedAt };
+  const audits = actions.map((a) =>
+    auditInsert(db, ctx, { action: AUDIT[a], regionCode: post.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS[a]} “${input.title}”`, before, after: { status, title: input.title, publishedAt } }),
+  );
+  const live = changesPublicPages(post, { status, publishedAt }, ctx.now);
+  try {
+    const [res] = await db.batch([
+      db.update(posts).set(changes).where(and(eq(posts.id, id), eq(posts.updatedAt, post.updatedAt))),
+      ...audits,
+      ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
+    ]);
+    if (res.meta.changes === 0) throw new AppError('conflict', 'Tulisan ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
+  } catch (err) {
+    await deleteObject(deps, newCover);
+    throw err;
+  }
+  if (coverKey !== post.coverKey) await deleteObject(deps, post.coverKey);
+  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  return { id, status, previous: post.status };
+}
+
+/** submit / approve / reject / publish / unpublish from the post page. `note` is the reviewer's note. */
+export async function changeStatus(
+  deps: ContentDeps,
+  id: string,
+  action: Exclude<PostAction, 'save' | 'delete'>,
+  ctx: ActionContext,
+  note?: string,
+): Promise<{ status: PostStatus; post: PostRow }> {
+  const { db } = deps;
+  const { post, rights } = await loadPostFor(db, ctx.actor, id);
+  const status = plan(post.status, [action], rights);
+  const changes: Partial<PostRow> = { status, updatedAt: ctx.now };
+  if (action === 'approve' || action === 'publish') changes.publishedAt = publicationTime(post.publishedAt, ctx.now);
+  if (action === 'approve') changes.reviewNote = note ?? null;
+  if (action === 'reject') changes.reviewNote = note ?? null;
+  const live = changesPublicPages(post, { status, publishedAt: changes.publishedAt ?? post.publishedAt }, ctx.now);
+  const summary = `${AUDIT_WORDS[action]} “${post.title}”${note ? `: ${note}` : ''}`;
+  const [res] = await db.batch([
+    db.update(posts).set(changes).where(and(eq(posts.id, id), eq(posts.status, post.status))),
+    auditInsert(db, ctx, { action: AUDIT[action], regionCode: post.regionCode, entityType: 'post', entityId: id, summary, before: { status: post.status }, after: { status, publishedAt: changes.publishedAt ?? post.publishedAt } }),
+    ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
+  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  return { status, post: { ...post, ...changes } };
+}
+
+/** Deletes a post that is not live (drafts, rejected, waiting). Published posts must be unpublished first. */
+export async function deletePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<{ regionCode: string }> {
+  const { db } = deps;
+  const { post, rights } = await loadPostFor(db, ctx.actor, id);
+  plan(post.status, ['delete'], rights);
+  const [res] = await db.batch([
+    db.delete(posts).where(and(eq(posts.id, id), eq(posts.status, post.status))),
+    auditInsert(db, ctx, { action: AUDIT.delete, regionCode: post.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS.delete} “${post.title}”`, before: { status: post.status, title: post.title } }),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
+  await deleteObject(deps, post.coverKey);
+  return { regionCode: post.regionCode };
+}

@@ -1,0 +1,332 @@
+import type { FC } from 'hono/jsx';
+import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
+import type { FieldError } from '../../lib/errors';
+import { errorFor, valueOf, type FormValues } from '../../lib/forms';
+import { formatDateTime } from '../../lib/time';
+import { formatBytes } from '../../lib/upload';
+import { regionTitle } from '../../regions/labels';
+import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
+import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../content/editor-view';
+import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
+import type { AdminDocumentRow } from './repo';
+import { documentHref } from './views';
+
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
+
+export const DocumentAdminListView: FC<{
+  rows: AdminDocumentRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  regions: RegionOption[];
+  filter: { wilayah?: string; kategori?: DocumentCategory; informasi?: InfoCategory };
+  canCreate: boolean;
+  notice?: string;
+}> = (p) => {
+  const params = new URLSearchParams(Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const link = (n: number) => `/admin/dokumen?${new URLSearchParams([...params, ['halaman', String(n)]])}`;
+  return (
+    <>
+      <h1>Dokumen</h1>
+      {p.notice ? (
+        <p class="success" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.canCreate ? (
+        <p>
+          <a class="button" href={`/admin/dokumen/baru${p.filter.wilayah ? `?wilayah=${p.filter.wilayah}` : ''}`}>
+            Unggah dokumen
+          </a>
+        </p>
+      ) : null}
+      <form method="get" action="/admin/dokumen" class="filters">
+        {p.regions.length > 1 ? (
+          <div>
+            <label for="d-wilayah">Wilayah</label>
+            <select id="d-wilayah" name="wilayah">
+              <option value="">Semua</option>
+              {p.regions.map((r) => (
+                <option value={r.code} selected={p.filter.wilayah === r.code}>
+                  {regionTitle(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div>
+          <label for="d-kategori">Kategori</label>
+          <select id="d-kategori" name="kategori">
+            <option value="">Semua</option>
+            {DOCUMENT_CATEGORIES.map((k) => (
+              <option value={k} selected={p.filter.kategori === k}>
+                {CATEGORY_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="d-informasi">Kategori informasi</label>
+          <select id="d-informasi" name="informasi">
+            <option value="">Semua</option>
+            {INFO_CATEGORIES.map((k) => (
+              <option value={k} selected={p.filter.informasi === k}>
+                {INFO_CATEGORY_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button-secondary">
+          Saring
+        </button>
+      </form>
+      <p class="hint">{p.total} dokumen.</p>
+      {p.rows.length === 0 ? (
+        <EmptyState>
+          <p>Belum ada dokumen.</p>
+        </EmptyState>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Judul</th>
+              <th scope="col">Wilayah</th>
+              <th scope="col">Informasi</th>
+              <th scope="col">Versi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((d) => (
+              <tr>
+                <td data-label="Judul">
+                  <a href={`/admin/dokumen/${d.id}`}>{d.title}</a>
+                  <div class="hint">
+                    {CATEGORY_LABELS[d.category]} {d.year} · {mimeWord(d.currentMime)}
+                    {d.currentSize ? `, ${formatBytes(d.currentSize)}` : ''}
+                  </div>
+                </td>
+                <td data-label="Wilayah">{regionTitle({ level: d.regionLevel, name: d.regionName })}</td>
+                <td data-label="Informasi">
+                  <StatusTag tone={INFO_CATEGORY_TONES[d.infoCategory]}>{INFO_CATEGORY_LABELS[d.infoCategory]}</StatusTag>
+                </td>
+                <td data-label="Versi">{d.currentVersion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination prev={p.page > 1 ? link(p.page - 1) : undefined} next={p.page * p.pageSize < p.total ? link(p.page + 1) : undefined} />
+    </>
+  );
+};
+
+/** Form values of an existing document. */
+export function valuesOfDocument(d: DocumentRow): FormValues {
+  return {
+    title: d.title,
+    category: d.category,
+    year: String(d.year),
+    description: d.description,
+    info_category: d.infoCategory,
+    responsible_unit: d.responsibleUnit,
+    retention_period: d.retentionPeriod,
+    exemption_legal_basis: d.exemptionLegalBasis ?? '',
+    consequence_test_summary: d.consequenceTestSummary ?? '',
+  };
+}
+
+const MetadataFields: FC<{ values: FormValues; errors?: FieldError[] }> = ({ values: v, errors: e }) => (
+  <>
+    <Field id="title" label="Judul dokumen" error={errorFor(e, 'title')}>
+      {(d) => <input id="title" name="title" type="text" maxlength={200} value={valueOf(v, 'title')} required aria-describedby={d} />}
+    </Field>
+    <Field id="category" label="Kategori" error={errorFor(e, 'category')}>
+      {(d) => (
+        <select id="category" name="category" aria-describedby={d}>
+          <option value="">Pilih kategori</option>
+          {DOCUMENT_CATEGORIES.map((k) => (
+            <option value={k} selected={valueOf(v, 'category') === k}>
+              {CATEGORY_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+    <Field id="year" label="Tahun" error={errorFor(e, 'year')}>
+      {(d) => <input id="year" name="year" type="number" inputmode="numeric" min={1945} max={2100} value={valueOf(v, 'year')} aria-describedby={d} />}
+    </Field>
+    <Field id="description" label="Keterangan (opsional)" error={errorFor(e, 'description')}>
+      {(d) => <textarea id="description" name="description" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'description')}</textarea>}
+    </Field>
+    <fieldset class="group" aria-describedby={errorFor(e, 'info_category') ? 'info_category-error' : undefined}>
+      <legend>Kategori informasi publik (PPID)</legend>
+      {errorFor(e, 'info_category') ? (
+        <p class="error-message" id="info_category-error">
+          {errorFor(e, 'info_category')}
+        </p>
+      ) : null}
+      {INFO_CATEGORIES.map((k, i) => (
+        <div class="radio">
+          <input type="radio" id={i === 0 ? 'info_category' : `info_category-${k}`} name="info_category" value={k} checked={valueOf(v, 'info_category') === k} />
+          <label for={i === 0 ? 'info_category' : `info_category-${k}`}>
+            {INFO_CATEGORY_LABELS[k]}
+            <span class="hint"> — {INFO_CATEGORY_HINTS[k]}</span>
+          </label>
+        </div>
+      ))}
+    </fieldset>
+    <Field id="responsible_unit" label="Penanggung jawab (opsional)" hint="Unit/pejabat yang menguasai informasi, mis. “Sekretaris Desa”." error={errorFor(e, 'responsible_unit')}>
+      {(d) => <input id="responsible_unit" name="responsible_unit" type="text" maxlength={200} value={valueOf(v, 'responsible_unit')} aria-describedby={d} />}
+    </Field>
+    <Field id="retention_period" label="Jangka waktu penyimpanan (opsional)" hint="Mis. “5 tahun” atau “Selama berlaku”." error={errorFor(e, 'retention_period')}>
+      {(d) => <input id="retention_period" name="retention_period" type="text" maxlength={100} value={valueOf(v, 'retention_period')} aria-describedby={d} />}
+    </Field>
+    <fieldset class="group">
+      <legend>Hanya untuk informasi dikecualikan</legend>
+      <Field id="exemption_legal_basis" label="Dasar hukum pengecualian" hint="Mis. “UU 14/2008 Pasal 17 huruf h”." error={errorFor(e, 'exemption_legal_basis')}>
+        {(d) => <input id="exemption_legal_basis" name="exemption_legal_basis" type="text" maxlength={500} value={valueOf(v, 'exemption_legal_basis')} aria-describedby={d} />}
+      </Field>
+      <Field id="consequence_test_summary" label="Ringkasan uji konsekuensi" error={errorFor(e, 'consequence_test_summary')}>
+        {(d) => <textarea id="consequence_test_summary" name="consequence_test_summary" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'consequence_test_summary')}</textarea>}
+      </Field>
+    </fieldset>
+  </>
+);
+
+const FileField: FC<{ uploadMax: number; error?: string; label: string }> = ({ uploadMax, error, label }) => (
+  <Field id="file" label={label} hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(uploadMax)}. Jenis berkas diperiksa dari isinya.`} error={error}>
+    {(d) => <input id="file" name="file" type="file" accept={ACCEPT} data-downscale="2400" aria-describedby={d} />}
+  </Field>
+);
+
+export const DocumentCreateView: FC<{ csrf: string; regions: RegionOption[]; uploadMax: number; values: FormValues; errors?: FieldError[] }> = (p) => (
+  <>
+    <h1>Unggah dokumen</h1>
+    <ErrorSummary errors={p.errors ?? []} />
+    <form method="post" action="/admin/dokumen" enctype="multipart/form-data">
+      <CsrfField token={p.csrf} />
+      <Field id="region_code" label="Wilayah" error={errorFor(p.errors, 'region_code')}>
+        {(d) => (
+          <select id="region_code" name="region_code" aria-describedby={d}>
+            {p.regions.length > 1 ? <option value="">Pilih wilayah</option> : null}
+            {p.regions.map((r) => (
+              <option value={r.code} selected={valueOf(p.values, 'region_code') === r.code}>
+                {regionTitle(r)} ({r.code})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas" />
+      <p class="hint" id="file-status" aria-live="polite"></p>
+      <MetadataFields values={p.values} errors={p.errors} />
+      <button type="submit">Unggah dokumen</button>
+    </form>
+  </>
+);
+
+export const DocumentEditView: FC<{
+  csrf: string;
+  doc: DocumentRow;
+  regionName: string;
+  regionLevel: RegionOption['level'];
+  regionPath: string;
+  versions: DocumentVersionRow[];
+  history: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
+  uploadMax: number;
+  values?: FormValues;
+  errors?: FieldError[];
+  notice?: string;
+}> = (p) => {
+  const d = p.doc;
+  const values = p.values ?? valuesOfDocument(d);
+  const isPublic = d.infoCategory !== 'dikecualikan';
+  return (
+    <>
+      <h1>{d.title}</h1>
+      {p.notice ? (
+        <p class="success" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <p>
+        {regionTitle({ level: p.regionLevel, name: p.regionName })} · <StatusTag tone={INFO_CATEGORY_TONES[d.infoCategory]}>{INFO_CATEGORY_LABELS[d.infoCategory]}</StatusTag> · versi {d.currentVersion}
+        {isPublic ? (
+          <>
+            {' '}
+            · <a href={documentHref({ regionPath: p.regionPath, id: d.id })}>lihat di situs publik</a>
+          </>
+        ) : (
+          ' · tidak tampil di situs publik'
+        )}
+      </p>
+      <ErrorSummary errors={p.errors ?? []} />
+      <section aria-labelledby="versi-baru">
+        <h2 id="versi-baru">Unggah versi baru</h2>
+        <p class="hint">Versi lama tetap tersimpan dan tercatat.</p>
+        <form method="post" action={`/admin/dokumen/${d.id}/versi`} enctype="multipart/form-data">
+          <CsrfField token={p.csrf} />
+          <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas versi baru" />
+          <p class="hint" id="file-status" aria-live="polite"></p>
+          <button type="submit">Unggah versi baru</button>
+        </form>
+      </section>
+      <section aria-labelledby="daftar-versi">
+        <h2 id="daftar-versi">Versi</h2>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">Versi</th>
+              <th scope="col">Diunggah</th>
+              <th scope="col">Berkas</th>
+              <th scope="col">SHA-256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.versions.map((v) => (
+              <tr>
+                <td data-label="Versi">
+                  <a href={`/admin/dokumen/${d.id}/versi/${v.version}`}>Versi {v.version}</a>
+                </td>
+                <td data-label="Diunggah">{formatDateTime(v.uploadedAt)}</td>
+                <td data-label="Berkas">
+                  {v.originalName} ({mimeWord(v.mime)}, {formatBytes(v.size)})
+                </td>
+                <td data-label="SHA-256">
+                  <code class="hash">{v.sha256.slice(0, 16)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="keterangan">
+        <h2 id="keterangan">Keterangan dokumen</h2>
+        <form method="post" action={`/admin/dokumen/${d.id}`}>
+          <CsrfField token={p.csrf} />
+          <MetadataFields values={values} errors={p.errors} />
+          <button type="submit">Simpan keterangan</button>
+        </form>
+      </section>
+      <form method="post" action={`/admin/dokumen/${d.id}/hapus`} class="inline">
+        <CsrfField token={p.csrf} />
+        <button type="submit" class="button-danger">
+          Hapus dokumen dari daftar
+        </button>
+      </form>
+      {p.history.length ? (
+        <section aria-labelledby="riwayat-dokumen">
+          <h2 id="riwayat-dokumen">Riwayat</h2>
+          <ol class="timeline">
+            {p.history.map((h) => (
+              <li>
+                {formatDateTime(h.at)} · {h.actorName ?? 'sistem'}: {h.summary}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+};

@@ -1,0 +1,215 @@
+import { and, count, desc, eq, gt, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog, documents, documentVersions, regions, type DocumentCategory, type InfoCategory } from '../../db/schema';
+import { regionInSubtrees } from '../content/scope';
+
+/**
+ * Document queries. PUBLIC means: not deleted, has a file, and not `dikecualikan` — the one condition every public
+ * page, download and API answer goes through (`publicDocument`). Admin queries are narrowed to region subtrees first.
+ */
+export function publicDocument(): SQL {
+  return and(isNull(documents.deletedAt), gt(documents.currentVersion, 0), ne(documents.infoCategory, 'dikecualikan')) as SQL;
+}
+
+const listColumns = {
+  id: documents.id,
+  regionCode: documents.regionCode,
+  title: documents.title,
+  category: documents.category,
+  year: documents.year,
+  description: documents.description,
+  infoCategory: documents.infoCategory,
+  responsibleUnit: documents.responsibleUnit,
+  retentionPeriod: documents.retentionPeriod,
+  currentVersion: documents.currentVersion,
+  currentMime: documents.currentMime,
+  currentSize: documents.currentSize,
+  currentSha256: documents.currentSha256,
+  isDemo: documents.isDemo,
+  createdAt: documents.createdAt,
+  updatedAt: documents.updatedAt,
+  regionName: regions.name,
+  regionLevel: regions.level,
+  regionPath: regions.path,
+};
+
+export type PublicDocumentRow = Awaited<ReturnType<typeof listPublicDocuments>>[number];
+
+export interface PublicDocumentQuery {
+  regionCode: string;
+  category?: DocumentCategory;
+  year?: number;
+  limit: number;
+  offset?: number;
+  /** 'year' (list page: newest year first) or 'latest' (home: newest upload first). */
+  order?: 'year' | 'latest';
+}
+
+function publicInSubtree(q: { regionCode: string; category?: DocumentCategory; year?: number }): SQL {
+  const conds: SQL[] = [publicDocument(), regionInSubtrees(documents.regionCode, [q.regionCode])];
+  if (q.category) conds.push(eq(documents.category, q.category));
+  if (q.year !== undefined) conds.push(eq(documents.year, q.year));
+  return and(...conds) as SQL;
+}
+
+/** Public documents of a region and its descendants (the rollup rule, like posts). */
+export async function listPublicDocuments(db: Db, q: PublicDocumentQuery) {
+  const order = q.order === 'latest' ? [desc(documents.updatedAt), desc(documents.id)] : [desc(documents.year), desc(documents.updatedAt), desc(documents.id)];
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(publicInSubtree(q))
+    .orderBy(...order)
+    .limit(q.limit)
+    .offset(q.offset ?? 0)
+    .all();
+}
+
+export async function countPublicDocuments(db: Db, q: { regionCode: string; category?: DocumentCategory; year?: number }): Promise<number> {
+  const row = await db.select({ n: count() }).from(documents).where(publicInSubtree(q)).get();
+  return row?.n ?? 0;
+}
+
+export async function publicDocumentYears(db: Db, regionCode: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: documents.year })
+    .from(documents)
+    .where(publicInSubtree({ regionCode }))
+    .orderBy(desc(documents.year))
+    .all();
+  return rows.map((r) => r.year);
+}
+
+/** A public document of exactly this region (detail pages live under the document's own region). */
+export async function findPublicDocument(db: Db, regionCode: string, id: string) {
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(eq(documents.id, id), eq(documents.regionCode, regionCode), publicDocument()))
+    .get();
+}
+
+/** A public document by id (any region), for the JSON API. */
+export async function findPublicDocumentById(db: Db, id: string) {
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(eq(documents.id, id), publicDocument()))
+    .get();
+}
+
+/** Committed versions of a document, newest first (a claimed but unfinished upload is never listed). */
+export async function versionsOf(db: Db, documentId: string, upTo: number) {
+  return db
+    .select()
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, documentId), lte(documentVersions.version, upTo)))
+    .orderBy(desc(documentVersions.version))
+    .all();
+}
+
+export async function findVersion(db: Db, documentId: string, version: number) {
+  return db
+    .select()
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version)))
+    .get();
+}
+
+export async function listSitemapDocuments(db: Db, limit: number) {
+  return db
+    .select({ id: documents.id, updatedAt: documents.updatedAt, regionPath: regions.path })
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(publicDocument())
+    .orderBy(desc(documents.updatedAt))
+    .limit(limit)
+    .all();
+}
+
+export interface ApiDocumentQuery {
+  regionCode: string;
+  category?: DocumentCategory;
+  year?: number;
+  since?: number;
+  after?: { updatedAt: number; id: string };
+  limit: number;
+}
+
+/** Keyset-paginated public documents for the JSON API (last changed first; cursor = last (updated_at, id)). */
+export async function listDocumentsForApi(db: Db, q: ApiDocumentQuery) {
+  const conds: SQL[] = [publicInSubtree(q)];
+  if (q.since !== undefined) conds.push(gte(documents.updatedAt, q.since));
+  if (q.after) conds.push(or(lt(documents.updatedAt, q.after.updatedAt), and(eq(documents.updatedAt, q.after.updatedAt), lt(documents.id, q.after.id))) as SQL);
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(...conds))
+    .orderBy(desc(documents.updatedAt), desc(documents.id))
+    .limit(q.limit)
+    .all();
+}
+
+// ---------------------------------------------------------------- admin
+
+export interface AdminDocumentFilter {
+  roots: string[];
+  regionCode?: string;
+  category?: DocumentCategory;
+  infoCategory?: InfoCategory;
+  limit: number;
+  offset: number;
+}
+
+export async function listDocumentsForAdmin(db: Db, f: AdminDocumentFilter) {
+  const conds: SQL[] = [regionInSubtrees(documents.regionCode, f.roots), isNull(documents.deletedAt)];
+  if (f.regionCode) conds.push(regionInSubtrees(documents.regionCode, [f.regionCode]));
+  if (f.category) conds.push(eq(documents.category, f.category));
+  if (f.infoCategory) conds.push(eq(documents.infoCategory, f.infoCategory));
+  const where = and(...conds);
+  const [rows, total] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(documents)
+      .innerJoin(regions, eq(regions.code, documents.regionCode))
+      .where(where)
+      .orderBy(desc(documents.updatedAt), desc(documents.id))
+      .limit(f.limit)
+      .offset(f.offset)
+      .all(),
+    db.select({ n: count() }).from(documents).where(where).get(),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export type AdminDocumentRow = Awaited<ReturnType<typeof listDocumentsForAdmin>>['rows'][number];
+
+/** Any non-deleted document by id with its region (the service checks the actor's reach). */
+export async function findDocumentForAdmin(db: Db, id: string) {
+  return db
+    .select({ doc: documents, regionName: regions.name, regionLevel: regions.level, regionPath: regions.path })
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)))
+    .get();
+}
+
+export async function documentHistory(db: Db, id: string) {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, actorName: auditLog.actorName, summary: auditLog.summary })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'document'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(50)
+    .all();
+}
+
+/** Highest version number ever claimed for a document (committed or not). */
+export async function maxVersion(db: Db, documentId: string): Promise<number> {
+  const row = await db.select({ v: sql<number>`COALESCE(MAX(${documentVersions.version}), 0)` }).from(documentVersions).where(eq(documentVersions.documentId, documentId)).get();
+  return row?.v ?? 0;
+}

@@ -1,0 +1,243 @@
+// Admin routes of the geo feature: /admin/tempat (places, policy 'place.manage') and
+// /admin/wilayah/{code}/batas (boundary upload, policy 'region.boundary').
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../env';
+import { AppError, type FieldError } from '../../lib/errors';
+import { formValues, readForm, type FormValues } from '../../lib/forms';
+import { assertRequestSize, fileField } from '../../lib/upload';
+import { queryObject } from '../../lib/validation';
+import { authorize } from '../../regions/guard';
+import { can, candidateRoots } from '../../regions/policy';
+import { findRegionByCode } from '../../regions/repo';
+import { RegionCodeSchema } from '../../regions/schemas';
+import { sessionOf } from '../accounts/session';
+import { actionContext } from '../admin/context';
+import { listManagedRegions } from '../admin/regions-repo';
+import { renderAdmin } from '../admin/render';
+import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView, type RegionOption } from './admin-views';
+import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
+import { countPositions, type BoundaryGeometry } from './geometry';
+import { PLACE_PHOTO_MAX_BYTES, PlaceFormSchema } from './places-schemas';
+import { listAdminPlaces, listCategories, type PlaceView } from './places-repo';
+import { createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';
+import { regionWithChildrenShapes } from './repo';
+
+const PAGE_SIZE = 50;
+const BOUNDARY_MAX_BYTES = 5 * 1024 * 1024;
+const PlaceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
+const AdminPlacesQuery = z.object({
+  wilayah: RegionCodeSchema.optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  halaman: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+});
+const NOTICES: Record<string, string> = {
+  dibuat: 'Tempat ditambahkan dan sudah tampil di peta wilayah.',
+  diubah: 'Perubahan tempat disimpan.',
+  dihapus: 'Tempat dihapus dari peta.',
+};
+const MAP_ASSETS = (v: string) => ({ scripts: [`/vendor/maplibre-gl.js?v=${v}`, `/js/peta.js?v=${v}`], styles: [`/vendor/maplibre-gl.css?v=${v}`] });
+
+/** Regions where the actor may manage places right now (policy per region, stage included). */
+async function placeRegions(c: Context<AppEnv>): Promise<RegionOption[]> {
+  const s = sessionOf(c);
+  const roots = candidateRoots(s.memberships, 'place.manage');
+  if (roots.length === 0) throw new AppError('not_found');
+  const { rows } = await listManagedRegions(c.get('db'), { roots });
+  return rows.filter((r) => can(s.memberships, 'place.manage', r));
+}
+
+function placeId(c: Context<AppEnv>): string {
+  const parsed = PlaceIdParam.safeParse(c.req.param('id'));
+  if (!parsed.success) throw new AppError('not_found', 'Tempat tidak ditemukan.');
+  return parsed.data;
+}
+
+/** Errors shown next to the form fields (anything else becomes an error page). */
+function formError(err: unknown): AppError | null {
+  return err instanceof AppError && ['validation', 'payload_too_large', 'unsupported_media_type'].includes(err.code) && err.fieldErrors.length > 0 ? err : null;
+}
+
+function placeValues(p: PlaceView): FormValues {
+  return {
+    region_code: p.regionCode,
+    name: p.name,
+    category: p.category,
+    lat: String(p.lat),
+    lng: String(p.lng),
+    address: p.address,
+    opening_hours: p.openingHours,
+    contact: p.contact,
+    description: p.description,
+  };
+}
+
+export function geoAdminRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  async function renderForm(c: Context<AppEnv>, opts: { place?: PlaceView; values: FormValues; errors?: FieldError[]; status?: number }) {
+    const [regions, categories] = await Promise.all([placeRegions(c), listCategories(c.get('db'))]);
+    const action = opts.place ? `/admin/tempat/${opts.place.id}` : '/admin/tempat';
+    return renderAdmin(
+      c,
+      {
+        title: opts.place ? `Ubah ${opts.place.name}` : 'Tambah tempat',
+        current: '/admin/tempat',
+        breadcrumbs: [{ label: 'Tempat', href: '/admin/tempat' }, { label: opts.place ? opts.place.name : 'Tambah' }],
+        ...MAP_ASSETS(c.env.APP_VERSION),
+      },
+      <PlaceFormView csrf={sessionOf(c).csrfToken} action={action} place={opts.place} regions={regions} categories={categories} values={opts.values} errors={opts.errors} />,
+      { status: opts.status },
+    );
+  }
+
+  /** Reads the multipart place form; returns the photo (checked later by the service). */
+  async function readPlaceForm(c: Context<AppEnv>) {
+    assertRequestSize(c, PLACE_PHOTO_MAX_BYTES);
+    const form = await readForm(c, PlaceFormSchema);
+    const type = c.req.header('Content-Type') ?? '';
+    const photo = type.startsWith('multipart/form-data') ? fileField(await c.req.parseBody({ all: true }), 'photo') : null;
+    return { form, photo };
+  }
+
+  const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), files: c.env.FILES, env: c.env });
+
+  app.get('/admin/tempat', async (c) => {
+    const s = sessionOf(c);
+    const regions = await placeRegions(c);
+    const q = AdminPlacesQuery.parse(queryObject(new URL(c.req.url)));
+    const list = await listAdminPlaces(c.get('db'), {
+      roots: candidateRoots(s.memberships, 'place.manage'),
+      regionCode: q.wilayah,
+      q: q.q || undefined,
+      limit: PAGE_SIZE,
+      offset: (q.halaman - 1) * PAGE_SIZE,
+    });
+    return renderAdmin(
+      c,
+      { title: 'Tempat di peta', current: '/admin/tempat' },
+      <PlacesAdminView rows={list.rows} total={list.total} page={q.halaman} pageSize={PAGE_SIZE} regions={regions} filter={q} notice={NOTICES[c.req.query('ok') ?? '']} />,
+    );
+  });
+
+  app.get('/admin/tempat/baru', async (c) => {
+    const wilayah = RegionCodeSchema.safeParse(c.req.query('wilayah'));
+    const regions = await placeRegions(c);
+    if (regions.length === 0) throw new AppError('forbidden', 'Tempat di wilayah Anda masih dikelola oleh Diskominfo. Hubungi Diskominfo bila ada tempat yang perlu ditambahkan.');
+    const preset = wilayah.success && regions.some((r) => r.code === wilayah.data) ? wilayah.data : regions.length === 1 ? regions[0]?.code : undefined;
+    return renderForm(c, { values: preset ? { region_code: preset } : {} });
+  });
+
+  app.post('/admin/tempat', async (c) => {
+    const { form, photo } = await readPlaceForm(c);
+    if (!form.ok) return renderForm(c, { values: form.values, errors: form.errors, status: 422 });
+    try {
+      const { id } = await createPlace(deps(c), form.data, photo, actionContext(c));
+      return c.redirect(`/admin/tempat?ok=dibuat&wilayah=${form.data.region_code}#${id}`, 303);
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe) throw err;
+      return renderForm(c, { values: form.values, errors: fe.fieldErrors, status: fe.status });
+    }
+  });
+
+  app.get('/admin/tempat/:id', async (c) => {
+    const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));
+    return renderForm(c, { place, values: placeValues(place) });
+  });
+
+  app.post('/admin/tempat/:id', async (c) => {
+    const id = placeId(c);
+    const place = await placeForEdit(c.get('db'), id, actionContext(c));
+    const { form, photo } = await readPlaceForm(c);
+    if (!form.ok) return renderForm(c, { place, values: form.values, errors: form.errors, status: 422 });
+    try {
+      await updatePlace(deps(c), id, form.data, photo, actionContext(c));
+      return c.redirect(`/admin/tempat?ok=diubah&wilayah=${form.data.region_code}`, 303);
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe) throw err;
+      return renderForm(c, { place, values: form.values, errors: fe.fieldErrors, status: fe.status });
+    }
+  });
+
+  app.get('/admin/tempat/:id/hapus', async (c) => {
+    const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));
+    return renderAdmin(c, { title: `Hapus ${place.name}`, current: '/admin/tempat' }, <PlaceDeleteView csrf={sessionOf(c).csrfToken} place={place} />);
+  });
+
+  app.post('/admin/tempat/:id/hapus', async (c) => {
+    const place = await deletePlace(deps(c), placeId(c), actionContext(c));
+    return c.redirect(`/admin/tempat?ok=dihapus&wilayah=${place.regionCode}`, 303);
+  });
+
+  // --- Boundaries (Diskominfo) -------------------------------------------------------------------------------
+
+  async function boundaryPage(c: Context<AppEnv>, code: string, extra: { errors?: FieldError[]; values?: FormValues; result?: BoundaryResult & { restored?: boolean }; status?: number } = {}) {
+    const s = sessionOf(c);
+    const db = c.get('db');
+    const region = await findRegionByCode(db, code);
+    if (!region || !can(s.memberships, 'region.boundary', region)) throw new AppError('not_found', 'Wilayah tidak ditemukan.');
+    const [shapes, history] = await Promise.all([regionWithChildrenShapes(db, code), boundaryHistory(db, code)]);
+    return renderAdmin(
+      c,
+      {
+        title: `Batas ${region.name}`,
+        current: '/admin/wilayah',
+        breadcrumbs: [{ label: 'Wilayah', href: '/admin/wilayah' }, { label: region.name, href: `/admin/wilayah/${code}` }, { label: 'Batas' }],
+      },
+      <BoundaryView
+        csrf={s.csrfToken}
+        region={region}
+        shapes={shapes}
+        positions={countPositions(JSON.parse(region.boundary) as BoundaryGeometry)}
+        history={history}
+        errors={extra.errors}
+        values={extra.values}
+        result={extra.result}
+      />,
+      { status: extra.status },
+    );
+  }
+
+  const regionCode = (c: Context<AppEnv>) => {
+    const parsed = RegionCodeSchema.safeParse(c.req.param('code'));
+    if (!parsed.success) throw new AppError('not_found', 'Wilayah tidak ditemukan.');
+    return parsed.data;
+  };
+
+  app.get('/admin/wilayah/:code/batas', async (c) => boundaryPage(c, regionCode(c)));
+
+  app.post('/admin/wilayah/:code/batas', async (c) => {
+    const code = regionCode(c);
+    await authorize(c.get('db'), actionContext(c).actor, 'region.boundary', code);
+    assertRequestSize(c, BOUNDARY_MAX_BYTES);
+    const values = await formValues(c);
+    const note = String(values.note ?? '').trim().slice(0, 200);
+    const shown: FormValues = { note, geojson: String(values.geojson ?? '').slice(0, 200_000) };
+    try {
+      const file = fileField(await c.req.parseBody({ all: true }), 'file');
+      if (file && file.size > BOUNDARY_MAX_BYTES) throw new AppError('payload_too_large', 'Berkas terlalu besar.', { fieldErrors: [{ field: 'file', message: 'Berkas GeoJSON maksimal 5 MB.' }] });
+      const text = file ? await file.text() : String(values.geojson ?? '').trim();
+      if (!text) throw new AppError('validation', 'Pilih berkas GeoJSON atau tempel teksnya.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas GeoJSON atau tempel teksnya.' }] });
+      const geometry = await parseBoundaryUpload(c.get('db'), text, file ? 'file' : 'geojson');
+      const result = await replaceBoundary({ db: c.get('db'), env: c.env }, code, geometry, note, actionContext(c));
+      return boundaryPage(c, code, { result });
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe) throw err;
+      return boundaryPage(c, code, { errors: fe.fieldErrors, values: shown, status: fe.status });
+    }
+  });
+
+  app.post('/admin/wilayah/:code/batas/pulihkan', async (c) => {
+    const code = regionCode(c);
+    const values = await formValues(c);
+    const historyId = PlaceIdParam.safeParse(values.history_id);
+    if (!historyId.success) throw new AppError('not_found', 'Riwayat batas tidak ditemukan.');
+    const result = await restoreBoundary({ db: c.get('db'), env: c.env }, code, historyId.data, actionContext(c));
+    return boundaryPage(c, code, { result: { ...result, restored: true } });
+  });
+
+  return app;
+}

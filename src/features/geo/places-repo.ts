@@ -1,0 +1,171 @@
+// drizzle access to places and their categories. Every list is scoped by region first.
+import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { placeCategories, places, regions, type PlaceCategoryRow } from '../../db/schema';
+import { escapeLike } from '../../regions/repo';
+import { subtreeRange } from '../../regions/codes';
+import type { Bbox } from './geometry';
+
+const placeColumns = {
+  id: places.id,
+  regionCode: places.regionCode,
+  name: places.name,
+  category: places.category,
+  lat: places.lat,
+  lng: places.lng,
+  address: places.address,
+  description: places.description,
+  openingHours: places.openingHours,
+  contact: places.contact,
+  photoKey: places.photoKey,
+  isDemo: places.isDemo,
+  updatedAt: places.updatedAt,
+  categoryLabel: placeCategories.label,
+  color: placeCategories.color,
+  categoryOrder: placeCategories.sortOrder,
+  regionName: regions.name,
+  regionLevel: regions.level,
+  regionPath: regions.path,
+};
+
+export type PlaceView = {
+  id: string;
+  regionCode: string;
+  name: string;
+  category: string;
+  lat: number;
+  lng: number;
+  address: string;
+  description: string;
+  openingHours: string;
+  contact: string;
+  photoKey: string | null;
+  isDemo: boolean;
+  updatedAt: number;
+  categoryLabel: string;
+  color: string;
+  categoryOrder: number;
+  regionName: string;
+  regionLevel: 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
+  regionPath: string;
+};
+
+/** The place's region lies in one of the subtrees (an empty list matches nothing). */
+function inSubtrees(column: typeof places.regionCode, roots: string[]): SQL {
+  if (roots.length === 0) return sql`0`;
+  const parts = roots.map((r) => {
+    const { from, to } = subtreeRange(r);
+    return sql`(${column} >= ${from} AND ${column} < ${to})`;
+  });
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+function baseSelect(db: Db) {
+  return db
+    .select(placeColumns)
+    .from(places)
+    .innerJoin(placeCategories, eq(placeCategories.code, places.category))
+    .innerJoin(regions, eq(regions.code, places.regionCode));
+}
+
+export async function listCategories(db: Db): Promise<PlaceCategoryRow[]> {
+  return db.select().from(placeCategories).orderBy(asc(placeCategories.sortOrder), asc(placeCategories.label)).all();
+}
+
+export async function findPlace(db: Db, id: string): Promise<PlaceView | undefined> {
+  return baseSelect(db).where(eq(places.id, id)).get();
+}
+
+/** Places of a region and of its direct children: what its map shows (the rollup one level down). */
+function regionAndChildren(regionCode: string): SQL {
+  return or(
+    eq(places.regionCode, regionCode),
+    inArray(places.regionCode, sql`(SELECT code FROM regions WHERE parent_code = ${regionCode})`),
+  ) as SQL;
+}
+
+export interface RegionPlacesFilter {
+  regionCode: string;
+  category?: string;
+  limit: number;
+  offset?: number;
+}
+
+/** The places a region's map and list show, ordered by category then name, with the total for paging. */
+export async function listRegionMapPlaces(db: Db, f: RegionPlacesFilter): Promise<{ rows: PlaceView[]; total: number }> {
+  const where = and(regionAndChildren(f.regionCode), f.category ? eq(places.category, f.category) : undefined);
+  const [rows, total] = await Promise.all([
+    baseSelect(db)
+      .where(where)
+      .orderBy(asc(placeCategories.sortOrder), asc(places.name), asc(places.id))
+      .limit(f.limit)
+      .offset(f.offset ?? 0)
+      .all(),
+    db.select({ n: count() }).from(places).where(where).get(),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Dots on a region's small SVG map (region + direct children's places), so the map stays a few KB. */
+export const MAP_DOT_LIMIT = 150;
+
+/** Dots for a region's small SVG map: name, point and category only. */
+export async function listRegionMapDots(db: Db, regionCode: string, limit = MAP_DOT_LIMIT) {
+  return db
+    .select({ name: places.name, lat: places.lat, lng: places.lng, category: places.category })
+    .from(places)
+    .where(regionAndChildren(regionCode))
+    .orderBy(asc(places.id))
+    .limit(limit)
+    .all();
+}
+
+export interface ApiPlacesFilter {
+  regionCode?: string;
+  category?: string;
+  bbox?: Bbox;
+  afterId?: string;
+  limit: number;
+}
+
+/** Keyset-paginated places (ordered by id) for the open-data API. */
+export async function listPlacesForApi(db: Db, f: ApiPlacesFilter): Promise<PlaceView[]> {
+  const conds: SQL[] = [];
+  if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
+  if (f.category) conds.push(eq(places.category, f.category));
+  if (f.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = f.bbox;
+    conds.push(gte(places.lat, minLat), lte(places.lat, maxLat), gte(places.lng, minLng), lte(places.lng, maxLng));
+  }
+  if (f.afterId) conds.push(gt(places.id, f.afterId));
+  return baseSelect(db)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(places.id))
+    .limit(f.limit)
+    .all();
+}
+
+export interface AdminPlacesFilter {
+  roots: string[];
+  regionCode?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Places an admin may see, narrowed to the subtrees where 'place.manage' may apply. */
+export async function listAdminPlaces(db: Db, f: AdminPlacesFilter): Promise<{ rows: PlaceView[]; total: number }> {
+  const conds: SQL[] = [inSubtrees(places.regionCode, f.roots)];
+  if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
+  if (f.q) conds.push(sql`${places.name} LIKE ${`%${escapeLike(f.q)}%`} ESCAPE '\\'`);
+  const where = and(...conds);
+  const [rows, total] = await Promise.all([
+    baseSelect(db).where(where).orderBy(asc(places.regionCode), asc(placeCategories.sortOrder), asc(places.name)).limit(f.limit).offset(f.offset).all(),
+    db.select({ n: count() }).from(places).where(where).get(),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function categoryExists(db: Db, code: string): Promise<boolean> {
+  return (await db.select({ code: placeCategories.code }).from(placeCategories).where(eq(placeCategories.code, code)).get()) !== undefined;
+}

@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { requireScope } from '../../api/auth';
+import { describeRoute } from '../../api/openapi';
+import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import type { AppEnv } from '../../env';
+import { AppError } from '../../lib/errors';
+import { daysAgo, toIsoUtc } from '../../lib/time';
+import { parseOrThrow, queryObject } from '../../lib/validation';
+import { isRegionCode } from '../../regions/codes';
+import { SOURCE_LABELS, type DeadlineSourceName } from './deadlines';
+import { listForApi, openFlagsInRange } from './repo';
+import { MonitoringRegionsJson, MonitoringRegionsQuery } from './schemas';
+import { handoverReady } from './score';
+import { loadSettings } from './settings';
+
+describeRoute({
+  method: 'get',
+  path: '/monitoring/regions',
+  tag: 'Pemantauan',
+  summary: "Each region's monitoring flags and score (open data for the regency's dashboard)",
+  description:
+    'Freshness (segar/perlu_pembaruan/usang), completeness of the mandatory checklist, deadlines (near/overdue) and the 0–100 score ' +
+    '(40 × freshness + 30 × completeness + 30 × deadlines met) with its rollup. Flags carry no personal data and no ticket numbers. ' +
+    'Ordered by region code; follow next_cursor.',
+  query: MonitoringRegionsQuery,
+  response: MonitoringRegionsJson,
+  scopes: ['monitoring:read'],
+});
+
+/** 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan' → 'Pengaduan: Verifikasi pengaduan' (no reference numbers). */
+export function partnerDeadlineTitle(source: string | null, title: string): string {
+  const label = SOURCE_LABELS[source as DeadlineSourceName] ?? 'Batas waktu';
+  const cut = title.lastIndexOf(': ');
+  return cut >= 0 ? `${label}: ${title.slice(cut + 2)}` : label;
+}
+
+export function monitoringApi(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/monitoring/regions', requireScope('monitoring:read'), async (c) => {
+    const q = parseOrThrow(MonitoringRegionsQuery, queryObject(new URL(c.req.url)));
+    let afterCode: string | undefined;
+    if (q.cursor) {
+      const cur = decodeCursor(q.cursor);
+      if (!cur || typeof cur.after !== 'string' || !isRegionCode(cur.after)) {
+        throw new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
+      }
+      afterCode = cur.after;
+    }
+    const db = c.get('db');
+    const now = Date.now();
+    const [rows, settings] = await Promise.all([listForApi(db, { level: q.level, kecamatan: q.kecamatan, freshness: q.freshness, afterCode, limit: q.limit + 1 }), loadSettings(db)]);
+    const page = rows.slice(0, q.limit);
+    const first = page[0];
+    const last = page[page.length - 1];
+    const flags = first && last ? await openFlagsInRange(db, first.code, last.code) : [];
+    const byRegion = new Map<string, typeof flags>();
+    for (const f of flags) byRegion.set(f.regionCode, [...(byRegion.get(f.regionCode) ?? []), f]);
+    const body: z.infer<typeof MonitoringRegionsJson> = {
+      data: page.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parent_code: r.parentCode,
+        stage: r.stage,
+        freshness: r.freshness,
+        last_content_at: r.lastContentAt === null ? null : toIsoUtc(r.lastContentAt),
+        days_since_update: r.lastContentAt === null ? null : Math.max(0, daysAgo(r.lastContentAt, now)),
+        completeness: { done: r.checklistDone, total: r.checklistTotal },
+        deadlines: { near: r.deadlinesNear, overdue: r.deadlinesOverdue, long_overdue: r.deadlinesLongOverdue, handled: r.deadlinesClosed, handled_on_time: r.deadlinesClosedOnTime },
+        score: r.score,
+        rollup_score: r.rollupScore,
+        handover_ready: handoverReady(r, settings.readinessDays, now),
+        flags: (byRegion.get(r.code) ?? []).map((f) => ({
+          kind: f.kind,
+          state: f.state,
+          // Deadline titles name the ticket/request number: partners get the kind of item only.
+          title: f.kind === 'tenggat' ? partnerDeadlineTitle(f.source, f.title) : f.title,
+          source: f.source,
+          escalated_to: f.audienceCode,
+          since: toIsoUtc(f.openedAt),
+          due_at: f.kind === 'tenggat' && f.subjectAt !== null ? toIsoUtc(f.subjectAt) : null,
+        })),
+      })),
+      next_cursor: rows.length > q.limit && last ? encodeCursor({ after: last.code }) : null,
+    };
+    return jsonWithEtag(c, body, { cacheControl: 'private, max-age=60' });
+  });
+
+  return app;
+}

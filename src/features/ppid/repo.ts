@@ -1,0 +1,209 @@
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/client';
+import { documents, holidays, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
+import { holidayCalendar, type HolidayCalendar } from '../../lib/working-days';
+import { subtreeRange } from '../../regions/codes';
+
+/** SQL condition: a region-code column lies in one of the subtrees. An empty list matches nothing. */
+export function inRegionTrees(column: SQLiteColumn, roots: readonly string[]): SQL {
+  if (roots.length === 0) return sql`0 = 1`;
+  const parts = roots.map((r) => {
+    const { from, to } = subtreeRange(r);
+    return and(gte(column, from), lt(column, to)) as SQL;
+  });
+  return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
+}
+
+/** The working-day calendar, loaded from the editable `holidays` table (never hard-coded). */
+export async function loadCalendar(db: Db): Promise<HolidayCalendar> {
+  const rows = await db.select({ date: holidays.date }).from(holidays).all();
+  return holidayCalendar(rows.map((r) => r.date));
+}
+
+export function findProfile(db: Db, regionCode: string) {
+  return db.select().from(ppidProfiles).where(eq(ppidProfiles.regionCode, regionCode)).get();
+}
+
+export function listInfoItems(db: Db, regionCode: string) {
+  return db
+    .select()
+    .from(ppidInfoItems)
+    .where(and(eq(ppidInfoItems.regionCode, regionCode), isNull(ppidInfoItems.deletedAt)))
+    .orderBy(asc(ppidInfoItems.infoCategory), desc(ppidInfoItems.year), asc(ppidInfoItems.title))
+    .all();
+}
+
+export function findInfoItem(db: Db, id: string) {
+  return db.select().from(ppidInfoItems).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))).get();
+}
+
+/** Documents of the region that belong in the DIP (not deleted, with at least one uploaded version). */
+export function listDipDocuments(db: Db, regionCode: string) {
+  return db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      description: documents.description,
+      category: documents.category,
+      infoCategory: documents.infoCategory,
+      responsibleUnit: documents.responsibleUnit,
+      retentionPeriod: documents.retentionPeriod,
+      year: documents.year,
+      mime: documents.currentMime,
+      size: documents.currentSize,
+      exemptionLegalBasis: documents.exemptionLegalBasis,
+      consequenceTestSummary: documents.consequenceTestSummary,
+      updatedAt: documents.updatedAt,
+    })
+    .from(documents)
+    .where(and(eq(documents.regionCode, regionCode), isNull(documents.deletedAt), gt(documents.currentVersion, 0)))
+    .orderBy(desc(documents.year), asc(documents.title))
+    .all();
+}
+export type DipDocumentRow = Awaited<ReturnType<typeof listDipDocuments>>[number];
+
+export function findRequestByNumber(db: Db, number: string) {
+  return db.select().from(infoRequests).where(eq(infoRequests.number, number)).get();
+}
+
+export function findRequestById(db: Db, id: string) {
+  return db.select().from(infoRequests).where(eq(infoRequests.id, id)).get();
+}
+
+export function findObjection(db: Db, regionCode: string, requestId: string) {
+  return db
+    .select()
+    .from(infoObjections)
+    .where(and(eq(infoObjections.regionCode, regionCode), eq(infoObjections.requestId, requestId)))
+    .get();
+}
+
+export function listEvents(db: Db, regionCode: string, requestId: string) {
+  return db
+    .select()
+    .from(infoRequestEvents)
+    .where(and(eq(infoRequestEvents.regionCode, regionCode), eq(infoRequestEvents.requestId, requestId)))
+    .orderBy(asc(infoRequestEvents.at), asc(infoRequestEvents.id))
+    .all();
+}
+
+/** Columns for officer lists: no personal data beyond the requester's name. */
+const listColumns = {
+  id: infoRequests.id,
+  number: infoRequests.number,
+  regionCode: infoRequests.regionCode,
+  regionName: regions.name,
+  regionLevel: regions.level,
+  status: infoRequests.status,
+  requesterName: infoRequests.requesterName,
+  information: infoRequests.information,
+  registeredAt: infoRequests.registeredAt,
+  dueAt: infoRequests.dueAt,
+  answeredAt: infoRequests.answeredAt,
+  decision: infoRequests.decision,
+  objectionStatus: infoObjections.status,
+  objectionDueAt: infoObjections.dueAt,
+  isDemo: infoRequests.isDemo,
+};
+
+export type RequestListFilter = 'terbuka' | 'dijawab' | 'keberatan' | 'semua';
+
+export function listRequests(db: Db, roots: readonly string[], filter: RequestListFilter, limit = 200) {
+  const conds: SQL[] = [inRegionTrees(infoRequests.regionCode, roots)];
+  if (filter === 'terbuka') conds.push(sql`${infoRequests.status} <> 'dijawab'`);
+  if (filter === 'dijawab') conds.push(eq(infoRequests.status, 'dijawab'));
+  if (filter === 'keberatan') conds.push(eq(infoObjections.status, 'diajukan'));
+  return db
+    .select(listColumns)
+    .from(infoRequests)
+    .innerJoin(regions, eq(regions.code, infoRequests.regionCode))
+    .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
+    .where(and(...conds))
+    .orderBy(filter === 'terbuka' || filter === 'keberatan' ? asc(sql`COALESCE(${infoObjections.dueAt}, ${infoRequests.dueAt})`) : desc(infoRequests.registeredAt))
+    .limit(limit)
+    .all();
+}
+export type RequestListRow = Awaited<ReturnType<typeof listRequests>>[number];
+
+/** Per-region counts inside the roots (one GROUP BY). */
+export function regionFigures(db: Db, roots: readonly string[], now: number) {
+  return db
+    .select({
+      regionCode: infoRequests.regionCode,
+      regionName: regions.name,
+      regionLevel: regions.level,
+      total: sql<number>`COUNT(*)`,
+      open: sql<number>`SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' THEN 1 ELSE 0 END)`,
+      overdue: sql<number>`SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} < ${now} THEN 1 ELSE 0 END)`,
+      answered: sql<number>`SUM(CASE WHEN ${infoRequests.status} = 'dijawab' THEN 1 ELSE 0 END)`,
+      objectionsPending: sql<number>`SUM(CASE WHEN ${infoObjections.status} = 'diajukan' THEN 1 ELSE 0 END)`,
+    })
+    .from(infoRequests)
+    .innerJoin(regions, eq(regions.code, infoRequests.regionCode))
+    .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
+    .where(inRegionTrees(infoRequests.regionCode, roots))
+    .groupBy(infoRequests.regionCode)
+    .orderBy(asc(infoRequests.regionCode))
+    .all();
+}
+
+export type RegionFigureRow = Awaited<ReturnType<typeof regionFigures>>[number];
+
+/** Everything the annual report needs for one subtree and one window of registration instants. */
+export function reportRows(db: Db, regionCode: string, from: number, to: number) {
+  return db
+    .select({
+      regionCode: infoRequests.regionCode,
+      status: infoRequests.status,
+      requesterType: infoRequests.requesterType,
+      registeredAt: infoRequests.registeredAt,
+      dueAt: infoRequests.dueAt,
+      extendedAt: infoRequests.extendedAt,
+      answeredAt: infoRequests.answeredAt,
+      decision: infoRequests.decision,
+      refusalReason: infoRequests.refusalReason,
+      objectionStatus: infoObjections.status,
+      objectionOutcome: infoObjections.outcome,
+      objectionFiledAt: infoObjections.filedAt,
+      objectionDueAt: infoObjections.dueAt,
+      objectionDecidedAt: infoObjections.decidedAt,
+      commissionAt: infoObjections.commissionAt,
+    })
+    .from(infoRequests)
+    .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
+    .where(and(inRegionTrees(infoRequests.regionCode, [regionCode]), gte(infoRequests.registeredAt, from), lt(infoRequests.registeredAt, to)))
+    .all();
+}
+export type ReportRow = Awaited<ReturnType<typeof reportRows>>[number];
+
+/** Counts for the admin "Perlu tindakan" list. */
+export function attentionCounts(db: Db, roots: readonly string[], now: number, soon: number) {
+  return db
+    .select({
+      overdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
+      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
+      objections: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' THEN 1 ELSE 0 END), 0)`,
+      objectionsOverdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' AND ${infoObjections.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
+    })
+    .from(infoRequests)
+    .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
+    .where(inRegionTrees(infoRequests.regionCode, roots))
+    .get();
+}
+
+/** Region rows for pickers (code, name, level) inside the roots, outermost first. */
+export function regionsWithin(db: Db, roots: readonly string[], maxDepth: 'kecamatan' | 'all' = 'all') {
+  const conds: SQL[] = [inRegionTrees(regions.code, roots)];
+  if (maxDepth === 'kecamatan') conds.push(sql`${regions.level} IN ('kabupaten', 'kecamatan')`);
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(and(...conds))
+    .orderBy(asc(regions.code))
+    .all();
+}
+
+export function findRegion(db: Db, code: string) {
+  return db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage }).from(regions).where(eq(regions.code, code)).get();
+}

@@ -1,0 +1,159 @@
+import { env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { formBody, loginAs } from '../helpers/auth';
+import { get, ORIGIN } from '../helpers/http';
+import { complaintRow, nextIp } from '../helpers/complaints';
+
+const NAME = 'Hendra Pelapor API';
+const PHONE = '081377776666';
+
+function body(over: Record<string, unknown> = {}) {
+  return { classification: 'aspirasi', category: 'pendidikan', title: 'Usulan perpustakaan desa', description: 'Kami mengusulkan perpustakaan kecil di balai desa untuk anak-anak.', region_code: '64.08.04.2012', name: NAME, phone: PHONE, ...over };
+}
+
+function post(data: unknown, headers: Record<string, string> = {}) {
+  return SELF.fetch(`${ORIGIN}/api/v1/complaints`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': nextIp(), ...headers },
+    body: typeof data === 'string' ? data : JSON.stringify(data),
+  });
+}
+
+async function partnerToken(scopes: string[]): Promise<string> {
+  const admin = await loginAs([['diskominfo', '64.08']]);
+  const html = await (await admin.post('/admin/mitra', { name: `Konektor LAPOR ${crypto.randomUUID().slice(0, 6)}`, scopes })).text();
+  const clientId = /(mitra_[a-z0-9]{16})/.exec(html)![1]!;
+  const secret = /(pks_[A-Za-z0-9_-]{20,})/.exec(html)![1]!;
+  const res = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: formBody({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+describe('POST /api/v1/complaints', () => {
+  it('creates once per Idempotency-Key: 201, then 200 with the same body; another body with the key is 409', async () => {
+    const key = `kunci-${crypto.randomUUID()}`;
+    const first = await post(body(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('Cache-Control')).toBe('no-store');
+    const a = (await first.json()) as Record<string, string>;
+    expect(a.ticket).toMatch(/^ADU-/);
+    expect(a.private_code).toMatch(/^[0-9A-Z]{20}$/);
+    expect(first.headers.get('Location')).toBe(`/api/v1/complaints/${a.ticket}`);
+    expect(a.private_url).toContain(`/sangatta-utara/swarga-bara/pengaduan/lacak?nomor=${a.ticket}&kode=${a.private_code}`);
+    const second = await post(body(), { 'Idempotency-Key': key });
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual(a);
+    const conflict = await post(body({ title: 'Judul lain sama sekali' }), { 'Idempotency-Key': key });
+    expect(conflict.status).toBe(409);
+    expect(conflict.headers.get('Content-Type')).toContain('application/problem+json');
+    const n = await env.DB.prepare('SELECT COUNT(*) AS n FROM complaints WHERE ticket = ?').bind(a.ticket).first<{ n: number }>();
+    expect(n!.n).toBe(1);
+    const same = await Promise.all(Array.from({ length: 5 }, () => post(body({ title: 'Serentak dengan satu kunci' }), { 'Idempotency-Key': `${key}-b` })));
+    const tickets = await Promise.all(same.map(async (r) => ((await r.json()) as { ticket: string }).ticket));
+    expect(new Set(tickets).size).toBe(1);
+    expect(same.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+  });
+
+  it('answers problem+json with field errors for bad input', async () => {
+    const bad = await post(body({ title: '', lat: 999, lng: 117, email: 'x' }));
+    expect(bad.status).toBe(422);
+    const p = (await bad.json()) as { errors: Array<{ field: string; message: string }> };
+    expect(p.errors.map((e) => e.field).sort()).toEqual(['email', 'lat', 'title']);
+    expect((await post('{bukan json')).status).toBe(400);
+    expect((await post('[1,2]')).status).toBe(400);
+    expect((await SELF.fetch(`${ORIGIN}/api/v1/complaints`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    expect((await post(body(), { 'Idempotency-Key': 'pendek' })).status).toBe(400);
+    expect((await post(JSON.stringify({ ...body(), description: 'z'.repeat(70_000) }))).status).toBe(413);
+    const anon = await post(body({ name: undefined, phone: undefined, anonymous: true }));
+    expect(anon.status).toBe(201);
+  });
+});
+
+describe('GET /api/v1/complaints/{ticket}', () => {
+  it('public fields only; the reporter with X-Complaint-Code sees everything; a wrong code is 403', async () => {
+    const created = (await (await post(body({ confidential: true, title: 'Laporan rahasia lewat API' }))).json()) as { ticket: string; private_code: string };
+    const pub = await get(`/api/v1/complaints/${created.ticket}`);
+    expect(pub.status).toBe(200);
+    const p = (await pub.json()) as Record<string, unknown>;
+    expect(p).toMatchObject({ audience: 'public', ticket: created.ticket, status: 'diterima', hidden_reason: 'rahasia', content: null });
+    expect(JSON.stringify(p)).not.toMatch(/Laporan rahasia|Hendra|0813|perpustakaan/);
+    const mine = await get(`/api/v1/complaints/${created.ticket}`, { 'X-Complaint-Code': created.private_code.toLowerCase(), 'CF-Connecting-IP': nextIp() });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('Cache-Control')).toBe('private, no-store');
+    const m = (await mine.json()) as Record<string, unknown>;
+    expect(m).toMatchObject({ audience: 'reporter', title: 'Laporan rahasia lewat API', confidential: true, reporter: { name: NAME, phone: PHONE, email: null } });
+    expect((await get(`/api/v1/complaints/${created.ticket}`, { 'X-Complaint-Code': 'A'.repeat(20), 'CF-Connecting-IP': nextIp() })).status).toBe(403);
+    expect((await get('/api/v1/complaints/ADU-ZZZZ-ZZZZ')).status).toBe(404);
+    expect((await get('/api/v1/complaints/%3Cscript%3E')).status).toBe(404);
+  });
+
+  it('a partner with complaints:read sees the partner view, without an anonymous reporter’s identity', async () => {
+    const token = await partnerToken(['complaints:read']);
+    const named = (await (await post(body({ title: 'Laporan bernama untuk mitra' }))).json()) as { ticket: string };
+    const anon = (await (await post(body({ title: 'Laporan anonim untuk mitra', anonymous: true }))).json()) as { ticket: string };
+    const n = (await (await get(`/api/v1/complaints/${named.ticket}`, { Authorization: `Bearer ${token}` })).json()) as Record<string, unknown>;
+    expect(n).toMatchObject({ audience: 'partner', reporter: { anonymous: false, name: NAME, phone: PHONE } });
+    const a = await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: `Bearer ${token}` });
+    expect(a.headers.get('Cache-Control')).toBe('private, no-store');
+    const aj = (await a.json()) as Record<string, unknown>;
+    expect(aj).toMatchObject({ audience: 'partner', title: 'Laporan anonim untuk mitra', reporter: { anonymous: true, name: null, phone: null, email: null } });
+    expect(JSON.stringify(aj)).not.toMatch(/Hendra|0813/);
+    expect((await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: 'Bearer rusak.rusak.rusak' })).status).toBe(401);
+  });
+});
+
+describe('partner change feed and SP4N-LAPOR references', () => {
+  it('lists changes since a time with a cursor, and records an external reference (audited, on the timeline)', async () => {
+    const reader = await partnerToken(['complaints:read']);
+    const writer = await partnerToken(['complaints:write']);
+    const since = new Date(Date.now() - 1000).toISOString();
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) made.push(((await (await post(body({ title: `Perubahan nomor ${i}`, anonymous: i === 1 }))).json()) as { ticket: string }).ticket);
+    expect((await get(`/api/v1/complaints?since=${since}`)).status).toBe(401);
+    expect((await get(`/api/v1/complaints?since=${since}`, { Authorization: `Bearer ${writer}` })).status).toBe(403);
+    expect((await get('/api/v1/complaints?since=kemarin', { Authorization: `Bearer ${reader}` })).status).toBe(422);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/complaints?since=${encodeURIComponent(since)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await (await get(url, { Authorization: `Bearer ${reader}` })).json()) as { data: Array<{ ticket: string; reporter: { name: string | null } }>; next_cursor: string | null };
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.map((d) => d.ticket));
+      expect(JSON.stringify(page.data.filter((d) => d.ticket === made[1]))).not.toContain('Hendra');
+      cursor = page.next_cursor;
+    } while (cursor);
+    for (const t of made) expect(seen).toContain(t);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await get(`/api/v1/complaints?since=${since}&cursor=rusak`, { Authorization: `Bearer ${reader}` })).status).toBe(400);
+
+    const put = (token: string, data: unknown, ticket = made[0]) =>
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-ref`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+    expect((await put(reader, { external_id: 'LAPOR-123' })).status).toBe(403);
+    expect((await put(writer, { external_id: '<x>' })).status).toBe(422);
+    expect((await put(writer, { external_id: 'LAPOR-123' }, 'ADU-ZZZZ-ZZZZ')).status).toBe(404);
+    const ok = await put(writer, { system: 'sp4n_lapor', external_id: '2026/LAPOR/000123', external_status: 'Diproses' });
+    expect(ok.status).toBe(200);
+    const view = (await ok.json()) as { external_refs: Array<{ external_id: string; external_status: string }> };
+    expect(view.external_refs).toEqual([expect.objectContaining({ system: 'sp4n_lapor', external_id: '2026/LAPOR/000123', external_status: 'Diproses' })]);
+    const again = (await (await put(writer, { external_id: '2026/LAPOR/000123', external_status: 'Selesai' })).json()) as typeof view;
+    expect(again.external_refs).toHaveLength(1);
+    expect(again.external_refs[0]!.external_status).toBe('Selesai');
+    const row = (await complaintRow(made[0]!))!;
+    const audit = await env.DB.prepare("SELECT actor_type, summary FROM audit_log WHERE entity_id = ? AND action = 'complaint.external_ref'").bind(row.id).all();
+    expect(audit.results).toHaveLength(2);
+    expect(audit.results[0]!.actor_type).toBe('partner');
+    const ev = await env.DB.prepare("SELECT actor_label FROM complaint_events WHERE complaint_id = ? AND kind = 'referensi'").bind(row.id).all();
+    expect(String(ev.results[0]!.actor_label)).toMatch(/^Mitra Konektor LAPOR/);
+  });
+
+  it('documents every complaint route in the OpenAPI document', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-required-scopes'?: string[] }>> };
+    expect(Object.keys(doc.paths['/complaints']!).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/complaints']!.get!['x-required-scopes']).toEqual(['complaints:read']);
+    expect(doc.paths['/complaints/{ticket}']!.get).toBeDefined();
+    expect(doc.paths['/complaints/{ticket}/external-ref']!.put!['x-required-scopes']).toEqual(['complaints:write']);
+  });
+});
