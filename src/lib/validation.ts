@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type FieldError } from './errors';
 
 /** Flattens zod issues into field errors (first message per field), keeping the zod message (written in Indonesian). */
@@ -32,4 +32,22 @@ export function queryObject(url: URL, maxParams = 30): Record<string, string> {
     out[k] = v;
   }
   return out;
+}
+
+/**
+ * A reference typed by a citizen (tracking number, private code): bounded string, normalised by `normalize`
+ * (null = not a valid reference), with Indonesian messages for a missing and for a malformed value.
+ */
+export function referenceField(normalize: (v: string) => string | null, messages: { required: string; invalid: string; max?: number }) {
+  return z
+    .string({ message: messages.required })
+    .max(messages.max ?? 60, messages.invalid)
+    .transform((v, ctx) => {
+      const n = normalize(v);
+      if (!n) {
+        ctx.addIssue({ code: 'custom', message: messages.invalid });
+        return z.NEVER;
+      }
+      return n;
+    });
 }

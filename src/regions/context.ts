@@ -5,7 +5,7 @@ import { regions } from '../db/schema';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { parseRegionPath } from './paths';
-import type { RegionSummary } from './repo';
+import { summaryColumns, type RegionSummary } from './repo';
 
 /** The region a public page belongs to, with its ancestors (outermost first) and children. */
 export interface RegionContext {
@@ -25,18 +25,7 @@ export function selfAndAncestorPaths(regionPath: string): string[] {
 export async function loadRegionContext(db: Db, regionPath: string): Promise<RegionContext | null> {
   const paths = selfAndAncestorPaths(regionPath);
   const rows = await db
-    .select({
-      code: regions.code,
-      name: regions.name,
-      level: regions.level,
-      parentCode: regions.parentCode,
-      slug: regions.slug,
-      path: regions.path,
-      lat: regions.lat,
-      lng: regions.lng,
-      stage: regions.stage,
-      lastContentUpdate: regions.lastContentUpdate,
-    })
+    .select(summaryColumns)
     .from(regions)
     .where(
       or(

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { regions, type RegionLevel, type RegionRow } from '../db/schema';
 
 /** Region columns without the (larger) geometry, for lists and breadcrumbs. */
-const summaryColumns = {
+export const summaryColumns = {
   code: regions.code,
   name: regions.name,
   level: regions.level,

@@ -3,6 +3,7 @@ import { COMPLAINT_CLASSIFICATIONS } from '../../db/schema/complaints';
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { KUTAI_TIMUR_BBOX } from '../geo/schemas';
+import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 
 /** Strips control characters (keeps newlines/tabs), normalises line ends and trims. */
@@ -84,29 +85,12 @@ export const ComplaintForm = ComplaintFields.extend({
   token: z.string({ message: 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.' }).regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
 }).superRefine(reportRules);
 
-export const TicketSchema = z
-  .string({ message: 'Isi nomor pelacakan.' })
-  .max(40, 'Nomor pelacakan berbentuk ADU-XXXX-XXXX.')
-  .transform((v, ctx) => {
-    const t = normalizeTicket(v);
-    if (!t) {
-      ctx.addIssue({ code: 'custom', message: 'Nomor pelacakan berbentuk ADU-XXXX-XXXX.' });
-      return z.NEVER;
-    }
-    return t;
-  });
+export const TicketSchema = referenceField(normalizeTicket, { required: 'Isi nomor pelacakan.', invalid: 'Nomor pelacakan berbentuk ADU-XXXX-XXXX.', max: 40 });
 
-export const CodeSchema = z
-  .string({ message: 'Isi kode pribadi.' })
-  .max(60, 'Kode pribadi tidak valid.')
-  .transform((v, ctx) => {
-    const c = normalizeCode(v);
-    if (!c) {
-      ctx.addIssue({ code: 'custom', message: 'Kode pribadi terdiri dari 20 huruf/angka, mis. ABCD-EFGH-JKMN-PQRS-TVWX.' });
-      return z.NEVER;
-    }
-    return c;
-  });
+export const CodeSchema = referenceField(normalizeCode, {
+  required: 'Isi kode pribadi.',
+  invalid: 'Kode pribadi terdiri dari 20 huruf/angka, mis. ABCD-EFGH-JKMN-PQRS-TVWX.',
+});
 
 export const ReporterAuth = z.object({ nomor: TicketSchema, kode: CodeSchema });
 

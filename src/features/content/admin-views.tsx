@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { RegionFilter } from '../admin/components';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
@@ -83,19 +84,7 @@ export const PostListView: FC<{
         </a>
       </p>
       <form method="get" action="/admin/konten" class="filters">
-        {p.regions.length > 1 ? (
-          <div>
-            <label for="f-wilayah">Wilayah</label>
-            <select id="f-wilayah" name="wilayah">
-              <option value="">Semua</option>
-              {p.regions.map((r) => (
-                <option value={r.code} selected={p.filter.wilayah === r.code}>
-                  {regionTitle(r)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <RegionFilter id="f-wilayah" regions={p.regions} value={p.filter.wilayah} />
         <div>
           <label for="f-status">Status</label>
           <select id="f-status" name="status">

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { RegionFilter } from '../admin/components';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -42,19 +43,7 @@ export const DocumentAdminListView: FC<{
         </p>
       ) : null}
       <form method="get" action="/admin/dokumen" class="filters">
-        {p.regions.length > 1 ? (
-          <div>
-            <label for="d-wilayah">Wilayah</label>
-            <select id="d-wilayah" name="wilayah">
-              <option value="">Semua</option>
-              {p.regions.map((r) => (
-                <option value={r.code} selected={p.filter.wilayah === r.code}>
-                  {regionTitle(r)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <RegionFilter id="d-wilayah" regions={p.regions} value={p.filter.wilayah} />
         <div>
           <label for="d-kategori">Kategori</label>
           <select id="d-kategori" name="kategori">

@@ -11,6 +11,7 @@ import {
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { REFUSAL_REASON_KEYS } from './labels';
+import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeNumber } from './secrets';
 import { OBJECTION_GROUNDS } from './state';
 
@@ -84,29 +85,13 @@ export const InfoRequestForm = InfoRequestFields.extend({
   token: z.string().regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
 }).superRefine(requestRules);
 
-export const RequestNumber = z
-  .string({ message: 'Isi nomor registrasi.' })
-  .max(40, 'Nomor registrasi tidak valid.')
-  .transform((v, ctx) => {
-    const n = normalizeNumber(v);
-    if (!n) {
-      ctx.addIssue({ code: 'custom', message: 'Nomor registrasi berbentuk PPID-XXXX-XXXX.' });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const RequestNumber = referenceField(normalizeNumber, { required: 'Isi nomor registrasi.', invalid: 'Nomor registrasi berbentuk PPID-XXXX-XXXX.', max: 40 });
 
-export const PrivateCode = z
-  .string({ message: 'Isi kode rahasia.' })
-  .max(40, 'Kode rahasia tidak valid.')
-  .transform((v, ctx) => {
-    const c = normalizeCode(v);
-    if (!c) {
-      ctx.addIssue({ code: 'custom', message: 'Kode rahasia berbentuk XXXX-XXXX-XXXX (12 huruf/angka).' });
-      return z.NEVER;
-    }
-    return c;
-  });
+export const PrivateCode = referenceField(normalizeCode, {
+  required: 'Isi kode rahasia.',
+  invalid: 'Kode rahasia berbentuk XXXX-XXXX-XXXX (12 huruf/angka).',
+  max: 40,
+});
 
 export const TrackForm = z.object({ nomor: RequestNumber, kode: PrivateCode });
 
