@@ -121,6 +121,14 @@ describe('public region pages', () => {
   });
 });
 
+describe('robots.txt', () => {
+  it('keeps crawlers out of admin and API and points to the absolute sitemap', async () => {
+    const body = await (await get('/robots.txt')).text();
+    expect(body).toContain('Disallow: /admin');
+    expect(body).toContain('Sitemap: https://portal.test/sitemap.xml');
+  });
+});
+
 describe('request ids', () => {
   it('answers a fresh request id and never trusts a client-sent one', async () => {
     const res = await get('/healthz', { 'X-Request-Id': 'palsu-dari-klien' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageCache } from '../../cache/page-cache';
 import type { AppEnv } from '../../env';
 import { wantsSaveData } from '../../lib/htmx';
+import { originOf } from '../../lib/origin';
 import { regionTitle } from '../../regions/labels';
 import { SECTION_LABELS, regionHref, type Section } from '../../regions/paths';
 import { regionPage } from '../../regions/routing';
@@ -24,6 +25,12 @@ const PENDING_SECTIONS: Section[] = ['layanan', 'lelang'];
 
 export function siteRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
+  app.get('/robots.txt', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.text(`User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /masuk\nSitemap: ${originOf(c)}/sitemap.xml\n`);
+  });
 
   app.get('/wilayah', pageCache(), async (c) => {
     const parsed = SearchQuerySchema.safeParse({ q: c.req.query('q') ?? '' });
