@@ -6,7 +6,7 @@ import * as schema from '../../src/db/schema';
 
 /** The drizzle schema (types used by the code) and the SQL migrations (the real database) must not drift apart. */
 describe('drizzle schema matches the migrated database', () => {
-  const tables = Object.values(schema).filter((v): v is SQLiteTable => is(v, SQLiteTable));
+  const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
 
   it('covers the tables', () => {
     expect(tables.length).toBeGreaterThan(15);

@@ -32,7 +32,12 @@ async function tokenInput(req: Request): Promise<Record<string, unknown>> {
       throw new AppError('bad_request', 'Body JSON tidak valid.');
     }
   } else if (type.startsWith('application/x-www-form-urlencoded')) {
-    body = Object.fromEntries(new URLSearchParams(await req.text()));
+    try {
+      const form = await req.formData();
+      body = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
+    } catch {
+      throw new AppError('bad_request', 'Body formulir tidak valid.');
+    }
   } else {
     throw new AppError('unsupported_media_type', 'Gunakan application/x-www-form-urlencoded atau application/json.');
   }
