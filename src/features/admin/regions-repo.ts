@@ -1,17 +1,8 @@
-import { and, asc, count, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { regions, type ManagementStage, type RegionLevel } from '../../db/schema';
-import { subtreeRange } from '../../regions/codes';
+import { inSubtrees } from '../../regions/sql';
 
-/** SQL condition: the code column lies in one of the given subtrees. An empty list matches nothing. */
-export function inSubtrees(column: typeof regions.code, roots: string[]): SQL {
-  if (roots.length === 0) return eq(column, '__none__');
-  const parts = roots.map((r) => {
-    const { from, to } = subtreeRange(r);
-    return and(gte(column, from), lt(column, to)) as SQL;
-  });
-  return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
-}
 
 export interface RegionAdminFilter {
   roots: string[];

@@ -7,6 +7,7 @@ import { rootRegionCode } from '../../regions/repo';
 import type { ActionContext } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { recomputeComplaintDeadlines } from '../complaints/deadlines';
+import { recomputePpidDeadlines } from '../ppid/deadlines';
 import { HOLIDAY_KIND_LABELS, type HolidayForm } from './schemas';
 import { findHoliday, loadHolidayCalendar } from './repo';
 
@@ -16,6 +17,7 @@ import { findHoliday, loadHolidayCalendar } from './repo';
  */
 const CALENDAR_CHANGE_HOOKS: Array<(db: Db, now: number) => Promise<number>> = [
   async (db, now) => recomputeComplaintDeadlines(db, await loadHolidayCalendar(db), now),
+  async (db) => recomputePpidDeadlines(db, await loadHolidayCalendar(db)),
 ];
 
 async function afterChange(db: Db, now: number): Promise<void> {

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   complaintAttachments,
@@ -11,17 +10,10 @@ import {
   regions,
   type ComplaintStatus,
 } from '../../db/schema';
-import { subtreeRange } from '../../regions/codes';
+import { inSubtrees } from '../../regions/sql';
 
-/** SQL condition: a region-code column lies in one of the subtrees (region scope first). Empty list → nothing. */
-export function inTrees(column: SQLiteColumn, roots: readonly string[]): SQL {
-  if (roots.length === 0) return sql`0 = 1`;
-  const parts = roots.map((r) => {
-    const { from, to } = subtreeRange(r);
-    return and(gte(column, from), lt(column, to)) as SQL;
-  });
-  return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
-}
+/** Region scope: the shared rule in src/regions/sql.ts. */
+export const inTrees = inSubtrees;
 
 export function listCategories(db: Db, opts: { activeOnly?: boolean } = {}) {
   return db

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
-import { isPartial } from '../../lib/htmx';
 import { randomToken } from '../../lib/ids';
 import { originOf } from '../../lib/origin';
 import { rateLimit } from '../../lib/rate-limit';

@@ -3,8 +3,8 @@ import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'd
 import type { Db } from '../../db/client';
 import { placeCategories, places, regions, type PlaceCategoryRow } from '../../db/schema';
 import { escapeLike } from '../../regions/repo';
-import { subtreeRange } from '../../regions/codes';
 import type { Bbox } from './geometry';
+import { inSubtrees } from '../../regions/sql';
 
 const placeColumns = {
   id: places.id,
@@ -50,15 +50,6 @@ export type PlaceView = {
   regionPath: string;
 };
 
-/** The place's region lies in one of the subtrees (an empty list matches nothing). */
-function inSubtrees(column: typeof places.regionCode, roots: string[]): SQL {
-  if (roots.length === 0) return sql`0`;
-  const parts = roots.map((r) => {
-    const { from, to } = subtreeRange(r);
-    return sql`(${column} >= ${from} AND ${column} < ${to})`;
-  });
-  return sql`(${sql.join(parts, sql` OR `)})`;
-}
 
 function baseSelect(db: Db) {
   return db

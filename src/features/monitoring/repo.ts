@@ -3,7 +3,7 @@ import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { monitoringFlags, monitoringRegionStatus, regions } from '../../db/schema';
 import { DAY_MS } from '../../lib/time';
-import { inSubtrees } from '../admin/regions-repo';
+import { inSubtrees } from '../../regions/sql';
 import { regionInSubtrees } from '../content/scope';
 import type { MonitoringQuery } from './schemas';
 

@@ -12,7 +12,7 @@ import { RegionCodeSchema } from '../../regions/schemas';
 import { sessionOf } from '../accounts/session';
 import { actionContext } from '../admin/context';
 import { renderAdmin } from '../admin/render';
-import { inSubtrees } from '../admin/regions-repo';
+import { inSubtrees } from '../../regions/sql';
 import { recentDeliveries } from './digest';
 import { listNotifications, markRead, unreadCount } from './notifications-repo';
 import { NotificationsView } from './notifications-views';

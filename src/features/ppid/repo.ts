@@ -1,25 +1,14 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { documents, holidays, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
-import { holidayCalendar, type HolidayCalendar } from '../../lib/working-days';
-import { subtreeRange } from '../../regions/codes';
+import { documents, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
+import { loadHolidayCalendar } from '../calendar/repo';
+import { inSubtrees } from '../../regions/sql';
 
-/** SQL condition: a region-code column lies in one of the subtrees. An empty list matches nothing. */
-export function inRegionTrees(column: SQLiteColumn, roots: readonly string[]): SQL {
-  if (roots.length === 0) return sql`0 = 1`;
-  const parts = roots.map((r) => {
-    const { from, to } = subtreeRange(r);
-    return and(gte(column, from), lt(column, to)) as SQL;
-  });
-  return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
-}
+/** Region scope: the shared rule in src/regions/sql.ts. */
+export const inRegionTrees = inSubtrees;
 
-/** The working-day calendar, loaded from the editable `holidays` table (never hard-coded). */
-export async function loadCalendar(db: Db): Promise<HolidayCalendar> {
-  const rows = await db.select({ date: holidays.date }).from(holidays).all();
-  return holidayCalendar(rows.map((r) => r.date));
-}
+/** The working-day calendar, loaded from the editable `holidays` table (one loader for every feature). */
+export const loadCalendar = loadHolidayCalendar;
 
 export function findProfile(db: Db, regionCode: string) {
   return db.select().from(ppidProfiles).where(eq(ppidProfiles.regionCode, regionCode)).get();
