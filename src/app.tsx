@@ -1,3 +1,4 @@
+import './lib/zod-locale';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { apiV1 } from './api';

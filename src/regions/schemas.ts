@@ -3,8 +3,8 @@ import { REGION_LEVELS } from '../db/schema';
 import { isRegionCode } from './codes';
 
 export const RegionCodeSchema = z
-  .string()
-  .max(20)
+  .string({ message: 'Pilih wilayah (kode wilayah Kemendagri).' })
+  .max(20, 'Kode wilayah terlalu panjang.')
   .refine(isRegionCode, 'Kode wilayah harus kode Kemendagri, mis. 64.08.05.2001.')
   .describe('Kemendagri region code, e.g. 64.08.05.2001');
 
