@@ -17,3 +17,18 @@ export const RegionFilter: FC<{ id: string; regions: Array<{ code: string; name:
       </select>
     </div>
   ) : null;
+
+/** One filter dropdown of an admin list ("Semua" first); the filter forms are plain GET forms that work without JS. */
+export const FilterSelect: FC<{ id: string; name: string; label: string; value?: string; options: Array<{ value: string; label: string }> }> = (p) => (
+  <div>
+    <label for={p.id}>{p.label}</label>
+    <select id={p.id} name={p.name}>
+      <option value="">Semua</option>
+      {p.options.map((o) => (
+        <option value={o.value} selected={p.value === o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { FilterSelect } from './components';
 import type { AuditRow, ManagementStage, RegionRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
@@ -35,28 +36,8 @@ export const RegionsAdminView: FC<{
         </p>
       ) : null}
       <form method="get" action="/admin/wilayah" class="filters">
-        <div>
-          <label for="f-kecamatan">Kecamatan</label>
-          <select id="f-kecamatan" name="kecamatan">
-            <option value="">Semua</option>
-            {kecamatan.map((k) => (
-              <option value={k.code} selected={filter.kecamatan === k.code}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="f-tahap">Tahap</label>
-          <select id="f-tahap" name="tahap">
-            <option value="">Semua</option>
-            {MANAGEMENT_STAGES.map((st) => (
-              <option value={st} selected={filter.tahap === st}>
-                {STAGE_LABELS[st]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-kecamatan" name="kecamatan" label="Kecamatan" value={filter.kecamatan} options={kecamatan.map((k) => ({ value: k.code, label: k.name }))} />
+        <FilterSelect id="f-tahap" name="tahap" label="Tahap" value={filter.tahap} options={MANAGEMENT_STAGES.map((st) => ({ value: st, label: STAGE_LABELS[st] }))} />
         <div>
           <label for="f-tingkat">Tingkat</label>
           <select id="f-tingkat" name="tingkat">

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter } from '../admin/components';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
@@ -85,28 +85,8 @@ export const PostListView: FC<{
       </p>
       <form method="get" action="/admin/konten" class="filters">
         <RegionFilter id="f-wilayah" regions={p.regions} value={p.filter.wilayah} />
-        <div>
-          <label for="f-status">Status</label>
-          <select id="f-status" name="status">
-            <option value="">Semua</option>
-            {POST_STATUSES.map((s) => (
-              <option value={s} selected={p.filter.status === s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="f-jenis">Jenis</label>
-          <select id="f-jenis" name="jenis">
-            <option value="">Semua</option>
-            {POST_KINDS.map((k) => (
-              <option value={k} selected={p.filter.jenis === k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-status" name="status" label="Status" value={p.filter.status} options={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect id="f-jenis" name="jenis" label="Jenis" value={p.filter.jenis} options={POST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         <button type="submit" class="button-secondary">
           Saring
         </button>

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter } from '../admin/components';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -44,28 +44,8 @@ export const DocumentAdminListView: FC<{
       ) : null}
       <form method="get" action="/admin/dokumen" class="filters">
         <RegionFilter id="d-wilayah" regions={p.regions} value={p.filter.wilayah} />
-        <div>
-          <label for="d-kategori">Kategori</label>
-          <select id="d-kategori" name="kategori">
-            <option value="">Semua</option>
-            {DOCUMENT_CATEGORIES.map((k) => (
-              <option value={k} selected={p.filter.kategori === k}>
-                {CATEGORY_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="d-informasi">Kategori informasi</label>
-          <select id="d-informasi" name="informasi">
-            <option value="">Semua</option>
-            {INFO_CATEGORIES.map((k) => (
-              <option value={k} selected={p.filter.informasi === k}>
-                {INFO_CATEGORY_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="d-kategori" name="kategori" label="Kategori" value={p.filter.kategori} options={DOCUMENT_CATEGORIES.map((k) => ({ value: k, label: CATEGORY_LABELS[k] }))} />
+        <FilterSelect id="d-informasi" name="informasi" label="Kategori informasi" value={p.filter.informasi} options={INFO_CATEGORIES.map((k) => ({ value: k, label: INFO_CATEGORY_LABELS[k] }))} />
         <button type="submit" class="button-secondary">
           Saring
         </button>

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { FilterSelect } from '../admin/components';
 import type { MonitoringRunRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import { daysAgo, formatDate } from '../../lib/time';
@@ -109,39 +110,9 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
       </p>
       {p.ran ? <RunNotice run={p.ran} /> : null}
       <form method="get" action="/admin/pemantauan" class="filters">
-        <div>
-          <label for="f-kecamatan">Kecamatan</label>
-          <select id="f-kecamatan" name="kecamatan">
-            <option value="">Semua</option>
-            {p.kecamatan.map((k) => (
-              <option value={k.code} selected={q.kecamatan === k.code}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="f-tingkat">Tingkat</label>
-          <select id="f-tingkat" name="tingkat">
-            <option value="">Semua</option>
-            {(['kecamatan', 'desa', 'kelurahan'] as const).map((l) => (
-              <option value={l} selected={q.tingkat === l}>
-                {l[0]!.toUpperCase() + l.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="f-tahap">Tahap</label>
-          <select id="f-tahap" name="tahap">
-            <option value="">Semua</option>
-            {MANAGEMENT_STAGES.map((s) => (
-              <option value={s} selected={q.tahap === s}>
-                {STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-kecamatan" name="kecamatan" label="Kecamatan" value={q.kecamatan} options={p.kecamatan.map((k) => ({ value: k.code, label: k.name }))} />
+        <FilterSelect id="f-tingkat" name="tingkat" label="Tingkat" value={q.tingkat} options={(['kecamatan', 'desa', 'kelurahan'] as const).map((l) => ({ value: l, label: l[0]!.toUpperCase() + l.slice(1) }))} />
+        <FilterSelect id="f-tahap" name="tahap" label="Tahap" value={q.tahap} options={MANAGEMENT_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
         <div>
           <label for="f-kesegaran">Kesegaran</label>
           <select id="f-kesegaran" name="kesegaran">
