@@ -1,3 +1,4 @@
+import { ExternalRefRows } from './external-refs-view';
 import type { Child, FC } from 'hono/jsx';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -226,15 +227,7 @@ export const AdminDetailView: FC<DetailProps> = ({ csrf, v, due, targets, notice
             </dd>
           </>
         ) : null}
-        {v.externalRefs.map((x) => (
-          <>
-            <dt>SP4N-LAPOR</dt>
-            <dd>
-              {x.externalId}
-              {x.externalStatus ? ` (${x.externalStatus})` : ''}
-            </dd>
-          </>
-        ))}
+        <ExternalRefRows refs={v.externalRefs} />
         {v.ratings.map((r) => (
           <>
             <dt>Penilaian{v.ratings.length > 1 ? ` (putaran ${r.round + 1})` : ''}</dt>

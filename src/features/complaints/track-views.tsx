@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { ExternalRefRows } from './external-refs-view';
 import type { FieldError } from '../../lib/errors';
 import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
 import { regionHref } from '../../regions/paths';
@@ -162,15 +163,7 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
             <dd>{formatWeekdayDate(r.dueAt)}</dd>
           </>
         ) : null}
-        {r.externalRefs.map((x) => (
-          <>
-            <dt>SP4N-LAPOR</dt>
-            <dd>
-              {x.externalId}
-              {x.externalStatus ? ` (${x.externalStatus})` : ''}
-            </dd>
-          </>
-        ))}
+        <ExternalRefRows refs={r.externalRefs} />
       </dl>
       <p class="prose-text">{r.description}</p>
       {r.attachments.length ? (
