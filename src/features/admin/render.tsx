@@ -46,6 +46,9 @@ export function renderAdmin(
       styles={props.styles}
       header={
         <div class="admin-user">
+          <a class="admin-menu-link" href="#menu-admin">
+            Menu
+          </a>
           <a href="/admin/akun">{session.name}</a>
           <form method="post" action="/keluar" class="inline">
             <CsrfField token={session.csrfToken} />
@@ -56,7 +59,10 @@ export function renderAdmin(
         </div>
       }
     >
-      <nav class="admin-nav" aria-label="Menu admin">
+      {/* DESIGN.md: on a phone the task list comes first, then the navigation (CSS moves it on top on wide screens). */}
+      <div class="admin-shell">
+        <div class="admin-body">{body}</div>
+      <nav class="admin-nav" id="menu-admin" aria-label="Menu admin">
         <ul>
           {nav.map((n) => (
             <li>
@@ -68,7 +74,7 @@ export function renderAdmin(
           ))}
         </ul>
       </nav>
-      {body}
+      </div>
     </Layout>,
     status,
   );
