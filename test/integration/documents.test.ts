@@ -259,3 +259,15 @@ describe('filters, scope and deletion', () => {
     expect(xml).toContain(`/sangatta-utara/singa-gembara/dokumen/${id}</loc>`);
   });
 });
+
+describe('upload form presets (links from monitoring flags)', () => {
+  it('presets region, category and year from the query, ignoring values that are not allowed', async () => {
+    const admin = await loginAs([['diskominfo', '64.08']]);
+    const html = await (await admin.get('/admin/dokumen/baru?wilayah=64.08.04.2012&kategori=apbdes&tahun=2025')).text();
+    expect(html).toMatch(/<option value="apbdes" selected/);
+    expect(html).toContain('value="2025"');
+    const bad = await (await admin.get('/admin/dokumen/baru?kategori=%3Cscript%3E&tahun=20x5')).text();
+    expect(bad).not.toContain('<script>');
+    expect(bad).not.toContain('value="20x5"');
+  });
+});

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
+import { witaParts } from '../../lib/time';
+import { DOCUMENT_CATEGORIES } from '../../db/schema';
 import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type CheckedUpload } from '../../lib/upload';
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
@@ -90,7 +92,15 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     const ctx = actionContext(c);
     const regions = await manageableRegions(c, ctx.actor);
     if (regions.length === 0) throw new AppError('forbidden', 'Dokumen wilayah Anda masih dikelola oleh Diskominfo.');
-    const preset: FormValues = { region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''), year: String(new Date(ctx.now).getUTCFullYear()), info_category: 'setiap_saat' };
+    // Links from monitoring flags preset the region, category and year of the missing document.
+    const kategori = c.req.query('kategori');
+    const tahun = c.req.query('tahun');
+    const preset: FormValues = {
+      region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''),
+      year: tahun && /^\d{4}$/.test(tahun) ? tahun : String(witaParts(ctx.now).year),
+      info_category: 'setiap_saat',
+      ...(kategori && (DOCUMENT_CATEGORIES as readonly string[]).includes(kategori) ? { category: kategori } : {}),
+    };
     return renderAdmin(
       c,
       { title: 'Unggah dokumen', current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }], scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`] },
