@@ -1,3 +1,4 @@
+import { witaParts } from '../../lib/time';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
@@ -7,7 +8,7 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const MIN_DOCUMENT_YEAR = 1945;
 /** Latest accepted year: next year (plans such as RKA/Renja are written a year ahead). */
-export const maxDocumentYear = (now = Date.now()) => new Date(now).getUTCFullYear() + 1;
+export const maxDocumentYear = (now = Date.now()) => witaParts(now).year + 1;
 
 const year = z.coerce
   .number({ message: 'Tahun harus angka, mis. 2026.' })
