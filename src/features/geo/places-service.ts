@@ -93,13 +93,10 @@ export async function placeForEdit(db: Db, id: string, ctx: ActionContext): Prom
   return place;
 }
 
-export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<{ id: string }> {
-  const region = await checkPlace(deps.db, input, ctx);
-  const photoKey = photo ? await storePhoto(deps.files, photo) : null;
-  const id = newId(ctx.now);
-  const row = {
-    id,
-    regionCode: region.code,
+/** The columns a place form writes (create and update alike). */
+function placeColumns(input: PlaceInput, regionCode: string, photoKey: string | null) {
+  return {
+    regionCode,
     name: input.name,
     category: input.category,
     lat: input.lat,
@@ -109,6 +106,16 @@ export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: Fil
     openingHours: input.opening_hours,
     contact: input.contact,
     photoKey,
+  };
+}
+
+export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<{ id: string }> {
+  const region = await checkPlace(deps.db, input, ctx);
+  const photoKey = photo ? await storePhoto(deps.files, photo) : null;
+  const id = newId(ctx.now);
+  const row = {
+    id,
+    ...placeColumns(input, region.code, photoKey),
     createdBy: ctx.actor.id,
     updatedBy: ctx.actor.id,
     createdAt: ctx.now,
@@ -140,16 +147,7 @@ export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput
   const newPhoto = photo ? await storePhoto(deps.files, photo) : null;
   const photoKey = newPhoto ?? (input.remove_photo ? null : before.photoKey);
   const changes = {
-    regionCode: region.code,
-    name: input.name,
-    category: input.category,
-    lat: input.lat,
-    lng: input.lng,
-    address: input.address,
-    description: input.description,
-    openingHours: input.opening_hours,
-    contact: input.contact,
-    photoKey,
+    ...placeColumns(input, region.code, photoKey),
     updatedBy: ctx.actor.id,
     updatedAt: ctx.now,
   };
