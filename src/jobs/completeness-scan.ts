@@ -1,4 +1,5 @@
-import { and, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { publicDocument } from '../publishing/visibility';
 import type { Db } from '../db/client';
 import { documents, posts, ppidProfiles, type ChecklistItemRow } from '../db/schema';
 import { runBatched } from '../features/monitoring/batch';
@@ -129,7 +130,7 @@ async function satisfiedSets(db: Db, reqs: readonly Requirement[], now: number):
 
 async function documentRegions(db: Db, item: ChecklistItemRow, year: number | null, now: number): Promise<string[]> {
   const cats = categoriesOf(item) as Array<(typeof documents.category.enumValues)[number]>;
-  const conds: SQL[] = [isNull(documents.deletedAt), gt(documents.currentVersion, 0), ne(documents.infoCategory, 'dikecualikan'), lte(documents.createdAt, now)];
+  const conds: SQL[] = [publicDocument(), lte(documents.createdAt, now)];
   if (cats.length) conds.push(inArray(documents.category, cats));
   if (year !== null) conds.push(eq(documents.year, year));
   const words = (item.titleContains ?? '').trim();

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, lte, max, ne } from 'drizzle-orm';
+import { and, eq, lte, max } from 'drizzle-orm';
+import { publicDocument } from '../publishing/visibility';
 import { documents, posts } from '../db/schema';
 import { runBatched } from '../features/monitoring/batch';
 import { planFlagSync, type DesiredFlag } from '../features/monitoring/flags';
@@ -31,7 +32,7 @@ export async function freshnessScan(ctx: JobContext): Promise<JobOutcome> {
     db
       .select({ code: documents.regionCode, at: max(documents.updatedAt) })
       .from(documents)
-      .where(and(isNull(documents.deletedAt), gt(documents.currentVersion, 0), ne(documents.infoCategory, 'dikecualikan'), lte(documents.updatedAt, now)))
+      .where(and(publicDocument(), lte(documents.updatedAt, now)))
       .groupBy(documents.regionCode)
       .all(),
     loadRecipients(db),

@@ -7,9 +7,9 @@ import { isWithin } from './codes';
 import { can, type Action } from './policy';
 
 const DENY_REASONS: Partial<Record<Action, string>> = {
-  'content.publish': 'Wilayah ini masih dalam tahap pendampingan: tulisan Anda perlu ditinjau sebelum terbit.',
-  'content.draft': 'Konten wilayah ini masih dikelola oleh Diskominfo.',
-  'document.manage': 'Dokumen wilayah ini masih dikelola oleh Diskominfo.',
+  'content.publish': 'Wilayah ini belum mandiri: konten Anda perlu ditinjau sebelum terbit. Kirim untuk ditinjau.',
+  'content.draft': 'Peran Anda tidak mengizinkan menyiapkan konten di wilayah ini.',
+  'document.declassify': 'Hanya Diskominfo atau PPID yang dapat membuka informasi yang dikecualikan.',
 };
 
 /**

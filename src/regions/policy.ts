@@ -7,10 +7,14 @@ import { isWithin, levelOfCode } from './codes';
  *
  * Rules:
  * - diskominfo: everything within its membership region (normally the whole regency).
- * - operator_kecamatan / operator_desa: their own region only, and only as the region's management stage allows:
- *   stage `diskominfo` → nothing (Diskominfo runs the site); `pendampingan` → draft and submit for review;
- *   `mandiri` → publish directly. A kecamatan operator may also REVIEW (approve/reject) content of its villages that
- *   are in `pendampingan`, and sees its villages' monitoring flags; it never writes a village's content.
+ * - operator_kecamatan / operator_desa: their own region only. Stages govern PUBLISHING only: in every stage an
+ *   operator prepares public content (posts, documents, places) and submits it for review; only in `mandiri` does it
+ *   publish directly. In `diskominfo` and `pendampingan` a reviewer publishes: Diskominfo always, and a kecamatan
+ *   operator for its villages in `pendampingan`. The kecamatan operator also sees its villages' monitoring flags; it
+ *   never writes a village's content.
+ * - Public content = posts, documents and places alike ("content.*" rights; the workflow in src/publishing/).
+ *   Moving a document out of `dikecualikan` (declassifying) is Diskominfo's or the PPID's decision alone
+ *   (`document.declassify`), with the consequence test recorded.
  * - ppid / penanganan_pengaduan: handle requests/complaints in their region and its descendants (a kecamatan officer
  *   receives what escalates from its villages); nothing else.
  * A desa membership never reaches another desa (sibling), and no local role reaches a parent region.
@@ -19,15 +23,13 @@ export const ACTIONS = [
   'content.draft', // create/edit own drafts and submit them
   'content.publish', // publish/unpublish without review
   'content.review', // approve/reject submitted content
-  'document.manage',
-  'place.manage',
+  'document.declassify', // move a document out of `dikecualikan` (with a recorded consequence test)
   'complaint.handle',
   'ppid.handle',
   'ppid.objection.decide', // atasan PPID
   'monitoring.read',
   'region.stage',
   'region.boundary',
-  'region.profile',
   'user.manage',
   'audit.read',
   'partner.manage',
@@ -50,14 +52,11 @@ export interface RegionTarget {
 const DISKOMINFO_ONLY = new Set<Action>(['region.stage', 'region.boundary', 'user.manage', 'audit.read', 'partner.manage', 'settings.manage', 'ppid.objection.decide']);
 
 function operatorAllows(action: Action, stage: ManagementStage): boolean {
-  if (action === 'dashboard.view' || action === 'monitoring.read') return true;
-  if (stage === 'diskominfo') return false;
   switch (action) {
+    case 'dashboard.view':
+    case 'monitoring.read':
     case 'content.draft':
-    case 'document.manage':
-    case 'place.manage':
-    case 'region.profile':
-      return true; // in pendampingan these changes go through review (content) or are audited and reversible
+      return true; // preparing content is open in every stage; a reviewer publishes it until the region is mandiri
     case 'content.publish':
       return stage === 'mandiri';
     default:
@@ -69,6 +68,8 @@ function operatorAllows(action: Action, stage: ManagementStage): boolean {
 function operatorMayEver(action: Action): boolean {
   return operatorAllows(action, 'pendampingan') || operatorAllows(action, 'mandiri');
 }
+
+const PPID_ACTIONS = ['ppid.handle', 'document.declassify', 'dashboard.view', 'monitoring.read'] as const;
 
 /** Decision for one membership. */
 export function membershipAllows(m: Membership, action: Action, target: RegionTarget): boolean {
@@ -88,7 +89,7 @@ export function membershipAllows(m: Membership, action: Action, target: RegionTa
       return action === 'monitoring.read' || action === 'dashboard.view';
     }
     case 'ppid':
-      return inSubtree && (action === 'ppid.handle' || action === 'dashboard.view' || action === 'monitoring.read');
+      return inSubtree && (PPID_ACTIONS as readonly Action[]).includes(action);
     case 'penanganan_pengaduan':
       return inSubtree && (action === 'complaint.handle' || action === 'dashboard.view');
   }
@@ -111,7 +112,7 @@ export function candidateRoots(memberships: readonly Membership[], action: Actio
   for (const m of memberships) {
     const reaches =
       m.role === 'diskominfo' ||
-      (m.role === 'ppid' && ['ppid.handle', 'dashboard.view', 'monitoring.read'].includes(action)) ||
+      (m.role === 'ppid' && (PPID_ACTIONS as readonly Action[]).includes(action)) ||
       (m.role === 'penanganan_pengaduan' && ['complaint.handle', 'dashboard.view'].includes(action)) ||
       (m.role === 'operator_kecamatan' && !DISKOMINFO_ONLY.has(action) && (operatorMayEver(action) || action === 'content.review')) ||
       (m.role === 'operator_desa' && !DISKOMINFO_ONLY.has(action) && operatorMayEver(action));

@@ -32,7 +32,7 @@ describe('stage pendampingan: the village drafts, the kecamatan or Diskominfo re
     // The operator may not publish in pendampingan: 403 with the stage's reason, status unchanged.
     const publish = await op.post(`/admin/konten/${id}/terbitkan`, {});
     expect(publish.status).toBe(403);
-    expect(await publish.text()).toContain('pendampingan');
+    expect(await publish.text()).toContain('perlu ditinjau sebelum terbit');
     expect((await postRow(id))!.status).toBe('draft');
 
     expect((await op.post(`/admin/konten/${id}/kirim`, {})).status).toBe(303);
@@ -161,13 +161,16 @@ describe('stage mandiri and diskominfo', () => {
     expect(await res.text()).toContain(newTitle);
   });
 
-  it('stage diskominfo: the village operator cannot write; Diskominfo publishes directly', async () => {
+  it('stage diskominfo: the local operator drafts and submits but never publishes; Diskominfo publishes directly', async () => {
     await setStage('64.08.05', 'diskominfo');
     const op = await loginAs([['operator_kecamatan', '64.08.05']]);
+    expect((await op.get('/admin/konten/baru')).status).toBe(200);
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ region_code: '64.08.05', kind: 'berita', title: 'Tidak boleh menulis', body_md: 'x' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({ region_code: '64.08.05', kind: 'berita', title: 'Tidak boleh langsung terbit', body_md: 'x', aksi: 'terbitkan' })) fd.append(k, v);
     expect((await op.postMultipart('/admin/konten', fd)).status).toBe(403);
-    expect((await op.get('/admin/konten/baru')).status).toBe(403);
+    const submitted = await createPostAs(op, { region_code: '64.08.05', title: `Usulan kecamatan ${uid()}`, aksi: 'kirim' });
+    expect((await postRow(submitted))!.status).toBe('menunggu_tinjauan');
+    expect(await (await get('/sangkulirang')).text()).not.toContain('Usulan kecamatan');
     const dk = await loginAs([['diskominfo', '64.08']]);
     const title = `Sangkulirang bersih ${uid()}`;
     const id = await createPostAs(dk, { region_code: '64.08.05', title, aksi: 'terbitkan' });

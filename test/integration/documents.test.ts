@@ -13,6 +13,7 @@ const META = {
   info_category: 'setiap_saat',
   responsible_unit: 'Sekretaris Desa',
   retention_period: '5 tahun',
+  aksi: 'terbitkan',
 };
 
 async function upload(b: Browser, fields: Record<string, string>, file: File): Promise<Response> {
@@ -44,7 +45,15 @@ describe('document upload and download', () => {
     await get('/sangatta-utara/dokumen'); // cached before the upload: must be purged
     await get('/sangatta-utara/swarga-bara');
     const bytes = pdfBytes(title);
-    const id = await uploadOk(op, { region_code: '64.08.04.2012', title }, fileOf(bytes, '../../../etc/passwd"; evil.pdf', 'text/html'));
+    // Publishing needs review in pendampingan: "terbitkan" is refused, "kirim" submits.
+    expect((await upload(op, { region_code: '64.08.04.2012', title }, fileOf(bytes, 'x.pdf'))).status).toBe(403);
+    const id = await uploadOk(op, { region_code: '64.08.04.2012', title, aksi: 'kirim' }, fileOf(bytes, '../../../etc/passwd"; evil.pdf', 'text/html'));
+    for (const p of ['/sangatta-utara/dokumen', `/sangatta-utara/swarga-bara/dokumen/${id}`, `/sangatta-utara/swarga-bara/dokumen/${id}/unduh`, `/api/v1/documents/${id}`]) {
+      const res = await get(p);
+      expect(res.status === 404 || !(await res.text()).includes(title), `${p} before review`).toBe(true);
+    }
+    const reviewer = await loginAs([['diskominfo', '64.08']]);
+    expect((await reviewer.post(`/admin/dokumen/${id}/setujui`, { note: '' })).status).toBe(303);
     const row = await docRow(id);
     expect(row!.current_version).toBe(1);
     expect(row!.current_sha256).toBe(await sha256(bytes));
@@ -83,7 +92,7 @@ describe('document upload and download', () => {
     expect(await cond.text()).toBe('');
 
     const audit = await env.DB.prepare("SELECT action, summary FROM audit_log WHERE entity_type = 'document' AND entity_id = ?").bind(id).all<{ action: string; summary: string }>();
-    expect(audit.results.map((a) => a.action)).toEqual(['document.create']);
+    expect(audit.results.map((a) => a.action)).toEqual(['document.create', 'document.submit', 'document.approve']);
   });
 
   it('refuses wrong magic bytes (415), empty (422), oversize (413) and a missing file, never 500', async () => {
@@ -231,9 +240,12 @@ describe('filters, scope and deletion', () => {
     expect((await other.postMultipart(`/admin/dokumen/${id}/versi`, multipart({}, { file: fileOf(pdfBytes('h'), 'h.pdf') }))).status).toBe(404);
     expect((await other.post(`/admin/dokumen/${id}/hapus`, {})).status).toBe(404);
     expect(await (await other.get('/admin/dokumen')).text()).not.toContain('Milik Singa Gembara');
+    // Stage diskominfo: the kecamatan prepares and submits its own documents; only Diskominfo publishes them.
     await setStage('64.08.05', 'diskominfo');
     const kec = await loginAs([['operator_kecamatan', '64.08.05']]);
-    expect((await upload(kec, { region_code: '64.08.05', title: 'Tidak boleh' }, fileOf(pdfBytes('k'), 'k.pdf'))).status).toBe(403);
+    expect((await upload(kec, { region_code: '64.08.05', title: 'Tidak boleh langsung' }, fileOf(pdfBytes('k'), 'k.pdf'))).status).toBe(403);
+    const lkjip = await uploadOk(kec, { region_code: '64.08.05', title: `LKJIP Sangkulirang ${uid()}`, category: 'lkjip', aksi: 'kirim' }, fileOf(pdfBytes('k'), 'k.pdf'));
+    expect((await docRow(lkjip)) as unknown as { status: string }).toMatchObject({ status: 'menunggu_tinjauan' });
   });
 
   it('deleting hides the document publicly but keeps its versions and objects', async () => {
@@ -269,5 +281,94 @@ describe('upload form presets (links from monitoring flags)', () => {
     const bad = await (await admin.get('/admin/dokumen/baru?kategori=%3Cscript%3E&tahun=20x5')).text();
     expect(bad).not.toContain('<script>');
     expect(bad).not.toContain('value="20x5"');
+  });
+});
+
+describe('documents follow the review flow; only Diskominfo or the PPID declassifies (audit finding 1)', () => {
+  const EXEMPT = { info_category: 'dikecualikan', exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test_summary: 'Membuka dokumen ini merugikan hak privasi warga.' };
+  const NOTE = 'Uji konsekuensi 2026: data pribadi sudah dihitamkan, manfaat keterbukaan lebih besar.';
+
+  it('a pendampingan operator can neither change nor declassify a published document; the public copy stays as it was', async () => {
+    await setStage('64.08.04.2012', 'pendampingan');
+    const admin = await loginAs([['diskominfo', '64.08']]);
+    const op = await loginAs([['operator_desa', '64.08.04.2012']]);
+    const secret = await uploadOk(admin, { region_code: '64.08.04.2012', title: `Daftar penerima ${uid()}`, ...EXEMPT }, fileOf(pdfBytes('rahasia'), 'r.pdf'));
+    const pub = await uploadOk(admin, { region_code: '64.08.04.2012', title: `SOP publik ${uid()}` }, fileOf(pdfBytes('v1'), 'v1.pdf'));
+
+    // The audit's exact attack: dikecualikan → berkala on a published document.
+    const attack = await op.post(`/admin/dokumen/${secret}`, { ...META, title: 'Dibuka', info_category: 'berkala', declassification_note: NOTE, aksi: 'simpan' });
+    expect(attack.status).toBe(403);
+    expect((await op.post(`/admin/dokumen/${secret}/klasifikasi`, { info_category: 'berkala', declassification_note: NOTE })).status).toBe(403);
+    const still = await env.DB.prepare('SELECT info_category, title FROM documents WHERE id = ?').bind(secret).first<{ info_category: string; title: string }>();
+    expect(still!.info_category).toBe('dikecualikan');
+    for (const p of [`/sangatta-utara/swarga-bara/dokumen/${secret}`, `/sangatta-utara/swarga-bara/dokumen/${secret}/unduh`, `/api/v1/documents/${secret}`]) expect((await get(p)).status, p).toBe(404);
+
+    // A published document's metadata is not changed without review.
+    expect((await op.post(`/admin/dokumen/${pub}`, { ...META, title: 'Judul diganti tanpa tinjauan', aksi: 'simpan' })).status).toBe(403);
+    expect((await env.DB.prepare('SELECT title FROM documents WHERE id = ?').bind(pub).first<{ title: string }>())!.title).not.toBe('Judul diganti tanpa tinjauan');
+
+    // A new version waits for review; the public keeps version 1.
+    const up = await op.postMultipart(`/admin/dokumen/${pub}/versi`, multipart({}, { file: fileOf(pdfBytes('v2 belum ditinjau'), 'v2.pdf') }));
+    expect(up.status).toBe(303);
+    expect(up.headers.get('Location')).toContain('versi_dikirim');
+    const again = await op.postMultipart(`/admin/dokumen/${pub}/versi`, multipart({}, { file: fileOf(pdfBytes('v3'), 'v3.pdf') }));
+    expect(again.status).toBe(409);
+    expect(new Uint8Array(await (await get(`/sangatta-utara/swarga-bara/dokumen/${pub}/unduh`)).arrayBuffer())).toEqual(pdfBytes('v1'));
+    expect((await get(`/sangatta-utara/swarga-bara/dokumen/${pub}/versi/2`)).status).toBe(404);
+    const api = (await (await get(`/api/v1/documents/${pub}`)).json()) as { version: number; versions: Array<{ version: number }> };
+    expect(api.version).toBe(1);
+    expect(api.versions.map((v) => v.version)).toEqual([1]);
+    expect(await (await admin.get('/admin')).text()).toContain('dokumen menunggu tinjauan Anda');
+
+    // The kecamatan (reviewer of its villages in pendampingan) approves: version 2 goes public.
+    const kec = await loginAs([['operator_kecamatan', '64.08.04']]);
+    expect((await kec.post(`/admin/dokumen/${pub}/versi/setujui`, {})).status).toBe(303);
+    expect(new Uint8Array(await (await get(`/sangatta-utara/swarga-bara/dokumen/${pub}/unduh`)).arrayBuffer())).toEqual(pdfBytes('v2 belum ditinjau'));
+  });
+
+  it('an operator cannot declassify its own excluded draft either, before or after submitting it', async () => {
+    await setStage('64.08.04.2011', 'mandiri');
+    const op = await loginAs([['operator_desa', '64.08.04.2011']]);
+    const id = await uploadOk(op, { region_code: '64.08.04.2011', title: `Draf rahasia ${uid()}`, ...EXEMPT, aksi: 'simpan' }, fileOf(pdfBytes('d'), 'd.pdf'));
+    for (const aksi of ['simpan', 'terbitkan']) {
+      const res = await op.post(`/admin/dokumen/${id}`, { ...META, title: 'Draf dibuka', info_category: 'setiap_saat', declassification_note: NOTE, aksi });
+      expect(res.status, aksi).toBe(403);
+    }
+    expect((await env.DB.prepare('SELECT info_category FROM documents WHERE id = ?').bind(id).first<{ info_category: string }>())!.info_category).toBe('dikecualikan');
+  });
+
+  it('the PPID opens an excluded document only with a recorded consequence test; it edits nothing else', async () => {
+    const admin = await loginAs([['diskominfo', '64.08']]);
+    const ppid = await loginAs([['ppid', '64.08.04']]);
+    const title = `Kontrak pengadaan ${uid()}`;
+    const id = await uploadOk(admin, { region_code: '64.08.04.2012', title, ...EXEMPT }, fileOf(pdfBytes('kontrak'), 'k.pdf'));
+    const page = await ppid.get(`/admin/dokumen/${id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Buka menjadi informasi publik');
+    expect(html).not.toContain('Unggah versi baru');
+    const noNote = await ppid.post(`/admin/dokumen/${id}/klasifikasi`, { info_category: 'berkala', declassification_note: 'singkat' });
+    expect(noNote.status).toBe(422);
+    expect(await noNote.text()).toContain('uji konsekuensi');
+    expect((await ppid.post(`/admin/dokumen/${id}`, { ...META, title: 'Diubah PPID', ...EXEMPT })).status).toBe(403);
+    expect((await ppid.postMultipart(`/admin/dokumen/${id}/versi`, multipart({}, { file: fileOf(pdfBytes('p'), 'p.pdf') }))).status).toBe(403);
+    const ok = await ppid.post(`/admin/dokumen/${id}/klasifikasi`, { info_category: 'berkala', declassification_note: NOTE });
+    expect(ok.status).toBe(303);
+    expect((await get(`/sangatta-utara/swarga-bara/dokumen/${id}`)).status).toBe(200);
+    const audit = await env.DB.prepare("SELECT summary, after_json FROM audit_log WHERE entity_id = ? AND action = 'document.declassify'").bind(id).first<{ summary: string; after_json: string }>();
+    expect(audit!.summary).toContain(NOTE);
+    // A PPID of another kecamatan does not even see it.
+    const other = await loginAs([['ppid', '64.08.05']]);
+    expect((await other.get(`/admin/dokumen/${id}`)).status).toBe(404);
+  });
+
+  it('Diskominfo declassifies through the edit form only with the consequence test', async () => {
+    const admin = await loginAs([['diskominfo', '64.08']]);
+    const id = await uploadOk(admin, { region_code: '64.08.04.2012', title: `Laporan audit ${uid()}`, ...EXEMPT }, fileOf(pdfBytes('a'), 'a.pdf'));
+    const without = await admin.post(`/admin/dokumen/${id}`, { ...META, title: 'Laporan audit dibuka', info_category: 'berkala', aksi: 'simpan' });
+    expect(without.status).toBe(422);
+    expect(await without.text()).toContain('uji konsekuensi');
+    expect((await admin.post(`/admin/dokumen/${id}`, { ...META, title: 'Laporan audit dibuka', info_category: 'berkala', declassification_note: NOTE, aksi: 'simpan' })).status).toBe(303);
+    expect((await get(`/sangatta-utara/swarga-bara/dokumen/${id}`)).status).toBe(200);
   });
 });

@@ -69,10 +69,20 @@ describe('admin: create a place', () => {
       await (await get(path)).text();
       expect((await get(path)).headers.get('X-Cache'), path).toBe('HIT');
     }
-    const res = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Balai Warga <b>Uji</b>', contact: '0812-RAHASIA', address: 'Jl. Uji 7', lat: '0,5880', lng: '117,4850' }));
+    // Pendampingan: the village submits, the place is not public until a reviewer approves it.
+    const direct = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Langsung Terbit', aksi: 'terbitkan' }));
+    expect(direct.status).toBe(403);
+    expect(await placeByName('Langsung Terbit')).toBeNull();
+    const res = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Balai Warga <b>Uji</b>', contact: '0812-RAHASIA', address: 'Jl. Uji 7', lat: '0,5880', lng: '117,4850', aksi: 'kirim' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toMatch(/^\/admin\/tempat\?ok=dibuat&wilayah=64\.08\.04\.2012/);
     const row = await placeByName('Balai Warga <b>Uji</b>');
+    expect(res.headers.get('Location')).toBe(`/admin/tempat/${row!.id}?ok=dikirim`);
+    for (const path of [`${DESA}/peta`, '/sangatta-utara/peta', '/api/v1/places?region=64.08.04.2012&limit=1000']) {
+      expect(await (await get(path)).text(), path).not.toContain('Balai Warga');
+    }
+    const reviewer = await loginAs([['operator_kecamatan', '64.08.04']]);
+    expect(await (await reviewer.get('/admin')).text()).toContain('tempat menunggu tinjauan Anda');
+    expect((await reviewer.post(`/admin/tempat/${row!.id}/setujui`, {})).status).toBe(303);
     expect(row).toMatchObject({ region_code: DESA_CODE, lat: 0.588, lng: 117.485 });
     const audit = await auditOf('place.create', row!.id);
     expect(audit?.summary).toContain('Desa Swarga Bara');
@@ -87,8 +97,9 @@ describe('admin: create a place', () => {
       expect(parent.headers.get('X-Cache'), path).toBe('MISS');
       expect(await parent.text(), path).toContain('Balai Warga &lt;b&gt;Uji&lt;/b&gt;');
     }
-    const list = await (await operator.get('/admin/tempat?ok=dibuat')).text();
-    expect(list).toContain('Tempat ditambahkan');
+    expect((await placeRow(row!.id))?.status).toBe('terbit');
+    expect(await auditOf('place.approve', row!.id)).not.toBeNull();
+    const list = await (await operator.get('/admin/tempat')).text();
     expect(list).toContain(`href="/admin/tempat/${row!.id}"`);
   });
 
@@ -167,23 +178,27 @@ describe('admin: photos', () => {
 describe('admin: edit and delete', () => {
   it('edits a place (audited with before/after) and deletes it after confirmation', async () => {
     const { id } = await insertPlace({ regionCode: DESA_CODE, name: 'Pasar Lama Uji', lat: 0.579, lng: 117.488, category: 'pasar' });
-    const form = await (await operator.get(`/admin/tempat/${id}`)).text();
+    // A published place changes only through someone who may publish (the village is in pendampingan).
+    expect((await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Diubah Tanpa Tinjauan', category: 'pasar', lat: '0.579', lng: '117.488' }))).status).toBe(403);
+    expect((await operator.post(`/admin/tempat/${id}/hapus`, {})).status).toBe(403);
+    const admin = await loginAs([['diskominfo', '64.08']]);
+    const form = await (await admin.get(`/admin/tempat/${id}`)).text();
     expect(form).toContain('value="Pasar Lama Uji"');
     expect(form).toContain('value="0.579"');
-    const res = await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Pasar Baru Uji', category: 'pasar', lat: '0.579', lng: '117.488' }));
+    const res = await admin.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Pasar Baru Uji', category: 'pasar', lat: '0.579', lng: '117.488' }));
     expect(res.status).toBe(303);
     expect((await placeRow(id))?.name).toBe('Pasar Baru Uji');
     const audit = await auditOf('place.update', id);
     expect(JSON.parse(audit!.before_json!).name).toBe('Pasar Lama Uji');
     expect(JSON.parse(audit!.after_json!).name).toBe('Pasar Baru Uji');
 
-    const moved = await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Pasar Baru Uji', lat: String(FAR_POINT.lat), lng: String(FAR_POINT.lng) }));
+    const moved = await admin.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Pasar Baru Uji', lat: String(FAR_POINT.lat), lng: String(FAR_POINT.lng) }));
     expect(moved.status).toBe(422);
     expect((await placeRow(id))?.lat).toBe(0.579);
 
-    const confirm = await operator.get(`/admin/tempat/${id}/hapus`);
+    const confirm = await admin.get(`/admin/tempat/${id}/hapus`);
     expect(await confirm.text()).toContain('Hapus Pasar Baru Uji?');
-    const del = await operator.post(`/admin/tempat/${id}/hapus`, {});
+    const del = await admin.post(`/admin/tempat/${id}/hapus`, {});
     expect(del.status).toBe(303);
     expect(await placeRow(id)).toBeNull();
     expect((await auditOf('place.delete', id))?.summary).toContain('dihapus');
@@ -208,20 +223,26 @@ describe('admin: scope and policy', () => {
   it('403 where the policy forbids; no menu and 404 for roles without places; Diskominfo everywhere', async () => {
     const { id } = await insertPlace({ regionCode: DESA_CODE, name: 'Milik Desa', lat: 0.5854, lng: 117.4807 });
     const kec = await loginAs([['operator_kecamatan', '64.08.04']]);
-    expect((await kec.get(`/admin/tempat/${id}`)).status).toBe(403); // the kecamatan operator reviews, never edits a village
+    const review = await kec.get(`/admin/tempat/${id}`); // the kecamatan operator reviews, never edits a village
+    expect(review.status).toBe(200);
+    expect(await review.text()).not.toContain('name="aksi"');
+    expect((await kec.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Diubah Kecamatan' }))).status).toBe(403);
     const ppid = await loginAs([['ppid', '64.08.04']]);
     expect((await ppid.get('/admin/tempat')).status).toBe(404);
     expect(await (await ppid.get('/admin')).text()).not.toContain('href="/admin/tempat"');
-    const diskominfoStage = await loginAs([['operator_desa', '64.08.04.2011']]); // still run by Diskominfo
-    const form = await diskominfoStage.get('/admin/tempat/baru');
-    expect(form.status).toBe(403);
-    expect(await form.text()).toContain('masih dikelola oleh Diskominfo');
-    const refused = await diskominfoStage.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Belum Boleh', lat: '0.557861', lng: '117.604476' }));
+    // Stage diskominfo: the village prepares and submits; only Diskominfo publishes.
+    const diskominfoStage = await loginAs([['operator_desa', '64.08.04.2011']]);
+    expect((await diskominfoStage.get('/admin/tempat/baru')).status).toBe(200);
+    const refused = await diskominfoStage.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Belum Boleh', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }));
     expect(refused.status).toBe(403);
+    const submitted = await diskominfoStage.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Usulan Desa', lat: '0.557861', lng: '117.604476', aksi: 'kirim' }));
+    expect(submitted.status).toBe(303);
+    expect((await placeByName('Usulan Desa')) as unknown as { status: string }).toMatchObject({ status: 'menunggu_tinjauan' });
     const dk = await loginAs([['diskominfo', '64.08']]);
     expect(await (await dk.get('/admin')).text()).toContain('href="/admin/tempat"');
-    const ok = await dk.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Oleh Diskominfo', lat: '0.557861', lng: '117.604476' }));
+    const ok = await dk.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Oleh Diskominfo', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }));
     expect(ok.status).toBe(303);
+    expect((await placeByName('Oleh Diskominfo')) as unknown as { status: string }).toMatchObject({ status: 'terbit' });
   });
 
   it('refuses a post without the CSRF token', async () => {

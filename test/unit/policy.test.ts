@@ -18,7 +18,8 @@ const SETUPS: Record<Role, { member: string; targets: Partial<Record<Relation, s
   penanganan_pengaduan: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
 };
 
-const OPERATOR_CONTENT: Action[] = ['content.draft', 'document.manage', 'place.manage', 'region.profile'];
+/** Stages govern publishing only: preparing content (posts, documents, places) is open to local operators in every stage. */
+const OPERATOR_ANY_STAGE: Action[] = ['content.draft', 'dashboard.view', 'monitoring.read'];
 
 function expected(role: Role, action: Action, rel: Relation, stage: ManagementStage): boolean {
   if (rel === 'sibling' || rel === 'parent') return false; // nobody reaches sideways or upward
@@ -31,13 +32,11 @@ function expected(role: Role, action: Action, rel: Relation, stage: ManagementSt
         if (role === 'operator_desa') return false;
         return (action === 'content.review' && stage === 'pendampingan') || action === 'monitoring.read' || action === 'dashboard.view';
       }
-      if (action === 'dashboard.view' || action === 'monitoring.read') return true;
-      if (stage === 'diskominfo') return false;
-      if (OPERATOR_CONTENT.includes(action)) return true;
+      if (OPERATOR_ANY_STAGE.includes(action)) return true;
       if (action === 'content.publish') return stage === 'mandiri';
       return false;
     case 'ppid':
-      return ['ppid.handle', 'dashboard.view', 'monitoring.read'].includes(action);
+      return ['ppid.handle', 'document.declassify', 'dashboard.view', 'monitoring.read'].includes(action);
     case 'penanganan_pengaduan':
       return ['complaint.handle', 'dashboard.view'].includes(action);
   }
@@ -70,6 +69,24 @@ describe('access policy matrix', () => {
     const ms: Membership[] = [{ role: 'operator_desa', regionCode: '64.08.04.2012' }];
     for (const other of ['64.08.04.2011', '64.08.04.1010', '64.08.02.2003', '64.08.04.20120']) {
       for (const stage of STAGES) for (const a of ACTIONS) expect(can(ms, a, { code: other, stage }), `${other} ${a}`).toBe(false);
+    }
+  });
+
+  it('only Diskominfo and the PPID may declassify a document; no operator in any stage', () => {
+    for (const stage of STAGES) {
+      expect(can([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'document.declassify', { code: '64.08.04.2012', stage })).toBe(false);
+      expect(can([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'document.declassify', { code: '64.08.04', stage })).toBe(false);
+      expect(can([{ role: 'ppid', regionCode: '64.08.04' }], 'document.declassify', { code: '64.08.04.2012', stage })).toBe(true);
+      expect(can([{ role: 'diskominfo', regionCode: '64.08' }], 'document.declassify', { code: '64.08.04.2012', stage })).toBe(true);
+    }
+  });
+
+  it('stages govern publishing only: an operator prepares in every stage and publishes only when mandiri', () => {
+    const ms: Membership[] = [{ role: 'operator_desa', regionCode: '64.08.04.2012' }];
+    for (const stage of STAGES) {
+      expect(can(ms, 'content.draft', { code: '64.08.04.2012', stage }), stage).toBe(true);
+      expect(can(ms, 'content.publish', { code: '64.08.04.2012', stage }), stage).toBe(stage === 'mandiri');
+      expect(can(ms, 'content.review', { code: '64.08.04.2012', stage }), stage).toBe(false);
     }
   });
 

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { POST_STATUSES } from './posts';
 import { regions } from './regions';
 
 /** Document categories (issue 4). Labels in src/features/documents/labels.ts. */
@@ -53,8 +54,14 @@ export const documents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** Soft delete: a removed document disappears from public lists; versions stay for the audit trail. */
     deletedAt: integer('deleted_at'),
+    /** Publishing workflow (src/publishing/workflow.ts): only `terbit` documents are public. */
+    status: text('status', { enum: POST_STATUSES }).notNull().default('terbit'),
+    reviewNote: text('review_note'),
+    /** A new version waiting for review (uploaded to a published document without the right to publish). */
+    pendingVersion: integer('pending_version'),
   },
   (t) => [
+    index('documents_status').on(t.status, t.regionCode, t.updatedAt),
     index('documents_region_year').on(t.regionCode, t.year, t.updatedAt),
     index('documents_region_category').on(t.regionCode, t.category, t.year),
     index('documents_info_category').on(t.infoCategory, t.updatedAt),
@@ -81,6 +88,8 @@ export const documentVersions = sqliteTable(
     originalName: text('original_name').notNull(),
     uploadedBy: text('uploaded_by'),
     uploadedAt: integer('uploaded_at').notNull(),
+    /** false while the version waits for review; unapproved versions are never public. */
+    approved: integer('approved', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     unique().on(t.documentId, t.version),

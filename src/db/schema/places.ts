@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { POST_STATUSES } from './posts';
 import { regions } from './regions';
 
 /** Place categories are data (migration 0009 seeds them); the map colours and order come from here. */
@@ -32,8 +33,15 @@ export const places = sqliteTable(
     updatedBy: text('updated_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Publishing workflow (src/publishing/workflow.ts): only `terbit` places are public. */
+    status: text('status', { enum: POST_STATUSES }).notNull().default('terbit'),
+    reviewNote: text('review_note'),
   },
-  (t) => [index('places_region').on(t.regionCode, t.category, t.name), index('places_lat_lng').on(t.lat, t.lng)],
+  (t) => [
+    index('places_region').on(t.regionCode, t.category, t.name),
+    index('places_lat_lng').on(t.lat, t.lng),
+    index('places_status').on(t.status, t.regionCode, t.updatedAt),
+  ],
 );
 
 /** Boundaries replaced by an upload, kept so Diskominfo can restore them. */

@@ -7,8 +7,8 @@ import { unreadCount } from '../monitoring/notifications-repo';
 export interface AdminNavItem {
   href: string;
   label: string;
-  /** Shown when the user may do this action somewhere. */
-  action: Action;
+  /** Shown when the user may do this action (or one of these actions) somewhere. */
+  action: Action | readonly Action[];
   /** Optional number after the label (e.g. unread notifications); `countLabel` is read by screen readers. */
   count?: (deps: { db: Db; userId: string }) => Promise<number>;
   countLabel?: string;
@@ -18,12 +18,12 @@ export interface AdminNavItem {
 export const ADMIN_NAV: AdminNavItem[] = [
   { href: '/admin', label: 'Beranda', action: 'dashboard.view' },
   { href: '/admin/konten', label: 'Konten', action: 'content.draft' },
-  { href: '/admin/dokumen', label: 'Dokumen', action: 'document.manage' },
+  { href: '/admin/dokumen', label: 'Dokumen', action: ['content.draft', 'content.review', 'document.declassify'] },
   { href: '/admin/pengaduan', label: 'Pengaduan', action: 'complaint.handle' },
   { href: '/admin/ppid', label: 'PPID', action: 'ppid.handle' },
   { href: '/admin/pemantauan', label: 'Pemantauan', action: 'monitoring.read' },
   { href: '/admin/wilayah', label: 'Wilayah & tahap', action: 'region.stage' },
-  { href: '/admin/tempat', label: 'Tempat di peta', action: 'place.manage' },
+  { href: '/admin/tempat', label: 'Tempat di peta', action: ['content.draft', 'content.review'] },
   { href: '/admin/pengguna', label: 'Pengguna', action: 'user.manage' },
   { href: '/admin/mitra', label: 'Mitra API', action: 'partner.manage' },
   { href: '/admin/kalender', label: 'Kalender libur', action: 'settings.manage' },
@@ -32,5 +32,5 @@ export const ADMIN_NAV: AdminNavItem[] = [
 ];
 
 export function navFor(session: Session): AdminNavItem[] {
-  return ADMIN_NAV.filter((item) => candidateRoots(session.memberships, item.action).length > 0);
+  return ADMIN_NAV.filter((item) => ([] as Action[]).concat(item.action).some((a) => candidateRoots(session.memberships, a).length > 0));
 }

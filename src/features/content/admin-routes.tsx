@@ -16,7 +16,7 @@ import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
 import { AdminPostListQuery, PostForm, PostIdParam, RejectForm, ReviewNoteForm } from './schemas';
 import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
-import { availableActions } from './workflow';
+import { availableActions } from '../../publishing/workflow';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';

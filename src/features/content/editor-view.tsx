@@ -12,7 +12,7 @@ import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from './slug';
 import { KIND_LABELS, mediaUrl } from './views';
-import type { PostAction, PostRights } from './workflow';
+import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
 
 export interface RegionOption {
   code: string;

@@ -1,19 +1,8 @@
 import type { PostStatus } from '../../db/schema';
 import type { TagTone } from '../../views/components';
 
-export const STATUS_LABELS: Record<PostStatus, string> = {
-  draft: 'Draf',
-  menunggu_tinjauan: 'Menunggu tinjauan',
-  terbit: 'Terbit',
-  ditolak: 'Dikembalikan',
-};
-
-export const STATUS_TONES: Record<PostStatus, TagTone> = {
-  draft: 'grey',
-  menunggu_tinjauan: 'yellow',
-  terbit: 'green',
-  ditolak: 'red',
-};
+export { PUBLISH_STATUS_LABELS as STATUS_LABELS, PUBLISH_STATUS_TONES as STATUS_TONES } from '../../publishing/panel';
+import { PUBLISH_STATUS_LABELS as STATUS_LABELS, PUBLISH_STATUS_TONES as STATUS_TONES } from '../../publishing/panel';
 
 /** Label of a post's state as staff see it: a published post with a future time is "Terjadwal". */
 export function statusLabel(status: PostStatus, publishedAt: number | null, now: number): { label: string; tone: TagTone } {

@@ -1,3 +1,4 @@
+import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from '../../db/schema';
 import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
@@ -79,7 +80,6 @@ const optionalDate = (message: string) =>
 /** Cross-field rules run even when a single field failed, so the form shows every problem at once. */
 export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 
-export const POST_FORM_ACTIONS = ['simpan', 'kirim', 'terbitkan'] as const;
 
 /** The post editor (create and edit). `region_code` is only read on create; a post never moves region. */
 export const PostForm = z
@@ -100,7 +100,7 @@ export const PostForm = z
     valid_until: optionalDate('Tanggal akhir berlaku tidak valid.'),
     event_starts_at: optionalDateTime('Waktu acara tidak valid. Isi tanggal dan jam.'),
     event_place: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'Tempat acara maksimal 200 karakter.').optional()),
-    aksi: z.enum(POST_FORM_ACTIONS, { message: 'Tindakan tidak dikenal.' }).default('simpan'),
+    aksi: z.enum(FORM_ACTION_NAMES, { message: 'Tindakan tidak dikenal.' }).default('simpan'),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang ditulis.' });

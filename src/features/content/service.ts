@@ -7,14 +7,16 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { markdownToPlainText } from '../../lib/markdown';
 import type { CheckedUpload } from '../../lib/upload';
-import { allows, authorize } from '../../regions/guard';
+import { authorize } from '../../regions/guard';
 import type { ActionContext, Actor } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { findPostForAdmin, slugsLike } from './admin-repo';
 import { purgeAfterChange, touchContentUpdate } from './freshness';
 import type { PostFormData } from './schemas';
 import { fixedPageLabel, slugify, uniqueSlug } from './slug';
-import { changesPublicPages, publicationTime, transition, type PostAction, type PostRights } from './workflow';
+import { publishRights } from '../../publishing/rights';
+import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction as PostAction, type PublishRights as PostRights } from '../../publishing/workflow';
+import { changesPublicPages, publicationTime } from './workflow';
 
 /**
  * Content rules: create/edit drafts, submit, approve/reject with a note, publish/unpublish, delete drafts. The stage
@@ -33,11 +35,7 @@ export async function rightsOn(db: Db, actor: Actor, regionCode: string): Promis
   const region = await authorize(db, actor, 'dashboard.view', regionCode);
   return {
     region,
-    rights: {
-      draft: allows(actor, 'content.draft', region),
-      publish: allows(actor, 'content.publish', region),
-      review: allows(actor, 'content.review', region),
-    },
+    rights: publishRights(actor, region),
   };
 }
 
@@ -55,42 +53,16 @@ export async function loadPostFor(db: Db, actor: Actor, id: string) {
   return { ...found, region, rights };
 }
 
-function refuse(result: ReturnType<typeof transition>): never {
-  if (result.ok) throw new AppError('internal');
-  throw new AppError(result.reason === 'state' ? 'conflict' : 'forbidden', result.message);
-}
-
 /** Runs the transitions of one request in order (e.g. save then submit) and returns the final status. */
-function plan(from: PostStatus, actions: PostAction[], rights: PostRights): PostStatus {
-  let status = from;
-  for (const a of actions) {
-    const t = transition(a, status, rights);
-    if (!t.ok) refuse(t);
-    status = t.to;
-  }
-  return status;
+function plan(from: PostStatus, actions: readonly PostAction[], rights: PostRights): PostStatus {
+  const t = planTransitions(from, actions, rights, 'tulisan');
+  if (!t.ok) throw new AppError(t.reason === 'state' ? 'conflict' : 'forbidden', t.message);
+  return t.to;
 }
 
-const FORM_TRANSITION = { simpan: [], kirim: ['submit'], terbitkan: ['publish'] } as const satisfies Record<PostFormData['aksi'], PostAction[]>;
-
-const AUDIT: Record<PostAction, string> = {
-  save: 'content.update',
-  submit: 'content.submit',
-  approve: 'content.approve',
-  reject: 'content.reject',
-  publish: 'content.publish',
-  unpublish: 'content.unpublish',
-  delete: 'content.delete',
-};
-const AUDIT_WORDS: Record<PostAction, string> = {
-  save: 'Mengubah',
-  submit: 'Mengirim untuk ditinjau',
-  approve: 'Menyetujui dan menerbitkan',
-  reject: 'Mengembalikan',
-  publish: 'Menerbitkan',
-  unpublish: 'Menarik dari situs',
-  delete: 'Menghapus',
-};
+const FORM_TRANSITION = FORM_ACTIONS satisfies Record<PostFormData['aksi'], readonly PostAction[]>;
+const AUDIT = Object.fromEntries(Object.entries(AUDIT_SUFFIX).map(([a, s]) => [a, `content.${s}`])) as Record<PostAction, string>;
+const AUDIT_WORDS = AUDIT_VERBS;
 
 /** Post fields taken from the form (kind-specific fields are cleared for other kinds). */
 function fieldsOf(input: PostFormData) {
@@ -187,7 +159,7 @@ export async function updatePost(
   if ((post.kind === 'halaman') !== (input.kind === 'halaman')) {
     throw new AppError('validation', 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.', { fieldErrors: [{ field: 'kind', message: 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.' }] });
   }
-  const actions: PostAction[] = ['save', ...FORM_TRANSITION[input.aksi]];
+  const actions = editActions(post.status, input.aksi);
   const status = plan(post.status, actions, rights);
   const newCover = cover ? await putCover(deps, cover, ctx.now) : null;
   const coverKey = newCover ?? (input.remove_cover ? null : post.coverKey);

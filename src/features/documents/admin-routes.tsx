@@ -13,21 +13,39 @@ import { sessionOf } from '../accounts/session';
 import { actionContext } from '../admin/context';
 import { listManagedRegions } from '../admin/regions-repo';
 import { renderAdmin } from '../admin/render';
-import { DocumentAdminListView, DocumentCreateView, DocumentEditView } from './admin-views';
+import { DocumentAdminListView, DocumentCreateView, DocumentDeleteView, DocumentEditView } from './admin-views';
 import { serveVersion } from './download';
-import { documentHistory, findVersion, listDocumentsForAdmin, versionsOf } from './repo';
-import { AdminDocumentListQuery, DocumentForm, DocumentIdParam, VersionParam } from './schemas';
-import { addVersion, createDocument, deleteDocument, loadDocumentFor, updateDocument, type DocumentDeps } from './service';
+import { documentHistory, findVersion, listDocumentsForAdmin, versionsForAdmin } from './repo';
+import { AdminDocumentListQuery, DeclassifyForm, DocumentForm, DocumentIdParam, VersionParam } from './schemas';
+import {
+  addVersion,
+  changeDocumentStatus,
+  createDocument,
+  declassifyDocument,
+  decidePendingVersion,
+  deleteDocument,
+  loadDocumentFor,
+  updateDocument,
+  type DocumentDeps,
+} from './service';
+import { availableActions } from '../../publishing/workflow';
+import { ReviewNoteForm, RejectForm } from '../content/schemas';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';
 
 const deps = (c: Context<AppEnv>): DocumentDeps => ({ db: c.get('db'), env: c.env });
-const roots = (actor: Actor) => (actor.kind === 'user' ? candidateRoots(actor.memberships, 'document.manage') : []);
+/** Subtrees where the actor prepares, reviews or declassifies documents (what its lists show). */
+const roots = (actor: Actor) => {
+  if (actor.kind !== 'user') return [];
+  const all = ['content.draft', 'content.review', 'document.declassify'].flatMap((a) => candidateRoots(actor.memberships, a as 'content.draft'));
+  return [...new Set(all)].filter((r, _i, list) => !list.some((o) => o !== r && r.startsWith(`${o}.`)));
+};
 
+/** Regions where the actor may upload documents now (every stage: a local operator prepares, a reviewer publishes). */
 async function manageableRegions(c: Context<AppEnv>, actor: Actor) {
-  const { rows } = await listManagedRegions(c.get('db'), { roots: roots(actor) });
-  return rows.filter((r) => allows(actor, 'document.manage', r));
+  const { rows } = await listManagedRegions(c.get('db'), { roots: actor.kind === 'user' ? candidateRoots(actor.memberships, 'content.draft') : [] });
+  return rows.filter((r) => allows(actor, 'content.draft', r));
 }
 
 function docId(c: Context<AppEnv>): string {
@@ -49,7 +67,7 @@ async function readFile(c: Context<AppEnv>): Promise<CheckedUpload> {
 }
 
 function formError(err: unknown): AppError | null {
-  return err instanceof AppError && ['validation', 'conflict', 'payload_too_large', 'unsupported_media_type'].includes(err.code) ? err : null;
+  return err instanceof AppError && ['validation', 'conflict', 'forbidden', 'payload_too_large', 'unsupported_media_type'].includes(err.code) ? err : null;
 }
 const errorsOf = (e: AppError): FieldError[] => (e.fieldErrors.length ? e.fieldErrors : [{ field: '_', message: e.message }]);
 
@@ -58,7 +76,17 @@ const NOTICES: Record<string, string> = {
   versi: 'Versi baru diunggah; versi lama tetap tersimpan.',
   disimpan: 'Keterangan dokumen tersimpan.',
   dihapus: 'Dokumen dihapus dari daftar.',
+  dikirim: 'Dokumen dikirim untuk ditinjau. Dokumen tampil di situs setelah disetujui.',
+  versi_dikirim: 'Versi baru dikirim untuk ditinjau. Situs tetap menampilkan versi yang lama sampai disetujui.',
+  terbit: 'Dokumen terbit di situs publik.',
+  disetujui: 'Dokumen disetujui dan terbit.',
+  dikembalikan: 'Dokumen dikembalikan kepada pengunggah dengan catatan.',
+  ditarik: 'Dokumen ditarik dari situs publik.',
+  versi_disetujui: 'Versi baru disetujui dan tampil di situs.',
+  versi_ditolak: 'Versi baru ditolak; situs tetap menampilkan versi yang lama.',
+  dibuka: 'Dokumen dibuka menjadi informasi publik; keputusan dan uji konsekuensinya tercatat.',
 };
+const STATUS_NOTICE = { draft: 'disimpan', menunggu_tinjauan: 'dikirim', terbit: 'terbit', ditolak: 'disimpan' } as const;
 
 export function documentAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -69,7 +97,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     if (r.length === 0) throw new AppError('not_found');
     const q = AdminDocumentListQuery.parse(queryObject(new URL(c.req.url)));
     const [list, regions] = await Promise.all([
-      listDocumentsForAdmin(c.get('db'), { roots: r, regionCode: q.wilayah, category: q.kategori, infoCategory: q.informasi, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
+      listDocumentsForAdmin(c.get('db'), { roots: r, regionCode: q.wilayah, category: q.kategori, infoCategory: q.informasi, status: q.status, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
       listManagedRegions(c.get('db'), { roots: r }),
     ]);
     return renderAdmin(
@@ -82,7 +110,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         pageSize={PAGE_SIZE}
         regions={regions.rows}
         filter={q}
-        canCreate={regions.rows.some((x) => allows(ctx.actor, 'document.manage', x))}
+        canCreate={regions.rows.some((x) => allows(ctx.actor, 'content.draft', x))}
         notice={NOTICES[c.req.query('ok') ?? '']}
       />,
     );
@@ -91,7 +119,8 @@ export function documentAdminRoutes(): Hono<AppEnv> {
   const createPage = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const ctx = actionContext(c);
     const regions = await manageableRegions(c, ctx.actor);
-    if (regions.length === 0) throw new AppError('forbidden', 'Dokumen wilayah Anda masih dikelola oleh Diskominfo.');
+    if (regions.length === 0) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengunggah dokumen. Hubungi Diskominfo bila ada dokumen yang perlu diunggah.');
+    const publishable = regions.filter((r) => allows(ctx.actor, 'content.publish', r));
     // Links from monitoring flags preset the region, category and year of the missing document.
     const kategori = c.req.query('kategori');
     const tahun = c.req.query('tahun');
@@ -104,7 +133,15 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Unggah dokumen', current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }], scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`] },
-      <DocumentCreateView csrf={sessionOf(c).csrfToken} regions={regions} uploadMax={uploadMaxBytes(c.env)} values={extra.values ?? preset} errors={extra.errors} />,
+      <DocumentCreateView
+        csrf={sessionOf(c).csrfToken}
+        regions={regions}
+        uploadMax={uploadMaxBytes(c.env)}
+        values={extra.values ?? preset}
+        errors={extra.errors}
+        canPublish={publishable.length === regions.length}
+        mustReview={publishable.length < regions.length}
+      />,
       { status: extra.status },
     );
   };
@@ -116,8 +153,8 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     try {
       const file = await readFile(c);
       if (!form.ok) return createPage(c, { values: form.values, errors: form.errors, status: 422 });
-      const { id } = await createDocument(deps(c), form.data, file, actionContext(c));
-      return c.redirect(`/admin/dokumen/${id}?ok=dibuat`, 303);
+      const { id, status } = await createDocument(deps(c), form.data, file, actionContext(c));
+      return c.redirect(`/admin/dokumen/${id}?ok=${status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
@@ -129,7 +166,8 @@ export function documentAdminRoutes(): Hono<AppEnv> {
   const editPage = async (c: Context<AppEnv>, id: string, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const ctx = actionContext(c);
     const found = await loadDocumentFor(c.get('db'), ctx.actor, id);
-    const [versions, history] = await Promise.all([versionsOf(c.get('db'), id, found.doc.currentVersion), documentHistory(c.get('db'), id)]);
+    const upTo = Math.max(found.doc.currentVersion, found.doc.pendingVersion ?? 0);
+    const [versions, history] = await Promise.all([versionsForAdmin(c.get('db'), id, upTo), documentHistory(c.get('db'), id)]);
     return renderAdmin(
       c,
       { title: found.doc.title, current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: found.doc.title }], scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`] },
@@ -142,6 +180,9 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         versions={versions}
         history={history}
         uploadMax={uploadMaxBytes(c.env)}
+        rights={found.rights}
+        declassify={found.declassify}
+        actions={availableActions(found.doc.status, found.rights)}
         values={extra.values}
         errors={extra.errors}
         notice={NOTICES[c.req.query('ok') ?? '']}
@@ -156,14 +197,65 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     const id = docId(c);
     const form = await readForm(c, DocumentForm);
     if (!form.ok) return editPage(c, id, { values: form.values, errors: form.errors, status: 422 });
+    let status;
     try {
-      await updateDocument(deps(c), id, form.data, actionContext(c));
+      ({ status } = await updateDocument(deps(c), id, form.data, actionContext(c)));
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
       return editPage(c, id, { values: form.values, errors: errorsOf(fe), status: fe.status });
     }
-    return c.redirect(`/admin/dokumen/${id}?ok=disimpan`, 303);
+    return c.redirect(`/admin/dokumen/${id}?ok=${form.data.aksi === 'simpan' ? 'disimpan' : STATUS_NOTICE[status]}`, 303);
+  });
+
+  // Workflow actions (the same words as posts): submit, publish, unpublish, approve (optional note), reject (note).
+  const STATUS_ACTIONS = { kirim: ['submit', 'dikirim'], terbitkan: ['publish', 'terbit'], tarik: ['unpublish', 'ditarik'], setujui: ['approve', 'disetujui'], tolak: ['reject', 'dikembalikan'] } as const;
+  for (const [path, [action, notice]] of Object.entries(STATUS_ACTIONS)) {
+    app.post(`/admin/dokumen/:id/${path}`, async (c) => {
+      const id = docId(c);
+      let note: string | undefined;
+      if (action === 'reject' || action === 'approve') {
+        const form = await readForm(c, action === 'reject' ? RejectForm : ReviewNoteForm);
+        if (!form.ok) return editPage(c, id, { values: form.values, errors: form.errors, status: 422 });
+        note = form.data.note;
+      }
+      try {
+        await changeDocumentStatus(deps(c), id, action, actionContext(c), note);
+      } catch (err) {
+        const fe = formError(err);
+        if (!fe || fe.code === 'forbidden') throw err;
+        return editPage(c, id, { errors: errorsOf(fe), status: fe.status });
+      }
+      return c.redirect(`/admin/dokumen/${id}?ok=${notice}`, 303);
+    });
+  }
+
+  app.post('/admin/dokumen/:id/versi/:keputusan{setujui|tolak}', async (c) => {
+    const id = docId(c);
+    const approve = c.req.param('keputusan') === 'setujui';
+    const form = await readForm(c, ReviewNoteForm);
+    try {
+      await decidePendingVersion(deps(c), id, approve ? 'approve' : 'reject', actionContext(c), form.ok ? form.data.note : undefined);
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe || fe.code === 'forbidden') throw err;
+      return editPage(c, id, { errors: errorsOf(fe), status: fe.status });
+    }
+    return c.redirect(`/admin/dokumen/${id}?ok=${approve ? 'versi_disetujui' : 'versi_ditolak'}`, 303);
+  });
+
+  app.post('/admin/dokumen/:id/klasifikasi', async (c) => {
+    const id = docId(c);
+    const form = await readForm(c, DeclassifyForm);
+    if (!form.ok) return editPage(c, id, { values: form.values, errors: form.errors, status: 422 });
+    try {
+      await declassifyDocument(deps(c), id, form.data, actionContext(c));
+    } catch (err) {
+      const fe = formError(err);
+      if (!fe || fe.code === 'forbidden') throw err;
+      return editPage(c, id, { values: form.values, errors: errorsOf(fe), status: fe.status });
+    }
+    return c.redirect(`/admin/dokumen/${id}?ok=dibuka`, 303);
   });
 
   app.post('/admin/dokumen/:id/versi', async (c) => {
@@ -171,22 +263,31 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     try {
       await loadDocumentFor(c.get('db'), actionContext(c).actor, id); // 404/403 before reading the upload
       const file = await readFile(c);
-      await addVersion(deps(c), id, file, actionContext(c));
+      const { pending } = await addVersion(deps(c), id, file, actionContext(c));
+      return c.redirect(`/admin/dokumen/${id}?ok=${pending ? 'versi_dikirim' : 'versi'}`, 303);
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
       return editPage(c, id, { errors: errorsOf(fe), status: fe.status });
     }
-    return c.redirect(`/admin/dokumen/${id}?ok=versi`, 303);
   });
 
   app.get('/admin/dokumen/:id/versi/:n', async (c) => {
     const id = docId(c);
     const { doc } = await loadDocumentFor(c.get('db'), actionContext(c).actor, id);
     const n = VersionParam.safeParse(c.req.param('n'));
-    const v = n.success && n.data <= doc.currentVersion ? await findVersion(c.get('db'), id, n.data) : undefined;
+    const v = n.success && n.data <= Math.max(doc.currentVersion, doc.pendingVersion ?? 0) ? await findVersion(c.get('db'), id, n.data) : undefined;
     if (!v) throw new AppError('not_found', 'Versi dokumen tidak ditemukan.');
     return serveVersion(c, v, doc.title, { cacheControl: 'no-store', latest: v.version === doc.currentVersion });
+  });
+
+  app.get('/admin/dokumen/:id/hapus', async (c) => {
+    const { doc } = await loadDocumentFor(c.get('db'), actionContext(c).actor, docId(c));
+    return renderAdmin(
+      c,
+      { title: `Hapus ${doc.title}`, current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: doc.title, href: `/admin/dokumen/${doc.id}` }, { label: 'Hapus' }] },
+      <DocumentDeleteView csrf={sessionOf(c).csrfToken} doc={doc} live={doc.status === 'terbit'} />,
+    );
   });
 
   app.post('/admin/dokumen/:id/hapus', async (c) => {

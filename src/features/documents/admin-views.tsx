@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { FilterSelect, RegionFilter } from '../admin/components';
-import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
+import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, POST_STATUSES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
@@ -12,6 +12,8 @@ import type { RegionOption } from '../content/editor-view';
 import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import type { AdminDocumentRow } from './repo';
 import { documentHref } from './views';
+import { PUBLISH_STATUS_LABELS, PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
+import type { PublishAction, PublishRights } from '../../publishing/workflow';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
 
@@ -21,7 +23,7 @@ export const DocumentAdminListView: FC<{
   page: number;
   pageSize: number;
   regions: RegionOption[];
-  filter: { wilayah?: string; kategori?: DocumentCategory; informasi?: InfoCategory };
+  filter: { wilayah?: string; kategori?: DocumentCategory; informasi?: InfoCategory; status?: DocumentRow['status'] };
   canCreate: boolean;
   notice?: string;
 }> = (p) => {
@@ -46,6 +48,7 @@ export const DocumentAdminListView: FC<{
         <RegionFilter id="d-wilayah" regions={p.regions} value={p.filter.wilayah} />
         <FilterSelect id="d-kategori" name="kategori" label="Kategori" value={p.filter.kategori} options={DOCUMENT_CATEGORIES.map((k) => ({ value: k, label: CATEGORY_LABELS[k] }))} />
         <FilterSelect id="d-informasi" name="informasi" label="Kategori informasi" value={p.filter.informasi} options={INFO_CATEGORIES.map((k) => ({ value: k, label: INFO_CATEGORY_LABELS[k] }))} />
+        <FilterSelect id="d-status" name="status" label="Status" value={p.filter.status} options={POST_STATUSES.map((k) => ({ value: k, label: PUBLISH_STATUS_LABELS[k] }))} />
         <button type="submit" class="button-secondary">
           Saring
         </button>
@@ -61,6 +64,7 @@ export const DocumentAdminListView: FC<{
             <tr>
               <th scope="col">Judul</th>
               <th scope="col">Wilayah</th>
+              <th scope="col">Status</th>
               <th scope="col">Informasi</th>
               <th scope="col">Versi</th>
             </tr>
@@ -76,6 +80,10 @@ export const DocumentAdminListView: FC<{
                   </div>
                 </td>
                 <td data-label="Wilayah">{regionTitle({ level: d.regionLevel, name: d.regionName })}</td>
+                <td data-label="Status">
+                  <PublishStatusTag status={d.status} />
+                  {d.pendingVersion !== null ? <div class="hint">Versi {d.pendingVersion} menunggu tinjauan</div> : null}
+                </td>
                 <td data-label="Informasi">
                   <StatusTag tone={INFO_CATEGORY_TONES[d.infoCategory]}>{INFO_CATEGORY_LABELS[d.infoCategory]}</StatusTag>
                 </td>
@@ -105,7 +113,18 @@ export function valuesOfDocument(d: DocumentRow): FormValues {
   };
 }
 
-const MetadataFields: FC<{ values: FormValues; errors?: FieldError[] }> = ({ values: v, errors: e }) => (
+const DeclassifyNote: FC<{ values: FormValues; errors?: FieldError[] }> = ({ values: v, errors: e }) => (
+  <Field
+    id="declassification_note"
+    label="Hasil uji konsekuensi yang membuka informasi ini"
+    hint="Wajib bila dokumen yang dikecualikan diubah menjadi informasi publik. Tercatat di log audit."
+    error={errorFor(e, 'declassification_note')}
+  >
+    {(d) => <textarea id="declassification_note" name="declassification_note" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'declassification_note')}</textarea>}
+  </Field>
+);
+
+const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassifyNote?: boolean }> = ({ values: v, errors: e, declassifyNote }) => (
   <>
     <Field id="title" label="Judul dokumen" error={errorFor(e, 'title')}>
       {(d) => <input id="title" name="title" type="text" maxlength={200} value={valueOf(v, 'title')} required aria-describedby={d} />}
@@ -159,6 +178,7 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[] }> = ({ val
       <Field id="consequence_test_summary" label="Ringkasan uji konsekuensi" error={errorFor(e, 'consequence_test_summary')}>
         {(d) => <textarea id="consequence_test_summary" name="consequence_test_summary" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'consequence_test_summary')}</textarea>}
       </Field>
+      {declassifyNote ? <DeclassifyNote values={v} errors={e} /> : null}
     </fieldset>
   </>
 );
@@ -169,7 +189,7 @@ const FileField: FC<{ uploadMax: number; error?: string; label: string }> = ({ u
   </Field>
 );
 
-export const DocumentCreateView: FC<{ csrf: string; regions: RegionOption[]; uploadMax: number; values: FormValues; errors?: FieldError[] }> = (p) => (
+export const DocumentCreateView: FC<{ csrf: string; regions: RegionOption[]; uploadMax: number; values: FormValues; errors?: FieldError[]; canPublish: boolean; mustReview: boolean }> = (p) => (
   <>
     <h1>Unggah dokumen</h1>
     <ErrorSummary errors={p.errors ?? []} />
@@ -190,7 +210,8 @@ export const DocumentCreateView: FC<{ csrf: string; regions: RegionOption[]; upl
       <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas" />
       <p class="hint" id="file-status" aria-live="polite"></p>
       <MetadataFields values={p.values} errors={p.errors} />
-      <button type="submit">Unggah dokumen</button>
+      {p.mustReview ? <p class="hint">Di wilayah yang belum mandiri, dokumen tampil di situs setelah disetujui Diskominfo atau kecamatan.</p> : null}
+      <SaveButtons live={false} canPublish={p.canPublish} canDraft={true} waiting={false} noun="dokumen" />
     </form>
   </>
 );
@@ -204,13 +225,21 @@ export const DocumentEditView: FC<{
   versions: DocumentVersionRow[];
   history: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   uploadMax: number;
+  rights: PublishRights;
+  declassify: boolean;
+  actions: PublishAction[];
   values?: FormValues;
   errors?: FieldError[];
   notice?: string;
 }> = (p) => {
   const d = p.doc;
   const values = p.values ?? valuesOfDocument(d);
-  const isPublic = d.infoCategory !== 'dikecualikan';
+  const isPublic = d.infoCategory !== 'dikecualikan' && d.status === 'terbit';
+  const base = `/admin/dokumen/${d.id}`;
+  const edits = p.rights.draft || p.rights.publish;
+  const live = d.status === 'terbit';
+  const mayEditMetadata = live ? p.rights.publish : p.rights.draft || p.rights.publish;
+  const pending = d.pendingVersion !== null ? p.versions.find((v) => v.version === d.pendingVersion) : undefined;
   return (
     <>
       <h1>{d.title}</h1>
@@ -231,16 +260,50 @@ export const DocumentEditView: FC<{
         )}
       </p>
       <ErrorSummary errors={p.errors ?? []} />
-      <section aria-labelledby="versi-baru">
-        <h2 id="versi-baru">Unggah versi baru</h2>
-        <p class="hint">Versi lama tetap tersimpan dan tercatat.</p>
-        <form method="post" action={`/admin/dokumen/${d.id}/versi`} enctype="multipart/form-data">
-          <CsrfField token={p.csrf} />
-          <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas versi baru" />
-          <p class="hint" id="file-status" aria-live="polite"></p>
-          <button type="submit">Unggah versi baru</button>
-        </form>
-      </section>
+      {edits || p.rights.review ? (
+        <PublishPanel csrf={p.csrf} base={base} noun="dokumen" status={d.status} reviewNote={d.reviewNote} actions={p.actions.filter((a) => a !== 'delete' && a !== 'save')} errors={p.errors} values={p.values} />
+      ) : null}
+      {pending ? (
+        <section aria-labelledby="versi-menunggu" class="callout">
+          <h2 id="versi-menunggu">Versi {pending.version} menunggu tinjauan</h2>
+          <p>
+            Diunggah {formatDateTime(pending.uploadedAt)}: <a href={`${base}/versi/${pending.version}`}>{pending.originalName}</a> ({mimeWord(pending.mime)}, {formatBytes(pending.size)}). Sampai
+            disetujui, situs publik tetap menampilkan versi {d.currentVersion}.
+          </p>
+          {p.rights.review || p.rights.publish ? (
+            <div class="actions">
+              <form method="post" action={`${base}/versi/setujui`} class="inline">
+                <CsrfField token={p.csrf} />
+                <button type="submit">Setujui versi {pending.version}</button>
+              </form>
+              <form method="post" action={`${base}/versi/tolak`}>
+                <CsrfField token={p.csrf} />
+                <Field id="version-note" label="Alasan menolak versi ini" error={errorFor(p.errors, 'version-note')}>
+                  {(dd) => <textarea id="version-note" name="note" rows={2} maxlength={1000} aria-describedby={dd}></textarea>}
+                </Field>
+                <button type="submit" class="button-danger">
+                  Tolak versi {pending.version}
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      {edits && !pending ? (
+        <section aria-labelledby="versi-baru">
+          <h2 id="versi-baru">Unggah versi baru</h2>
+          <p class="hint">
+            Versi lama tetap tersimpan dan tercatat.
+            {live && !p.rights.publish ? ' Versi baru tampil di situs setelah disetujui peninjau.' : ''}
+          </p>
+          <form method="post" action={`${base}/versi`} enctype="multipart/form-data">
+            <CsrfField token={p.csrf} />
+            <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas versi baru" />
+            <p class="hint" id="file-status" aria-live="polite"></p>
+            <button type="submit">{live && !p.rights.publish ? 'Unggah dan kirim untuk ditinjau' : 'Unggah versi baru'}</button>
+          </form>
+        </section>
+      ) : null}
       <section aria-labelledby="daftar-versi">
         <h2 id="daftar-versi">Versi</h2>
         <table class="table">
@@ -256,7 +319,8 @@ export const DocumentEditView: FC<{
             {p.versions.map((v) => (
               <tr>
                 <td data-label="Versi">
-                  <a href={`/admin/dokumen/${d.id}/versi/${v.version}`}>Versi {v.version}</a>
+                  <a href={`${base}/versi/${v.version}`}>Versi {v.version}</a>
+                  {!v.approved ? <div class="hint">{v.version === d.pendingVersion ? 'menunggu tinjauan' : 'ditolak peninjau'}</div> : null}
                 </td>
                 <td data-label="Diunggah">{formatDateTime(v.uploadedAt)}</td>
                 <td data-label="Berkas">
@@ -270,20 +334,29 @@ export const DocumentEditView: FC<{
           </tbody>
         </table>
       </section>
-      <section aria-labelledby="keterangan">
-        <h2 id="keterangan">Keterangan dokumen</h2>
-        <form method="post" action={`/admin/dokumen/${d.id}`}>
-          <CsrfField token={p.csrf} />
-          <MetadataFields values={values} errors={p.errors} />
-          <button type="submit">Simpan keterangan</button>
-        </form>
-      </section>
-      <form method="post" action={`/admin/dokumen/${d.id}/hapus`} class="inline">
-        <CsrfField token={p.csrf} />
-        <button type="submit" class="button-danger">
-          Hapus dokumen dari daftar
-        </button>
-      </form>
+      {mayEditMetadata ? (
+        <section aria-labelledby="keterangan">
+          <h2 id="keterangan">Keterangan dokumen</h2>
+          <form method="post" action={base}>
+            <CsrfField token={p.csrf} />
+            <MetadataFields values={values} errors={p.errors} declassifyNote={d.infoCategory === 'dikecualikan' && p.declassify} />
+            {d.infoCategory === 'dikecualikan' && !p.declassify ? (
+              <p class="hint">Dokumen ini dikecualikan. Hanya Diskominfo atau PPID yang dapat membukanya menjadi informasi publik.</p>
+            ) : null}
+            <SaveButtons live={live} canPublish={p.rights.publish} canDraft={p.rights.draft} waiting={d.status === 'menunggu_tinjauan'} noun="dokumen" />
+          </form>
+        </section>
+      ) : live && edits ? (
+        <p class="hint">Keterangan dokumen yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p>
+      ) : null}
+      {p.declassify && d.infoCategory === 'dikecualikan' && !mayEditMetadata ? <DeclassifyForm csrf={p.csrf} base={base} values={p.values ?? {}} errors={p.errors} /> : null}
+      {p.actions.includes('delete') || (live && p.rights.publish) ? (
+        <p>
+          <a class="button button-danger" href={`${base}/hapus`}>
+            Hapus dokumen dari daftar…
+          </a>
+        </p>
+      ) : null}
       {p.history.length ? (
         <section aria-labelledby="riwayat-dokumen">
           <h2 id="riwayat-dokumen">Riwayat</h2>
@@ -299,3 +372,44 @@ export const DocumentEditView: FC<{
     </>
   );
 };
+
+/** The PPID's (or Diskominfo's) form to open an excluded document, with the consequence test that justifies it. */
+export const DeclassifyForm: FC<{ csrf: string; base: string; values: FormValues; errors?: FieldError[] }> = (p) => (
+  <section aria-labelledby="buka-klasifikasi">
+    <h2 id="buka-klasifikasi">Buka menjadi informasi publik</h2>
+    <p class="hint">Keputusan ini tercatat di log audit bersama hasil uji konsekuensinya. Dokumen yang sudah terbit langsung tampil di situs publik.</p>
+    <form method="post" action={`${p.base}/klasifikasi`}>
+      <CsrfField token={p.csrf} />
+      <Field id="new_info_category" label="Kategori informasi publik yang baru" error={errorFor(p.errors, 'info_category')}>
+        {(d) => (
+          <select id="new_info_category" name="info_category" aria-describedby={d}>
+            <option value="">Pilih kategori</option>
+            {(['berkala', 'serta_merta', 'setiap_saat'] as const).map((k) => (
+              <option value={k} selected={valueOf(p.values, 'info_category') === k}>
+                {INFO_CATEGORY_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <DeclassifyNote values={p.values} errors={p.errors} />
+      <button type="submit">Buka informasi ini</button>
+    </form>
+  </section>
+);
+
+export const DocumentDeleteView: FC<{ csrf: string; doc: DocumentRow; live: boolean }> = (p) => (
+  <>
+    <h1>Hapus “{p.doc.title}”?</h1>
+    <p>
+      Dokumen hilang dari daftar{p.live ? ' dan dari situs publik' : ''}. Semua versinya tetap tersimpan untuk jejak audit.
+    </p>
+    <form method="post" action={`/admin/dokumen/${p.doc.id}/hapus`}>
+      <CsrfField token={p.csrf} />
+      <button type="submit" class="button-danger">
+        Ya, hapus dokumen
+      </button>{' '}
+      <a href={`/admin/dokumen/${p.doc.id}`}>Batal</a>
+    </form>
+  </>
+);

@@ -1,15 +1,14 @@
-import { and, count, desc, eq, gt, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog, documents, documentVersions, regions, type DocumentCategory, type InfoCategory } from '../../db/schema';
+import { auditLog, documents, documentVersions, regions, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
 import { regionInSubtrees } from '../content/scope';
+import { publicDocument } from '../../publishing/visibility';
 
 /**
- * Document queries. PUBLIC means: not deleted, has a file, and not `dikecualikan` — the one condition every public
+ * Document queries. PUBLIC means: published (`terbit`), not deleted, has a file, and not `dikecualikan` — the one condition every public
  * page, download and API answer goes through (`publicDocument`). Admin queries are narrowed to region subtrees first.
  */
-export function publicDocument(): SQL {
-  return and(isNull(documents.deletedAt), gt(documents.currentVersion, 0), ne(documents.infoCategory, 'dikecualikan')) as SQL;
-}
+export { publicDocument };
 
 const listColumns = {
   id: documents.id,
@@ -25,6 +24,8 @@ const listColumns = {
   currentMime: documents.currentMime,
   currentSize: documents.currentSize,
   currentSha256: documents.currentSha256,
+  status: documents.status,
+  pendingVersion: documents.pendingVersion,
   isDemo: documents.isDemo,
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
@@ -101,8 +102,21 @@ export async function findPublicDocumentById(db: Db, id: string) {
     .get();
 }
 
-/** Committed versions of a document, newest first (a claimed but unfinished upload is never listed). */
+/**
+ * Approved versions of a document up to its current one, newest first — what the public may download (a claimed but
+ * unfinished upload, a version waiting for review and a rejected one are never listed).
+ */
 export async function versionsOf(db: Db, documentId: string, upTo: number) {
+  return db
+    .select()
+    .from(documentVersions)
+    .where(and(eq(documentVersions.documentId, documentId), lte(documentVersions.version, upTo), eq(documentVersions.approved, true)))
+    .orderBy(desc(documentVersions.version))
+    .all();
+}
+
+/** Every committed version for officers, including one waiting for review (`upTo` = the pending version). */
+export async function versionsForAdmin(db: Db, documentId: string, upTo: number) {
   return db
     .select()
     .from(documentVersions)
@@ -111,11 +125,14 @@ export async function versionsOf(db: Db, documentId: string, upTo: number) {
     .all();
 }
 
-export async function findVersion(db: Db, documentId: string, version: number) {
+/** One version; `approvedOnly` for public downloads. */
+export async function findVersion(db: Db, documentId: string, version: number, opts: { approvedOnly?: boolean } = {}) {
+  const conds = [eq(documentVersions.documentId, documentId), eq(documentVersions.version, version)];
+  if (opts.approvedOnly) conds.push(eq(documentVersions.approved, true));
   return db
     .select()
     .from(documentVersions)
-    .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.version, version)))
+    .where(and(...conds))
     .get();
 }
 
@@ -159,6 +176,7 @@ export async function listDocumentsForApi(db: Db, q: ApiDocumentQuery) {
 export interface AdminDocumentFilter {
   roots: string[];
   regionCode?: string;
+  status?: DocumentRow['status'];
   category?: DocumentCategory;
   infoCategory?: InfoCategory;
   limit: number;
@@ -170,6 +188,9 @@ export async function listDocumentsForAdmin(db: Db, f: AdminDocumentFilter) {
   if (f.regionCode) conds.push(regionInSubtrees(documents.regionCode, [f.regionCode]));
   if (f.category) conds.push(eq(documents.category, f.category));
   if (f.infoCategory) conds.push(eq(documents.infoCategory, f.infoCategory));
+  // "Waiting for review" also means a new version of a published document waiting for its reviewer.
+  if (f.status === 'menunggu_tinjauan') conds.push(or(eq(documents.status, 'menunggu_tinjauan'), isNotNull(documents.pendingVersion)) as SQL);
+  else if (f.status) conds.push(eq(documents.status, f.status));
   const where = and(...conds);
   const [rows, total] = await Promise.all([
     db
@@ -212,4 +233,26 @@ export async function documentHistory(db: Db, id: string) {
 export async function maxVersion(db: Db, documentId: string): Promise<number> {
   const row = await db.select({ v: sql<number>`COALESCE(MAX(${documentVersions.version}), 0)` }).from(documentVersions).where(eq(documentVersions.documentId, documentId)).get();
   return row?.v ?? 0;
+}
+
+/** Documents waiting for a reviewer in these subtrees: submitted documents and new versions of published ones. */
+export async function documentsWaitingForReview(db: Db, roots: string[]) {
+  return db
+    .select({ id: documents.id, title: documents.title, regionCode: documents.regionCode, regionStage: regions.stage, updatedAt: documents.updatedAt, pendingVersion: documents.pendingVersion })
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(regionInSubtrees(documents.regionCode, roots), isNull(documents.deletedAt), or(eq(documents.status, 'menunggu_tinjauan'), isNotNull(documents.pendingVersion))))
+    .orderBy(documents.updatedAt)
+    .limit(200)
+    .all();
+}
+
+/** Documents of this author that a reviewer sent back. */
+export async function countRejectedDocumentsOf(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(documents)
+    .where(and(eq(documents.createdBy, userId), eq(documents.status, 'ditolak'), isNull(documents.deletedAt)))
+    .get();
+  return row?.n ?? 0;
 }

@@ -68,7 +68,7 @@ export function documentRoutes(): Hono<AppEnv> {
     '/dokumen/:id/unduh',
     async (c) => {
       const doc = await publicDoc(c);
-      const v = await findVersion(c.get('db'), doc.id, doc.currentVersion);
+      const v = await findVersion(c.get('db'), doc.id, doc.currentVersion, { approvedOnly: true });
       if (!v) throw notFound('Berkas dokumen tidak ditemukan.');
       return serveVersion(c, v, doc.title, { cacheControl: DOWNLOAD_CACHE, latest: true });
     },
@@ -82,7 +82,7 @@ export function documentRoutes(): Hono<AppEnv> {
       const doc = await publicDoc(c);
       const n = VersionParam.safeParse(c.req.param('n'));
       if (!n.success || n.data > doc.currentVersion) throw notFound('Versi dokumen tidak ditemukan.');
-      const v = await findVersion(c.get('db'), doc.id, n.data);
+      const v = await findVersion(c.get('db'), doc.id, n.data, { approvedOnly: true });
       if (!v) throw notFound('Versi dokumen tidak ditemukan.');
       return serveVersion(c, v, doc.title, { cacheControl: DOWNLOAD_CACHE, latest: n.data === doc.currentVersion });
     },

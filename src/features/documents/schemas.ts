@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { WHEN_OBJECT } from '../content/schemas';
+import { FORM_ACTION_NAMES } from '../../publishing/workflow';
+import { POST_STATUSES } from '../../db/schema';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -29,6 +31,9 @@ export const DocumentForm = z
     retention_period: z.string().trim().max(100, 'Jangka waktu penyimpanan maksimal 100 karakter.').default(''),
     exemption_legal_basis: z.preprocess(emptyToUndefined, z.string().trim().max(500, 'Dasar hukum maksimal 500 karakter.').optional()),
     consequence_test_summary: z.preprocess(emptyToUndefined, z.string().trim().max(2000, 'Ringkasan uji konsekuensi maksimal 2.000 karakter.').optional()),
+    /** Required (by the service) only when the change moves the document out of `dikecualikan`. */
+    declassification_note: z.preprocess(emptyToUndefined, z.string().trim().max(2000, 'Hasil uji konsekuensi maksimal 2.000 karakter.').optional()),
+    aksi: z.enum(FORM_ACTION_NAMES, { message: 'Tindakan tidak dikenal.' }).default('simpan'),
   })
   .superRefine((v, ctx) => {
     if (v.info_category !== 'dikecualikan') return;
@@ -58,6 +63,7 @@ export const PublicDocumentListQuery = z.object({
 
 export const AdminDocumentListQuery = z.object({
   wilayah: RegionCodeSchema.optional().catch(undefined),
+  status: z.enum(POST_STATUSES).optional().catch(undefined),
   kategori: z.enum(DOCUMENT_CATEGORIES).optional().catch(undefined),
   informasi: z.enum(INFO_CATEGORIES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
@@ -66,3 +72,14 @@ export const AdminDocumentListQuery = z.object({
 /** Document ids: ULIDs (26 uppercase letters/digits) for new rows; fixed demo/fixture ids use the same alphabet. */
 export const DocumentIdParam = z.string().regex(/^[0-9A-Z]{16,40}$/, 'Dokumen tidak ditemukan.');
 export const VersionParam = z.coerce.number().int().min(1).max(100_000);
+
+/** Declassification by the PPID or Diskominfo: the new category and the recorded consequence test. */
+export const DeclassifyForm = z.object({
+  info_category: z.enum(['berkala', 'serta_merta', 'setiap_saat'], { message: 'Pilih kategori informasi publik yang baru.' }),
+  declassification_note: z
+    .string({ message: 'Tuliskan hasil uji konsekuensi yang membuka informasi ini.' })
+    .trim()
+    .min(20, 'Tuliskan hasil uji konsekuensi yang membuka informasi ini (minimal 20 karakter).')
+    .max(2000, 'Hasil uji konsekuensi maksimal 2.000 karakter.'),
+});
+export type DeclassifyData = z.output<typeof DeclassifyForm>;

@@ -5,18 +5,24 @@ import type { Bindings } from '../../env';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CheckedUpload } from '../../lib/upload';
-import { authorize } from '../../regions/guard';
+import { hasAnyRight, publishRights } from '../../publishing/rights';
+import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
+import { allows, authorize } from '../../regions/guard';
 import type { ActionContext, Actor } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { purgeAfterChange, touchContentUpdate } from '../content/freshness';
-import { findDocumentForAdmin, maxVersion } from './repo';
-import type { DocumentFormData } from './schemas';
+import { findDocumentForAdmin, findVersion, maxVersion } from './repo';
+import type { DeclassifyData, DocumentFormData } from './schemas';
 
 /**
  * Official documents in R2. Every upload is a new version under a server-made key
  * `docs/<region>/<docId>/<version>.<ext>` (never under public/, never from the file name); old versions are kept.
- * Metadata and pointer changes are audited in the same batch; a change the public can see (any document that is not
- * `dikecualikan`, before or after) purges the region's pages and updates `last_content_update`.
+ *
+ * Documents follow the one publishing workflow (src/publishing/workflow.ts): a local operator prepares and submits,
+ * a reviewer approves, and only a `terbit` document that is not `dikecualikan` is public. A new version of a published
+ * document uploaded without the right to publish waits for review (the public keeps the approved version). Moving a
+ * document out of `dikecualikan` needs `document.declassify` (Diskominfo or the PPID) and a recorded consequence
+ * test. Every change is audited in the same batch; a change the public can see purges the region's pages.
  */
 export interface DocumentDeps {
   db: Db;
@@ -27,7 +33,8 @@ export function versionKey(regionCode: string, documentId: string, version: numb
   return `docs/${regionCode}/${documentId}/${version}.${ext}`;
 }
 
-const isPublicRow = (d: Pick<DocumentRow, 'infoCategory' | 'currentVersion' | 'deletedAt'>) => d.infoCategory !== 'dikecualikan' && d.currentVersion > 0 && d.deletedAt === null;
+type Publicness = Pick<DocumentRow, 'infoCategory' | 'currentVersion' | 'deletedAt' | 'status'>;
+const isPublicRow = (d: Publicness) => d.status === 'terbit' && d.infoCategory !== 'dikecualikan' && d.currentVersion > 0 && d.deletedAt === null;
 
 function metadataOf(input: DocumentFormData) {
   const exempt = input.info_category === 'dikecualikan';
@@ -45,7 +52,21 @@ function metadataOf(input: DocumentFormData) {
 }
 
 /** Audit summary: metadata only (documents carry no personal data by policy; file names are not logged). */
-const auditView = (d: Pick<DocumentRow, 'title' | 'category' | 'year' | 'infoCategory'>) => ({ title: d.title, category: d.category, year: d.year, infoCategory: d.infoCategory });
+const auditView = (d: Pick<DocumentRow, 'title' | 'category' | 'year' | 'infoCategory'> & { status?: PublishStatus }) => ({
+  title: d.title,
+  category: d.category,
+  year: d.year,
+  infoCategory: d.infoCategory,
+  ...(d.status ? { status: d.status } : {}),
+});
+
+const AUDIT = (a: PublishAction) => `document.${AUDIT_SUFFIX[a]}`;
+
+function plan(from: PublishStatus, actions: readonly PublishAction[], rights: PublishRights): PublishStatus {
+  const t = planTransitions(from, actions, rights, 'dokumen');
+  if (!t.ok) throw new AppError(t.reason === 'state' ? 'conflict' : 'forbidden', t.message);
+  return t.to;
+}
 
 async function putObject(deps: DocumentDeps, key: string, file: CheckedUpload): Promise<void> {
   await deps.env.FILES.put(key, file.bytes, { httpMetadata: { contentType: file.type.mime }, sha256: file.sha256 });
@@ -55,22 +76,46 @@ async function deleteObject(deps: DocumentDeps, key: string): Promise<void> {
   await deps.env.FILES.delete(key).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', key, err: String(err) })));
 }
 
-/** Loads a document the actor may manage: 404 when missing or outside its regions, 403 when its role/stage forbids. */
+const notFound = () => new AppError('not_found', 'Dokumen tidak ditemukan.');
+
+/**
+ * Loads a document and the actor's rights on it: 404 when missing or outside the actor's regions, 403 when the actor
+ * has no publishing right there and may not declassify it either.
+ */
 export async function loadDocumentFor(db: Db, actor: Actor, id: string) {
   const found = await findDocumentForAdmin(db, id);
-  if (!found) throw new AppError('not_found', 'Dokumen tidak ditemukan.');
-  await authorize(db, actor, 'document.manage', found.doc.regionCode).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Dokumen tidak ditemukan.');
+  if (!found) throw notFound();
+  const region = await authorize(db, actor, 'dashboard.view', found.doc.regionCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') throw notFound();
     throw err;
   });
-  return found;
+  const rights = publishRights(actor, region);
+  const declassify = allows(actor, 'document.declassify', region);
+  if (!hasAnyRight(rights) && !declassify) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengelola dokumen di wilayah ini.');
+  return { ...found, rights, declassify };
 }
 
-export async function createDocument(deps: DocumentDeps, input: DocumentFormData, file: CheckedUpload, ctx: ActionContext): Promise<{ id: string }> {
+/** Declassification (out of `dikecualikan`) needs the right and the recorded consequence test. */
+function checkDeclassification(before: DocumentRow['infoCategory'], after: DocumentRow['infoCategory'], may: boolean, note: string | undefined): void {
+  if (before !== 'dikecualikan' || after === 'dikecualikan') return;
+  if (!may) {
+    throw new AppError('forbidden', 'Hanya Diskominfo atau PPID yang dapat membuka informasi yang dikecualikan, dengan uji konsekuensi yang tercatat.', {
+      fieldErrors: [{ field: 'info_category', message: 'Hanya Diskominfo atau PPID yang dapat membuka informasi yang dikecualikan.' }],
+    });
+  }
+  if (!note || note.length < 20) {
+    const message = 'Tuliskan hasil uji konsekuensi yang membuka informasi ini (minimal 20 karakter).';
+    throw new AppError('validation', message, { fieldErrors: [{ field: 'declassification_note', message }] });
+  }
+}
+
+export async function createDocument(deps: DocumentDeps, input: DocumentFormData, file: CheckedUpload, ctx: ActionContext): Promise<{ id: string; status: PublishStatus }> {
   if (!input.region_code) throw new AppError('validation', 'Pilih wilayah.', { fieldErrors: [{ field: 'region_code', message: 'Pilih wilayah.' }] });
   const { db } = deps;
   const regionCode = input.region_code;
-  await authorize(db, ctx.actor, 'document.manage', regionCode);
+  const region = await authorize(db, ctx.actor, 'content.draft', regionCode);
+  const actions = FORM_ACTIONS[input.aksi];
+  const status = plan('draft', actions, publishRights(ctx.actor, region));
   const id = newId(ctx.now);
   const key = versionKey(regionCode, id, 1, file.type.ext);
   await putObject(deps, key, file);
@@ -79,6 +124,7 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
     id,
     regionCode,
     ...meta,
+    status,
     currentVersion: 1,
     currentMime: file.type.mime,
     currentSize: file.size,
@@ -93,6 +139,7 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
       db.insert(documents).values(row),
       db.insert(documentVersions).values({ id: newId(ctx.now), documentId: id, regionCode, version: 1, r2Key: key, mime: file.type.mime, ext: file.type.ext, size: file.size, sha256: file.sha256, originalName: file.safeName, uploadedBy: ctx.actor.id, uploadedAt: ctx.now }),
       auditInsert(db, ctx, { action: 'document.create', regionCode, entityType: 'document', entityId: id, summary: `Mengunggah dokumen “${meta.title}” (${meta.category} ${meta.year}, versi 1)`, after: { ...auditView(meta), version: 1, sha256: file.sha256, size: file.size } }),
+      ...actions.map((a) => auditInsert(db, ctx, { action: AUDIT(a), regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[a]} “${meta.title}”`, before: { status: 'draft' }, after: { status } })),
       ...(visible ? [touchContentUpdate(db, regionCode, ctx.now)] : []),
     ]);
   } catch (err) {
@@ -100,68 +147,190 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
     throw err;
   }
   if (visible) await purgeAfterChange(deps, regionCode, ctx.requestId);
-  return { id };
+  return { id, status };
 }
 
 /**
  * A new version: the version number is claimed first (UNIQUE (document_id, version) makes concurrent uploads
  * collide in D1, never overwrite each other's R2 object), then the bytes are stored, then the document points to it.
+ * On a published document without the right to publish, the version waits for review instead.
  */
-export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUpload, ctx: ActionContext): Promise<{ version: number }> {
+export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUpload, ctx: ActionContext): Promise<{ version: number; pending: boolean }> {
   const { db } = deps;
-  const { doc } = await loadDocumentFor(db, ctx.actor, id);
+  const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
+  if (!rights.draft && !rights.publish) throw new AppError('forbidden', 'Anda tidak dapat mengunggah versi dokumen di wilayah ini.');
+  const pending = doc.status === 'terbit' && !rights.publish;
+  if (pending && doc.pendingVersion !== null) {
+    throw new AppError('conflict', 'Versi baru dokumen ini masih menunggu tinjauan. Tunggu keputusan peninjau sebelum mengunggah lagi.', {
+      fieldErrors: [{ field: 'file', message: 'Versi sebelumnya masih menunggu tinjauan.' }],
+    });
+  }
   const version = Math.max(doc.currentVersion, await maxVersion(db, id)) + 1;
   const key = versionKey(doc.regionCode, id, version, file.type.ext);
   const versionId = newId(ctx.now);
   try {
-    await db.insert(documentVersions).values({ id: versionId, documentId: id, regionCode: doc.regionCode, version, r2Key: key, mime: file.type.mime, ext: file.type.ext, size: file.size, sha256: file.sha256, originalName: file.safeName, uploadedBy: ctx.actor.id, uploadedAt: ctx.now }).run();
+    await db
+      .insert(documentVersions)
+      .values({ id: versionId, documentId: id, regionCode: doc.regionCode, version, r2Key: key, mime: file.type.mime, ext: file.type.ext, size: file.size, sha256: file.sha256, originalName: file.safeName, uploadedBy: ctx.actor.id, uploadedAt: ctx.now, approved: !pending })
+      .run();
   } catch (err) {
     if (/UNIQUE constraint failed/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause ?? '')}`)) {
       throw new AppError('conflict', 'Versi baru dokumen ini sedang diunggah orang lain. Muat ulang halaman lalu coba lagi.', { fieldErrors: [{ field: 'file', message: 'Versi baru sedang diunggah orang lain; muat ulang halaman.' }] });
     }
     throw err;
   }
+  const visible = !pending && isPublicRow(doc);
   try {
     await putObject(deps, key, file);
     await db.batch([
-      db
-        .update(documents)
-        .set({ currentVersion: version, currentMime: file.type.mime, currentSize: file.size, currentSha256: file.sha256, updatedAt: ctx.now })
-        .where(and(eq(documents.id, id), lt(documents.currentVersion, version))),
-      auditInsert(db, ctx, { action: 'document.version', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Mengunggah versi ${version} “${doc.title}”`, before: { version: doc.currentVersion, sha256: doc.currentSha256 }, after: { version, sha256: file.sha256, size: file.size } }),
-      ...(isPublicRow(doc) ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
+      pending
+        ? db.update(documents).set({ pendingVersion: version, updatedAt: ctx.now }).where(and(eq(documents.id, id), isNull(documents.pendingVersion)))
+        : db
+            .update(documents)
+            .set({ currentVersion: version, currentMime: file.type.mime, currentSize: file.size, currentSha256: file.sha256, updatedAt: ctx.now })
+            .where(and(eq(documents.id, id), lt(documents.currentVersion, version))),
+      auditInsert(db, ctx, {
+        action: pending ? 'document.version.submit' : 'document.version',
+        regionCode: doc.regionCode,
+        entityType: 'document',
+        entityId: id,
+        summary: pending ? `Mengirim versi ${version} “${doc.title}” untuk ditinjau` : `Mengunggah versi ${version} “${doc.title}”`,
+        before: { version: doc.currentVersion, sha256: doc.currentSha256 },
+        after: { version, sha256: file.sha256, size: file.size, pending },
+      }),
+      ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
     ]);
   } catch (err) {
     await db.delete(documentVersions).where(eq(documentVersions.id, versionId)).run().catch(() => undefined);
     await deleteObject(deps, key);
     throw err;
   }
-  if (isPublicRow(doc)) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
-  return { version };
+  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  return { version, pending };
 }
 
-export async function updateDocument(deps: DocumentDeps, id: string, input: DocumentFormData, ctx: ActionContext): Promise<void> {
+/** A reviewer approves (the version becomes current and public) or rejects (it stays hidden, with a note) a pending version. */
+export async function decidePendingVersion(deps: DocumentDeps, id: string, decision: 'approve' | 'reject', ctx: ActionContext, note?: string): Promise<{ version: number }> {
   const { db } = deps;
-  const { doc } = await loadDocumentFor(db, ctx.actor, id);
-  const meta = metadataOf(input);
-  const after = { ...doc, ...meta };
-  const visible = isPublicRow(doc) || isPublicRow(after);
+  const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
+  if (!rights.review && !rights.publish) throw new AppError('forbidden', 'Anda tidak berhak meninjau dokumen di wilayah ini.');
+  if (doc.pendingVersion === null) throw new AppError('conflict', 'Tidak ada versi yang menunggu tinjauan.');
+  const v = await findVersion(db, id, doc.pendingVersion);
+  if (!v) throw new AppError('conflict', 'Versi yang menunggu tinjauan tidak ditemukan. Muat ulang halaman.');
+  const approve = decision === 'approve';
+  const visible = approve && isPublicRow(doc);
   const [res] = await db.batch([
-    db.update(documents).set({ ...meta, updatedAt: ctx.now }).where(and(eq(documents.id, id), eq(documents.updatedAt, doc.updatedAt), isNull(documents.deletedAt))),
-    auditInsert(db, ctx, { action: 'document.update', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Mengubah keterangan dokumen “${meta.title}”`, before: auditView(doc), after: auditView(meta) }),
+    db
+      .update(documents)
+      .set(approve ? { currentVersion: v.version, currentMime: v.mime, currentSize: v.size, currentSha256: v.sha256, pendingVersion: null, reviewNote: note ?? null, updatedAt: ctx.now } : { pendingVersion: null, reviewNote: note ?? null, updatedAt: ctx.now })
+      .where(and(eq(documents.id, id), eq(documents.pendingVersion, v.version))),
+    ...(approve ? [db.update(documentVersions).set({ approved: true }).where(eq(documentVersions.id, v.id))] : []),
+    auditInsert(db, ctx, {
+      action: approve ? 'document.version.approve' : 'document.version.reject',
+      regionCode: doc.regionCode,
+      entityType: 'document',
+      entityId: id,
+      summary: `${approve ? 'Menyetujui' : 'Menolak'} versi ${v.version} “${doc.title}”${note ? `: ${note}` : ''}`,
+      before: { version: doc.currentVersion },
+      after: { version: approve ? v.version : doc.currentVersion },
+    }),
+    ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Versi ini baru saja ditinjau orang lain. Muat ulang halaman.');
+  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  return { version: v.version };
+}
+
+export async function updateDocument(deps: DocumentDeps, id: string, input: DocumentFormData, ctx: ActionContext): Promise<{ status: PublishStatus }> {
+  const { db } = deps;
+  const { doc, rights, declassify } = await loadDocumentFor(db, ctx.actor, id);
+  const meta = metadataOf(input);
+  checkDeclassification(doc.infoCategory, meta.infoCategory, declassify, input.declassification_note);
+  const actions = editActions(doc.status, input.aksi);
+  const status = plan(doc.status, actions, rights);
+  const after = { ...doc, ...meta, status };
+  const visible = isPublicRow(doc) || isPublicRow(after);
+  const declassified = doc.infoCategory === 'dikecualikan' && meta.infoCategory !== 'dikecualikan';
+  const [res] = await db.batch([
+    db.update(documents).set({ ...meta, status, updatedAt: ctx.now }).where(and(eq(documents.id, id), eq(documents.updatedAt, doc.updatedAt), isNull(documents.deletedAt))),
+    auditInsert(db, ctx, { action: 'document.update', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Mengubah keterangan dokumen “${meta.title}”`, before: auditView(doc), after: auditView({ ...meta, status }) }),
+    ...(declassified ? [declassifyAudit(db, ctx, doc, meta.infoCategory, input.declassification_note!)] : []),
+    ...actions
+      .slice(1)
+      .map((a) => auditInsert(db, ctx, { action: AUDIT(a), regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[a]} “${meta.title}”`, before: { status: doc.status }, after: { status } })),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
   if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  return { status };
 }
 
-/** Removes a document from every list (soft delete); its versions and R2 objects stay for the audit trail. */
+function declassifyAudit(db: Db, ctx: ActionContext, doc: DocumentRow, to: DocumentRow['infoCategory'], note: string) {
+  return auditInsert(db, ctx, {
+    action: 'document.declassify',
+    regionCode: doc.regionCode,
+    entityType: 'document',
+    entityId: doc.id,
+    summary: `Membuka informasi yang dikecualikan “${doc.title}” menjadi ${to}. Uji konsekuensi: ${note}`,
+    before: { infoCategory: doc.infoCategory, exemptionLegalBasis: doc.exemptionLegalBasis },
+    after: { infoCategory: to, consequenceTest: note },
+  });
+}
+
+/** The PPID's (or Diskominfo's) decision to open an excluded document, with the consequence test recorded. */
+export async function declassifyDocument(deps: DocumentDeps, id: string, input: DeclassifyData, ctx: ActionContext): Promise<void> {
+  const { db } = deps;
+  const { doc, declassify } = await loadDocumentFor(db, ctx.actor, id);
+  if (doc.infoCategory !== 'dikecualikan') throw new AppError('conflict', 'Dokumen ini tidak termasuk informasi yang dikecualikan.');
+  checkDeclassification(doc.infoCategory, input.info_category, declassify, input.declassification_note);
+  const after = { ...doc, infoCategory: input.info_category };
+  const visible = isPublicRow(after);
+  const [res] = await db.batch([
+    db
+      .update(documents)
+      .set({ infoCategory: input.info_category, exemptionLegalBasis: null, consequenceTestSummary: null, updatedAt: ctx.now })
+      .where(and(eq(documents.id, id), eq(documents.updatedAt, doc.updatedAt), eq(documents.infoCategory, 'dikecualikan'))),
+    declassifyAudit(db, ctx, doc, input.info_category, input.declassification_note),
+    ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
+  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+}
+
+/** submit / approve / reject / publish / unpublish from the document page. `note` is the reviewer's note. */
+export async function changeDocumentStatus(
+  deps: DocumentDeps,
+  id: string,
+  action: Exclude<PublishAction, 'save' | 'delete'>,
+  ctx: ActionContext,
+  note?: string,
+): Promise<{ status: PublishStatus }> {
+  const { db } = deps;
+  const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
+  const status = plan(doc.status, [action], rights);
+  const reviewNote = action === 'approve' || action === 'reject' ? (note ?? null) : doc.reviewNote;
+  const visible = isPublicRow(doc) || isPublicRow({ ...doc, status });
+  const [res] = await db.batch([
+    db.update(documents).set({ status, reviewNote, updatedAt: ctx.now }).where(and(eq(documents.id, id), eq(documents.status, doc.status), isNull(documents.deletedAt))),
+    auditInsert(db, ctx, { action: AUDIT(action), regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[action]} “${doc.title}”${note ? `: ${note}` : ''}`, before: { status: doc.status }, after: { status } }),
+    ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Status dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
+  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  return { status };
+}
+
+/**
+ * Removes a document from every list (soft delete); its versions and R2 objects stay for the audit trail. A published
+ * document is taken off the site in the same step, which needs the right to unpublish it.
+ */
 export async function deleteDocument(deps: DocumentDeps, id: string, ctx: ActionContext): Promise<void> {
   const { db } = deps;
-  const { doc } = await loadDocumentFor(db, ctx.actor, id);
+  const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
+  plan(doc.status, doc.status === 'terbit' ? ['unpublish', 'delete'] : ['delete'], rights);
   const visible = isPublicRow(doc);
   const [res] = await db.batch([
-    db.update(documents).set({ deletedAt: ctx.now, updatedAt: ctx.now }).where(and(eq(documents.id, id), isNull(documents.deletedAt))),
+    db.update(documents).set({ deletedAt: ctx.now, updatedAt: ctx.now }).where(and(eq(documents.id, id), isNull(documents.deletedAt), eq(documents.status, doc.status))),
     auditInsert(db, ctx, { action: 'document.delete', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Menghapus dokumen “${doc.title}” dari daftar`, before: auditView(doc) }),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);

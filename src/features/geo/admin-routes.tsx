@@ -1,7 +1,8 @@
-// Admin routes of the geo feature: /admin/tempat (places, policy 'place.manage') and
+// Admin routes of the geo feature: /admin/tempat (places, the publishing workflow of src/publishing/) and
 // /admin/wilayah/{code}/batas (boundary upload, policy 'region.boundary').
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { POST_STATUSES } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, readForm, type FormValues } from '../../lib/forms';
@@ -15,12 +16,15 @@ import { sessionOf } from '../accounts/session';
 import { actionContext } from '../admin/context';
 import { listManagedRegions } from '../admin/regions-repo';
 import { renderAdmin } from '../admin/render';
-import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView, type RegionOption } from './admin-views';
+import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView } from './admin-views';
 import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
 import { countPositions, type BoundaryGeometry } from './geometry';
 import { PLACE_PHOTO_MAX_BYTES, PlaceFormSchema } from './places-schemas';
 import { listAdminPlaces, listCategories, type PlaceView } from './places-repo';
-import { createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';
+import { changePlaceStatus, createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';
+import { publishRights } from '../../publishing/rights';
+import { availableActions, type PublishRights } from '../../publishing/workflow';
+import { RejectForm, ReviewNoteForm } from '../content/schemas';
 import { regionWithChildrenShapes } from './repo';
 
 const PAGE_SIZE = 50;
@@ -29,22 +33,43 @@ const PlaceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
 const AdminPlacesQuery = z.object({
   wilayah: RegionCodeSchema.optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(POST_STATUSES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 });
 const NOTICES: Record<string, string> = {
   dibuat: 'Tempat ditambahkan dan sudah tampil di peta wilayah.',
+  draf: 'Tempat disimpan sebagai draf; belum tampil di peta.',
+  dikirim: 'Tempat dikirim untuk ditinjau; tampil di peta setelah disetujui.',
   diubah: 'Perubahan tempat disimpan.',
   dihapus: 'Tempat dihapus dari peta.',
+  terbit: 'Tempat terbit di peta wilayah.',
+  disetujui: 'Tempat disetujui dan tampil di peta wilayah.',
+  dikembalikan: 'Tempat dikembalikan dengan catatan.',
+  ditarik: 'Tempat ditarik dari peta publik.',
 };
+const CREATE_NOTICE = { draft: 'draf', menunggu_tinjauan: 'dikirim', terbit: 'dibuat', ditolak: 'draf' } as const;
 const MAP_ASSETS = (v: string) => ({ scripts: [`/vendor/maplibre-gl.js?v=${v}`, `/js/peta.js?v=${v}`], styles: [`/vendor/maplibre-gl.css?v=${v}`] });
 
-/** Regions where the actor may manage places right now (policy per region, stage included). */
-async function placeRegions(c: Context<AppEnv>): Promise<RegionOption[]> {
+/** Regions where the actor may prepare places (every stage; a reviewer publishes until the region is mandiri). */
+async function placeRegions(c: Context<AppEnv>) {
   const s = sessionOf(c);
-  const roots = candidateRoots(s.memberships, 'place.manage');
-  if (roots.length === 0) throw new AppError('not_found');
+  const roots = candidateRoots(s.memberships, 'content.draft');
+  if (roots.length === 0) return [];
   const { rows } = await listManagedRegions(c.get('db'), { roots });
-  return rows.filter((r) => can(s.memberships, 'place.manage', r));
+  return rows.filter((r) => can(s.memberships, 'content.draft', r));
+}
+
+/** Subtrees whose places the actor prepares or reviews (what the list shows). */
+function listRoots(c: Context<AppEnv>): string[] {
+  const s = sessionOf(c);
+  const all = [...candidateRoots(s.memberships, 'content.draft'), ...candidateRoots(s.memberships, 'content.review')];
+  return [...new Set(all)].filter((r, _i, list) => !list.some((o) => o !== r && r.startsWith(`${o}.`)));
+}
+
+/** Rights shown on the create form: publishing only when every offered region allows it. */
+function createRights(c: Context<AppEnv>, regions: Array<{ code: string; stage: 'diskominfo' | 'pendampingan' | 'mandiri' }>) {
+  const actor = actionContext(c).actor;
+  return { draft: regions.length > 0, publish: regions.length > 0 && regions.every((r) => publishRights(actor, r).publish), review: false };
 }
 
 function placeId(c: Context<AppEnv>): string {
@@ -75,7 +100,7 @@ function placeValues(p: PlaceView): FormValues {
 export function geoAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  async function renderForm(c: Context<AppEnv>, opts: { place?: PlaceView; values: FormValues; errors?: FieldError[]; status?: number }) {
+  async function renderForm(c: Context<AppEnv>, opts: { place?: PlaceView & { rights: PublishRights }; values: FormValues; errors?: FieldError[]; status?: number; notice?: string }) {
     const [regions, categories] = await Promise.all([placeRegions(c), listCategories(c.get('db'))]);
     const action = opts.place ? `/admin/tempat/${opts.place.id}` : '/admin/tempat';
     return renderAdmin(
@@ -86,7 +111,18 @@ export function geoAdminRoutes(): Hono<AppEnv> {
         breadcrumbs: [{ label: 'Tempat', href: '/admin/tempat' }, { label: opts.place ? opts.place.name : 'Tambah' }],
         ...MAP_ASSETS(c.env.APP_VERSION),
       },
-      <PlaceFormView csrf={sessionOf(c).csrfToken} action={action} place={opts.place} regions={regions} categories={categories} values={opts.values} errors={opts.errors} />,
+      <PlaceFormView
+        csrf={sessionOf(c).csrfToken}
+        action={action}
+        place={opts.place}
+        regions={regions}
+        categories={categories}
+        values={opts.values}
+        errors={opts.errors}
+        rights={opts.place ? opts.place.rights : createRights(c, regions)}
+        actions={opts.place ? availableActions(opts.place.status, opts.place.rights) : undefined}
+        notice={opts.notice}
+      />,
       { status: opts.status },
     );
   }
@@ -103,11 +139,13 @@ export function geoAdminRoutes(): Hono<AppEnv> {
   const deps = (c: Context<AppEnv>) => ({ db: c.get('db'), files: c.env.FILES, env: c.env });
 
   app.get('/admin/tempat', async (c) => {
-    const s = sessionOf(c);
-    const regions = await placeRegions(c);
+    const roots = listRoots(c);
+    if (roots.length === 0) throw new AppError('not_found');
+    const regions = (await listManagedRegions(c.get('db'), { roots })).rows;
     const q = AdminPlacesQuery.parse(queryObject(new URL(c.req.url)));
     const list = await listAdminPlaces(c.get('db'), {
-      roots: candidateRoots(s.memberships, 'place.manage'),
+      roots,
+      status: q.status,
       regionCode: q.wilayah,
       q: q.q || undefined,
       limit: PAGE_SIZE,
@@ -123,7 +161,7 @@ export function geoAdminRoutes(): Hono<AppEnv> {
   app.get('/admin/tempat/baru', async (c) => {
     const wilayah = RegionCodeSchema.safeParse(c.req.query('wilayah'));
     const regions = await placeRegions(c);
-    if (regions.length === 0) throw new AppError('forbidden', 'Tempat di wilayah Anda masih dikelola oleh Diskominfo. Hubungi Diskominfo bila ada tempat yang perlu ditambahkan.');
+    if (regions.length === 0) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan menambah tempat. Hubungi Diskominfo bila ada tempat yang perlu ditambahkan.');
     const preset = wilayah.success && regions.some((r) => r.code === wilayah.data) ? wilayah.data : regions.length === 1 ? regions[0]?.code : undefined;
     return renderForm(c, { values: preset ? { region_code: preset } : {} });
   });
@@ -132,8 +170,8 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     const { form, photo } = await readPlaceForm(c);
     if (!form.ok) return renderForm(c, { values: form.values, errors: form.errors, status: 422 });
     try {
-      const { id } = await createPlace(deps(c), form.data, photo, actionContext(c));
-      return c.redirect(`/admin/tempat?ok=dibuat&wilayah=${form.data.region_code}#${id}`, 303);
+      const { id, status } = await createPlace(deps(c), form.data, photo, actionContext(c));
+      return c.redirect(`/admin/tempat/${id}?ok=${CREATE_NOTICE[status]}`, 303);
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
@@ -143,7 +181,7 @@ export function geoAdminRoutes(): Hono<AppEnv> {
 
   app.get('/admin/tempat/:id', async (c) => {
     const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));
-    return renderForm(c, { place, values: placeValues(place) });
+    return renderForm(c, { place, values: placeValues(place), notice: NOTICES[c.req.query('ok') ?? ''] });
   });
 
   app.post('/admin/tempat/:id', async (c) => {
@@ -152,14 +190,32 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     const { form, photo } = await readPlaceForm(c);
     if (!form.ok) return renderForm(c, { place, values: form.values, errors: form.errors, status: 422 });
     try {
-      await updatePlace(deps(c), id, form.data, photo, actionContext(c));
-      return c.redirect(`/admin/tempat?ok=diubah&wilayah=${form.data.region_code}`, 303);
+      const { status } = await updatePlace(deps(c), id, form.data, photo, actionContext(c));
+      return c.redirect(`/admin/tempat/${id}?ok=${form.data.aksi === 'simpan' ? 'diubah' : CREATE_NOTICE[status]}`, 303);
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
       return renderForm(c, { place, values: form.values, errors: fe.fieldErrors, status: fe.status });
     }
   });
+
+  const STATUS_ACTIONS = { kirim: ['submit', 'dikirim'], terbitkan: ['publish', 'terbit'], tarik: ['unpublish', 'ditarik'], setujui: ['approve', 'disetujui'], tolak: ['reject', 'dikembalikan'] } as const;
+  for (const [path, [action, notice]] of Object.entries(STATUS_ACTIONS)) {
+    app.post(`/admin/tempat/:id/${path}`, async (c) => {
+      const id = placeId(c);
+      let note: string | undefined;
+      if (action === 'reject' || action === 'approve') {
+        const form = await readForm(c, action === 'reject' ? RejectForm : ReviewNoteForm);
+        if (!form.ok) {
+          const place = await placeForEdit(c.get('db'), id, actionContext(c));
+          return renderForm(c, { place, values: { ...placeValues(place), ...form.values }, errors: form.errors, status: 422 });
+        }
+        note = form.data.note;
+      }
+      await changePlaceStatus(deps(c), id, action, actionContext(c), note);
+      return c.redirect(`/admin/tempat/${id}?ok=${notice}`, 303);
+    });
+  }
 
   app.get('/admin/tempat/:id/hapus', async (c) => {
     const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));

@@ -8,6 +8,8 @@ import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
 import { CsrfField } from '../admin/render';
+import { PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
+import type { PublishAction, PublishRights } from '../../publishing/workflow';
 import { PLACE_LIMITS } from './places-schemas';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
@@ -96,7 +98,8 @@ export const PlacesAdminView: FC<{
             {rows.map((p) => (
               <tr>
                 <td data-label="Nama">
-                  <a href={`/admin/tempat/${p.id}`}>{p.name}</a> {p.isDemo ? <StatusTag tone="yellow">Contoh</StatusTag> : null}
+                  <a href={`/admin/tempat/${p.id}`}>{p.name}</a> {p.isDemo ? <StatusTag tone="yellow">Contoh</StatusTag> : null}{' '}
+                  {p.status !== 'terbit' ? <PublishStatusTag status={p.status} /> : null}
                 </td>
                 <td data-label="Kategori">{p.categoryLabel}</td>
                 <td data-label="Wilayah">{regionTitle({ level: p.regionLevel, name: p.regionName })}</td>
@@ -119,13 +122,39 @@ export const PlaceFormView: FC<{
   categories: Array<{ code: string; label: string }>;
   values: FormValues;
   errors?: FieldError[];
-}> = ({ csrf, action, place, regions, categories, values, errors }) => {
+  /** Rights on the place's region (edit) or on every offered region (create). */
+  rights: PublishRights;
+  actions?: PublishAction[];
+  notice?: string;
+}> = ({ csrf, action, place, regions, categories, values, errors, rights, actions, notice }) => {
   const v = (k: string) => valueOf(values, k);
   const e = (k: string) => errorFor(errors, k);
+  const live = place?.status === 'terbit';
+  const mayEdit = !place || (live ? rights.publish : rights.draft || rights.publish);
   return (
     <>
       <h1>{place ? `Ubah ${place.name}` : 'Tambah tempat'}</h1>
+      {notice ? (
+        <p class="success" role="status">
+          {notice}
+        </p>
+      ) : null}
       <ErrorSummary errors={errors ?? []} fieldIds={PLACE_FIELD_IDS} />
+      {place ? (
+        <PublishPanel
+          csrf={csrf}
+          base={`/admin/tempat/${place.id}`}
+          noun="tempat"
+          status={place.status}
+          reviewNote={place.reviewNote}
+          actions={(actions ?? []).filter((a) => a !== 'save' && a !== 'delete')}
+          publicHref={`${regionHref(place.regionPath, 'peta')}#tempat-${place.id}`}
+          errors={errors}
+          values={values}
+        />
+      ) : null}
+      {!mayEdit ? <p class="hint">Tempat yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p> : null}
+      {mayEdit ? (
       <form method="post" action={action} enctype="multipart/form-data" novalidate>
         <CsrfField token={csrf} />
         <Field id="f-region" label="Wilayah" error={e('region_code')}>
@@ -206,12 +235,13 @@ export const PlaceFormView: FC<{
         <Field id="f-photo" label={place?.photoKey ? 'Ganti foto (opsional)' : 'Foto (opsional)'} hint="JPG, PNG atau WebP, maksimal 5 MB" error={e('photo')}>
           {(d) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={d} />}
         </Field>
-        <button type="submit">Simpan tempat</button>
+        {!place && !rights.publish ? <p class="hint">Di wilayah yang belum mandiri, tempat tampil di peta setelah disetujui Diskominfo atau kecamatan.</p> : null}
+        <SaveButtons live={live} canPublish={rights.publish} canDraft={rights.draft} waiting={place?.status === 'menunggu_tinjauan'} noun="tempat" />
       </form>
-      {place ? (
+      ) : null}
+      {place && (actions ?? []).includes('delete') || (live && rights.publish) ? (
         <p>
-          <a href={`/admin/tempat/${place.id}/hapus`}>Hapus tempat ini</a> ·{' '}
-          <a href={`${regionHref(place.regionPath, 'peta')}#tempat-${place.id}`}>Lihat di peta publik</a>
+          <a href={`/admin/tempat/${place!.id}/hapus`}>Hapus tempat ini…</a>
         </p>
       ) : null}
     </>

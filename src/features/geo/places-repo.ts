@@ -5,6 +5,7 @@ import { placeCategories, places, regions, type PlaceCategoryRow } from '../../d
 import { escapeLike } from '../../regions/repo';
 import type { Bbox } from './geometry';
 import { inSubtrees } from '../../regions/sql';
+import { publicPlace } from '../../publishing/visibility';
 
 const placeColumns = {
   id: places.id,
@@ -18,6 +19,8 @@ const placeColumns = {
   openingHours: places.openingHours,
   contact: places.contact,
   photoKey: places.photoKey,
+  status: places.status,
+  reviewNote: places.reviewNote,
   isDemo: places.isDemo,
   updatedAt: places.updatedAt,
   categoryLabel: placeCategories.label,
@@ -40,6 +43,8 @@ export type PlaceView = {
   openingHours: string;
   contact: string;
   photoKey: string | null;
+  status: 'draft' | 'menunggu_tinjauan' | 'terbit' | 'ditolak';
+  reviewNote: string | null;
   isDemo: boolean;
   updatedAt: number;
   categoryLabel: string;
@@ -69,9 +74,9 @@ export async function findPlace(db: Db, id: string): Promise<PlaceView | undefin
 
 /** Places of a region and of its direct children: what its map shows (the rollup one level down). */
 function regionAndChildren(regionCode: string): SQL {
-  return or(
-    eq(places.regionCode, regionCode),
-    inArray(places.regionCode, sql`(SELECT code FROM regions WHERE parent_code = ${regionCode})`),
+  return and(
+    publicPlace(),
+    or(eq(places.regionCode, regionCode), inArray(places.regionCode, sql`(SELECT code FROM regions WHERE parent_code = ${regionCode})`)),
   ) as SQL;
 }
 
@@ -121,7 +126,7 @@ export interface ApiPlacesFilter {
 
 /** Keyset-paginated places (ordered by id) for the open-data API. */
 export async function listPlacesForApi(db: Db, f: ApiPlacesFilter): Promise<PlaceView[]> {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [publicPlace()];
   if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
   if (f.category) conds.push(eq(places.category, f.category));
   if (f.bbox) {
@@ -138,6 +143,7 @@ export async function listPlacesForApi(db: Db, f: ApiPlacesFilter): Promise<Plac
 
 export interface AdminPlacesFilter {
   roots: string[];
+  status?: PlaceView['status'];
   regionCode?: string;
   q?: string;
   limit: number;
@@ -149,6 +155,7 @@ export async function listAdminPlaces(db: Db, f: AdminPlacesFilter): Promise<{ r
   const conds: SQL[] = [inSubtrees(places.regionCode, f.roots)];
   if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
   if (f.q) conds.push(sql`${places.name} LIKE ${`%${escapeLike(f.q)}%`} ESCAPE '\\'`);
+  if (f.status) conds.push(eq(places.status, f.status));
   const where = and(...conds);
   const [rows, total] = await Promise.all([
     baseSelect(db).where(where).orderBy(asc(places.regionCode), asc(placeCategories.sortOrder), asc(places.name)).limit(f.limit).offset(f.offset).all(),
@@ -159,4 +166,16 @@ export async function listAdminPlaces(db: Db, f: AdminPlacesFilter): Promise<{ r
 
 export async function categoryExists(db: Db, code: string): Promise<boolean> {
   return (await db.select({ code: placeCategories.code }).from(placeCategories).where(eq(placeCategories.code, code)).get()) !== undefined;
+}
+
+/** Places waiting for a reviewer in these subtrees, oldest first. */
+export async function placesWaitingForReview(db: Db, roots: string[]) {
+  return db
+    .select({ id: places.id, name: places.name, regionCode: places.regionCode, regionStage: regions.stage, updatedAt: places.updatedAt })
+    .from(places)
+    .innerJoin(regions, eq(regions.code, places.regionCode))
+    .where(and(inSubtrees(places.regionCode, roots), eq(places.status, 'menunggu_tinjauan')))
+    .orderBy(asc(places.updatedAt))
+    .limit(200)
+    .all();
 }

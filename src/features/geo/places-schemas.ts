@@ -1,6 +1,7 @@
 // zod schemas of places (tempat): the admin form (also usable as a JSON body), the public API query and the
 // GeoJSON shapes the API returns (used by describeRoute for the OpenAPI document).
 import { z } from 'zod';
+import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { BboxQuerySchema, LatLngSchema } from './schemas';
 
@@ -31,6 +32,7 @@ export const PlaceFormSchema = z.object({
   opening_hours: optionalText(PLACE_LIMITS.openingHours, 'Jam buka'),
   contact: optionalText(PLACE_LIMITS.contact, 'Kontak'),
   remove_photo: z.preprocess((v) => v === '1' || v === 'on' || v === true, z.boolean()).default(false),
+  aksi: z.enum(FORM_ACTION_NAMES, { message: 'Tindakan tidak dikenal.' }).default('simpan'),
 });
 export type PlaceInput = z.output<typeof PlaceFormSchema>;
 

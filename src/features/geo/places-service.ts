@@ -1,7 +1,8 @@
-// Domain rules for places: who may edit (policy 'place.manage'), the point must lie in the region's boundary
-// (200 m tolerance), photos are images (sniffed) stored under public/places/, every change audited and purging the
-// region's cached pages (its ancestors' maps roll its places up).
-import { eq } from 'drizzle-orm';
+// Domain rules for places: the one publishing workflow decides who prepares and who publishes (a local operator
+// submits, a reviewer approves; only `terbit` places are public); the point must lie in the region's boundary
+// (200 m tolerance), photos are images (sniffed) stored under public/places/, every change audited, and a change the
+// public can see purges the region's cached pages (its ancestors' maps roll its places up).
+import { and, eq } from 'drizzle-orm';
 import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import { places, regions } from '../../db/schema';
@@ -10,6 +11,8 @@ import { newId, randomString } from '../../lib/ids';
 import { checkUpload } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
+import { hasAnyRight, publishRights } from '../../publishing/rights';
+import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
 import type { ActionContext } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { distanceToBoundaryMeters, pointWithinRegion, type BoundaryGeometry, type Position } from './geometry';
@@ -58,9 +61,16 @@ async function regionBoundary(db: Db, code: string): Promise<BoundaryGeometry> {
   return JSON.parse(row.boundary) as BoundaryGeometry;
 }
 
+function plan(from: PublishStatus, actions: readonly PublishAction[], rights: PublishRights): PublishStatus {
+  const t = planTransitions(from, actions, rights, 'tempat');
+  if (!t.ok) throw new AppError(t.reason === 'state' ? 'conflict' : 'forbidden', t.message);
+  return t.to;
+}
+
 /** Authorizes and checks category and point; returns the region. Throws 422 with field errors. */
 async function checkPlace(db: Db, input: PlaceInput, ctx: ActionContext) {
-  const region = await authorize(db, ctx.actor, 'place.manage', input.region_code);
+  const region = await authorize(db, ctx.actor, 'dashboard.view', input.region_code);
+  if (!hasAnyRight(publishRights(ctx.actor, region))) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengelola tempat di wilayah ini.');
   const errors: FieldError[] = [];
   if (!(await categoryExists(db, input.category))) errors.push({ field: 'category', message: 'Pilih kategori tempat dari daftar.' });
   const refusal = pointRefusal([input.lng, input.lat], await regionBoundary(db, region.code), regionTitle(region));
@@ -86,12 +96,19 @@ const auditShape = (p: { name: string; category: string; lat: number; lng: numbe
 });
 
 /** Loads a place for editing: 404 when it does not exist or lies outside the actor's regions, 403 when not allowed. */
-export async function placeForEdit(db: Db, id: string, ctx: ActionContext): Promise<PlaceView> {
+export async function placeForEdit(db: Db, id: string, ctx: ActionContext): Promise<PlaceView & { rights: PublishRights }> {
   const place = await findPlace(db, id);
   if (!place) throw new AppError('not_found', 'Tempat tidak ditemukan.');
-  await authorize(db, ctx.actor, 'place.manage', place.regionCode);
-  return place;
+  const region = await authorize(db, ctx.actor, 'dashboard.view', place.regionCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Tempat tidak ditemukan.');
+    throw err;
+  });
+  const rights = publishRights(ctx.actor, region);
+  if (!hasAnyRight(rights)) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengelola tempat di wilayah ini.');
+  return { ...place, rights };
 }
+
+const isPublic = (status: PublishStatus) => status === 'terbit';
 
 /** The columns a place form writes (create and update alike). */
 function placeColumns(input: PlaceInput, regionCode: string, photoKey: string | null) {
@@ -109,13 +126,16 @@ function placeColumns(input: PlaceInput, regionCode: string, photoKey: string | 
   };
 }
 
-export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<{ id: string }> {
+export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<{ id: string; status: PublishStatus }> {
   const region = await checkPlace(deps.db, input, ctx);
+  const actions = FORM_ACTIONS[input.aksi];
+  const status = plan('draft', actions, publishRights(ctx.actor, region));
   const photoKey = photo ? await storePhoto(deps.files, photo) : null;
   const id = newId(ctx.now);
   const row = {
     id,
     ...placeColumns(input, region.code, photoKey),
+    status,
     createdBy: ctx.actor.id,
     updatedBy: ctx.actor.id,
     createdAt: ctx.now,
@@ -130,24 +150,29 @@ export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: Fil
         entityType: 'place',
         entityId: id,
         summary: `Tempat "${input.name}" ditambahkan di ${regionTitle(region)}`,
-        after: auditShape(row),
+        after: { ...auditShape(row), status },
       }),
+      ...actions.map((a) => auditInsert(deps.db, ctx, { action: AUDIT(a), regionCode: region.code, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`, before: { status: 'draft' }, after: { status } })),
     ]);
   } catch (err) {
     if (photoKey) await deps.files.delete(photoKey);
     throw err;
   }
-  await purgeRegionPages(deps, region.code);
-  return { id };
+  if (isPublic(status)) await purgeRegionPages(deps, region.code);
+  return { id, status };
 }
 
-export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<void> {
+export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput, photo: File | null, ctx: ActionContext): Promise<{ status: PublishStatus }> {
   const before = await placeForEdit(deps.db, id, ctx);
   const region = await checkPlace(deps.db, input, ctx);
+  const actions = editActions(before.status, input.aksi);
+  // Moving a place to another region needs the same rights there as here.
+  const status = plan(before.status, actions, region.code === before.regionCode ? before.rights : mergeRights(before.rights, publishRights(ctx.actor, region)));
   const newPhoto = photo ? await storePhoto(deps.files, photo) : null;
   const photoKey = newPhoto ?? (input.remove_photo ? null : before.photoKey);
   const changes = {
     ...placeColumns(input, region.code, photoKey),
+    status,
     updatedBy: ctx.actor.id,
     updatedAt: ctx.now,
   };
@@ -160,21 +185,50 @@ export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput
         entityType: 'place',
         entityId: id,
         summary: `Tempat "${input.name}" diubah di ${regionTitle(region)}`,
-        before: auditShape(before),
-        after: auditShape(changes),
+        before: { ...auditShape(before), status: before.status },
+        after: { ...auditShape(changes), status },
       }),
+      ...actions
+        .slice(1)
+        .map((a) => auditInsert(deps.db, ctx, { action: AUDIT(a), regionCode: region.code, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`, before: { status: before.status }, after: { status } })),
     ]);
   } catch (err) {
     if (newPhoto) await deps.files.delete(newPhoto);
     throw err;
   }
   if (before.photoKey && before.photoKey !== photoKey) await deps.files.delete(before.photoKey);
-  await purgeRegionPages(deps, region.code);
-  if (before.regionCode !== region.code) await purgeRegionPages(deps, before.regionCode);
+  if (isPublic(before.status) || isPublic(status)) {
+    await purgeRegionPages(deps, region.code);
+    if (before.regionCode !== region.code) await purgeRegionPages(deps, before.regionCode);
+  }
+  return { status };
 }
 
+/** Rights that hold in both regions (a move must be allowed at the source and at the destination). */
+function mergeRights(a: PublishRights, b: PublishRights): PublishRights {
+  return { draft: a.draft && b.draft, publish: a.publish && b.publish, review: a.review && b.review };
+}
+
+const AUDIT = (a: PublishAction) => `place.${AUDIT_SUFFIX[a]}`;
+
+/** submit / approve / reject / publish / unpublish from the place page. `note` is the reviewer's note. */
+export async function changePlaceStatus(deps: PlaceDeps, id: string, action: Exclude<PublishAction, 'save' | 'delete'>, ctx: ActionContext, note?: string): Promise<{ status: PublishStatus; place: PlaceView }> {
+  const place = await placeForEdit(deps.db, id, ctx);
+  const status = plan(place.status, [action], place.rights);
+  const reviewNote = action === 'approve' || action === 'reject' ? (note ?? null) : place.reviewNote;
+  const [res] = await deps.db.batch([
+    deps.db.update(places).set({ status, reviewNote, updatedBy: ctx.actor.id, updatedAt: ctx.now }).where(and(eq(places.id, id), eq(places.status, place.status))),
+    auditInsert(deps.db, ctx, { action: AUDIT(action), regionCode: place.regionCode, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[action]} tempat "${place.name}"${note ? `: ${note}` : ''}`, before: { status: place.status }, after: { status } }),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Status tempat ini baru saja diubah orang lain. Muat ulang halaman.');
+  if (isPublic(place.status) || isPublic(status)) await purgeRegionPages(deps, place.regionCode);
+  return { status, place };
+}
+
+/** Deletes a place; a published one is taken off the map in the same step (which needs the right to unpublish). */
 export async function deletePlace(deps: PlaceDeps, id: string, ctx: ActionContext): Promise<PlaceView> {
   const before = await placeForEdit(deps.db, id, ctx);
+  plan(before.status, isPublic(before.status) ? ['unpublish', 'delete'] : ['delete'], before.rights);
   await deps.db.batch([
     deps.db.delete(places).where(eq(places.id, id)),
     auditInsert(deps.db, ctx, {
@@ -187,6 +241,6 @@ export async function deletePlace(deps: PlaceDeps, id: string, ctx: ActionContex
     }),
   ]);
   if (before.photoKey) await deps.files.delete(before.photoKey);
-  await purgeRegionPages(deps, before.regionCode);
+  if (isPublic(before.status)) await purgeRegionPages(deps, before.regionCode);
   return before;
 }

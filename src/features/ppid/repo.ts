@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { publishedDocument } from '../../publishing/visibility';
 import type { Db } from '../../db/client';
 import { documents, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
 import { loadHolidayCalendar } from '../calendar/repo';
@@ -27,7 +28,7 @@ export function findInfoItem(db: Db, id: string) {
   return db.select().from(ppidInfoItems).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))).get();
 }
 
-/** Documents of the region that belong in the DIP (not deleted, with at least one uploaded version). */
+/** Documents of the region that belong in the DIP (published, with at least one uploaded version). */
 export function listDipDocuments(db: Db, regionCode: string) {
   return db
     .select({
@@ -46,7 +47,7 @@ export function listDipDocuments(db: Db, regionCode: string) {
       updatedAt: documents.updatedAt,
     })
     .from(documents)
-    .where(and(eq(documents.regionCode, regionCode), isNull(documents.deletedAt), gt(documents.currentVersion, 0)))
+    .where(and(eq(documents.regionCode, regionCode), publishedDocument()))
     .orderBy(desc(documents.year), asc(documents.title))
     .all();
 }
