@@ -138,7 +138,7 @@ function createRenderer() {
   return md;
 }
 
-const renderer = createRenderer();
+let renderer: ReturnType<typeof createRenderer> | undefined; // built on first use, not at isolate start-up
 
 function normalizeOrigin(origin: string | undefined): string | null {
   if (!origin) return null;
@@ -159,6 +159,7 @@ export function renderMarkdown(md: string, options: MarkdownOptions = {}): strin
   }
   const env: RenderEnv = { origin: normalizeOrigin(options.siteOrigin) };
   // markdown-it escapes & < > " but not ' (markup never uses it: every attribute is double-quoted).
+  renderer ??= createRenderer();
   return renderer.render(md, env).replace(/'/g, '&#39;').trimEnd();
 }
 
