@@ -202,10 +202,3 @@ export function contentDisposition(filename: string): string {
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
-
-/** Lowercase hex SHA-256 of the bytes (WebCrypto). */
-export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  // Cast: TS types Uint8Array over ArrayBufferLike (incl. SharedArrayBuffer), which Workers never hand us.
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, '0')).join('');
-}

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { base64urlEncode, hmacSha256 } from './encoding';
 
 /**
  * JWTs signed with HS256 (algorithm pinned on verify). Each use gets its own key derived from SESSION_SECRET and its
@@ -50,11 +51,12 @@ export async function verifyToken(secret: string, use: TokenUse, token: string):
   }
 }
 
+/** HMAC-SHA256 of a message with a purpose-derived key. */
+export async function hmacBytes(secret: string, purpose: 'csrf' | 'form', message: string): Promise<Uint8Array> {
+  return hmacSha256(await keyFor(secret, purpose), message);
+}
+
 /** HMAC-SHA256 of a message with a purpose-derived key, base64url. Used for CSRF and signed form tokens. */
 export async function hmac(secret: string, purpose: 'csrf' | 'form', message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', (await keyFor(secret, purpose)) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
-  let s = '';
-  for (const b of sig) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64urlEncode(await hmacBytes(secret, purpose, message));
 }

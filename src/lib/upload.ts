@@ -4,8 +4,9 @@
  * carrying a field error in Indonesian (422 empty/unreadable, 413 too large, 415 wrong type) — never a 500.
  */
 import type { Context } from 'hono';
+import { sha256Hex } from './encoding';
 import { AppError } from './errors';
-import { imageDimensions, safeDownloadName, sha256Hex, sniffFileType, type FileKind, type SniffedType } from './file-type';
+import { imageDimensions, safeDownloadName, sniffFileType, type FileKind, type SniffedType } from './file-type';
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 /** Largest image accepted (pixels): decoding a bigger one would exhaust a phone's memory and is never needed. */

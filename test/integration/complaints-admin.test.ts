@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
@@ -208,10 +209,46 @@ describe('export and dashboard', () => {
     await fileComplaint({ title: '=HYPERLINK("http://evil.example","klik")' });
     const res = await handler.get('/admin/pengaduan/ekspor.csv');
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="pengaduan-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="pengaduan-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = await res.text();
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect((await (await loginAs([['operator_desa', '64.08.04.2012']])).get('/admin/pengaduan/ekspor.csv')).status).toBe(404);
+  });
+
+  it('exports every matching report, past the old 5,000-row cap, in both CSV variants', { timeout: 120_000 }, async () => {
+    const handler = await loginAs([['penanganan_pengaduan', '64.08.04']]);
+    const { ticket } = await fileComplaint({ title: 'Templat; "ekspor"\nbesar' });
+    const template = await complaintRow(ticket);
+    const extra = 5_050;
+    // Clone the filed report extra times in one statement: new ids (sorted after every real ULID) and tickets.
+    const columns = (await env.DB.prepare('PRAGMA table_info(complaints)').all<{ name: string }>()).results.map((c) => c.name);
+    const pick = columns.map((c) => (c === 'id' ? "printf('ZZZZZZZZZZZZZZZZZZZ%07d', n.i)" : c === 'ticket' ? "printf('ADU-%04d-%04d', n.i / 10000, n.i % 10000)" : `t.${c}`));
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO complaints (${columns.join(', ')}) SELECT ${pick.join(', ')} FROM n, complaints t WHERE t.id = ?`,
+    ).bind(extra, template!.id).run();
+    const expected = (await env.DB.prepare("SELECT count(*) AS n FROM complaints WHERE region_code LIKE '64.08.04%' AND status = ?").bind(template!.status).first<{ n: number }>())!.n;
+    expect(expected).toBeGreaterThan(5_000);
+
+    const standard = await handler.get(`/admin/pengaduan/ekspor.csv?status=${template!.status}`);
+    const text = await standard.text();
+    expect(text.startsWith('\uFEFF')).toBe(false);
+    const rows = parse(text, { delimiter: ',' }) as string[][];
+    expect(rows[0]).toEqual(['nomor', 'masuk', 'wilayah', 'jenis', 'kategori', 'judul', 'status', 'tenggat', 'tepat_waktu', 'anonim', 'rahasia', 'unit']);
+    expect(rows.length - 1).toBe(expected);
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(expected); // every report once
+    expect(rows.at(-1)![0]).toBe('ADU-0000-5050'); // the last clone: keyset paging reached the end
+    expect(rows.find((r) => r[0] === ticket)![5]).toBe('Templat; "ekspor"\nbesar');
+
+    const excel = await handler.get(`/admin/pengaduan/ekspor.csv?status=${template!.status}&format=excel`);
+    expect(excel.headers.get('Content-Disposition')).toContain('-excel.csv');
+    const bytes = new Uint8Array(await excel.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelRows = parse(new TextDecoder().decode(bytes), { delimiter: ';', bom: true }) as string[][];
+    expect(excelRows.length - 1).toBe(expected);
+    expect(excelRows.find((r) => r[0] === ticket)![5]).toBe('Templat; "ekspor"\nbesar');
+
+    const list = await (await handler.get('/admin/pengaduan?status=semua')).text();
+    expect(list).toContain('format=excel">Unduh CSV untuk Excel</a>');
   });
 
   it('highlights reports past or near their deadline on the dashboard and the list', async () => {

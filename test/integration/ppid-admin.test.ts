@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
 import { processRequest } from '../../src/features/ppid/officer-service';
@@ -307,17 +308,28 @@ describe('annual report', () => {
     const csv = await b.get('/admin/ppid/laporan.csv?tahun=2025&wilayah=64.08.04');
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('Content-Disposition')).toContain('laporan-ppid-64.08.04-2025.csv');
-    const bytes = new Uint8Array(await csv.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
-    const text = new TextDecoder().decode(bytes);
+    const text = await csv.text();
+    expect(text.startsWith('Laporan layanan informasi publik,')).toBe(true); // RFC 4180: no BOM
     expect(text).toContain('Ringkasan,Jumlah permohonan,3\r\n');
     expect(text).toContain('Ringkasan,Alasan penolakan: Pasal 17 h — mengungkap rahasia pribadi,1\r\n');
     expect(text).toContain('Ringkasan,Putusan keberatan: Keberatan diterima — informasi diberikan,1\r\n');
     expect(text).toContain('Desa Swarga Bara (64.08.04.2012),Jumlah permohonan,1\r\n');
     expect(text).not.toContain('Nama Rahasia Laporan');
 
+    const excel = await b.get('/admin/ppid/laporan.csv?tahun=2025&wilayah=64.08.04&format=excel');
+    expect(excel.headers.get('Content-Disposition')).toContain('laporan-ppid-64.08.04-2025-excel.csv');
+    const bytes = new Uint8Array(await excel.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+    const excelRows = parse(new TextDecoder().decode(bytes), { delimiter: ';', bom: true, relax_column_count: true }) as string[][];
+    expect(excelRows).toContainEqual(['Ringkasan', 'Jumlah permohonan', '3']);
+    expect(excelRows).toContainEqual(['Desa Swarga Bara (64.08.04.2012)', 'Jumlah permohonan', '1']);
+    expect(html).toContain('laporan.csv?tahun=2025&amp;wilayah=64.08.04&amp;format=excel');
+
     const pub = await (await get('/ppid/laporan.csv?tahun=2025')).text();
     expect(pub).toContain('Ringkasan,Jumlah permohonan,4\r\n'); // the regency rolls up both kecamatan
+    const pubExcel = await (await get('/ppid/laporan.csv?tahun=2025&format=excel')).text();
+    expect(pubExcel).toContain('Ringkasan;Jumlah permohonan;4\r\n');
+    expect(await (await get('/ppid/laporan?tahun=2025')).text()).toContain('/ppid/laporan.csv?tahun=2025&amp;format=excel');
     expect((await get('/ppid/laporan?tahun=abc')).status).toBe(400);
     expect((await b.get('/admin/ppid/laporan?tahun=1900')).status).toBe(400);
     const leaks = await everythingOutsideTheRequestRow();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/lib/encoding';
 import {
   contentDisposition,
   imageDimensions,
   safeDownloadName,
-  sha256Hex,
   sniffFileType,
 } from '../../src/lib/file-type';
 

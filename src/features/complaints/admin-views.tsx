@@ -1,5 +1,6 @@
 import { ExternalRefRows } from './external-refs-view';
 import type { Child, FC } from 'hono/jsx';
+import { excelHref } from '../../lib/csv';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
@@ -29,6 +30,7 @@ const LIST_STATUSES = ['terbuka', 'semua', 'diterima', 'diverifikasi', 'didispos
 
 export const AdminListView: FC<AdminListProps> = (p) => {
   const qs = (page: number) => `/admin/pengaduan?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}), halaman: String(page) })}`;
+  const exportHref = `/admin/pengaduan/ekspor.csv?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}) })}`;
   return (
     <>
       <h1>Pengaduan</h1>
@@ -65,7 +67,7 @@ export const AdminListView: FC<AdminListProps> = (p) => {
         </button>
       </form>
       <p>
-        <a href={`/admin/pengaduan/ekspor.csv?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}) })}`}>Unduh CSV</a>
+        <a href={excelHref(exportHref)}>Unduh CSV untuk Excel</a> · <a href={exportHref}>CSV standar</a>
         {p.canManageCategories ? (
           <>
             {' · '}

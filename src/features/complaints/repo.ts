@@ -106,6 +106,18 @@ export function listForHandler(db: Db, f: HandlerListFilter) {
     .all();
 }
 
+/** One page of a handler's export: keyset on the id (received order), so every row comes exactly once. */
+export function exportPageForHandler(db: Db, f: Omit<HandlerListFilter, 'limit' | 'offset'>, afterId: string, limit: number) {
+  return db
+    .select(listColumns)
+    .from(complaints)
+    .innerJoin(regions, eq(regions.code, complaints.regionCode))
+    .where(and(handlerWhere(f), gt(complaints.id, afterId)))
+    .orderBy(asc(complaints.id))
+    .limit(limit)
+    .all();
+}
+
 export async function countForHandler(db: Db, f: Omit<HandlerListFilter, 'limit' | 'offset'>): Promise<number> {
   const row = await db.select({ n: sql<number>`count(*)` }).from(complaints).where(handlerWhere(f)).get();
   return row?.n ?? 0;

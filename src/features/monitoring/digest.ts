@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { digestDeliveries, monitoringFlags, monitoringRegionStatus, regions, type DigestDeliveryRow, type MonitoringSettingsRow } from '../../db/schema';
-import { sha256Hex } from '../../lib/file-type';
+import { sha256Hex } from '../../lib/encoding';
 import { newId } from '../../lib/ids';
 import { DAY_MS, toIsoUtc, witaDateKey } from '../../lib/time';
 import type { Counts } from './runs';
@@ -38,7 +38,7 @@ export interface DigestDeps {
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function targetOf(url: string): Promise<{ hash: string; host: string }> {
-  return { hash: await sha256Hex(new TextEncoder().encode(url)), host: new URL(url).host };
+  return { hash: await sha256Hex(url), host: new URL(url).host };
 }
 
 export async function buildDigest(db: Db, now: number, portalName: string, origin: string) {

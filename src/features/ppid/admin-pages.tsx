@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import type { PpidProfileRow } from '../../db/schema';
+import { csvResponse, csvVariantOf } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
 import { queryObject } from '../../lib/validation';
@@ -18,7 +19,6 @@ import { findProfile, listInfoItems, regionsWithin } from './repo';
 import { reportCsv } from './report';
 import { loadReport } from './report-service';
 import { ReportView } from './report-views';
-import { csvResponse } from './routes';
 import { InfoItemForm, ProfileForm, RegionQuery, ReportQuery } from './schemas';
 
 /** Roots of the actor's PPID work: 404 for accounts without any. */
@@ -115,7 +115,10 @@ export function ppidAdminPages(): Hono<AppEnv> {
     await authorize(c.get('db'), actionContext(c).actor, 'ppid.handle', code);
     const year = q.data.tahun ?? witaYear(Date.now());
     const { report: r, regionName } = await loadReport(c.get('db'), code, year);
-    if (format === 'csv') return csvResponse(reportCsv(r, regionName), `laporan-ppid-${code}-${year}.csv`);
+    if (format === 'csv') {
+      const variant = csvVariantOf(new URL(c.req.url));
+      return csvResponse(reportCsv(r, regionName, variant), `laporan-ppid-${code}-${year}.csv`, variant);
+    }
     const regions = await regionsWithin(c.get('db'), roots, 'kecamatan');
     const years = Array.from({ length: 6 }, (_, i) => witaYear(Date.now()) - i);
     return renderAdmin(

@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { InfoDecision, InfoObjectionOutcome } from '../../db/schema';
+import { excelHref } from '../../lib/csv';
 import { formatWeekdayDate } from '../../lib/time';
 import { EmptyState } from '../../views/components';
 import { DECISION_LABELS, OUTCOME_LABELS, REFUSAL_REASONS, REQUESTER_TYPE_LABELS, type RefusalReason } from './labels';
@@ -83,8 +84,11 @@ export const ReportView: FC<{ report: AnnualReport; regionName: string; csvHref:
       </p>
       {filters}
       <p>
-        <a class="button button-secondary" href={csvHref} download>
-          Unduh CSV
+        <a class="button button-secondary" href={excelHref(csvHref)} download>
+          Unduh CSV untuk Excel
+        </a>{' '}
+        <a href={csvHref} download>
+          CSV standar (RFC 4180)
         </a>
       </p>
       {report.figures.total === 0 ? (

@@ -4,6 +4,7 @@
  */
 import type { InfoDecision, InfoObjectionOutcome } from '../../db/schema';
 import { isWithin } from '../../regions/codes';
+import { toCsv, type CsvVariant } from '../../lib/csv';
 import { DAY_MS, witaDateToMs } from '../../lib/time';
 import { workingDaysBetween, type HolidayCalendar } from '../../lib/working-days';
 import { DECISION_LABELS, OUTCOME_LABELS, REFUSAL_REASONS, REQUESTER_TYPE_LABELS, type RefusalReason } from './labels';
@@ -113,20 +114,6 @@ export function computeReport(
   return { year: a.year, regionCode: a.region.code, dueAt: reportDueAt(a.year), figures: computeFigures(a.rows, a.cal), breakdown };
 }
 
-/** RFC 4180 cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  // UTF-8 BOM so Excel opens Indonesian text correctly; CRLF per RFC 4180.
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
 function figureRows(section: string, f: Figures): Array<Array<string | number | null>> {
   const out: Array<Array<string | number | null>> = [
     [section, 'Jumlah permohonan', f.total],
@@ -152,7 +139,7 @@ function figureRows(section: string, f: Figures): Array<Array<string | number | 
   return out;
 }
 
-export function reportCsv(r: AnnualReport, regionName: string): string {
+export function reportCsv(r: AnnualReport, regionName: string, variant: CsvVariant = 'standar'): string {
   const rows: Array<Array<string | number | null>> = [
     ['Laporan layanan informasi publik', regionName, r.year],
     ['Kode wilayah', r.regionCode, null],
@@ -162,5 +149,5 @@ export function reportCsv(r: AnnualReport, regionName: string): string {
     ...figureRows('Ringkasan', r.figures),
   ];
   for (const b of r.breakdown) rows.push(...figureRows(`${b.name} (${b.code})`, b.figures));
-  return toCsv(rows);
+  return toCsv(rows, variant);
 }

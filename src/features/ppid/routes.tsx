@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
+import { csvResponse, csvVariantOf } from '../../lib/csv';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, valueOf } from '../../lib/forms';
 import { contentDisposition } from '../../lib/file-type';
@@ -214,7 +215,10 @@ async function publicReport(c: Context<AppEnv>, format: 'html' | 'csv') {
   const year = q.data.tahun ?? witaYear(Date.now());
   const { report, regionName } = await loadReport(c.get('db'), ctx.region.code, year);
   const base = regionHref(ctx.region.path, 'ppid', 'laporan');
-  if (format === 'csv') return csvResponse(reportCsv(report, regionName), `laporan-ppid-${ctx.region.code}-${year}.csv`);
+  if (format === 'csv') {
+    const variant = csvVariantOf(new URL(c.req.url));
+    return csvResponse(reportCsv(report, regionName, variant), `laporan-ppid-${ctx.region.code}-${year}.csv`, variant);
+  }
   const years = Array.from({ length: 6 }, (_, i) => witaYear(Date.now()) - i);
   return renderPage(
     c,
@@ -241,13 +245,3 @@ async function publicReport(c: Context<AppEnv>, format: 'html' | 'csv') {
   );
 }
 
-export function csvResponse(body: string, filename: string): Response {
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': contentDisposition(filename),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}

@@ -11,13 +11,14 @@ import { findIdempotent, submitOnce } from '../../lib/idempotency';
 import { hmac } from '../../lib/jwt';
 import { newId } from '../../lib/ids';
 import { rateLimit } from '../../lib/rate-limit';
+import { sameDigest } from '../../lib/reference-codes';
 import type { HolidayCalendar } from '../../lib/working-days';
 import { PUBLIC_ACTOR, type ActionContext } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { GROUND_LABELS } from './labels';
 import { findObjection, findRequestByNumber, listEvents, loadCalendar } from './repo';
 import type { InfoRequestInput } from './schemas';
-import { codeHash, encryptIdentity, lastFour, newRequestNumber, privateCodeFor, sameHash } from './secrets';
+import { codeHash, encryptIdentity, lastFour, newRequestNumber, privateCodeFor } from './secrets';
 import { initialState, transition, type ObjectionGround, type RequestState } from './state';
 
 export const REQUEST_SCOPE = 'info_request';
@@ -155,7 +156,7 @@ export async function verifyRequester(d: PublicDeps, number: string, code: strin
   await rateLimit(d.db, `ppid:code:${ip}`, CODE_CHECK_LIMIT.limit, CODE_CHECK_LIMIT.windowMs, d.now);
   const row = await findRequestByNumber(d.db, number);
   const expected = await codeHash(number, code);
-  if (!row || !sameHash(row.codeHash, expected)) {
+  if (!row || !sameDigest(row.codeHash, expected)) {
     throw new AppError('validation', 'Nomor registrasi atau kode rahasia tidak cocok.', {
       fieldErrors: [{ field: 'kode', message: 'Nomor registrasi atau kode rahasia tidak cocok. Periksa kembali bukti permohonan Anda.' }],
     });
