@@ -1,5 +1,5 @@
 import type { Db } from './db/client';
-import type { Session } from './features/accounts/session';
+import type { Session } from './auth/session';
 import type { PartnerPrincipal } from './features/partners/service';
 import type { RegionContext } from './regions/context';
 

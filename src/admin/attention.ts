@@ -1,9 +1,9 @@
-import type { Db } from '../../db/client';
-import type { Session } from '../accounts/session';
-import { complaintAttention } from '../complaints/attention';
-import { contentAttention } from '../content/attention';
-import { ppidAttention } from '../ppid/attention';
-import { monitoringAttention } from '../monitoring/attention';
+import type { Db } from '../db/client';
+import type { Session } from '../auth/session';
+import { complaintAttention } from '../features/complaints/attention';
+import { contentAttention } from '../features/content/attention';
+import { ppidAttention } from '../features/ppid/attention';
+import { monitoringAttention } from '../features/monitoring/attention';
 
 /** One "Perlu tindakan" entry on an admin's home: what needs attention, where, and the link that fixes it. */
 export interface AttentionItem {

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import type { RegionLevel } from '../../db/schema';
-import { regionTitle } from '../../regions/labels';
+import type { RegionLevel } from '../db/schema';
+import { regionTitle } from '../regions/labels';
 
 /** The "Wilayah" filter of admin list pages; hidden when the user manages a single region. */
 export const RegionFilter: FC<{ id: string; regions: Array<{ code: string; name: string; level: RegionLevel }>; value?: string }> = ({ id, regions, value }) =>

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../env';
-import { AppError } from '../../lib/errors';
-import { sessionOf } from '../accounts/session';
+import type { AppEnv } from '../env';
+import { AppError } from '../lib/errors';
+import { sessionOf } from '../auth/session';
 
 /** Every /admin response: never cached anywhere; a temporary password must be changed before anything else. */
 export function adminGuard(): MiddlewareHandler<AppEnv> {

@@ -1,9 +1,9 @@
 import type { FC } from 'hono/jsx';
-import { formatDateTime } from '../../lib/time';
-import { regionTitle } from '../../regions/labels';
-import { regionHref } from '../../regions/paths';
-import { EmptyState, StatusTag, type TagTone } from '../../views/components';
-import { ROLE_LABELS, STAGE_LABELS } from '../accounts/schemas';
+import { formatDateTime } from '../lib/time';
+import { regionTitle } from '../regions/labels';
+import { regionHref } from '../regions/paths';
+import { EmptyState, StatusTag, type TagTone } from '../views/components';
+import { ROLE_LABELS, STAGE_LABELS } from '../features/accounts/schemas';
 import type { AttentionItem } from './attention';
 
 export const STAGE_TONES: Record<keyof typeof STAGE_LABELS, TagTone> = { diskominfo: 'grey', pendampingan: 'blue', mandiri: 'green' };

@@ -1,25 +1,25 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MANAGEMENT_STAGES } from '../../db/schema';
-import type { AppEnv } from '../../env';
-import { AppError } from '../../lib/errors';
-import { readForm } from '../../lib/forms';
-import { witaDateToMs } from '../../lib/time';
-import { parseOrThrow, queryObject } from '../../lib/validation';
-import { candidateRoots } from '../../regions/policy';
-import { findRegionByCode } from '../../regions/repo';
-import { RegionCodeSchema } from '../../regions/schemas';
-import { changeStages, stageHistoryOf } from '../../regions/stage-service';
-import { membershipsOfUser } from '../accounts/repo';
-import { AuditQuery, StageChangeForm } from '../accounts/schemas';
-import { sessionOf } from '../accounts/session';
-import { listAudit } from '../audit/service';
+import { MANAGEMENT_STAGES } from '../db/schema';
+import type { AppEnv } from '../env';
+import { AppError } from '../lib/errors';
+import { readForm } from '../lib/forms';
+import { witaDateToMs } from '../lib/time';
+import { parseOrThrow, queryObject } from '../lib/validation';
+import { candidateRoots } from '../regions/policy';
+import { findRegionByCode } from '../regions/repo';
+import { RegionCodeSchema } from '../regions/schemas';
+import { changeStages, stageHistoryOf } from '../features/region-stages/service';
+import { membershipsOfUser } from '../features/accounts/repo';
+import { AuditQuery, StageChangeForm } from '../features/accounts/schemas';
+import { sessionOf } from '../auth/session';
+import { listAudit } from '../audit/log';
 import { attentionFor } from './attention';
 import { actionContext } from './context';
 import { listKecamatan, listManagedRegions } from './regions-repo';
 import { renderAdmin } from './render';
-import { AdminHomeView } from './views';
-import { AuditView, RegionStageView, RegionsAdminView } from './regions-views';
+import { AdminHomeView } from './home-view';
+import { AuditView, RegionStageView, RegionsAdminView } from '../features/region-stages/views';
 
 const RegionsQuery = z.object({
   kecamatan: RegionCodeSchema.optional().catch(undefined),

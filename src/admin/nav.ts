@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { Action } from '../../regions/policy';
-import { candidateRoots } from '../../regions/policy';
-import type { Session } from '../accounts/session';
-import { unreadCount } from '../monitoring/notifications-repo';
+import type { Db } from '../db/client';
+import type { Action } from '../regions/policy';
+import { candidateRoots } from '../regions/policy';
+import type { Session } from '../auth/session';
+import { unreadCount } from '../features/monitoring/notifications-repo';
 
 export interface AdminNavItem {
   href: string;

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { regions, type ManagementStage, type RegionLevel } from '../../db/schema';
-import { inSubtrees } from '../../regions/sql';
+import type { Db } from '../db/client';
+import { regions, type ManagementStage, type RegionLevel } from '../db/schema';
+import { inSubtrees } from '../regions/sql';
 
 
 export interface RegionAdminFilter {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import type { Child, FC } from 'hono/jsx';
-import type { AppEnv } from '../../env';
-import { isPartial } from '../../lib/htmx';
-import type { Crumb } from '../../views/components';
-import { Layout } from '../../views/layout';
-import { sessionOf } from '../accounts/session';
+import type { AppEnv } from '../env';
+import { isPartial } from '../lib/htmx';
+import type { Crumb } from '../views/components';
+import { Layout } from '../views/layout';
+import { sessionOf } from '../auth/session';
 import { navFor } from './nav';
 
 /** A number after a menu label (async: its query runs while the page renders); nothing when 0 or on error. */

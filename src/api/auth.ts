@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { authenticatePartner } from '../features/partners/service';
-import type { PartnerScope } from '../features/partners/scopes';
+import type { PartnerScope } from './scopes';
 import { AppError } from '../lib/errors';
 
 function bearer(c: Context<AppEnv>): string | null | undefined {

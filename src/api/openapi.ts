@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_SCOPES } from '../features/partners/scopes';
+import { PARTNER_SCOPES } from './scopes';
 
 /**
  * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
-import { newId } from '../../lib/ids';
-import type { ActionContext } from '../accounts/actor';
+import type { Db } from '../db/client';
+import { auditLog } from '../db/schema';
+import { newId } from '../lib/ids';
+import type { ActionContext } from '../auth/actor';
 
 export interface AuditEntry {
   action: string;

@@ -1,4 +1,4 @@
-import type { Membership } from '../../regions/policy';
+import type { Membership } from '../regions/policy';
 
 /** Who is acting, as services see it (no HTTP). Every write is audited with it. */
 export type Actor =

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../../env';
-import { AppError } from '../../lib/errors';
-import { isPartial } from '../../lib/htmx';
-import { randomToken } from '../../lib/ids';
-import { hmac, signToken, verifyToken } from '../../lib/jwt';
-import type { Membership } from '../../regions/policy';
+import type { AppEnv } from '../env';
+import { AppError } from '../lib/errors';
+import { isPartial } from '../lib/htmx';
+import { randomToken } from '../lib/ids';
+import { hmac, signToken, verifyToken } from '../lib/jwt';
+import type { Membership } from '../regions/policy';
 import type { Actor } from './actor';
-import { loadSessionRows } from './repo';
+import { loadSessionRows } from '../features/accounts/repo';
 
 /** The cookie is sent as `__Host-sesi` (Hono adds the prefix and enforces Secure, Path=/, no Domain). */
 export const SESSION_COOKIE = 'sesi';

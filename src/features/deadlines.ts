@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client';
+import type { Db } from '../db/client';
 
 /**
  * A source of items with a working-day deadline (complaints, PPID requests, PPID objections). The deadline scan

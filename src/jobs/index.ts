@@ -1,7 +1,7 @@
 import type { Bindings } from '../env';
-import { scheduledPublishJob } from './scheduled-publish';
-import { DAILY_CRON, HOURLY_CRON, monitoringDaily, monitoringHourly } from './monitoring';
-import { complaintsAutoCloseJob } from './complaints-autoclose';
+import { scheduledPublishJob } from '../features/content/scheduled-publish';
+import { DAILY_CRON, HOURLY_CRON, monitoringDaily, monitoringHourly } from '../features/monitoring/jobs/index';
+import { complaintsAutoCloseJob } from '../features/complaints/autoclose-job';
 
 /** Jobs by cron expression (wrangler.toml [triggers]); each records its own run history and never throws. */
 const CRON_JOBS: Record<string, Array<(controller: ScheduledController, env: Bindings) => Promise<void>>> = {

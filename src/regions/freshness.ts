@@ -1,8 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
-import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
-import type { Db } from '../../db/client';
-import { regions } from '../../db/schema';
-import { selfAndAncestors } from '../../regions/codes';
+import { purgeRegionPages, type PurgeDeps } from '../cache/purge';
+import type { Db } from '../db/client';
+import { regions } from '../db/schema';
+import { selfAndAncestors } from './codes';
 
 /**
  * `regions.last_content_update` means "the public content shown on this region's pages last changed at". Region

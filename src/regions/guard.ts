@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { regions } from '../db/schema';
 import { AppError } from '../lib/errors';
-import type { Actor } from '../features/accounts/actor';
+import type { Actor } from '../auth/actor';
 import { isWithin } from './codes';
 import { can, type Action } from './policy';
 

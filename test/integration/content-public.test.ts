@@ -1,7 +1,7 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
-import { publishDueScheduledPosts } from '../../src/jobs/scheduled-publish';
+import { publishDueScheduledPosts } from '../../src/features/content/scheduled-publish';
 import { runScheduled } from '../../src/jobs';
 import { loginAs } from '../helpers/auth';
 import { createPostAs, fileOf, multipart, PNG_1X1, pngHeader, postRow, setStage, xmlProblem } from '../helpers/content';

@@ -2,7 +2,7 @@
 // note. Jobs run at "now" (and ~95 days earlier for the readiness streak), so the pages see the same clock.
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';

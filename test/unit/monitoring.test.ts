@@ -6,7 +6,7 @@ import { freshnessOf, nextFreshSince, PUBLIC_RELATIVE_MAX_DAYS, thresholdsFor } 
 import { SettingsForm, webhookUrlProblem } from '../../src/features/monitoring/schemas';
 import { handoverReady, regionScore, rollupScores } from '../../src/features/monitoring/score';
 import { DEFAULT_SETTINGS, requirementsFor } from '../../src/features/monitoring/settings';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 
 const DAY = 86_400_000;

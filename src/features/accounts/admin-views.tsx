@@ -5,7 +5,7 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { ROLE_LABELS } from './schemas';
 
 type Level = 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';

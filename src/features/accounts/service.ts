@@ -6,8 +6,8 @@ import { newId } from '../../lib/ids';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
 import { levelOfCode } from '../../regions/codes';
-import { auditInsert } from '../audit/service';
-import type { ActionContext } from './actor';
+import { auditInsert } from '../../audit/log';
+import type { ActionContext } from '../../auth/actor';
 import { clearFailures, findUserById, findUserByLogin, pruneOldAttempts, recentFailures, recordFailures, revokeSession } from './repo';
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;

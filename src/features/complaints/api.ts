@@ -12,7 +12,7 @@ import { addWorkingDays } from '../../lib/working-days';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { paths } from '../../regions/repo';
-import { clientIp } from '../admin/context';
+import { clientIp } from '../../admin/context';
 import { loadHolidayCalendar } from '../calendar/repo';
 import {
   ChangesJson,

@@ -1,4 +1,4 @@
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { formatDate } from '../../lib/time';
 import { addWorkingDays } from '../../lib/working-days';
 import { loadHolidayCalendar } from '../calendar/repo';

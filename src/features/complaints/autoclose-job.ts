@@ -1,13 +1,13 @@
-import { purgeRegionPages } from '../cache/purge';
-import { createDb } from '../db/client';
-import type { Bindings } from '../env';
-import { SYSTEM_ACTOR } from '../features/accounts/actor';
-import { auditInsert } from '../features/audit/service';
-import { loadHolidayCalendar } from '../features/calendar/repo';
-import { dueForAutoclose } from '../features/complaints/repo';
-import { applyAction, type ComplaintDeps } from '../features/complaints/service';
-import { AUTOCLOSE_DAYS } from '../features/complaints/status-machine';
-import { AppError } from '../lib/errors';
+import { purgeRegionPages } from '../../cache/purge';
+import { createDb } from '../../db/client';
+import type { Bindings } from '../../env';
+import { SYSTEM_ACTOR } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { loadHolidayCalendar } from '../calendar/repo';
+import { dueForAutoclose } from './repo';
+import { applyAction, type ComplaintDeps } from './service';
+import { AUTOCLOSE_DAYS } from './status-machine';
+import { AppError } from '../../lib/errors';
 
 export type AutoCloseEnv = Pick<Bindings, 'DB' | 'FILES' | 'PAGE_CACHE' | 'CACHE_GENERATION' | 'SESSION_SECRET'>;
 

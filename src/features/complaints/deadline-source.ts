@@ -1,7 +1,7 @@
 import { and, count, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { complaints, type ComplaintStatus } from '../../../db/schema';
-import { fixLinks } from '../links';
-import type { DeadlineSource } from './types';
+import { complaints, type ComplaintStatus } from '../../db/schema';
+import { fixLinks } from '../monitoring/links';
+import type { DeadlineSource } from '../deadlines';
 
 /**
  * Complaints (migrations/0007_complaints.sql): `due_at` is the handler's current deadline (verify/dispose within

@@ -11,7 +11,7 @@ import { regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
 import { regionAction, regionPage } from '../../regions/routing';
 import { renderPage } from '../../views/render';
-import { clientIp } from '../admin/context';
+import { clientIp } from '../../admin/context';
 import { regionCrumbs } from '../site/views';
 import { complaintDeps, privateHeaders } from './deps';
 import { regionFigures } from './figures';

@@ -6,11 +6,11 @@ import { checkUpload, fileField, assertRequestSize, uploadMaxBytes, type Checked
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';

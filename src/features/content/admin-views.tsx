@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter } from '../../admin/components';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';

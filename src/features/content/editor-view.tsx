@@ -7,7 +7,7 @@ import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from './slug';

@@ -1,8 +1,8 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import { createDb, type Db } from '../db/client';
-import { posts, regions } from '../db/schema';
-import type { Bindings } from '../env';
-import { purgeAfterChange, touchContentUpdate } from '../features/content/freshness';
+import { createDb, type Db } from '../../db/client';
+import { posts, regions } from '../../db/schema';
+import type { Bindings } from '../../env';
+import { purgeAfterChange, touchContentUpdate } from '../../regions/freshness';
 
 /** How far back a due scheduled post is looked for (bounds the scan; cached pages also expire by TTL). */
 const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;

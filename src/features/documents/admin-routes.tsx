@@ -8,11 +8,11 @@ import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type Checked
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { DocumentAdminListView, DocumentCreateView, DocumentEditView } from './admin-views';
 import { serveVersion } from './download';
 import { documentHistory, findVersion, listDocumentsForAdmin, versionsOf } from './repo';

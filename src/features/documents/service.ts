@@ -6,9 +6,9 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CheckedUpload } from '../../lib/upload';
 import { authorize } from '../../regions/guard';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import { purgeAfterChange, touchContentUpdate } from '../content/freshness';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { purgeAfterChange, touchContentUpdate } from '../../regions/freshness';
 import { findDocumentForAdmin, maxVersion } from './repo';
 import type { DocumentFormData } from './schemas';
 

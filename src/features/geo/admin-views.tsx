@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { PLACE_LIMITS } from './places-schemas';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';

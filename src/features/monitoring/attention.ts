@@ -4,7 +4,7 @@ import { formatDate, formatWeekdayDate } from '../../lib/time';
 import { selfAndAncestors } from '../../regions/codes';
 import { regionTitle } from '../../regions/labels';
 import type { Membership } from '../../regions/policy';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { regionInSubtrees } from '../content/scope';
 import { concerns } from './audience';
 import { stateLabel } from './labels';

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, StatusTag } from '../../views/components';
 import { STAGE_LABELS } from '../accounts/schemas';
-import { STAGE_TONES } from '../admin/views';
+import { STAGE_TONES } from '../../admin/home-view';
 import { STATE_TONES, stateLabel } from './labels';
 import type { MonitoringRow } from './repo';
 import { handoverReady } from './score';

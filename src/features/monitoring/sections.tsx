@@ -3,7 +3,7 @@ import type { MonitoringRunRow } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { COUNT_LABELS, JOB_LABELS, RUN_STATUS_LABELS } from './labels';
 import type { MonitoringRow } from './repo';
 import { SCORE_WEIGHTS } from './score';

@@ -1,12 +1,12 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect } from '../admin/components';
+import { FilterSelect } from '../../admin/components';
 import type { MonitoringRunRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import { daysAgo, formatDate } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { STAGE_LABELS } from '../accounts/schemas';
-import { STAGE_TONES } from '../admin/views';
+import { STAGE_TONES } from '../../admin/home-view';
 import { FRESHNESS_LABELS } from './freshness';
 import { STATE_TONES } from './labels';
 import type { MonitoringRow } from './repo';

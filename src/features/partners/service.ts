@@ -6,9 +6,9 @@ import { randomString, randomToken } from '../../lib/ids';
 import { signToken, verifyToken } from '../../lib/jwt';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import type { PartnerScope } from './scopes';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import type { PartnerScope } from '../../api/scopes';
 
 export const TOKEN_TTL_SECONDS = 15 * 60;
 export const ROTATION_GRACE_MS = 24 * 60 * 60_000;

@@ -4,7 +4,7 @@ import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { AdminTabs } from './admin-views';
 import { DIP_CATEGORY_LABELS, DIP_CATEGORY_SHORT } from './labels';
 

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { infoObjections, infoRequests, type InfoRequestStatus } from '../../../db/schema';
-import { fixLinks } from '../links';
-import type { DeadlineSource } from './types';
+import { infoObjections, infoRequests, type InfoRequestStatus } from '../../db/schema';
+import { fixLinks } from '../monitoring/links';
+import type { DeadlineSource } from '../deadlines';
 
 /**
  * PPID (migrations/0008_ppid.sql): an information request is answered within 10 working days (`due_at`, extended

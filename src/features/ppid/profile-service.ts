@@ -5,8 +5,8 @@ import { ppidInfoItems, ppidProfiles } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { findInfoItem, findProfile } from './repo';
 import type { InfoItemInput, ProfileInput } from './schemas';
 

@@ -10,7 +10,7 @@ import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { regionAction, regionPage } from '../../regions/routing';
 import { renderPage } from '../../views/render';
-import { clientIp } from '../admin/context';
+import { clientIp } from '../../admin/context';
 import { regionCrumbs } from '../site/views';
 import { dipDocumentHref, loadDip, witaYear } from './dip';
 import { ConfirmationView, RequestFormView } from './form-views';

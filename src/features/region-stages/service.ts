@@ -1,11 +1,11 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { regions, stageHistory, users, type ManagementStage } from '../db/schema';
-import type { ActionContext } from '../features/accounts/actor';
-import { auditInsert } from '../features/audit/service';
-import { AppError } from '../lib/errors';
-import { newId } from '../lib/ids';
-import { authorize } from './guard';
+import type { Db } from '../../db/client';
+import { regions, stageHistory, users, type ManagementStage } from '../../db/schema';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { authorize } from '../../regions/guard';
 
 /**
  * Moves regions between management stages (diskominfo → pendampingan → mandiri, or back), with a reason, keeping

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect } from './components';
+import { FilterSelect } from '../../admin/components';
 import type { AuditRow, ManagementStage, RegionRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
@@ -9,8 +9,8 @@ import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
 import { STAGE_LABELS } from '../accounts/schemas';
-import { CsrfField } from './render';
-import { STAGE_TONES, type ManagedRegion } from './views';
+import { CsrfField } from '../../admin/render';
+import { STAGE_TONES, type ManagedRegion } from '../../admin/home-view';
 
 export const RegionsAdminView: FC<{
   csrf: string;

@@ -1,6 +1,6 @@
-import { complaintsSource } from './complaints-source';
-import { objectionsSource, ppidSource } from './ppid-source';
-import type { DeadlineSource, DeadlineSourceName } from './types';
+import { complaintsSource } from '../../complaints/deadline-source';
+import { objectionsSource, ppidSource } from '../../ppid/deadline-source';
+import type { DeadlineSource, DeadlineSourceName } from '../../deadlines';
 
 /** Every deadline source the hourly scan reads. A feature that adds deadlines adds its adapter here. */
 export const DEADLINE_SOURCES: DeadlineSource[] = [complaintsSource, ppidSource, objectionsSource];
@@ -11,4 +11,4 @@ export const SOURCE_LABELS: Record<DeadlineSourceName, string> = {
   keberatan: 'Keberatan informasi',
 };
 
-export type { DeadlineSource, OpenDeadlineItem, ClosedDeadlineStats, DeadlineSourceName } from './types';
+export type { DeadlineSource, OpenDeadlineItem, ClosedDeadlineStats, DeadlineSourceName } from '../../deadlines';

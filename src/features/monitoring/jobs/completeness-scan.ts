@@ -1,14 +1,14 @@
 import { and, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { documents, posts, ppidProfiles, type ChecklistItemRow } from '../db/schema';
-import { runBatched } from '../features/monitoring/batch';
-import { planFlagSync, type DesiredFlag } from '../features/monitoring/flags';
-import { fixLinks } from '../features/monitoring/links';
-import { flagNotifications, loadRecipients, summaryNotifications } from '../features/monitoring/notify';
-import type { JobContext, JobOutcome } from '../features/monitoring/runs';
-import { categoriesOf, loadChecklist, loadSettings, requirementsFor, type Requirement } from '../features/monitoring/settings';
-import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, statusWrites } from '../features/monitoring/store';
-import { escapeLike } from '../regions/repo';
+import type { Db } from '../../../db/client';
+import { documents, posts, ppidProfiles, type ChecklistItemRow } from '../../../db/schema';
+import { runBatched } from '../batch';
+import { planFlagSync, type DesiredFlag } from '../flags';
+import { fixLinks } from '../links';
+import { flagNotifications, loadRecipients, summaryNotifications } from '../notify';
+import type { JobContext, JobOutcome } from '../runs';
+import { categoriesOf, loadChecklist, loadSettings, requirementsFor, type Requirement } from '../settings';
+import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, statusWrites } from '../store';
+import { escapeLike } from '../../../regions/repo';
 
 /**
  * Daily completeness scan (cron "0 17 * * *"). The mandatory checklist is data (monitoring_checklist, edited by

@@ -1,6 +1,6 @@
-import { realSleep, retryPendingDigests, sendDailyDigest, type DigestDeps } from '../features/monitoring/digest';
-import type { JobContext, JobOutcome } from '../features/monitoring/runs';
-import { loadSettings } from '../features/monitoring/settings';
+import { realSleep, retryPendingDigests, sendDailyDigest, type DigestDeps } from '../digest';
+import type { JobContext, JobOutcome } from '../runs';
+import { loadSettings } from '../settings';
 
 function depsOf(ctx: JobContext): DigestDeps {
   return {

@@ -1,13 +1,13 @@
-import { holidays } from '../db/schema';
-import { DEADLINE_SOURCES, SOURCE_LABELS, type OpenDeadlineItem } from '../features/monitoring/deadlines';
-import { runBatched } from '../features/monitoring/batch';
-import { planFlagSync, type DesiredFlag } from '../features/monitoring/flags';
-import { flagNotifications, loadRecipients } from '../features/monitoring/notify';
-import type { JobContext, JobOutcome } from '../features/monitoring/runs';
-import { loadSettings } from '../features/monitoring/settings';
-import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, parentOf, statusWrites } from '../features/monitoring/store';
-import { DAY_MS } from '../lib/time';
-import { addWorkingDays, deadlineState, holidayCalendar, workingDaysBetween, type HolidayCalendar } from '../lib/working-days';
+import { holidays } from '../../../db/schema';
+import { DEADLINE_SOURCES, SOURCE_LABELS, type OpenDeadlineItem } from '../deadlines';
+import { runBatched } from '../batch';
+import { planFlagSync, type DesiredFlag } from '../flags';
+import { flagNotifications, loadRecipients } from '../notify';
+import type { JobContext, JobOutcome } from '../runs';
+import { loadSettings } from '../settings';
+import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, parentOf, statusWrites } from '../store';
+import { DAY_MS } from '../../../lib/time';
+import { addWorkingDays, deadlineState, holidayCalendar, workingDaysBetween, type HolidayCalendar } from '../../../lib/working-days';
 
 export type EscalationState = 'mendekati' | 'lewat' | 'lewat_lama';
 

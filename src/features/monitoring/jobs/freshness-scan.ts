@@ -1,13 +1,13 @@
 import { and, eq, gt, isNull, lte, max, ne } from 'drizzle-orm';
-import { documents, posts } from '../db/schema';
-import { runBatched } from '../features/monitoring/batch';
-import { planFlagSync, type DesiredFlag } from '../features/monitoring/flags';
-import { freshnessOf, nextFreshSince, thresholdsFor } from '../features/monitoring/freshness';
-import { fixLinks } from '../features/monitoring/links';
-import { flagNotifications, loadRecipients, summaryNotifications } from '../features/monitoring/notify';
-import type { JobContext, JobOutcome } from '../features/monitoring/runs';
-import { loadSettings } from '../features/monitoring/settings';
-import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, statusWrites } from '../features/monitoring/store';
+import { documents, posts } from '../../../db/schema';
+import { runBatched } from '../batch';
+import { planFlagSync, type DesiredFlag } from '../flags';
+import { freshnessOf, nextFreshSince, thresholdsFor } from '../freshness';
+import { fixLinks } from '../links';
+import { flagNotifications, loadRecipients, summaryNotifications } from '../notify';
+import type { JobContext, JobOutcome } from '../runs';
+import { loadSettings } from '../settings';
+import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, statusWrites } from '../store';
 
 /**
  * Daily freshness scan (cron "0 17 * * *", 01:00 WITA). For every region: the last instant its OWN content was

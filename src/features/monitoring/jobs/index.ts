@@ -1,9 +1,9 @@
-import { createDb } from '../db/client';
-import type { MonitoringJob } from '../db/schema';
-import type { Bindings } from '../env';
-import { hasPendingDigests } from '../features/monitoring/digest';
-import { runJob, type JobContext, type JobFn, type RunResult } from '../features/monitoring/runs';
-import type { Statement } from '../features/monitoring/batch';
+import { createDb } from '../../../db/client';
+import type { MonitoringJob } from '../../../db/schema';
+import type { Bindings } from '../../../env';
+import { hasPendingDigests } from '../digest';
+import { runJob, type JobContext, type JobFn, type RunResult } from '../runs';
+import type { Statement } from '../batch';
 import { completenessScan } from './completeness-scan';
 import { dailyDigest, digestRetry } from './daily-digest';
 import { deadlineScan } from './deadline-scan';
