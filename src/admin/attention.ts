@@ -1,9 +1,5 @@
 import type { Db } from '../db/client';
-import type { Session } from '../auth/session';
-import { complaintAttention } from '../features/complaints/attention';
-import { contentAttention } from '../features/content/attention';
-import { ppidAttention } from '../features/ppid/attention';
-import { monitoringAttention } from '../features/monitoring/attention';
+import type { Session } from '../auth/actor';
 
 /** One "Perlu tindakan" entry on an admin's home: what needs attention, where, and the link that fixes it. */
 export interface AttentionItem {
@@ -13,13 +9,12 @@ export interface AttentionItem {
   detail?: string;
 }
 
+/** A feature's part of "Perlu tindakan" (content reviews, complaints near deadline, PPID requests, stale content …). */
 export type AttentionProvider = (deps: { db: Db; now: number }, session: Session) => Promise<AttentionItem[]>;
 
-/** Features add their providers here (content reviews, complaints near deadline, PPID requests, stale content …). */
-export const ATTENTION_PROVIDERS: AttentionProvider[] = [ppidAttention, contentAttention, complaintAttention, monitoringAttention];
-
-export async function attentionFor(deps: { db: Db; now: number }, session: Session): Promise<AttentionItem[]> {
-  const lists = await Promise.all(ATTENTION_PROVIDERS.map((p) => p(deps, session)));
+/** Every provider's items, most urgent first. The providers come from the feature registry (src/features.ts). */
+export async function attentionFor(providers: readonly AttentionProvider[], deps: { db: Db; now: number }, session: Session): Promise<AttentionItem[]> {
+  const lists = await Promise.all(providers.map((p) => p(deps, session)));
   const order = { urgent: 0, warn: 1, info: 2 } as const;
   return lists.flat().sort((a, b) => order[a.tone] - order[b.tone]);
 }

@@ -1,9 +1,17 @@
 import type { FC } from 'hono/jsx';
-import type { RegionLevel } from '../db/schema';
-import { regionTitle } from '../regions/labels';
+import type { ManagementStage, RegionLevel } from '../db/schema';
+import { regionTitle, STAGE_LABELS } from '../regions/labels';
+import { StatusTag, type TagTone } from '../views/components';
+
+/** A region an officer can pick in an admin form or filter. */
+export interface RegionOption {
+  code: string;
+  name: string;
+  level: RegionLevel;
+}
 
 /** The "Wilayah" filter of admin list pages; hidden when the user manages a single region. */
-export const RegionFilter: FC<{ id: string; regions: Array<{ code: string; name: string; level: RegionLevel }>; value?: string }> = ({ id, regions, value }) =>
+export const RegionFilter: FC<{ id: string; regions: RegionOption[]; value?: string }> = ({ id, regions, value }) =>
   regions.length > 1 ? (
     <div>
       <label for={id}>Wilayah</label>
@@ -32,3 +40,8 @@ export const FilterSelect: FC<{ id: string; name: string; label: string; value?:
     </select>
   </div>
 );
+
+const STAGE_TONES: Record<ManagementStage, TagTone> = { diskominfo: 'grey', pendampingan: 'blue', mandiri: 'green' };
+
+/** A region's management stage as a tag (word and colour). */
+export const StageTag: FC<{ stage: ManagementStage }> = ({ stage }) => <StatusTag tone={STAGE_TONES[stage]}>{STAGE_LABELS[stage]}</StatusTag>;

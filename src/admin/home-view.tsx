@@ -1,21 +1,11 @@
 import type { FC } from 'hono/jsx';
 import { formatDateTime } from '../lib/time';
-import { regionTitle } from '../regions/labels';
+import { ROLE_LABELS, regionTitle } from '../regions/labels';
 import { regionHref } from '../regions/paths';
-import { EmptyState, StatusTag, type TagTone } from '../views/components';
-import { ROLE_LABELS, STAGE_LABELS } from '../features/accounts/schemas';
+import { EmptyState } from '../views/components';
 import type { AttentionItem } from './attention';
-
-export const STAGE_TONES: Record<keyof typeof STAGE_LABELS, TagTone> = { diskominfo: 'grey', pendampingan: 'blue', mandiri: 'green' };
-
-export interface ManagedRegion {
-  code: string;
-  name: string;
-  level: 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
-  path: string;
-  stage: keyof typeof STAGE_LABELS;
-  lastContentUpdate: number | null;
-}
+import { StageTag } from './components';
+import type { ManagedRegion } from './regions-repo';
 
 export const AdminHomeView: FC<{
   name: string;
@@ -71,7 +61,7 @@ export const AdminHomeView: FC<{
               </td>
               <td data-label="Kode">{r.code}</td>
               <td data-label="Tahap">
-                <StatusTag tone={STAGE_TONES[r.stage]}>{STAGE_LABELS[r.stage]}</StatusTag>
+                <StageTag stage={r.stage} />
               </td>
               <td data-label="Pembaruan terakhir">{r.lastContentUpdate ? formatDateTime(r.lastContentUpdate) : 'Belum ada'}</td>
             </tr>

@@ -1,36 +1,24 @@
+import type { Session } from '../auth/actor';
 import type { Db } from '../db/client';
 import type { Action } from '../regions/policy';
 import { candidateRoots } from '../regions/policy';
-import type { Session } from '../auth/session';
-import { unreadCount } from '../features/monitoring/notifications-repo';
 
 export interface AdminNavItem {
   href: string;
   label: string;
   /** Shown when the user may do this action somewhere. */
   action: Action;
+  /** Position in the menu, lowest first (the home is 0; features use steps of 10 so entries can go between). */
+  order: number;
   /** Optional number after the label (e.g. unread notifications); `countLabel` is read by screen readers. */
   count?: (deps: { db: Db; userId: string }) => Promise<number>;
   countLabel?: string;
 }
 
-/** The admin menu, in order. Each feature adds its entry here. */
-export const ADMIN_NAV: AdminNavItem[] = [
-  { href: '/admin', label: 'Beranda', action: 'dashboard.view' },
-  { href: '/admin/konten', label: 'Konten', action: 'content.draft' },
-  { href: '/admin/dokumen', label: 'Dokumen', action: 'document.manage' },
-  { href: '/admin/pengaduan', label: 'Pengaduan', action: 'complaint.handle' },
-  { href: '/admin/ppid', label: 'PPID', action: 'ppid.handle' },
-  { href: '/admin/pemantauan', label: 'Pemantauan', action: 'monitoring.read' },
-  { href: '/admin/wilayah', label: 'Wilayah & tahap', action: 'region.stage' },
-  { href: '/admin/tempat', label: 'Tempat di peta', action: 'place.manage' },
-  { href: '/admin/pengguna', label: 'Pengguna', action: 'user.manage' },
-  { href: '/admin/mitra', label: 'Mitra API', action: 'partner.manage' },
-  { href: '/admin/kalender', label: 'Kalender libur', action: 'settings.manage' },
-  { href: '/admin/audit', label: 'Log audit', action: 'audit.read' },
-  { href: '/admin/notifikasi', label: 'Notifikasi', action: 'dashboard.view', count: unreadCount, countLabel: 'belum dibaca' },
-];
+/** The shell's own entry; features add theirs through their descriptor (`adminNav`). */
+export const HOME_NAV_ITEM: AdminNavItem = { href: '/admin', label: 'Beranda', action: 'dashboard.view', order: 0 };
 
-export function navFor(session: Session): AdminNavItem[] {
-  return ADMIN_NAV.filter((item) => candidateRoots(session.memberships, item.action).length > 0);
+/** The menu in order, with the entries this user may use. */
+export function navFor(items: readonly AdminNavItem[], session: Session): AdminNavItem[] {
+  return items.filter((item) => candidateRoots(session.memberships, item.action).length > 0);
 }

@@ -3,6 +3,15 @@ import type { Db } from '../db/client';
 import { regions, type ManagementStage, type RegionLevel } from '../db/schema';
 import { inSubtrees } from '../regions/sql';
 
+/** A region in an officer's admin lists (home, stages). */
+export interface ManagedRegion {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  path: string;
+  stage: ManagementStage;
+  lastContentUpdate: number | null;
+}
 
 export interface RegionAdminFilter {
   roots: string[];
@@ -29,8 +38,4 @@ export async function listManagedRegions(db: Db, f: RegionAdminFilter) {
     db.select({ n: count() }).from(regions).where(where).get(),
   ]);
   return { rows, total: total?.n ?? 0 };
-}
-
-export async function listKecamatan(db: Db) {
-  return db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'kecamatan')).orderBy(asc(regions.name)).all();
 }

@@ -34,7 +34,7 @@ export function renderAdmin(
   c.header('Cache-Control', 'no-store');
   const status = (options.status ?? 200) as 200;
   if (options.fragment !== undefined && isPartial(c)) return c.html(<>{options.fragment}</>, status);
-  const nav = navFor(session);
+  const nav = navFor(c.get('adminShell')?.nav ?? [], session);
   return c.html(
     <Layout
       title={props.title}

@@ -9,3 +9,10 @@ export const PARTNER_SCOPES = {
 } as const;
 export type PartnerScope = keyof typeof PARTNER_SCOPES;
 export const SCOPE_NAMES = Object.keys(PARTNER_SCOPES) as PartnerScope[];
+
+/** A partner system authenticated by its bearer token (`c.get('partner')`). */
+export interface PartnerPrincipal {
+  id: string;
+  name: string;
+  scopes: PartnerScope[];
+}

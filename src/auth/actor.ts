@@ -19,3 +19,15 @@ export const PUBLIC_ACTOR: Actor = { kind: 'public', id: null, name: 'warga' };
 export function membershipsOf(actor: Actor): Membership[] {
   return actor.kind === 'user' ? actor.memberships : [];
 }
+
+/** A logged-in officer's session (cookie JWT checked against D1 on every request). */
+export interface Session {
+  userId: string;
+  username: string;
+  name: string;
+  memberships: Membership[];
+  mustChangePassword: boolean;
+  jti: string;
+  exp: number;
+  csrfToken: string;
+}

@@ -5,9 +5,8 @@ import { AppError } from '../lib/errors';
 import { isPartial } from '../lib/htmx';
 import { randomToken } from '../lib/ids';
 import { hmac, signToken, verifyToken } from '../lib/jwt';
-import type { Membership } from '../regions/policy';
-import type { Actor } from './actor';
-import { loadSessionRows } from '../features/accounts/repo';
+import type { Actor, Session } from './actor';
+import { loadSessionRows } from './repo';
 
 /** The cookie is sent as `__Host-sesi` (Hono adds the prefix and enforces Secure, Path=/, no Domain). */
 export const SESSION_COOKIE = 'sesi';
@@ -15,17 +14,6 @@ export const SESSION_COOKIE = 'sesi';
 export const SESSION_TTL_SECONDS = 30 * 60;
 /** Absolute lifetime from login, whatever the activity. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-export interface Session {
-  userId: string;
-  username: string;
-  name: string;
-  memberships: Membership[];
-  mustChangePassword: boolean;
-  jti: string;
-  exp: number;
-  csrfToken: string;
-}
 
 export function actorOf(s: Session): Actor {
   return { kind: 'user', id: s.userId, name: s.name, username: s.username, memberships: s.memberships };

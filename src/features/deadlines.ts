@@ -1,14 +1,15 @@
 import type { Db } from '../db/client';
 
 /**
- * A source of items with a working-day deadline (complaints, PPID requests, PPID objections). The deadline scan
- * knows nothing else about the other features: each adapter in this folder queries its feature's tables and
- * returns plain rows. Every query is grouped or bounded (no per-region loops).
+ * A source of items with a working-day deadline (complaints, PPID requests, PPID objections). Monitoring's deadline
+ * scan knows nothing else about the other features: each feature lists its sources in its descriptor
+ * (`deadlineSources`); each source queries its own tables and returns plain rows. Every query is grouped or bounded
+ * (no per-region loops).
  */
-export type DeadlineSourceName = 'pengaduan' | 'ppid' | 'keberatan';
 
 export interface OpenDeadlineItem {
-  source: DeadlineSourceName;
+  /** The source's `name`. */
+  source: string;
   /** Row id in the source table (never shown publicly). */
   id: string;
   /** Region handling the item now. */
@@ -32,7 +33,10 @@ export interface ClosedDeadlineStats {
 }
 
 export interface DeadlineSource {
-  name: DeadlineSourceName;
+  /** Stored with each monitoring flag: short, stable, e.g. 'pengaduan'. */
+  name: string;
+  /** What the items are, in Indonesian, e.g. 'Permohonan informasi' (flag titles, the partner API). */
+  label: string;
   /** Open items whose deadline is at or before `horizon` (near or past due; the scan decides which). */
   listOpen(db: Db, opts: { now: number; horizon: number }): Promise<OpenDeadlineItem[]>;
   /** Items handled in [since, now], grouped by region. */

@@ -1,8 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
-import { purgeRegionPages, type PurgeDeps } from '../cache/purge';
 import type { Db } from '../db/client';
 import { regions } from '../db/schema';
 import { selfAndAncestors } from './codes';
+
+/**
+ * Public pages say "Diperbarui {n} hari lalu" only up to this many days; older content shows just the date.
+ * Monitoring's settings require every `usang` threshold to be above it, so a `usang` region never shows "… hari lalu".
+ */
+export const PUBLIC_RELATIVE_MAX_DAYS = 14;
 
 /**
  * `regions.last_content_update` means "the public content shown on this region's pages last changed at". Region
@@ -17,14 +22,4 @@ export function touchContentUpdate(db: Db, regionCode: string, at: number) {
     .update(regions)
     .set({ lastContentUpdate: sql`MAX(COALESCE(${regions.lastContentUpdate}, 0), ${at})` })
     .where(inArray(regions.code, selfAndAncestors(regionCode)));
-}
-
-/** After a public change: purge the KV pages of the region and its ancestors (errors are logged, never fatal). */
-export async function purgeAfterChange(deps: PurgeDeps, regionCode: string, requestId?: string | null): Promise<void> {
-  try {
-    await purgeRegionPages(deps, regionCode);
-  } catch (err) {
-    // The change is saved; cached pages expire by TTL. Log so operators can purge by hand if KV misbehaves.
-    console.error(JSON.stringify({ msg: 'purge failed', regionCode, requestId, err: String(err) }));
-  }
 }

@@ -94,10 +94,6 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-export async function touchContentUpdate(db: Db, code: string, at: number): Promise<void> {
-  await db.update(regions).set({ lastContentUpdate: at }).where(eq(regions.code, code)).run();
-}
-
 export const countRegions = (db: Db) => db.select({ n: sql<number>`count(*)` }).from(regions).get();
 
 /** The regency's code (the region whose path is ''), for regency-wide authorisation. */

@@ -1,7 +1,9 @@
 import type { Handler, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { pageCache } from '../cache/page-cache';
-import { regionContext } from './context';
+import { notFound } from '../lib/errors';
+import { loadRegionContext } from './context';
+import { parseRegionPath } from './paths';
 
 /** Route prefixes of the three region depths: regency, kecamatan, desa. */
 export const REGION_PREFIXES = ['', '/:kec{[a-z0-9-]+}', '/:kec{[a-z0-9-]+}/:desa{[a-z0-9-]+}'] as const;
@@ -45,4 +47,16 @@ type AnyHandler = MiddlewareHandler<AppEnv> | Handler<AppEnv>;
 /** Hono's overloads cannot type a spread of handlers; this is the one place that registers such a list. */
 function register(app: Hono<AppEnv>, method: string, path: string, handlers: AnyHandler[]): void {
   (app.on as unknown as (m: string, p: string, ...h: AnyHandler[]) => unknown)(method, path, ...handlers);
+}
+
+/** Resolves the region of a public page from the URL (404 in Indonesian when there is none). */
+function regionContext(): MiddlewareHandler<AppEnv> {
+  return async function regionContextMiddleware(c, next) {
+    const parsed = parseRegionPath(c.req.path);
+    if (!parsed) throw notFound();
+    const ctx = await loadRegionContext(c.get('db'), parsed.regionPath);
+    if (!ctx) throw notFound('Wilayah yang Anda cari tidak ditemukan.');
+    c.set('region', ctx);
+    await next();
+  };
 }

@@ -1,7 +1,7 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/auth/actor';
-import { loadHolidayCalendar } from '../../src/features/calendar/repo';
+import { loadHolidayCalendar } from '../../src/lib/holiday-calendar';
 import { regionFigures } from '../../src/features/complaints/figures';
 import { handlerAct } from '../../src/features/complaints/handling';
 import { publicComplaintPoints } from '../../src/features/complaints/map-points';

@@ -1,9 +1,10 @@
 import { purgeRegionPages } from '../../cache/purge';
 import { createDb } from '../../db/client';
 import type { Bindings } from '../../env';
+import type { ScheduledJob } from '../descriptor';
 import { SYSTEM_ACTOR } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { dueForAutoclose } from './repo';
 import { applyAction, type ComplaintDeps } from './service';
 import { AUTOCLOSE_DAYS } from './status-machine';
@@ -58,3 +59,5 @@ export async function complaintsAutoCloseJob(controller: ScheduledController, en
     console.error(JSON.stringify({ msg: 'complaints autoclose failed', err: err instanceof Error ? err.message : String(err) }));
   }
 }
+
+export const autoCloseJob: ScheduledJob = { name: 'complaints autoclose', schedule: 'hourly', run: complaintsAutoCloseJob };

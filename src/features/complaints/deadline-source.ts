@@ -1,6 +1,5 @@
 import { and, count, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { complaints, type ComplaintStatus } from '../../db/schema';
-import { fixLinks } from '../monitoring/links';
 import type { DeadlineSource } from '../deadlines';
 
 /**
@@ -20,6 +19,7 @@ const WHAT: Partial<Record<ComplaintStatus, string>> = {
 
 export const complaintsSource: DeadlineSource = {
   name: 'pengaduan',
+  label: 'Pengaduan',
   async listOpen(db, { horizon }) {
     const rows = await db
       .select({ id: complaints.id, regionCode: complaints.regionCode, dueAt: complaints.dueAt, status: complaints.status, ticket: complaints.ticket })
@@ -33,7 +33,7 @@ export const complaintsSource: DeadlineSource = {
       dueAt: r.dueAt!,
       kind: WHAT[r.status] ?? 'Penanganan pengaduan',
       reference: r.ticket,
-      adminHref: fixLinks.complaint(r.id),
+      adminHref: `/admin/pengaduan/${encodeURIComponent(r.id)}`,
     }));
   },
   async closedStats(db, { since, now }) {

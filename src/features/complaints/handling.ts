@@ -13,7 +13,7 @@ import { regionTitle } from '../../regions/labels';
 import { candidateRoots, membershipAllows, type Membership } from '../../regions/policy';
 import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import { handlerListItem, toHandlerView } from './present';
 import { countForHandler, findAttachment, findComplaintById, inTrees, listForHandler } from './repo';

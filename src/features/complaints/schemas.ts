@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_CLASSIFICATIONS } from '../../db/schema/complaints';
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { KUTAI_TIMUR_BBOX } from '../geo/schemas';
+import { KUTAI_TIMUR_BBOX } from '../../regions/bounds';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 

@@ -7,18 +7,13 @@ import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
+import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
-import { FIXED_PAGES, fixedPageLabel } from './slug';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { KIND_LABELS, mediaUrl } from './views';
 import type { PostAction, PostRights } from './workflow';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
-}
 
 export interface EditorPost {
   post: PostRow;

@@ -11,7 +11,7 @@ import { regionHref } from '../../regions/paths';
 import { regionPage } from '../../regions/routing';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { renderPage } from '../../views/render';
-import { regionCrumbs } from '../site/views';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { countPublishedPosts, findPublishedPost, listPublishedPosts } from './repo';
 import { PostSlugParam, PublicPostListQuery } from './schemas';
 import { KIND_LABELS, mediaUrl, PostList } from './views';

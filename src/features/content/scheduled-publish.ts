@@ -2,7 +2,9 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { createDb, type Db } from '../../db/client';
 import { posts, regions } from '../../db/schema';
 import type { Bindings } from '../../env';
-import { purgeAfterChange, touchContentUpdate } from '../../regions/freshness';
+import type { ScheduledJob } from '../descriptor';
+import { purgeRegionPages } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 
 /** How far back a due scheduled post is looked for (bounds the scan; cached pages also expire by TTL). */
 const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
@@ -34,17 +36,23 @@ export async function publishDueScheduledPosts(deps: { db: Db; env: Pick<Binding
     .all();
   for (const r of due) {
     await touchContentUpdate(db, r.code, r.at).run();
-    await purgeAfterChange(deps, r.code);
+    await purgeRegionPages(deps, r.code);
   }
   if (due.length) console.log(JSON.stringify({ msg: 'scheduled posts published', regions: due.map((r) => r.code) }));
   return { regions: due.map((r) => r.code) };
 }
 
-/** Cron entry (every trigger): never throws, so the other jobs of the same trigger still run. */
-export async function scheduledPublishJob(_controller: ScheduledController, env: Bindings): Promise<void> {
+/** Cron entry: never throws, so the other jobs of the same trigger still run. */
+async function runScheduledPublish(_controller: ScheduledController, env: Bindings): Promise<void> {
   try {
     await publishDueScheduledPosts({ db: createDb(env.DB), env }, Date.now());
   } catch (err) {
     console.error(JSON.stringify({ msg: 'scheduled publish failed', err: err instanceof Error ? err.message : String(err) }));
   }
 }
+
+/** On every trigger (daily and hourly). */
+export const scheduledPublishJobs: ScheduledJob[] = [
+  { name: 'scheduled publish', schedule: 'daily', run: runScheduledPublish },
+  { name: 'scheduled publish', schedule: 'hourly', run: runScheduledPublish },
+];

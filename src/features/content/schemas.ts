@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from '../../db/schema';
 import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
+import { WHEN_OBJECT } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { FIXED_PAGE_SLUGS } from './slug';
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
@@ -76,8 +77,6 @@ const optionalDate = (message: string) =>
       .optional(),
   );
 
-/** Cross-field rules run even when a single field failed, so the form shows every problem at once. */
-export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 
 export const POST_FORM_ACTIONS = ['simpan', 'kirim', 'terbitkan'] as const;
 

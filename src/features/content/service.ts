@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { PurgeDeps } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import { posts, type PostRow, type PostStatus } from '../../db/schema';
 import type { Bindings } from '../../env';
@@ -11,9 +10,11 @@ import { allows, authorize } from '../../regions/guard';
 import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { findPostForAdmin, slugsLike } from './admin-repo';
-import { purgeAfterChange, touchContentUpdate } from '../../regions/freshness';
+import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import type { PostFormData } from './schemas';
-import { fixedPageLabel, slugify, uniqueSlug } from './slug';
+import { fixedPageLabel } from '../../regions/fixed-pages';
+import { slugify, uniqueSlug } from './slug';
 import { changesPublicPages, publicationTime, transition, type PostAction, type PostRights } from './workflow';
 
 /**
@@ -171,7 +172,7 @@ export async function createPost(deps: ContentDeps, input: PostFormData, cover: 
     }
     throw err;
   }
-  if (live) await purgeAfterChange(purgeDeps(deps), row.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), row.regionCode, ctx.requestId);
   return { id, status };
 }
 
@@ -213,7 +214,7 @@ export async function updatePost(
     throw err;
   }
   if (coverKey !== post.coverKey) await deleteObject(deps, post.coverKey);
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { id, status, previous: post.status };
 }
 
@@ -240,7 +241,7 @@ export async function changeStatus(
     ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { status, post: { ...post, ...changes } };
 }
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, documents, documentVersions, regions, type DocumentCategory, type InfoCategory } from '../../db/schema';
-import { regionInSubtrees } from '../content/scope';
+import { inSubtrees as regionInSubtrees } from '../../regions/sql';
 
 /**
  * Document queries. PUBLIC means: not deleted, has a file, and not `dikecualikan` — the one condition every public

@@ -6,7 +6,7 @@ import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { regionPage } from '../../regions/routing';
 import { renderPage } from '../../views/render';
-import { regionCrumbs } from '../site/views';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { serveVersion } from './download';
 import { countPublicDocuments, findPublicDocument, findVersion, listPublicDocuments, publicDocumentYears, versionsOf } from './repo';
 import { DocumentIdParam, PublicDocumentListQuery, VersionParam } from './schemas';

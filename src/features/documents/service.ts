@@ -8,7 +8,8 @@ import type { CheckedUpload } from '../../lib/upload';
 import { authorize } from '../../regions/guard';
 import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
-import { purgeAfterChange, touchContentUpdate } from '../../regions/freshness';
+import { purgeRegionPages } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import { findDocumentForAdmin, maxVersion } from './repo';
 import type { DocumentFormData } from './schemas';
 
@@ -99,7 +100,7 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
     await deleteObject(deps, key);
     throw err;
   }
-  if (visible) await purgeAfterChange(deps, regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, regionCode, ctx.requestId);
   return { id };
 }
 
@@ -136,7 +137,7 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
     await deleteObject(deps, key);
     throw err;
   }
-  if (isPublicRow(doc)) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (isPublicRow(doc)) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { version };
 }
 
@@ -152,7 +153,7 @@ export async function updateDocument(deps: DocumentDeps, id: string, input: Docu
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }
 
 /** Removes a document from every list (soft delete); its versions and R2 objects stay for the audit trail. */
@@ -166,5 +167,5 @@ export async function deleteDocument(deps: DocumentDeps, id: string, ctx: Action
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini sudah dihapus.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }

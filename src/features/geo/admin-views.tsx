@@ -7,18 +7,13 @@ import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
+import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
 import { PLACE_LIMITS } from './places-schemas';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import { mediaHref } from './peta-views';
 import { RegionSvgMap } from './views';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: RegionRow['level'];
-}
 
 const PLACE_FIELD_IDS: Record<string, string> = {
   region_code: 'f-region',

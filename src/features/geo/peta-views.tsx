@@ -6,7 +6,7 @@ import { childrenLabel, regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import type { BasemapConfig } from './basemap';
-import type { MapLayer } from './layers';
+import type { MapLayer } from '../map-layers';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import type { SvgMapPlace } from './svg-map';

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/time';
 import { LEVEL_LABELS } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
-import { FIXED_PAGES, fixedPageLabel } from '../content/slug';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import type { recentDeliveries } from './digest';
 import { categoriesOf } from './settings';
 

@@ -6,7 +6,7 @@ import { formatDateTime, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { Field } from '../../views/components';
 import { CsrfField } from '../../admin/render';
-import { DeadlineTag, Fact } from './admin-views';
+import { DeadlineTag, Fact } from './admin-parts';
 import { DECISION_LABELS, GROUND_LABELS, OUTCOME_LABELS, REFUSAL_REASONS } from './labels';
 import { MAX_EXTENSION_DAYS, type ObjectionGround, type RequestEvent } from './state';
 

@@ -1,6 +1,5 @@
 import { and, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { infoObjections, infoRequests, type InfoRequestStatus } from '../../db/schema';
-import { fixLinks } from '../monitoring/links';
 import type { DeadlineSource } from '../deadlines';
 
 /**
@@ -11,6 +10,7 @@ const OPEN: InfoRequestStatus[] = ['diterima', 'diproses', 'diperpanjang'];
 
 export const ppidSource: DeadlineSource = {
   name: 'ppid',
+  label: 'Permohonan informasi',
   async listOpen(db, { horizon }) {
     const rows = await db
       .select({ id: infoRequests.id, regionCode: infoRequests.regionCode, dueAt: infoRequests.dueAt, number: infoRequests.number })
@@ -24,7 +24,7 @@ export const ppidSource: DeadlineSource = {
       dueAt: r.dueAt,
       kind: 'Jawaban permohonan informasi',
       reference: r.number,
-      adminHref: fixLinks.infoRequest(r.id),
+      adminHref: `/admin/ppid/permohonan/${encodeURIComponent(r.id)}`,
     }));
   },
   async closedStats(db, { since, now }) {
@@ -39,6 +39,7 @@ export const ppidSource: DeadlineSource = {
 
 export const objectionsSource: DeadlineSource = {
   name: 'keberatan',
+  label: 'Keberatan informasi',
   async listOpen(db, { horizon }) {
     const rows = await db
       .select({ id: infoObjections.id, requestId: infoObjections.requestId, regionCode: infoObjections.regionCode, dueAt: infoObjections.dueAt, number: infoRequests.number })
@@ -53,7 +54,7 @@ export const objectionsSource: DeadlineSource = {
       dueAt: r.dueAt,
       kind: 'Keputusan atas keberatan',
       reference: r.number,
-      adminHref: fixLinks.infoRequest(r.requestId),
+      adminHref: `/admin/ppid/permohonan/${encodeURIComponent(r.requestId)}`,
     }));
   },
   async closedStats(db, { since, now }) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { documents, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { inSubtrees } from '../../regions/sql';
 
 /** Region scope: the shared rule in src/regions/sql.ts. */

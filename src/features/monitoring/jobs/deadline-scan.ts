@@ -1,5 +1,5 @@
 import { holidays } from '../../../db/schema';
-import { DEADLINE_SOURCES, SOURCE_LABELS, type OpenDeadlineItem } from '../deadlines';
+import type { OpenDeadlineItem } from '../../deadlines';
 import { runBatched } from '../batch';
 import { planFlagSync, type DesiredFlag } from '../flags';
 import { flagNotifications, loadRecipients } from '../notify';
@@ -27,7 +27,7 @@ export function escalationOf(dueAt: number, now: number, cal: HolidayCalendar, e
 }
 
 /**
- * Hourly deadline scan (cron "5 * * * *") over every DeadlineSource (complaints, PPID requests and objections).
+ * Hourly deadline scan (cron "5 * * * *") over every registered DeadlineSource (complaints, PPID requests and objections).
  * Each source answers one bounded query for items due before the end of the 2nd next working day (all near and past
  * due items, never the whole backlog) and one grouped query of items handled within the readiness period.
  */
@@ -39,7 +39,8 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
   const cal = holidayCalendar(holidayRows.map((h) => h.date));
   const horizon = addWorkingDays(now, 2, cal);
   const since = now - settings.readinessDays * DAY_MS;
-  const results = await Promise.all(DEADLINE_SOURCES.map(async (s) => ({ open: await s.listOpen(db, { now, horizon }), closed: await s.closedStats(db, { since, now }) })));
+  const labels = new Map(ctx.deadlineSources.map((s) => [s.name, s.label]));
+  const results = await Promise.all(ctx.deadlineSources.map(async (s) => ({ open: await s.listOpen(db, { now, horizon }), closed: await s.closedStats(db, { since, now }) })));
 
   const byCode = new Map(regionList.map((r) => [r.code, r]));
   const root = regionList.find((r) => r.parentCode === null)?.code ?? regionList[0]?.code ?? '';
@@ -64,7 +65,7 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
       if (state === 'mendekati') t.near++;
       else t.overdue++;
       if (state === 'lewat_lama') t.long++;
-      desired.push(flagOf(item, state, state === 'mendekati' ? item.regionCode : state === 'lewat' ? parentOf(region, root) : root));
+      desired.push(flagOf(item, labels.get(item.source) ?? item.source, state, state === 'mendekati' ? item.regionCode : state === 'lewat' ? parentOf(region, root) : root));
     }
   }
 
@@ -93,14 +94,14 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
   };
 }
 
-function flagOf(item: OpenDeadlineItem, state: EscalationState, audienceCode: string): DesiredFlag {
+function flagOf(item: OpenDeadlineItem, label: string, state: EscalationState, audienceCode: string): DesiredFlag {
   return {
     regionCode: item.regionCode,
     key: `${item.source}:${item.id}`,
     state,
     audienceCode,
     source: item.source,
-    title: `${SOURCE_LABELS[item.source]} ${item.reference}: ${item.kind}`,
+    title: `${label} ${item.reference}: ${item.kind}`,
     reference: item.reference,
     href: item.adminHref,
     subjectAt: item.dueAt,
