@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import type { Registry } from '../features/descriptor';
-import { regionsApi } from '../regions/api';
+import { regionsApi } from './regions';
 import { buildOpenApi } from './openapi';
 import { originOf } from '../lib/origin';
 

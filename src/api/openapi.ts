@@ -104,7 +104,8 @@ export function buildOpenApi(version: string, origin: string) {
         content: Object.fromEntries((r.bodyContentTypes ?? ['application/json']).map((ct) => [ct, { schema }])),
       };
     }
-    (paths[r.path] ??= {})[r.method] = op;
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = op;
   }
   return {
     openapi: '3.1.0',
@@ -128,8 +129,4 @@ export function buildOpenApi(version: string, origin: string) {
       },
     },
   };
-}
-
-export function documentedRoutes(): readonly RouteDoc[] {
-  return routes;
 }

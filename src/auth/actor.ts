@@ -16,10 +16,6 @@ export interface ActionContext {
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'Sistem (terjadwal)' };
 export const PUBLIC_ACTOR: Actor = { kind: 'public', id: null, name: 'warga' };
 
-export function membershipsOf(actor: Actor): Membership[] {
-  return actor.kind === 'user' ? actor.memberships : [];
-}
-
 /** A logged-in officer's session (cookie JWT checked against D1 on every request). */
 export interface Session {
   userId: string;

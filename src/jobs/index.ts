@@ -1,8 +1,11 @@
 import { drainPendingPurges } from '../cache/purge';
 import { createDb } from '../db/client';
 import type { Bindings } from '../env';
-import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
 import { FEATURES } from '../features';
+import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
+import { pruneIdempotency } from '../lib/idempotency';
+import { pruneRateLimits } from '../lib/rate-limit';
+import { DAY_MS } from '../lib/time';
 
 /** wrangler.toml [triggers]: daily at 01:00 WITA and hourly at minute 5. */
 const SCHEDULES: Record<string, ScheduledJob['schedule']> = {
@@ -19,6 +22,19 @@ const drainPurgesJob: ScheduledJob = {
   },
 };
 
+/** Idempotency keys answer replays for 30 days; rate-limit windows (at most an hour) are useless after a day. */
+const housekeepingJob: ScheduledJob = {
+  name: 'housekeeping',
+  schedule: 'daily',
+  async run(controller, env) {
+    const db = createDb(env.DB);
+    const now = controller.scheduledTime;
+    await db.batch([pruneIdempotency(db, now - 30 * DAY_MS), pruneRateLimits(db, now - DAY_MS)]);
+  },
+};
+
+const CORE_JOBS: ScheduledJob[] = [drainPurgesJob, housekeepingJob];
+
 /**
  * Dispatches a cron trigger to the registered features' jobs for its schedule (registry order), then the core jobs.
  * Each job records its own run history; a job that throws anyway is logged and the others still run.
@@ -27,7 +43,7 @@ export async function runScheduled(controller: ScheduledController, env: Binding
   const schedule = SCHEDULES[controller.cron];
   console.log(JSON.stringify({ msg: 'cron', cron: controller.cron, schedule: schedule ?? null, at: new Date(controller.scheduledTime).toISOString() }));
   if (!schedule) return;
-  const jobs = [...jobsOf(registry, schedule), ...(schedule === 'hourly' ? [drainPurgesJob] : [])];
+  const jobs = [...jobsOf(registry, schedule), ...CORE_JOBS.filter((j) => j.schedule === schedule)];
   for (const job of jobs) {
     try {
       await job.run(controller, env, registry);

@@ -81,13 +81,12 @@ export function xmlProblem(xml: string): string | null {
   const stack: string[] = [];
   const tag = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g;
   let last = 0;
-  let m: RegExpExecArray | null;
   const checkText = (t: string) => {
     if (t.includes('<')) return `stray '<' in text: ${t.slice(0, 60)}`;
     if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(t)) return `bare '&' in text: ${t.slice(0, 60)}`;
     return null;
   };
-  while ((m = tag.exec(body))) {
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
     const problem = checkText(body.slice(last, m.index));
     if (problem) return problem;
     last = tag.lastIndex;

@@ -9,7 +9,7 @@ import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
-import { regionAction, regionPage } from '../../regions/routing';
+import { regionAction, regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
 import { clientIp } from '../../auth/request';
 import { regionCrumbs } from '../../views/region-crumbs';
@@ -18,7 +18,7 @@ import { regionFigures } from './figures';
 import { PublicListView } from './list-views';
 import { toPublicView, toReporterView } from './present';
 import { countPublic, findAttachment, findComplaintByTicket, listCategories, listPublic } from './repo';
-import { AcceptForm, ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, TicketSchema } from './schemas';
+import { ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, TicketSchema } from './schemas';
 import { loadBundle, reporterAccess, reporterAct, SUBMIT_LIMIT, submitComplaint } from './service';
 import type { ComplaintAction } from './status-machine';
 import { TrackView, type TrackProps } from './track-views';
@@ -164,7 +164,7 @@ export function complaintRoutes(): Hono<AppEnv> {
   regionAction(app, 'post', '/pengaduan/lacak/:aksi{info|terima|buka|nilai}', async (c) => {
     const aksi = c.req.param('aksi') as 'info' | 'terima' | 'buka' | 'nilai';
     if (aksi === 'info') assertUploadSize(c);
-    const schema = { info: InfoForm, terima: AcceptForm, buka: ReopenForm, nilai: RateForm }[aksi];
+    const schema = { info: InfoForm, terima: ReporterAuth, buka: ReopenForm, nilai: RateForm }[aksi];
     const form = await readForm(c, schema);
     const values = form.values;
     const nomor = String(values.nomor ?? '').slice(0, 40);

@@ -100,7 +100,6 @@ export const RateForm = ReporterAuth.extend({
   comment: optionalText(1000, 'Komentar'),
 });
 export const ReopenForm = ReporterAuth.extend({ reason: text(10, 1000, 'alasan membuka kembali') });
-export const AcceptForm = ReporterAuth;
 
 const optionalRegion = z.union([RegionCodeSchema, z.literal('').transform(() => undefined)]).optional();
 

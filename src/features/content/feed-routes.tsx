@@ -7,7 +7,7 @@ import { originOf } from '../../lib/origin';
 import { formatDate } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
 import { renderPage } from '../../views/render';
 import { regionCrumbs } from '../../views/region-crumbs';

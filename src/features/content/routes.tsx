@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { renderPage } from '../../views/render';
 import { regionCrumbs } from '../../views/region-crumbs';

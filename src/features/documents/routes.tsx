@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { serveVersion } from './download';

@@ -7,7 +7,7 @@ import { notFound } from '../../lib/errors';
 import { wantsSaveData } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { renderPage } from '../../views/render';
 import { mapLayersOf, type Registry } from '../descriptor';

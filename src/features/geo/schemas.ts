@@ -167,7 +167,6 @@ export const LatLngSchema = z.object({
   lat: formNumber(MSG.lat, -90, 90),
   lng: formNumber(MSG.lng, -180, 180),
 });
-export type LatLng = z.infer<typeof LatLngSchema>;
 
 /** Query value `minLng,minLat,maxLng,maxLat` → Bbox. */
 export const BboxQuerySchema = z

@@ -8,7 +8,7 @@ import { originOf } from '../../lib/origin';
 import { queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionAction, regionPage } from '../../regions/routing';
+import { regionAction, regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
 import { clientIp } from '../../auth/request';
 import { regionCrumbs } from '../../views/region-crumbs';

@@ -8,7 +8,7 @@ import { originOf } from '../../lib/origin';
 import { regionTitle } from '../../regions/labels';
 import { SECTION_LABELS, SECTIONS, regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { SearchForm } from '../../views/region-search';

@@ -2,8 +2,8 @@ import type { Handler, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { pageCache } from '../cache/page-cache';
 import { notFound } from '../lib/errors';
-import { loadRegionContext } from './context';
-import { parseRegionPath } from './paths';
+import { loadRegionContext } from '../regions/context';
+import { parseRegionPath } from '../regions/paths';
 
 /** Route prefixes of the three region depths: regency, kecamatan, desa. */
 export const REGION_PREFIXES = ['', '/:kec{[a-z0-9-]+}', '/:kec{[a-z0-9-]+}/:desa{[a-z0-9-]+}'] as const;

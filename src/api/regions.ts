@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import { describeRoute } from '../api/openapi';
-import { decodeCursor, encodeCursor, jsonWithEtag } from '../api/respond';
+import { describeRoute } from './openapi';
+import { decodeCursor, encodeCursor, jsonWithEtag } from './respond';
 import type { AppEnv } from '../env';
 import { AppError, notFound } from '../lib/errors';
 import { parseOrThrow, queryObject } from '../lib/validation';
-import { ancestorCodes } from './codes';
-import { regionHref } from './paths';
-import { findRegionByCode, findRelatives, listRegions, type RegionSummary } from './repo';
-import { RegionCodeParams, RegionDetailJson, RegionJson, RegionListJson, RegionListQuery } from './schemas';
+import { ancestorCodes } from '../regions/codes';
+import { regionHref } from '../regions/paths';
+import { findRegionByCode, findRelatives, listRegions, type RegionSummary } from '../regions/repo';
+import { RegionCodeParams, RegionDetailJson, RegionJson, RegionListJson, RegionListQuery } from '../regions/schemas';
 import { originOf } from '../lib/origin';
 
 export function regionJson(r: RegionSummary, origin: string): z.infer<typeof RegionJson> {
