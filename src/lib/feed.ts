@@ -35,6 +35,13 @@ export interface FeedChannel {
   items: FeedItem[];
 }
 
+/** MIME type of an enclosure from its file extension (the portal's media are JPEG unless named otherwise). */
+function imageType(url: string): string {
+  if (url.endsWith('.png')) return 'image/png';
+  if (url.endsWith('.webp')) return 'image/webp';
+  return url.endsWith('.gif') ? 'image/gif' : 'image/jpeg';
+}
+
 export function buildRss(ch: FeedChannel): string {
   const e = xmlEscape;
   const last = ch.items.reduce((m, i) => Math.max(m, i.publishedAt), 0);
@@ -42,7 +49,7 @@ export function buildRss(ch: FeedChannel): string {
     (i) =>
       `<item><title>${e(i.title)}</title><link>${e(i.url)}</link><guid isPermaLink="true">${e(i.url)}</guid>` +
       `<pubDate>${rfc822(i.publishedAt)}</pubDate>${i.category ? `<category>${e(i.category)}</category>` : ''}` +
-      `<description>${e(i.summary)}</description>${i.imageUrl ? `<enclosure url="${e(i.imageUrl)}" length="0" type="${i.imageUrl.endsWith('.png') ? 'image/png' : i.imageUrl.endsWith('.webp') ? 'image/webp' : i.imageUrl.endsWith('.gif') ? 'image/gif' : 'image/jpeg'}"/>` : ''}</item>`,
+      `<description>${e(i.summary)}</description>${i.imageUrl ? `<enclosure url="${e(i.imageUrl)}" length="0" type="${imageType(i.imageUrl)}"/>` : ''}</item>`,
   );
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>` +

@@ -205,7 +205,8 @@ describe('page weight with real content', () => {
     const now = Date.now();
     for (let i = 0; i < 25; i++) {
       await env.DB.prepare(
-        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size, current_sha256, created_at, updated_at)
+        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size,
+           current_sha256, created_at, updated_at)
          VALUES (?, ?, ?, 'laporan', 2026, ?, 'berkala', 1, 'application/pdf', 123456, ?, ?, ?)`,
       )
         .bind(`WEIGHT${String(i).padStart(20, '0')}`, region.code, `Laporan realisasi anggaran triwulan ${i} tahun anggaran 2026 lengkap`, long, 'f'.repeat(64), now - i, now - i)

@@ -38,7 +38,10 @@ export async function createUser(
   const clash = await db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(sql`${users.username} = ${input.username} COLLATE NOCASE OR (${input.email ?? null} IS NOT NULL AND ${users.email} = ${input.email ?? null} COLLATE NOCASE)`)
+    .where(
+      sql`${users.username} = ${input.username} COLLATE NOCASE
+        OR (${input.email ?? null} IS NOT NULL AND ${users.email} = ${input.email ?? null} COLLATE NOCASE)`,
+    )
     .get();
   if (clash) {
     const field = clash.username.toLowerCase() === input.username ? 'username' : 'email';

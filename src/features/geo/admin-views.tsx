@@ -37,7 +37,8 @@ export const PlacesAdminView: FC<{
   filter: { wilayah?: string; q?: string };
   notice?: string;
 }> = ({ rows, total, page, pageSize, regions, filter, notice }) => {
-  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}), halaman: String(p) })}`;
+  const query = { ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}) };
+  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...query, halaman: String(p) })}`;
   return (
     <>
       <h1>Tempat di peta</h1>
@@ -246,7 +247,8 @@ export const BoundaryView: FC<{
         <p>
           {result.restored
             ? `Batas lama dipulihkan (${result.positionsStored.toLocaleString('id-ID')} titik).`
-            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
+            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ` +
+              `${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
           Halaman wilayah ini dan wilayah induknya sudah diperbarui.
         </p>
         {result.placesOutside > 0 ? (

@@ -185,7 +185,8 @@ export async function candidateFlagsFor(db: Db, conditions: SQL[], limit = 200) 
     .from(monitoringFlags)
     .innerJoin(regions, eq(regions.code, monitoringFlags.regionCode))
     .where(and(isNull(monitoringFlags.resolvedAt), or(...conditions)))
-    .orderBy(sql`CASE ${monitoringFlags.state} WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`, asc(monitoringFlags.subjectAt), asc(monitoringFlags.regionCode))
+    .orderBy(sql`CASE ${monitoringFlags.state}
+        WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`, asc(monitoringFlags.subjectAt), asc(monitoringFlags.regionCode))
     .limit(limit)
     .all();
 }

@@ -71,7 +71,9 @@ export const SettingsForm = z
       const stale = v[`${level}_stale_days`];
       if (stale <= fresh) ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} harus lebih besar dari batas segarnya (${fresh} hari).` });
       else if (stale <= PUBLIC_RELATIVE_MAX_DAYS)
-        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari (halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).` });
+        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message:
+            `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari ` +
+            `(halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).` });
     }
     if (v.webhook_url) {
       const problem = webhookUrlProblem(v.webhook_url);

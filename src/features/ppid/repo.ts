@@ -171,7 +171,8 @@ export function attentionCounts(db: Db, roots: readonly string[], now: number, s
   return db
     .select({
       overdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
-      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
+      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab'
+        AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
       objections: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' THEN 1 ELSE 0 END), 0)`,
       objectionsOverdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' AND ${infoObjections.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
     })
