@@ -216,7 +216,9 @@ export async function runE2e({ jsonOutputFile, files = [] } = {}) {
   if (!chromiumPath) {
     if (process.env.CI === 'true') {
       process.stderr.write(
-        `e2e: GAGAL — Chromium tidak ditemukan (CI=true)${process.env.CHROMIUM_PATH ? `; CHROMIUM_PATH=${process.env.CHROMIUM_PATH} tidak dapat dijalankan` : ''}. ` +
+        'e2e: GAGAL — Chromium tidak ditemukan (CI=true)' +
+          (process.env.CHROMIUM_PATH ? `; CHROMIUM_PATH=${process.env.CHROMIUM_PATH} tidak dapat dijalankan` : '') +
+          '. ' +
           'Pasang dengan: apt-get install -y chromium, atau set CHROMIUM_PATH.\n',
       );
       return { code: 1, skipped: false };

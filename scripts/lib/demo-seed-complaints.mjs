@@ -112,7 +112,8 @@ export function demoComplaintsSql(now) {
       out.push(`INSERT OR IGNORE INTO complaint_events (${Object.keys(ev).join(', ')}) VALUES (${Object.values(ev).map(q).join(', ')});`);
     });
     if (x.rating) {
-      out.push(`INSERT OR IGNORE INTO complaint_ratings (complaint_id, round, region_code, score, comment, created_at) VALUES (${[id, 0, region, x.rating[0], x.rating[1], lastAt + HOUR].map(q).join(', ')});`);
+      out.push(`INSERT OR IGNORE INTO complaint_ratings (complaint_id, round, region_code, score, comment, created_at)
+       VALUES (${[id, 0, region, x.rating[0], x.rating[1], lastAt + HOUR].map(q).join(', ')});`);
     }
   }
   return out;

@@ -62,7 +62,9 @@ export function demoPpidSql(now) {
   const hol = holidaysFromMigration();
   const out = [];
   out.push(
-    `INSERT OR IGNORE INTO ppid_profiles (region_code, officer_name, officer_position, superior_name, address, phone, email, office_hours, maklumat, service_standard, cost, is_demo, updated_at, updated_by) VALUES (${[
+    `INSERT OR IGNORE INTO ppid_profiles (region_code, officer_name, officer_position, superior_name, address, phone, email, office_hours, maklumat,
+       service_standard, cost, is_demo, updated_at, updated_by)
+     VALUES (${[
       q(REGION),
       q('Sekretaris Kecamatan Sangatta Utara'),
       q('PPID Pelaksana Kecamatan'),
@@ -71,8 +73,11 @@ export function demoPpidSql(now) {
       q('(0549) 21000'),
       q('ppid.sangattautara@demo.kutimkab.go.id'),
       q('Senin–Kamis 08.00–15.00 WITA, Jumat 08.00–11.00 WITA'),
-      q('Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan informasi publik sesuai standar pelayanan dan **tanpa pungutan liar**. Apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan.'),
-      q('- Permohonan dicatat dan diberi nomor registrasi pada hari yang sama.\n- Jawaban tertulis paling lambat **10 hari kerja**, dapat diperpanjang **7 hari kerja**.\n- Keberatan ditanggapi atasan PPID paling lambat **30 hari kerja**.'),
+      q('Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan informasi publik sesuai standar pelayanan dan ' +
+        '**tanpa pungutan liar**. Apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan.'),
+      q('- Permohonan dicatat dan diberi nomor registrasi pada hari yang sama.\n- Jawaban tertulis paling lambat **10 ' +
+        'hari kerja**, dapat diperpanjang **7 hari kerja**.\n- Keberatan ditanggapi atasan PPID paling lambat **30 ' +
+        'hari kerja**.'),
       q('Tanpa biaya. Biaya penggandaan salinan cetak atau pengiriman pos, bila ada, ditanggung pemohon.'),
       1, now, q('seed'),
     ].join(', ')});`,
@@ -85,7 +90,9 @@ export function demoPpidSql(now) {
   ];
   for (const [id, region, title, summary, cat, unit, year, format, retention, url, basis, test] of items) {
     out.push(
-      `INSERT OR IGNORE INTO ppid_info_items (id, region_code, title, summary, info_category, responsible_unit, year, format, retention, url, legal_basis, consequence_test, is_demo, created_by, created_at, updated_at) VALUES (${[
+      `INSERT OR IGNORE INTO ppid_info_items (id, region_code, title, summary, info_category, responsible_unit, year, format, retention, url, legal_basis,
+         consequence_test, is_demo, created_by, created_at, updated_at)
+       VALUES (${[
         q(id), q(region), q(title), q(summary), q(cat), q(unit), year ?? 'NULL', q(format), q(retention), q(url), q(basis), q(test), 1, q('seed'), now, now,
       ].join(', ')});`,
     );
@@ -101,12 +108,18 @@ export function demoPpidSql(now) {
     const info = INFO[r.info ?? r.decision ?? r.status];
     const ditolak = r.decision === 'ditolak';
     out.push(
-      `INSERT OR IGNORE INTO info_requests (id, region_code, number, code_hash, status, channel, requester_type, requester_name, requester_address, requester_occupation, requester_phone, requester_email, identity_type, identity_cipher, identity_last4, information, purpose, obtain_method, delivery_method, registered_at, original_due_at, due_at, processed_at, extended_at, extension_days, extension_reason, answered_at, decision, answer_note, refusal_reason, refusal_basis, is_demo, created_at, updated_at) VALUES (${[
+      `INSERT OR IGNORE INTO info_requests (id, region_code, number, code_hash, status, channel, requester_type, requester_name, requester_address,
+         requester_occupation, requester_phone, requester_email, identity_type, identity_cipher, identity_last4,
+         information, purpose, obtain_method, delivery_method, registered_at, original_due_at, due_at, processed_at,
+         extended_at, extension_days, extension_reason, answered_at, decision, answer_note, refusal_reason,
+         refusal_basis, is_demo, created_at, updated_at)
+       VALUES (${[
         q(r.id), q(r.region), q(r.number), q(codeHash), q(r.status), q('web'), q('perorangan'), q('Warga Contoh (demo)'), q('Jl. Contoh No. 1, Sangatta Utara'), q('Petani'), q('0800 0000 0000'), 'NULL', q('ktp'), 'NULL', q('0000'),
         q(info), q('Bahan diskusi kelompok tani dan musyawarah desa.'), q('salinan_softcopy'), q('langsung'),
         registered, originalDue, due, processed ?? 'NULL', extended ?? 'NULL', r.extendDays ?? 'NULL', q(r.extendDays ? 'Data masih dihimpun dari tujuh desa.' : null),
         answered ?? 'NULL', q(r.decision ?? null),
-        q(answered ? (ditolak ? 'Informasi yang diminta memuat data pribadi sehingga dikecualikan. Rekap jumlah penerima per dusun dapat diminta.' : 'Dokumen SOP terlampir dan dapat diambil di kantor kecamatan.') : null),
+        q(answered ? (ditolak ? 'Informasi yang diminta memuat data pribadi sehingga dikecualikan. Rekap jumlah penerima per dusun dapat ' +
+          'diminta.' : 'Dokumen SOP terlampir dan dapat diambil di kantor kecamatan.') : null),
         q(ditolak ? 'pasal_17h' : null), q(ditolak ? 'UU 14/2008 Pasal 17 huruf h' : null), 1, registered, answered ?? processed ?? registered,
       ].join(', ')});`,
     );
@@ -117,14 +130,16 @@ export function demoPpidSql(now) {
     if (r.objectionDaysAgo) {
       const filed = now - r.objectionDaysAgo * DAY;
       out.push(
-        `INSERT OR IGNORE INTO info_objections (id, region_code, request_id, grounds, reason, status, filed_at, due_at, is_demo, created_at, updated_at) VALUES (${[
+        `INSERT OR IGNORE INTO info_objections (id, region_code, request_id, grounds, reason, status, filed_at, due_at, is_demo, created_at, updated_at)
+         VALUES (${[
           q(`${r.id.slice(0, 24)}OB`), q(r.region), q(r.id), q('["penolakan"]'), q('Saya hanya memerlukan jumlah penerima, bukan data pribadi.'), q('diajukan'), filed, addWorkingDaysNode(filed, 30, hol), 1, filed, filed,
         ].join(', ')});`,
       );
       events.push([`${r.id.slice(0, 24)}E5`, filed, 'keberatan', 'pemohon', 'Alasan: Permohonan informasi ditolak']);
     }
     for (const [id, at, kind, role, note] of events) {
-      out.push(`INSERT OR IGNORE INTO info_request_events (id, region_code, request_id, at, kind, actor_role, note) VALUES (${[q(id), q(r.region), q(r.id), at, q(kind), q(role), q(note)].join(', ')});`);
+      out.push(`INSERT OR IGNORE INTO info_request_events (id, region_code, request_id, at, kind, actor_role, note)
+       VALUES (${[q(id), q(r.region), q(r.id), at, q(kind), q(role), q(note)].join(', ')});`);
     }
   }
   return out;

@@ -19,7 +19,8 @@ export function log(msg) {
 export function ensureDevVars() {
   const file = join(ROOT, '.dev.vars');
   if (existsSync(file) && /SESSION_SECRET=\S{32,}/.test(readFileSync(file, 'utf8'))) return false;
-  writeFileSync(file, `# Generated on first run by npm start. Local secrets only — never commit.\nSESSION_SECRET=${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  const content = `# Generated on first run by npm start. Local secrets only — never commit.\nSESSION_SECRET=${randomBytes(48).toString('base64url')}\n`;
+  writeFileSync(file, content, { mode: 0o600 });
   log('membuat .dev.vars (SESSION_SECRET acak)');
   return true;
 }

@@ -1,8 +1,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { authenticatePartner } from '../features/partners/service';
-import type { PartnerScope } from '../features/partners/scopes';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { partnerClients } from '../db/schema';
 import { AppError } from '../lib/errors';
+import { verifyToken } from '../lib/jwt';
+import type { PartnerPrincipal, PartnerScope } from './scopes';
+
+/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
+export async function authenticatePartner(deps: { db: Db; secret: string }, token: string): Promise<PartnerPrincipal | null> {
+  const payload = await verifyToken(deps.secret, 'partner', token);
+  if (!payload?.sub || typeof payload.scope !== 'string') return null;
+  const row = await deps.db.select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name }).from(partnerClients).where(eq(partnerClients.id, payload.sub)).get();
+  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
+  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
+}
 
 function bearer(c: Context<AppEnv>): string | null | undefined {
   const h = c.req.header('Authorization');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_SCOPES } from '../features/partners/scopes';
+import { PARTNER_SCOPES } from './scopes';
 
 /**
  * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls
@@ -104,7 +104,8 @@ export function buildOpenApi(version: string, origin: string) {
         content: Object.fromEntries((r.bodyContentTypes ?? ['application/json']).map((ct) => [ct, { schema }])),
       };
     }
-    (paths[r.path] ??= {})[r.method] = op;
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = op;
   }
   return {
     openapi: '3.1.0',
@@ -128,8 +129,4 @@ export function buildOpenApi(version: string, origin: string) {
       },
     },
   };
-}
-
-export function documentedRoutes(): readonly RouteDoc[] {
-  return routes;
 }

@@ -6,7 +6,6 @@
  * timezone of the host.
  */
 
-export const WITA_TIMEZONE = 'Asia/Makassar';
 export const WITA_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -89,7 +89,8 @@ export async function checkUpload(file: File, field: string, limits: UploadLimit
       throw refuse(
         'payload_too_large',
         field,
-        `Gambar terlalu besar (${dims.width}×${dims.height} piksel). Maksimal ${Math.round(maxPixels / 1_000_000)} megapiksel dan ${MAX_IMAGE_SIDE} piksel per sisi; perkecil fotonya dahulu.`,
+        `Gambar terlalu besar (${dims.width}×${dims.height} piksel). ` +
+          `Maksimal ${Math.round(maxPixels / 1_000_000)} megapiksel dan ${MAX_IMAGE_SIDE} piksel per sisi; perkecil fotonya dahulu.`,
       );
     }
     ({ width, height } = dims);

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldError } from '../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../lib/forms';
 import { Field, StatusTag } from '../views/components';
-import { CsrfField } from '../features/admin/render';
+import { CsrfField } from '../admin/render';
 import type { ContentNoun, PublishAction, PublishStatus } from './workflow';
 
 /** Status words and tones shared by every kind of public content. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_LEVELS } from '../db/schema';
+import { UNKNOWN_KEYS } from '../lib/validation';
 import { isRegionCode } from './codes';
 
 export const RegionCodeSchema = z
@@ -22,7 +23,7 @@ export const RegionListQuery = z
         .max(200, 'limit maksimal 200.')
         .default(50),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
+    UNKNOWN_KEYS,
   );
 
 export const RegionCodeParams = z.object({ code: RegionCodeSchema });

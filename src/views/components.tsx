@@ -76,11 +76,6 @@ export const StatusTag: FC<{ tone: TagTone; children: Child }> = ({ tone, childr
 
 export const EmptyState: FC<{ children: Child }> = ({ children }) => <div class="empty">{children}</div>;
 
-export interface PageLink {
-  href: string;
-  label: string;
-}
-
 export const Pagination: FC<{ prev?: string; next?: string; label?: string }> = ({ prev, next, label }) =>
   !prev && !next ? null : (
     <nav class="pager" aria-label={label ?? 'Halaman'}>

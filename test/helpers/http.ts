@@ -6,10 +6,6 @@ export function get(path: string, headers: Record<string, string> = {}): Promise
   return SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
 }
 
-export function send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-  return SELF.fetch(`${ORIGIN}${path}`, { ...init, method, redirect: 'manual' });
-}
-
 /** gzip size of a body, as a 2G phone would download it. */
 export async function gzipSize(body: string): Promise<number> {
   const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));

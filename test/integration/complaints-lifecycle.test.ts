@@ -1,13 +1,13 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { ActionContext } from '../../src/features/accounts/actor';
-import { loadHolidayCalendar } from '../../src/features/calendar/repo';
+import type { ActionContext } from '../../src/auth/actor';
+import { loadHolidayCalendar } from '../../src/lib/holiday-calendar';
 import { regionFigures } from '../../src/features/complaints/figures';
 import { handlerAct } from '../../src/features/complaints/handling';
 import { publicComplaintPoints } from '../../src/features/complaints/map-points';
 import { reporterAct, submitComplaint } from '../../src/features/complaints/service';
 import { ComplaintInput } from '../../src/features/complaints/schemas';
-import { autoCloseComplaints, complaintsAutoCloseJob } from '../../src/jobs/complaints-autoclose';
+import { autoCloseComplaints, complaintsAutoCloseJob } from '../../src/features/complaints/autoclose-job';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { addWorkingDays } from '../../src/lib/working-days';
 import { loginAs } from '../helpers/auth';

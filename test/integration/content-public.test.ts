@@ -1,7 +1,7 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
-import { publishDueScheduledPosts } from '../../src/jobs/scheduled-publish';
+import { publishDueScheduledPosts } from '../../src/features/content/scheduled-publish';
 import { runScheduled } from '../../src/jobs';
 import { loginAs } from '../helpers/auth';
 import { createPostAs, fileOf, multipart, PNG_1X1, pngHeader, postRow, setStage, xmlProblem } from '../helpers/content';
@@ -205,7 +205,8 @@ describe('page weight with real content', () => {
     const now = Date.now();
     for (let i = 0; i < 25; i++) {
       await env.DB.prepare(
-        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size, current_sha256, created_at, updated_at)
+        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size,
+           current_sha256, created_at, updated_at)
          VALUES (?, ?, ?, 'laporan', 2026, ?, 'berkala', 1, 'application/pdf', 123456, ?, ?, ?)`,
       )
         .bind(`WEIGHT${String(i).padStart(20, '0')}`, region.code, `Laporan realisasi anggaran triwulan ${i} tahun anggaran 2026 lengkap`, long, 'f'.repeat(64), now - i, now - i)

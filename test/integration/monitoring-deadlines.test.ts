@@ -3,7 +3,7 @@
 // idempotency, and no personal data in flags or notifications.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { addWorkingDays, holidayCalendar, type HolidayCalendar } from '../../src/lib/working-days';
 import { loginAs, type Browser } from '../helpers/auth';
 import { allFlags, countsOf, HOURLY, insertComplaint, insertInfoRequest, openFlags, runCron, runs, statusOf, wita } from '../helpers/monitoring';

@@ -2,7 +2,7 @@
 // note. Jobs run at "now" (and ~95 days earlier for the readiness streak), so the pages see the same clock.
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
@@ -39,7 +39,8 @@ beforeAll(async () => {
 describe('monitoring table', () => {
   it('filters to the stale desa of one kecamatan with a plain GET form, and ignores hostile parameters', async () => {
     const html = await (await admin.get(`/admin/pemantauan?kecamatan=${KEC}&tingkat=desa&kesegaran=usang`)).text();
-    const expected = (await env.DB.prepare(`SELECT r.code FROM regions r JOIN monitoring_region_status s ON s.region_code = r.code WHERE r.parent_code = ? AND r.level = 'desa' AND s.freshness = 'usang' ORDER BY r.code`).bind(KEC).all<{ code: string }>()).results.map((r) => r.code);
+    const expected = (await env.DB.prepare(`SELECT r.code FROM regions r JOIN monitoring_region_status s ON s.region_code = r.code
+         WHERE r.parent_code = ? AND r.level = 'desa' AND s.freshness = 'usang' ORDER BY r.code`).bind(KEC).all<{ code: string }>()).results.map((r) => r.code);
     expect(expected.length).toBeGreaterThan(0);
     expect(rowCodes(html)).toEqual(expected);
     expect(html).not.toContain(`/admin/pemantauan/wilayah/${SWARGA}"`);

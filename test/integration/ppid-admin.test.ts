@@ -274,7 +274,9 @@ describe('annual report', () => {
   async function seedYear() {
     const t = (d: string, h = 10) => witaDateToMs(d) + h * 3_600_000;
     const ins = env.DB.prepare(
-      `INSERT INTO info_requests (id, region_code, number, code_hash, status, requester_type, requester_name, requester_address, requester_occupation, identity_type, identity_cipher, identity_last4, information, purpose, obtain_method, registered_at, original_due_at, due_at, extended_at, answered_at, decision, refusal_reason, refusal_basis, created_at, updated_at)
+      `INSERT INTO info_requests (id, region_code, number, code_hash, status, requester_type, requester_name, requester_address, requester_occupation,
+         identity_type, identity_cipher, identity_last4, information, purpose, obtain_method, registered_at, original_due_at, due_at, extended_at,
+         answered_at, decision, refusal_reason, refusal_basis, created_at, updated_at)
        VALUES (?, ?, ?, 'x', ?, ?, 'Nama Rahasia Laporan', 'alamat', 'kerja', 'ktp', NULL, '9999', 'info', 'tujuan', 'melihat', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const rows: Array<[string, string, string, string, string, number, number, number | null, number | null, string | null, string | null]> = [
@@ -285,7 +287,11 @@ describe('annual report', () => {
       ['RPT00000000000000000000005', '64.08.04', 'PPID-RPTE-2222', 'dijawab', 'perorangan', t('2024-12-31', 23), t('2025-01-15', 23), null, t('2025-01-03'), 'dipenuhi', null],
     ];
     await env.DB.batch(rows.map(([id, region, number, status, type, reg, due, ext, ans, dec, reason]) => ins.bind(id, region, number, status, type, reg, due, due, ext, ans, dec, reason, reason ? 'UU 14/2008 Pasal 17 huruf h' : null, reg, reg)));
-    await env.DB.prepare("INSERT INTO info_objections (id, region_code, request_id, grounds, reason, status, filed_at, due_at, decided_at, outcome, created_at, updated_at) VALUES ('RPTOBJ0000000000000000001', '64.08.04.2012', 'RPT00000000000000000000002', '[\"penolakan\"]', 'keberatan', 'diputus', ?, ?, ?, 'dikabulkan', ?, ?)")
+    await env.DB.prepare(
+      `INSERT INTO info_objections (id, region_code, request_id, grounds, reason, status, filed_at, due_at, decided_at, outcome, created_at, updated_at)
+       VALUES ('RPTOBJ0000000000000000001', '64.08.04.2012', 'RPT00000000000000000000002', '["penolakan"]', 'keberatan', 'diputus', ?, ?, ?,
+         'dikabulkan', ?, ?)`,
+    )
       .bind(t('2025-06-23'), t('2025-08-04'), t('2025-07-01'), t('2025-06-23'), t('2025-06-23'))
       .run();
   }

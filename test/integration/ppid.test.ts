@@ -26,7 +26,8 @@ describe('public PPID page and Daftar Informasi Publik', () => {
   it('lists documents by information category; dikecualikan shows title, legal basis and consequence test only', async () => {
     const now = Date.now();
     const ins = env.DB.prepare(
-      `INSERT INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period, exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, created_at, updated_at, deleted_at)
+      `INSERT INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period,
+         exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, created_at, updated_at, deleted_at)
        VALUES (?, '64.08.05', ?, 'laporan', 2025, ?, ?, ?, ?, ?, ?, ?, 'application/pdf', 1000, ?, ?, ?)`,
     );
     await env.DB.batch([
@@ -37,7 +38,8 @@ describe('public PPID page and Daftar Informasi Publik', () => {
     ]);
     await env.DB.prepare(
       `INSERT INTO ppid_info_items (id, region_code, title, summary, info_category, responsible_unit, year, format, retention, created_at, updated_at)
-       VALUES ('ITEMPPID000000000000000001', '64.08.05', 'Papan informasi jadwal pelayanan', 'Jadwal di kantor kecamatan', 'setiap_saat', 'Pelayanan Umum', 2026, 'Cetak', 'Selama berlaku', ?, ?)`,
+       VALUES ('ITEMPPID000000000000000001', '64.08.05', 'Papan informasi jadwal pelayanan', 'Jadwal di kantor kecamatan', 'setiap_saat',
+         'Pelayanan Umum', 2026, 'Cetak', 'Selama berlaku', ?, ?)`,
     ).bind(now, now).run();
     const html = await (await get('/sangkulirang/ppid')).text();
     expect(html).toContain('LKJIP Kecamatan Sangkulirang 2025');

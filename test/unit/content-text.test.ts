@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRss, buildSitemap, rfc822, xmlEscape } from '../../src/features/content/feed';
+import { buildRss, buildSitemap, rfc822, xmlEscape } from '../../src/lib/feed';
 import { msToWitaLocal, PostForm, witaLocalToMs } from '../../src/features/content/schemas';
-import { FIXED_PAGE_SLUGS, slugify, uniqueSlug } from '../../src/features/content/slug';
+import { slugify, uniqueSlug } from '../../src/features/content/slug';
+import { FIXED_PAGE_SLUGS } from '../../src/regions/fixed-pages';
 import { DocumentForm } from '../../src/features/documents/schemas';
 import { xmlProblem } from '../helpers/content';
 

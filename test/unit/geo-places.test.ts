@@ -2,7 +2,9 @@
 // query schemas, and the Indonesian refusal for points outside a region.
 import { describe, expect, it } from 'vitest';
 import { countPositions, pointInGeometry, type BoundaryGeometry, type Position } from '../../src/features/geo/geometry';
-import { complaintsLayer, MAP_LAYERS } from '../../src/features/geo/layers';
+import { FEATURES } from '../../src/features';
+import { complaintsLayer } from '../../src/features/complaints/map-points';
+import { mapLayersOf } from '../../src/features/descriptor';
 import { PlaceFormSchema, PlacesQuery } from '../../src/features/geo/places-schemas';
 import { formatDistance, pointRefusal } from '../../src/features/geo/places-service';
 import { labelPoint, regionAnchor, roundBboxOutward, simplifyGeometry, simplifyRing } from '../../src/features/geo/simplify';
@@ -132,6 +134,6 @@ describe('map layers', () => {
     const layer = complaintsLayer(async (_db, region) => [{ ticket: 'ADU-1', title: `Jalan rusak di ${region}`, statusLabel: 'Diverifikasi', lat: 0.5, lng: 117.5 }]);
     expect(layer.id).toBe('pengaduan');
     expect(await layer.load({} as never, '64.08.04')).toEqual([{ id: 'ADU-1', title: 'Jalan rusak di 64.08.04', subtitle: 'ADU-1 · Diverifikasi', lat: 0.5, lng: 117.5, url: null }]);
-    expect(MAP_LAYERS.map((l) => l.id)).toEqual(['pengaduan']);
+    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan']);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../src/features/geo/geometry';
+import { KUTAI_TIMUR_BBOX } from '../../src/regions/bounds';
 import {
   BboxQuerySchema,
   BoundaryGeometrySchema,
   BoundaryUploadSchema,
-  KUTAI_TIMUR_BBOX,
   LatLngSchema,
   LinearRingSchema,
   MSG,

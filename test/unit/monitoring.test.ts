@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItemRow } from '../../src/db/schema';
+import { FEATURES } from '../../src/features';
+import { deadlineSourcesOf } from '../../src/features/descriptor';
 import { partnerDeadlineTitle } from '../../src/features/monitoring/api';
 import { concerns } from '../../src/features/monitoring/audience';
-import { freshnessOf, nextFreshSince, PUBLIC_RELATIVE_MAX_DAYS, thresholdsFor } from '../../src/features/monitoring/freshness';
+import { freshnessOf, nextFreshSince, thresholdsFor } from '../../src/features/monitoring/freshness';
+import { PUBLIC_RELATIVE_MAX_DAYS } from '../../src/regions/freshness';
 import { SettingsForm, webhookUrlProblem } from '../../src/features/monitoring/schemas';
 import { handoverReady, regionScore, rollupScores } from '../../src/features/monitoring/score';
 import { DEFAULT_SETTINGS, requirementsFor } from '../../src/features/monitoring/settings';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 
 const DAY = 86_400_000;
@@ -140,9 +143,12 @@ describe('checklist requirements', () => {
 });
 
 describe('partner titles', () => {
+  // The labels of the registered deadline sources, as the API builds them.
+  const LABELS = new Map(deadlineSourcesOf(FEATURES).map((s) => [s.name, s.label]));
+
   it('drops the reference number', () => {
-    expect(partnerDeadlineTitle('pengaduan', 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan')).toBe('Pengaduan: Verifikasi pengaduan');
-    expect(partnerDeadlineTitle('ppid', 'Permohonan informasi PPID-AB12-CD34: Jawaban permohonan informasi')).toBe('Permohonan informasi: Jawaban permohonan informasi');
-    expect(partnerDeadlineTitle(null, 'x')).toBe('Batas waktu');
+    expect(partnerDeadlineTitle(LABELS, 'pengaduan', 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan')).toBe('Pengaduan: Verifikasi pengaduan');
+    expect(partnerDeadlineTitle(LABELS, 'ppid', 'Permohonan informasi PPID-AB12-CD34: Jawaban permohonan informasi')).toBe('Permohonan informasi: Jawaban permohonan informasi');
+    expect(partnerDeadlineTitle(LABELS, null, 'x')).toBe('Batas waktu');
   });
 });

@@ -8,13 +8,15 @@ import { readForm, type FormValues } from '../../lib/forms';
 import { isPartial } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
-import { actionContext, iterationsOf } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { actionContext } from '../../admin/context';
+import { iterationsOf } from '../../auth/request';
+import { renderAdmin } from '../../admin/render';
 import { UserDetailView, UsersView, type RegionOption } from './admin-views';
-import { findUserById, listUsers, membershipsForUsers, membershipsOfUser } from './repo';
+import { membershipsOfUser } from '../../auth/repo';
+import { findUserById, listUsers, membershipsForUsers } from './repo';
 import { CreateUserForm, MembershipInput, ResetPasswordForm, UserListQuery } from './schemas';
 import { addMembership, createUser, removeMembership, resetPassword, setUserActive } from './service';
-import { sessionOf } from './session';
+import { sessionOf } from '../../auth/session';
 
 const IdParam = z.string().regex(/^[0-9A-Z]{26}$/);
 

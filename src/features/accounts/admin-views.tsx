@@ -5,8 +5,8 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { ROLE_LABELS } from './schemas';
+import { CsrfField } from '../../admin/render';
+import { ROLE_LABELS } from '../../regions/labels';
 
 type Level = 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
 export interface RegionOption {

@@ -3,13 +3,15 @@ import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
 import { readForm } from '../../lib/forms';
 import { renderPage } from '../../views/render';
-import { renderAdmin } from '../admin/render';
-import { actionContext, clientIp, iterationsOf } from '../admin/context';
+import { renderAdmin } from '../../admin/render';
+import { actionContext } from '../../admin/context';
+import { login, logout } from '../../auth/login';
+import { clientIp, iterationsOf } from '../../auth/request';
 import { ChangeOwnPasswordForm, LoginForm } from './schemas';
-import { changeOwnPassword, login, logout } from './service';
-import { actorOf, clearSessionCookie, issueSessionCookie, requireUser, sessionOf } from './session';
+import { changeOwnPassword } from './service';
+import { actorOf, clearSessionCookie, issueSessionCookie, requireUser, sessionOf } from '../../auth/session';
 import { ChangePasswordView, LoginView } from './views';
-import { PUBLIC_ACTOR } from './actor';
+import { PUBLIC_ACTOR } from '../../auth/actor';
 
 /** Only same-site relative paths under /admin are accepted as the post-login destination. */
 export function safeNext(raw: string | undefined): string {

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { ErrorSummary, Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 
 export const LoginView: FC<{ values?: FormValues; errors?: FieldError[]; lanjut?: string; notice?: string }> = ({ values, errors, lanjut, notice }) => (
   <>

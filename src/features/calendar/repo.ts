@@ -1,13 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { holidays } from '../../db/schema';
-import { holidayCalendar, type HolidayCalendar } from '../../lib/working-days';
-
-/** The working-day calendar from the editable `holidays` table: load it once per request or job, never hard-code it. */
-export async function loadHolidayCalendar(db: Db): Promise<HolidayCalendar> {
-  const rows = await db.select({ date: holidays.date }).from(holidays).all();
-  return holidayCalendar(rows.map((r) => r.date));
-}
 
 export function listHolidaysOfYear(db: Db, year: number) {
   return db

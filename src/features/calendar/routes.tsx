@@ -10,9 +10,10 @@ import { formatWeekdayDate, witaDateToMs, witaParts } from '../../lib/time';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { CsrfField, renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { CsrfField, renderAdmin } from '../../admin/render';
+import { holidayHooksOf, type Registry } from '../descriptor';
 import { findHoliday, holidayYears, listHolidaysOfYear } from './repo';
 import { DateKeySchema, DeleteHolidayForm, HOLIDAY_KIND_LABELS, HolidayForm, YearQuery } from './schemas';
 import { deleteHoliday, saveHoliday } from './service';
@@ -145,8 +146,9 @@ function dateParam(c: Context<AppEnv>): string {
   return parsed.data;
 }
 
-export function calendarAdminRoutes(): Hono<AppEnv> {
+export function calendarAdminRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const onChanged = holidayHooksOf(registry);
   const crumbs = [{ label: 'Kalender libur', href: '/admin/kalender' }];
 
   const list = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number; year?: number } = {}) => {
@@ -172,7 +174,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const form = await readForm(c, HolidayForm);
     if (!form.ok) return list(c, { values: form.values, errors: form.errors, status: 422 });
     try {
-      await saveHoliday(c.get('db'), form.data, actionContext(c));
+      await saveHoliday({ db: c.get('db'), onChanged }, form.data, actionContext(c));
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') return list(c, { values: form.values, errors: err.fieldErrors, status: 409 });
       throw err;
@@ -199,7 +201,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const form = await readForm(c, HolidayForm);
     if (!form.ok) return edit(c, date, { values: form.values, errors: form.errors, status: 422 });
     try {
-      await saveHoliday(c.get('db'), form.data, actionContext(c), date);
+      await saveHoliday({ db: c.get('db'), onChanged }, form.data, actionContext(c), date);
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') return edit(c, date, { values: form.values, errors: err.fieldErrors, status: 409 });
       throw err;
@@ -212,7 +214,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const date = dateParam(c);
     const form = await readForm(c, DeleteHolidayForm);
     if (!form.ok) return edit(c, date, { errors: form.errors, status: 422 });
-    await deleteHoliday(c.get('db'), date, actionContext(c));
+    await deleteHoliday({ db: c.get('db'), onChanged }, date, actionContext(c));
     return c.redirect(`/admin/kalender?tahun=${date.slice(0, 4)}&ok=hapus`, 303);
   });
 

@@ -6,7 +6,7 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { DUE_LABELS } from './deadlines';
 import { ACTION_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 import type { HandlerComplaintView, HandlerListItem } from './present';

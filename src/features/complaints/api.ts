@@ -12,8 +12,8 @@ import { addWorkingDays } from '../../lib/working-days';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { paths } from '../../regions/repo';
-import { clientIp } from '../admin/context';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { clientIp } from '../../auth/request';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import {
   ChangesJson,
   ChangesQuery,

@@ -11,11 +11,11 @@ import { authorize } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
 import { rootRegionCode } from '../../regions/repo';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import type { ActionContext } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { CsrfField, renderAdmin } from '../admin/render';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { CsrfField, renderAdmin } from '../../admin/render';
+import { auditInsert } from '../../audit/log';
 import { findCategory, listCategories } from './repo';
 import { CategoryForm } from './schemas';
 

@@ -2,8 +2,8 @@
 import type { z } from 'zod';
 import { complaintExternalRefs } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import type { ExternalRefInput } from './api-json';
 import { toPartnerView } from './present';
 import { changedSince, findComplaintByTicket } from './repo';

@@ -75,7 +75,6 @@ const listColumns = {
   regionLevel: regions.level,
   regionPath: regions.path,
 };
-export type ComplaintListRow = Awaited<ReturnType<typeof listForHandler>>[number];
 
 export interface HandlerListFilter {
   roots: string[];

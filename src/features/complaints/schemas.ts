@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_CLASSIFICATIONS } from '../../db/schema/complaints';
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { KUTAI_TIMUR_BBOX } from '../geo/schemas';
+import { KUTAI_TIMUR_BBOX } from '../../regions/bounds';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 
@@ -100,7 +100,6 @@ export const RateForm = ReporterAuth.extend({
   comment: optionalText(1000, 'Komentar'),
 });
 export const ReopenForm = ReporterAuth.extend({ reason: text(10, 1000, 'alasan membuka kembali') });
-export const AcceptForm = ReporterAuth;
 
 const optionalRegion = z.union([RegionCodeSchema, z.literal('').transform(() => undefined)]).optional();
 

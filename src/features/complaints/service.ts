@@ -12,7 +12,7 @@ import { newId, randomToken } from '../../lib/ids';
 import { rateLimit } from '../../lib/rate-limit';
 import type { HolidayCalendar } from '../../lib/working-days';
 import { findRegionByCode } from '../../regions/repo';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { ComplaintBundle } from './present';
 import { findCategory, findComplaintByTicket, loadRelated, regionLabels } from './repo';
 import type { ComplaintInput } from './schemas';

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { ExternalRefRows } from './external-refs-view';
 import type { FieldError } from '../../lib/errors';
-import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
+import { formatDate, formatDateTime, formatWeekdayDate } from '../../lib/time';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
 import { STATUS_TONES } from './labels';
@@ -251,5 +251,3 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
     </section>
   );
 };
-
-export const AgeText: FC<{ at: number; now: number }> = ({ at, now }) => <>{`masuk ${formatRelativeDays(at, now)}`}</>;

@@ -167,7 +167,10 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
         <Field
           id="photos"
           label="Foto (tidak wajib)"
-          hint={`Paling banyak ${MAX_PHOTOS} foto JPG, PNG atau WebP, masing-masing paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Foto hanya dilihat petugas dan Anda, tidak pernah ditampilkan untuk umum.`}
+          hint={
+            `Paling banyak ${MAX_PHOTOS} foto JPG, PNG atau WebP, masing-masing paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. ` +
+            'Foto hanya dilihat petugas dan Anda, tidak pernah ditampilkan untuk umum.'
+          }
           error={e('photos')}
         >
           {(d) => (

@@ -6,15 +6,16 @@ import { checkUpload, fileField, assertRequestSize, uploadMaxBytes, type Checked
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
-import { AdminPostListQuery, PostForm, PostIdParam, RejectForm, ReviewNoteForm } from './schemas';
+import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
+import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
 import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
 import { availableActions } from '../../publishing/workflow';
 

@@ -1,13 +1,12 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import type { AdminPostRow } from './admin-repo';
-import type { RegionOption } from './editor-view';
 import { STATUS_LABELS, statusLabel } from './labels';
-import { FIXED_PAGES } from './slug';
+import { FIXED_PAGES } from '../../regions/fixed-pages';
 import { KIND_LABELS } from './views';
 
 const PostTable: FC<{ rows: AdminPostRow[]; now: number }> = ({ rows, now }) => (

@@ -7,18 +7,13 @@ import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
-import { FIXED_PAGES, fixedPageLabel } from './slug';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { KIND_LABELS, mediaUrl } from './views';
 import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
-}
 
 export interface EditorPost {
   post: PostRow;
@@ -138,7 +133,10 @@ export const PostEditorView: FC<EditorProps> = (p) => {
         <Field
           id="body_md"
           label="Isi"
-          hint="Format sederhana: **tebal**, _miring_, [teks tautan](https://alamat), baris diawali “- ” untuk daftar, “## ” untuk subjudul. Kode HTML tidak dijalankan."
+          hint={
+            'Format sederhana: **tebal**, _miring_, [teks tautan](https://alamat), baris diawali “- ” untuk daftar, “## ” untuk subjudul. ' +
+            'Kode HTML tidak dijalankan.'
+          }
           error={errorFor(e, 'body_md')}
         >
           {(d) => <textarea id="body_md" name="body_md" rows={12} aria-describedby={d}>{valueOf(v, 'body_md')}</textarea>}
@@ -239,13 +237,14 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
   const has = (a: PostAction) => p.actions.includes(a);
   const base = `/admin/konten/${post.id}`;
   const publicHref = post.kind === 'halaman' ? regionHref(p.current.regionPath, 'tentang', post.slug) : regionHref(p.current.regionPath, 'berita', post.slug);
+  const where = regionTitle({ level: p.current.regionLevel, name: p.current.regionName });
   return (
     <section class="status-panel" aria-labelledby="status-tulisan">
       <h2 id="status-tulisan">
         Status: <StatusTag tone={st.tone}>{st.label}</StatusTag>
       </h2>
       <p>
-        {regionTitle({ level: p.current.regionLevel, name: p.current.regionName })} · {KIND_LABELS[post.kind]} · penulis {p.current.authorName ?? '—'} · diubah{' '}
+        {where} · {KIND_LABELS[post.kind]} · penulis {p.current.authorName ?? '—'} · diubah{' '}
         {formatDateTime(post.updatedAt)}
         {post.status === 'terbit' && post.publishedAt ? <> · tampil sejak {formatDateTime(post.publishedAt)}</> : null}
       </p>

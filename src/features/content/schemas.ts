@@ -2,8 +2,9 @@ import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from '../../db/schema';
 import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
+import { WHEN_OBJECT } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { FIXED_PAGE_SLUGS } from './slug';
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
@@ -77,8 +78,6 @@ const optionalDate = (message: string) =>
       .optional(),
   );
 
-/** Cross-field rules run even when a single field failed, so the form shows every problem at once. */
-export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 
 
 /** The post editor (create and edit). `region_code` is only read on create; a post never moves region. */
@@ -111,18 +110,6 @@ export const PostForm = z
     }
   }, WHEN_OBJECT);
 export type PostFormData = z.output<typeof PostForm>;
-
-export const ReviewNoteForm = z.object({
-  note: z.preprocess(emptyToUndefined, z.string().trim().max(1000, 'Catatan maksimal 1.000 karakter.').optional()),
-});
-
-export const RejectForm = z.object({
-  note: z
-    .string({ message: 'Tuliskan alasan pengembalian agar penulis dapat memperbaikinya.' })
-    .trim()
-    .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter) agar penulis dapat memperbaikinya.')
-    .max(1000, 'Catatan maksimal 1.000 karakter.'),
-});
 
 export const AdminPostListQuery = z.object({
   wilayah: RegionCodeSchema.optional().catch(undefined),

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { PurgeDeps } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import { posts, type PostRow, type PostStatus } from '../../db/schema';
 import type { Bindings } from '../../env';
@@ -8,12 +7,14 @@ import { newId } from '../../lib/ids';
 import { markdownToPlainText } from '../../lib/markdown';
 import type { CheckedUpload } from '../../lib/upload';
 import { authorize } from '../../regions/guard';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { findPostForAdmin, slugsLike } from './admin-repo';
-import { purgeAfterChange, touchContentUpdate } from './freshness';
+import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import type { PostFormData } from './schemas';
-import { fixedPageLabel, slugify, uniqueSlug } from './slug';
+import { fixedPageLabel } from '../../regions/fixed-pages';
+import { slugify, uniqueSlug } from './slug';
 import { publishRights } from '../../publishing/rights';
 import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction as PostAction, type PublishRights as PostRights } from '../../publishing/workflow';
 import { changesPublicPages, publicationTime } from './workflow';
@@ -143,7 +144,7 @@ export async function createPost(deps: ContentDeps, input: PostFormData, cover: 
     }
     throw err;
   }
-  if (live) await purgeAfterChange(purgeDeps(deps), row.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), row.regionCode, ctx.requestId);
   return { id, status };
 }
 
@@ -185,7 +186,7 @@ export async function updatePost(
     throw err;
   }
   if (coverKey !== post.coverKey) await deleteObject(deps, post.coverKey);
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { id, status, previous: post.status };
 }
 
@@ -212,7 +213,7 @@ export async function changeStatus(
     ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { status, post: { ...post, ...changes } };
 }
 

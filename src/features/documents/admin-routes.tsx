@@ -8,11 +8,11 @@ import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type Checked
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { DocumentAdminListView, DocumentCreateView, DocumentDeleteView, DocumentEditView } from './admin-views';
 import { serveVersion } from './download';
 import { documentHistory, findVersion, listDocumentsForAdmin, versionsForAdmin } from './repo';
@@ -29,7 +29,7 @@ import {
   type DocumentDeps,
 } from './service';
 import { availableActions } from '../../publishing/workflow';
-import { ReviewNoteForm, RejectForm } from '../content/schemas';
+import { ReviewNoteForm, RejectForm } from '../../publishing/schemas';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, POST_STATUSES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -7,8 +7,7 @@ import { formatDateTime } from '../../lib/time';
 import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import type { RegionOption } from '../content/editor-view';
+import { CsrfField } from '../../admin/render';
 import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import type { AdminDocumentRow } from './repo';
 import { documentHref } from './views';

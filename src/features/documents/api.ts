@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { apiRegion, badCursor, ListParams, parseSince } from '../../api/list-params';
 import { describeRoute } from '../../api/openapi';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
@@ -7,7 +8,6 @@ import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
 import { originOf } from '../../lib/origin';
 import { parseOrThrow, queryObject } from '../../lib/validation';
-import { apiRegion, badCursor, ListParams, parseSince } from '../content/api';
 import { CATEGORY_LABELS } from './labels';
 import { findPublicDocumentById, listDocumentsForApi, versionsOf, type PublicDocumentRow } from './repo';
 import { DocumentIdParam } from './schemas';

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, documents, documentVersions, regions, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
-import { regionInSubtrees } from '../content/scope';
+import { inSubtrees as regionInSubtrees } from '../../regions/sql';
 import { publicDocument } from '../../publishing/visibility';
 
 /**

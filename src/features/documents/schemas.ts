@@ -2,7 +2,7 @@ import { witaParts } from '../../lib/time';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { WHEN_OBJECT } from '../content/schemas';
+import { WHEN_OBJECT } from '../../lib/validation';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { POST_STATUSES } from '../../db/schema';
 

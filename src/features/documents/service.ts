@@ -8,9 +8,10 @@ import type { CheckedUpload } from '../../lib/upload';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
 import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
 import { allows, authorize } from '../../regions/guard';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import { purgeAfterChange, touchContentUpdate } from '../content/freshness';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { purgeRegionPages } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import { findDocumentForAdmin, findVersion, maxVersion } from './repo';
 import type { DeclassifyData, DocumentFormData } from './schemas';
 
@@ -146,7 +147,7 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
     await deleteObject(deps, key);
     throw err;
   }
-  if (visible) await purgeAfterChange(deps, regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, regionCode, ctx.requestId);
   return { id, status };
 }
 
@@ -205,7 +206,7 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
     await deleteObject(deps, key);
     throw err;
   }
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { version, pending };
 }
 
@@ -237,7 +238,7 @@ export async function decidePendingVersion(deps: DocumentDeps, id: string, decis
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Versi ini baru saja ditinjau orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { version: v.version };
 }
 
@@ -261,7 +262,7 @@ export async function updateDocument(deps: DocumentDeps, id: string, input: Docu
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { status };
 }
 
@@ -294,7 +295,7 @@ export async function declassifyDocument(deps: DocumentDeps, id: string, input: 
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }
 
 /** submit / approve / reject / publish / unpublish from the document page. `note` is the reviewer's note. */
@@ -316,7 +317,7 @@ export async function changeDocumentStatus(
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { status };
 }
 
@@ -335,5 +336,5 @@ export async function deleteDocument(deps: DocumentDeps, id: string, ctx: Action
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini sudah dihapus.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }

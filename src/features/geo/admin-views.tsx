@@ -7,7 +7,8 @@ import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
 import type { PublishAction, PublishRights } from '../../publishing/workflow';
 import { PLACE_LIMITS } from './places-schemas';
@@ -15,12 +16,6 @@ import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import { mediaHref } from './peta-views';
 import { RegionSvgMap } from './views';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: RegionRow['level'];
-}
 
 const PLACE_FIELD_IDS: Record<string, string> = {
   region_code: 'f-region',
@@ -44,7 +39,8 @@ export const PlacesAdminView: FC<{
   filter: { wilayah?: string; q?: string };
   notice?: string;
 }> = ({ rows, total, page, pageSize, regions, filter, notice }) => {
-  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}), halaman: String(p) })}`;
+  const query = { ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}) };
+  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...query, halaman: String(p) })}`;
   return (
     <>
       <h1>Tempat di peta</h1>
@@ -281,7 +277,8 @@ export const BoundaryView: FC<{
         <p>
           {result.restored
             ? `Batas lama dipulihkan (${result.positionsStored.toLocaleString('id-ID')} titik).`
-            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
+            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ` +
+              `${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
           Halaman wilayah ini dan wilayah induknya sudah diperbarui.
         </p>
         {result.placesOutside > 0 ? (

@@ -11,8 +11,8 @@ import { newId } from '../../lib/ids';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
 import { findRootRegion } from '../../regions/repo';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from './geometry';
 import { boundaryUploadSchema } from './schemas';
 import { regionAnchor, roundBboxOutward, simplifyGeometry } from './simplify';
@@ -88,7 +88,7 @@ async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: B
       after: { positions: countPositions(geometry), bbox, centroid: [lng, lat] },
     }),
   ]);
-  await purgeRegionPages(deps, regionCode);
+  await purgeRegionPages(deps, regionCode, ctx.requestId);
   const own = await deps.db.select({ lat: places.lat, lng: places.lng }).from(places).where(eq(places.regionCode, regionCode)).all();
   const placesOutside = own.filter((p) => !pointWithinRegion([p.lng, p.lat], geometry, 200)).length;
   return { positionsUploaded: countPositions(geometry), positionsStored: countPositions(geometry), placesOutside, region };

@@ -3,11 +3,10 @@
 import { z } from 'zod';
 import type { Bbox, BoundaryGeometry, Position } from './geometry';
 import { polygonsOf } from './geometry';
+import { KUTAI_TIMUR_BBOX } from '../../regions/bounds';
 
 /** Upper limit on positions in one uploaded boundary (closing positions included). */
 export const MAX_BOUNDARY_POSITIONS = 50_000;
-/** Approximate bbox of Kabupaten Kutai Timur (data: lng 115.968–118.989, lat 0.0225–1.868). */
-export const KUTAI_TIMUR_BBOX: Bbox = [115.9, 0.0, 119.0, 1.9];
 
 export const MSG = {
   lng: 'Bujur harus angka antara -180 dan 180.',
@@ -168,7 +167,6 @@ export const LatLngSchema = z.object({
   lat: formNumber(MSG.lat, -90, 90),
   lng: formNumber(MSG.lng, -180, 180),
 });
-export type LatLng = z.infer<typeof LatLngSchema>;
 
 /** Query value `minLng,minLat,maxLng,maxLat` → Bbox. */
 export const BboxQuerySchema = z

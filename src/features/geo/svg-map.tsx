@@ -216,6 +216,7 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
         </g>
       )}
       {labeled && kids.length > 0 && (
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> of text is not focusable; the names are in the list below the map
         <g class="map-labels" aria-hidden="true" fill="#22301e" stroke="none" font-size="9" text-anchor="middle" pointer-events="none">
           {kids.map((c) => {
             if (c.lat === null || c.lng === null) return null;

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { daysAgo, toIsoUtc } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { isRegionCode } from '../../regions/codes';
-import { SOURCE_LABELS, type DeadlineSourceName } from './deadlines';
+import { deadlineSourcesOf, type Registry } from '../descriptor';
 import { listForApi, openFlagsInRange } from './repo';
 import { MonitoringRegionsJson, MonitoringRegionsQuery } from './schemas';
 import { handoverReady } from './score';
@@ -28,15 +28,19 @@ describeRoute({
   scopes: ['monitoring:read'],
 });
 
-/** 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan' → 'Pengaduan: Verifikasi pengaduan' (no reference numbers). */
-export function partnerDeadlineTitle(source: string | null, title: string): string {
-  const label = SOURCE_LABELS[source as DeadlineSourceName] ?? 'Batas waktu';
+/**
+ * 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan' → 'Pengaduan: Verifikasi pengaduan' (no reference numbers).
+ * `labels`: each deadline source's label by name.
+ */
+export function partnerDeadlineTitle(labels: ReadonlyMap<string, string>, source: string | null, title: string): string {
+  const label = (source !== null ? labels.get(source) : undefined) ?? 'Batas waktu';
   const cut = title.lastIndexOf(': ');
   return cut >= 0 ? `${label}: ${title.slice(cut + 2)}` : label;
 }
 
-export function monitoringApi(): Hono<AppEnv> {
+export function monitoringApi(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const labels = new Map(deadlineSourcesOf(registry).map((s) => [s.name, s.label]));
 
   app.get('/monitoring/regions', requireScope('monitoring:read'), async (c) => {
     const q = parseOrThrow(MonitoringRegionsQuery, queryObject(new URL(c.req.url)));
@@ -76,7 +80,7 @@ export function monitoringApi(): Hono<AppEnv> {
           kind: f.kind,
           state: f.state,
           // Deadline titles name the ticket/request number: partners get the kind of item only.
-          title: f.kind === 'tenggat' ? partnerDeadlineTitle(f.source, f.title) : f.title,
+          title: f.kind === 'tenggat' ? partnerDeadlineTitle(labels, f.source, f.title) : f.title,
           source: f.source,
           escalated_to: f.audienceCode,
           since: toIsoUtc(f.openedAt),

@@ -4,8 +4,8 @@ import { formatDate, formatWeekdayDate } from '../../lib/time';
 import { selfAndAncestors } from '../../regions/codes';
 import { regionTitle } from '../../regions/labels';
 import type { Membership } from '../../regions/policy';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
-import { regionInSubtrees } from '../content/scope';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
+import { inSubtrees } from '../../regions/sql';
 import { concerns } from './audience';
 import { stateLabel } from './labels';
 import { candidateFlagsFor, countEscalated, countStale } from './repo';
@@ -23,7 +23,7 @@ function membershipCondition(m: Membership): SQL | undefined {
   switch (m.role) {
     case 'operator_desa':
     case 'operator_kecamatan':
-      return or(own, and(eq(monitoringFlags.kind, 'tenggat'), inArray(monitoringFlags.audienceCode, selfAndAncestors(m.regionCode)), regionInSubtrees(monitoringFlags.regionCode, [m.regionCode])));
+      return or(own, and(eq(monitoringFlags.kind, 'tenggat'), inArray(monitoringFlags.audienceCode, selfAndAncestors(m.regionCode)), inSubtrees(monitoringFlags.regionCode, [m.regionCode])));
     case 'diskominfo':
       return and(own, ne(monitoringFlags.kind, 'tenggat'));
     case 'ppid':

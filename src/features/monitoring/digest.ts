@@ -75,7 +75,9 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
     portal: portalName,
     generated_at: toIsoUtc(now),
     url: origin ? `${origin}/admin/pemantauan` : null,
-    text: `${portalName} — ringkasan ${date}: ${summary.usang} wilayah usang, ${summary.perlu_pembaruan} perlu pembaruan, ${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).`,
+    text:
+      `${portalName} — ringkasan ${date}: ${summary.usang} wilayah usang, ${summary.perlu_pembaruan} perlu pembaruan, ` +
+      `${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).`,
     summary,
     kecamatan: statusRows
       .filter((r) => r.level === 'kecamatan')

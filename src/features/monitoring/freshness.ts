@@ -17,12 +17,6 @@ export interface Thresholds {
   staleDays: number;
 }
 
-/**
- * Public pages say "Diperbarui {n} hari lalu" only up to this many days; older content shows just the date.
- * The settings form requires every `usang` threshold to be above it, so a `usang` region never shows "… hari lalu".
- */
-export const PUBLIC_RELATIVE_MAX_DAYS = 14;
-
 export function thresholdsFor(s: Pick<MonitoringSettingsRow, 'kabupatenFreshDays' | 'kabupatenStaleDays' | 'kecamatanFreshDays' | 'kecamatanStaleDays' | 'desaFreshDays' | 'desaStaleDays'>, level: RegionLevel): Thresholds {
   switch (level) {
     case 'kabupaten':

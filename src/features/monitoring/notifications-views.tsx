@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { NotificationRow } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 
 export const NotificationsView: FC<{ csrf: string; rows: NotificationRow[]; unread: number; more?: number; marked?: number }> = ({ csrf, rows, unread, more, marked }) => (
   <>

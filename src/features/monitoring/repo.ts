@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import { monitoringFlags, monitoringRegionStatus, regions } from '../../db/schema';
 import { DAY_MS } from '../../lib/time';
 import { inSubtrees } from '../../regions/sql';
-import { regionInSubtrees } from '../content/scope';
 import type { MonitoringQuery } from './schemas';
 
 /** Columns of a monitoring table row (region + latest status). */
@@ -186,7 +185,8 @@ export async function candidateFlagsFor(db: Db, conditions: SQL[], limit = 200) 
     .from(monitoringFlags)
     .innerJoin(regions, eq(regions.code, monitoringFlags.regionCode))
     .where(and(isNull(monitoringFlags.resolvedAt), or(...conditions)))
-    .orderBy(sql`CASE ${monitoringFlags.state} WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`, asc(monitoringFlags.subjectAt), asc(monitoringFlags.regionCode))
+    .orderBy(sql`CASE ${monitoringFlags.state}
+        WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`, asc(monitoringFlags.subjectAt), asc(monitoringFlags.regionCode))
     .limit(limit)
     .all();
 }
@@ -195,7 +195,7 @@ export async function countStale(db: Db, roots: string[]) {
   const row = await db
     .select({ n: count() })
     .from(monitoringRegionStatus)
-    .where(and(eq(monitoringRegionStatus.freshness, 'usang'), regionInSubtrees(monitoringRegionStatus.regionCode, roots)))
+    .where(and(eq(monitoringRegionStatus.freshness, 'usang'), inSubtrees(monitoringRegionStatus.regionCode, roots)))
     .get();
   return row?.n ?? 0;
 }
@@ -205,7 +205,7 @@ export async function countEscalated(db: Db, roots: string[]) {
   const row = await db
     .select({ n: count() })
     .from(monitoringFlags)
-    .where(and(eq(monitoringFlags.kind, 'tenggat'), eq(monitoringFlags.state, 'lewat_lama'), isNull(monitoringFlags.resolvedAt), regionInSubtrees(monitoringFlags.regionCode, roots)))
+    .where(and(eq(monitoringFlags.kind, 'tenggat'), eq(monitoringFlags.state, 'lewat_lama'), isNull(monitoringFlags.resolvedAt), inSubtrees(monitoringFlags.regionCode, roots)))
     .get();
   return row?.n ?? 0;
 }

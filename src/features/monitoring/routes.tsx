@@ -9,10 +9,11 @@ import { parseOrThrow, queryObject } from '../../lib/validation';
 import { authorize } from '../../regions/guard';
 import { candidateRoots, can } from '../../regions/policy';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { inSubtrees } from '../../regions/sql';
+import { deadlineSourcesOf, type Registry } from '../descriptor';
 import { recentDeliveries } from './digest';
 import { listNotifications, markRead, unreadCount } from './notifications-repo';
 import { NotificationsView } from './notifications-views';
@@ -28,8 +29,9 @@ import { MonitoringView } from './views';
 const NOTIFICATIONS_PAGE = 50;
 
 /** /admin/pemantauan (monitoring table, region detail, settings, manual runs) and /admin/notifikasi. */
-export function monitoringRoutes(): Hono<AppEnv> {
+export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const deadlineSources = deadlineSourcesOf(registry);
 
   app.get('/admin/pemantauan', async (c) => {
     const s = sessionOf(c);
@@ -75,7 +77,7 @@ export function monitoringRoutes(): Hono<AppEnv> {
   app.post('/admin/pemantauan/jalankan', async (c) => {
     const form = await readForm(c, RunJobForm);
     if (!form.ok) throw new AppError('validation', 'Pilih pemindaian yang dijalankan.', { fieldErrors: form.errors });
-    const run = await triggerJob(c.get('db'), c.env, form.data.job, actionContext(c));
+    const run = await triggerJob({ db: c.get('db'), env: c.env, deadlineSources }, form.data.job, actionContext(c));
     return c.redirect(`/admin/pemantauan?dijalankan=${run.id}#riwayat-pemindaian`, 303);
   });
 

@@ -2,6 +2,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { monitoringRuns, type MonitoringJob, type MonitoringRunRow } from '../../db/schema';
 import type { Bindings } from '../../env';
+import type { DeadlineSource } from '../deadlines';
 import { newId } from '../../lib/ids';
 import type { Statement } from './batch';
 
@@ -13,6 +14,8 @@ export interface JobContext {
   trigger: 'cron' | 'manual';
   cron: string | null;
   userId: string | null;
+  /** The registered features' deadline sources (the deadline scan reads them). */
+  deadlineSources: readonly DeadlineSource[];
   /** Injected for the digest webhook (tests pass a fake); jobs default to globalThis.fetch. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CHECKLIST_KINDS, CHECKLIST_LEVELS, DOCUMENT_CATEGORIES, FRESHNESS_STATES, MANAGEMENT_STAGES, MONITORING_JOBS, REGION_LEVELS } from '../../db/schema';
+import { UNKNOWN_KEYS } from '../../lib/validation';
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
+import { PUBLIC_RELATIVE_MAX_DAYS } from '../../regions/freshness';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { FIXED_PAGE_SLUGS } from '../content/slug';
-import { PUBLIC_RELATIVE_MAX_DAYS } from './freshness';
 
 // ------------------------------------------------------------------ monitoring table (GET form; bad values ignored)
 
@@ -70,7 +71,9 @@ export const SettingsForm = z
       const stale = v[`${level}_stale_days`];
       if (stale <= fresh) ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} harus lebih besar dari batas segarnya (${fresh} hari).` });
       else if (stale <= PUBLIC_RELATIVE_MAX_DAYS)
-        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari (halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).` });
+        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message:
+            `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari ` +
+            `(halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).` });
     }
     if (v.webhook_url) {
       const problem = webhookUrlProblem(v.webhook_url);
@@ -123,7 +126,7 @@ export const MonitoringRegionsQuery = z.strictObject(
     cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
     limit: z.coerce.number({ message: 'limit harus angka.' }).int('limit harus bilangan bulat.').min(1, 'limit minimal 1.').max(100, 'limit maksimal 100.').default(50),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
+  UNKNOWN_KEYS,
 );
 
 export const MonitoringFlagJson = z.object({

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { monitoringChecklist, monitoringSettings, type MonitoringJob, type MonitoringSettingsRow } from '../../db/schema';
 import type { Bindings } from '../../env';
+import type { DeadlineSource } from '../deadlines';
 import { AppError } from '../../lib/errors';
 import { randomString } from '../../lib/ids';
 import { authorize } from '../../regions/guard';
 import { rootRegionCode } from '../../regions/repo';
-import { runMonitoringJobNow } from '../../jobs/monitoring';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import { runMonitoringJobNow } from './jobs/index';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { JOB_LABELS } from './labels';
 import type { RunResult } from './runs';
 import { CHECKLIST_YEARS, type ChecklistItemInput, type SettingsInput } from './schemas';
@@ -89,8 +90,9 @@ export async function setChecklistItemActive(db: Db, id: string, active: boolean
 }
 
 /** A manual run from the dashboard: audited in the same batch as its run-history row, then run synchronously. */
-export async function triggerJob(db: Db, env: Bindings, job: MonitoringJob, ctx: ActionContext): Promise<RunResult> {
+export async function triggerJob(deps: { db: Db; env: Bindings; deadlineSources: readonly DeadlineSource[] }, job: MonitoringJob, ctx: ActionContext): Promise<RunResult> {
+  const { db, env, deadlineSources } = deps;
   const root = await authorizeRegency(db, ctx);
   const audit = auditInsert(db, ctx, { action: 'monitoring.run', regionCode: root, entityType: 'monitoring_job', entityId: job, summary: `Menjalankan: ${JOB_LABELS[job]}` });
-  return runMonitoringJobNow({ db, env, now: ctx.now, trigger: 'manual', cron: null, userId: ctx.actor.id }, job, audit);
+  return runMonitoringJobNow({ db, env, now: ctx.now, trigger: 'manual', cron: null, userId: ctx.actor.id, deadlineSources }, job, audit);
 }

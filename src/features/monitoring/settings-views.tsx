@@ -5,8 +5,8 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { LEVEL_LABELS } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { FIXED_PAGES, fixedPageLabel } from '../content/slug';
+import { CsrfField } from '../../admin/render';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import type { recentDeliveries } from './digest';
 import { categoriesOf } from './settings';
 

@@ -1,12 +1,10 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect } from '../admin/components';
+import { FilterSelect, StageTag } from '../../admin/components';
 import type { MonitoringRunRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import { daysAgo, formatDate } from '../../lib/time';
-import { regionTitle } from '../../regions/labels';
+import { regionTitle, STAGE_LABELS } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
-import { STAGE_LABELS } from '../accounts/schemas';
-import { STAGE_TONES } from '../admin/views';
 import { FRESHNESS_LABELS } from './freshness';
 import { STATE_TONES } from './labels';
 import type { MonitoringRow } from './repo';
@@ -198,7 +196,7 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
                   </td>
                   <td data-label="Kecamatan">{r.level === 'kecamatan' ? r.name : r.level === 'kabupaten' ? '—' : (r.parentName ?? '—')}</td>
                   <td data-label="Tahap">
-                    <StatusTag tone={STAGE_TONES[r.stage]}>{STAGE_LABELS[r.stage]}</StatusTag>
+                    <StageTag stage={r.stage} />
                     {handoverReady(r, p.readinessDays, p.now) ? (
                       <>
                         {' '}

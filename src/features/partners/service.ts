@@ -3,12 +3,11 @@ import type { Db } from '../../db/client';
 import { partnerClients } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { randomString, randomToken } from '../../lib/ids';
-import { signToken, verifyToken } from '../../lib/jwt';
+import { signToken } from '../../lib/jwt';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import type { PartnerScope } from './scopes';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 
 export const TOKEN_TTL_SECONDS = 15 * 60;
 export const ROTATION_GRACE_MS = 24 * 60 * 60_000;
@@ -88,19 +87,4 @@ export async function issueToken(deps: PartnerDeps, input: { client_id: string; 
   const scope = requested.join(' ');
   const token = await signToken(deps.secret, 'partner', { sub: row.id, jti: randomToken(12), scope, tv: row.tokenVersion, name: row.name }, TOKEN_TTL_SECONDS);
   return { access_token: token, token_type: 'Bearer' as const, expires_in: TOKEN_TTL_SECONDS, scope };
-}
-
-export interface PartnerPrincipal {
-  id: string;
-  name: string;
-  scopes: PartnerScope[];
-}
-
-/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
-export async function authenticatePartner(deps: Pick<PartnerDeps, 'db' | 'secret'>, token: string): Promise<PartnerPrincipal | null> {
-  const payload = await verifyToken(deps.secret, 'partner', token);
-  if (!payload?.sub || typeof payload.scope !== 'string') return null;
-  const row = await deps.db.select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name }).from(partnerClients).where(eq(partnerClients.id, payload.sub)).get();
-  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
-  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
 }

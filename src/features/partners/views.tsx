@@ -4,8 +4,8 @@ import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { PARTNER_SCOPES, SCOPE_NAMES } from './scopes';
+import { CsrfField } from '../../admin/render';
+import { PARTNER_SCOPES, SCOPE_NAMES } from '../../api/scopes';
 
 export const SecretOnceView: FC<{ clientId: string; clientSecret: string; name: string; rotated: boolean }> = (p) => (
   <>

@@ -5,8 +5,8 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { DeadlineTag, Fact } from './admin-views';
+import { CsrfField } from '../../admin/render';
+import { DeadlineTag, Fact } from './admin-parts';
 import { DECISION_LABELS, GROUND_LABELS, OUTCOME_LABELS, REFUSAL_REASONS } from './labels';
 import { MAX_EXTENSION_DAYS, type ObjectionGround, type RequestEvent } from './state';
 
@@ -114,7 +114,12 @@ export const ObjectionBlock: FC<DetailProps & { base: string; objection: InfoObj
         <Fact label="Batas tanggapan atasan">{formatWeekdayDate(o.dueAt)}</Fact>
         {o.outcome ? <Fact label="Putusan">{`${OUTCOME_LABELS[o.outcome]} — ${o.decidedByName ?? ''}, ${formatDateTime(o.decidedAt ?? o.updatedAt)}`}</Fact> : null}
         {o.decisionNote ? <Fact label="Tanggapan">{o.decisionNote}</Fact> : null}
-        {o.commissionAt ? <Fact label="Komisi Informasi">{`Diajukan ke Komisi Informasi (dicatat ${formatDateTime(o.commissionAt)})${o.commissionNote ? `: ${o.commissionNote}` : ''}`}</Fact> : null}
+        {o.commissionAt ? (
+          <Fact label="Komisi Informasi">
+            {`Diajukan ke Komisi Informasi (dicatat ${formatDateTime(o.commissionAt)})`}
+            {o.commissionNote ? `: ${o.commissionNote}` : ''}
+          </Fact>
+        ) : null}
       </dl>
       {p.objectionDeadline && o.status === 'diajukan' ? <DeadlineTag state={p.objectionDeadline} /> : null}
       {p.actions.includes('decide_objection') ? (

@@ -1,18 +1,13 @@
 import type { FC } from 'hono/jsx';
-import type { PpidInfoItemRow, RegionLevel } from '../../db/schema';
+import type { PpidInfoItemRow } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { AdminTabs } from './admin-views';
 import { DIP_CATEGORY_LABELS, DIP_CATEGORY_SHORT } from './labels';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
 
 /** GET picker of the region being edited (only regions the officer handles). */
 export const RegionPicker: FC<{ action: string; regions: RegionOption[]; current: string; extra?: Record<string, string> }> = ({ action, regions, current, extra }) => (

@@ -1,4 +1,4 @@
-import type { Child, FC } from 'hono/jsx';
+import type { FC } from 'hono/jsx';
 import { formatDateTime, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { regionTitle } from '../../regions/labels';
@@ -18,14 +18,7 @@ import {
 } from './labels';
 import type { RegionFigureRow, RequestListRow } from './repo';
 import { ActionForms, ObjectionBlock, type DetailProps } from './admin-actions';
-
-const DEADLINE_TAGS: Record<DeadlineState, { tone: 'green' | 'yellow' | 'red'; label: string }> = {
-  aman: { tone: 'green', label: 'Masih dalam waktu' },
-  mendekati: { tone: 'yellow', label: 'Mendekati batas waktu' },
-  lewat: { tone: 'red', label: 'Lewat batas waktu' },
-};
-
-export const DeadlineTag: FC<{ state: DeadlineState }> = ({ state }) => <StatusTag tone={DEADLINE_TAGS[state].tone}>{DEADLINE_TAGS[state].label}</StatusTag>;
+import { DeadlineTag, Fact } from './admin-parts';
 
 export const AdminTabs: FC<{ current: 'daftar' | 'profil' | 'dip' | 'laporan' }> = ({ current }) => (
   <nav aria-label="Menu PPID" class="filters">
@@ -155,13 +148,6 @@ export const RequestListView: FC<{
         </table>
       )}
     </section>
-  </>
-);
-
-export const Fact: FC<{ label: string; children?: Child }> = ({ label, children }) => (
-  <>
-    <dt>{label}</dt>
-    <dd>{children}</dd>
   </>
 );
 

@@ -11,7 +11,7 @@ import { toIsoUtc } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { clientIp } from '../admin/context';
+import { clientIp } from '../../auth/request';
 import { dipDocumentHref, loadDip, PUBLIC_DIP_CATEGORIES, type DipEntry } from './dip';
 import { findRegion } from './repo';
 import { DipJson, DipQuery, InfoRequestApiBody, InfoRequestCreatedJson, InfoRequestNumberParams, InfoRequestStatusJson } from './schemas';

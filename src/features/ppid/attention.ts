@@ -1,6 +1,6 @@
 import { addWorkingDays } from '../../lib/working-days';
 import { candidateRoots } from '../../regions/policy';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { attentionCounts, loadCalendar } from './repo';
 
 /** "Perlu tindakan" on the admin home: requests near or over their due date, objections waiting for the atasan PPID. */

@@ -132,7 +132,7 @@ export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: st
       {replay ? <p class="notice">Permohonan ini sudah kami terima sebelumnya; tidak ada permohonan ganda yang dibuat.</p> : null}
       <h2>Simpan kode rahasia Anda</h2>
       <p>Kode ini diperlukan untuk melihat jawaban, mengunduh dokumen dan mengajukan keberatan. Kode hanya ditampilkan di sini.</p>
-      <p class="secret" aria-label="Kode rahasia">
+      <p class="secret">
         {code}
       </p>
       <p class="hint">Catat atau ambil tangkapan layar halaman ini. Jangan bagikan kode kepada orang lain.</p>

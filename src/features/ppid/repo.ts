@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import { publishedDocument } from '../../publishing/visibility';
 import type { Db } from '../../db/client';
 import { documents, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { inSubtrees } from '../../regions/sql';
 
 /** Region scope: the shared rule in src/regions/sql.ts. */
@@ -172,7 +172,8 @@ export function attentionCounts(db: Db, roots: readonly string[], now: number, s
   return db
     .select({
       overdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
-      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
+      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab'
+        AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
       objections: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' THEN 1 ELSE 0 END), 0)`,
       objectionsOverdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' AND ${infoObjections.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
     })

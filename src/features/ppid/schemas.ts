@@ -11,7 +11,7 @@ import {
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { REFUSAL_REASON_KEYS } from './labels';
-import { referenceField } from '../../lib/validation';
+import { referenceField, UNKNOWN_KEYS } from '../../lib/validation';
 import { normalizeCode, normalizeNumber } from './secrets';
 import { OBJECTION_GROUNDS } from './state';
 
@@ -236,7 +236,7 @@ export const InfoRequestStatusJson = z.object({
 
 export const DipQuery = z.strictObject(
   { region: RegionCodeSchema.describe('Region code whose Daftar Informasi Publik is listed') },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
+  UNKNOWN_KEYS,
 );
 
 const DipEntryJson = z.object({

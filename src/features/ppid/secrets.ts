@@ -9,8 +9,6 @@ import { base64urlDecode, base64urlEncode } from '../../lib/encoding';
 import { hmacBytes } from '../../lib/jwt';
 import { NO_ZERO_ONE, privateCodes, trackingNumbers } from '../../lib/reference-codes';
 
-export const CODE_ALPHABET = NO_ZERO_ONE.symbols;
-
 const numbers = trackingNumbers('PPID', NO_ZERO_ONE);
 const codes = privateCodes({ alphabet: NO_ZERO_ONE, length: 12, canonical: 'grouped', take: 'bytes' });
 

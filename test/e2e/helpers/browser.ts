@@ -175,7 +175,8 @@ export function formatViolations(violations: A11yViolation[]): string {
     .flatMap((v) =>
       v.nodes.map(
         (n) =>
-          `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    element: ${n.target.join(', ')}\n    html: ${n.html}\n    ${n.failureSummary.replace(/\n\s*/g, ' ')}`,
+          `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    element: ${n.target.join(', ')}\n    html: ${n.html}\n    ` +
+          n.failureSummary.replace(/\n\s*/g, ' '),
       ),
     )
     .join('\n');
