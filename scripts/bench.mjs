@@ -34,15 +34,12 @@ function positiveNumber(raw, fallback, max) {
 /** One GET over the keep-alive agent; resolves { status, headers, body } (the body is always drained). */
 function get(agent, port, path) {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method: 'GET', agent, headers: { 'Accept-Encoding': 'identity' } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { 'Accept-Encoding': 'identity' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end();

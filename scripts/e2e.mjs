@@ -15,8 +15,7 @@ const STATE_ROOT = join(ROOT, '.e2e-state');
 const READY_TIMEOUT_MS = 90_000;
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const CHROMIUM_MISSING_MESSAGE =
-  'e2e: Chromium tidak ditemukan — lewati e2e. Pasang dengan: apt-get install -y chromium';
+export const CHROMIUM_MISSING_MESSAGE = 'e2e: Chromium tidak ditemukan — lewati e2e. Pasang dengan: apt-get install -y chromium';
 
 function isExecutable(file) {
   try {

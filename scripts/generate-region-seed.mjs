@@ -23,13 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chooseSlug } from './lib/slug.mjs';
 import { RESERVED_SLUGS, RESERVED_SLUGS_SOURCE } from './lib/reserved-slugs.mjs';
-import {
-  bbox,
-  countPositions,
-  isClosedRing,
-  polygonsOf,
-  simplifyGeometry,
-} from './lib/geo-simplify.mjs';
+import { bbox, countPositions, isClosedRing, polygonsOf, simplifyGeometry } from './lib/geo-simplify.mjs';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_INPUT = path.resolve(PROJECT_ROOT, '../shared/data/kutai-timur');
@@ -143,9 +137,7 @@ export function readInput(inputDir) {
   const csv = parseCsv(readFileSync(path.join(inputDir, 'regions.csv'), 'utf8'));
   const header = csv.shift() ?? [];
   if (header.join(',') !== CSV_COLUMNS.join(',')) {
-    throw new SeedError([
-      `regions.csv: expected header "${CSV_COLUMNS.join(',')}", got "${header.join(',')}"`,
-    ]);
+    throw new SeedError([`regions.csv: expected header "${CSV_COLUMNS.join(',')}", got "${header.join(',')}"`]);
   }
   /** @type {Map<string, {code:string,name:string,level:string,parentCode:string,lat:number,lng:number,line:number}>} */
   const rows = new Map();
@@ -188,9 +180,7 @@ export function readInput(inputDir) {
     if (!parent) {
       problems.push(`regions.csv: ${r.code} (${r.name}) has parent_code ${r.parentCode || '(empty)'} with no row`);
     } else if (parent.level !== PARENT_LEVEL[r.level]) {
-      problems.push(
-        `regions.csv: ${r.level} ${r.code} has parent ${parent.code} of level ${parent.level}, expected ${PARENT_LEVEL[r.level]}`,
-      );
+      problems.push(`regions.csv: ${r.level} ${r.code} has parent ${parent.code} of level ${parent.level}, expected ${PARENT_LEVEL[r.level]}`);
     }
   }
   if (tops.length !== 1) {
@@ -269,13 +259,7 @@ function validateGeometry(geometry, where) {
         return;
       }
       for (const p of ring) {
-        if (
-          !Array.isArray(p) ||
-          !Number.isFinite(p[0]) ||
-          !Number.isFinite(p[1]) ||
-          Math.abs(p[0]) > 180 ||
-          Math.abs(p[1]) > 90
-        ) {
+        if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
           problems.push(`${label} has an invalid position ${JSON.stringify(p)}`);
           return;
         }
@@ -417,9 +401,7 @@ export function buildSeed(inputDir, { tolerance = DEFAULT_TOLERANCE } = {}) {
       ');';
     const bytes = Buffer.byteLength(statement, 'utf8');
     if (bytes >= MAX_STATEMENT_BYTES) {
-      problems.push(
-        `INSERT for ${row.code} (${row.name}) is ${bytes} bytes, over the ${MAX_STATEMENT_BYTES}-byte limit; raise --tolerance`,
-      );
+      problems.push(`INSERT for ${row.code} (${row.name}) is ${bytes} bytes, over the ${MAX_STATEMENT_BYTES}-byte limit; raise --tolerance`);
     }
     if (bytes > stats.largestStatement.bytes) stats.largestStatement = { bytes, code: row.code };
     statements.push(statement);
@@ -452,9 +434,7 @@ export function buildSeed(inputDir, { tolerance = DEFAULT_TOLERANCE } = {}) {
     '-- Slugs: lowercase ASCII from the name, unique among siblings (-2, -3, ... on collision);',
     `--   reserved words get -desa/-kelurahan/-kecamatan appended. Reserved list: ${RESERVED_SLUGS_SOURCE}`,
     `--   (${RESERVED_SLUGS.join(', ')}).`,
-    slugNotes.length === 0
-      ? '--   No slug needed adjusting.'
-      : ['--   Adjusted slugs:', ...slugNotes.map((n) => `--     ${n}`)].join('\n'),
+    slugNotes.length === 0 ? '--   No slug needed adjusting.' : ['--   Adjusted slugs:', ...slugNotes.map((n) => `--     ${n}`)].join('\n'),
     '',
   ].join('\n');
 

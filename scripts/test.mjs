@@ -57,7 +57,10 @@ function tally(suite, reportFile, exitCode) {
     const hasFailingTest = (file.assertionResults ?? []).some((a) => a.status === 'failed');
     if (file.status === 'failed' && !hasFailingTest) {
       brokenFiles += 1;
-      const firstLine = String(file.message ?? '').split('\n').find((l) => l.trim()) ?? 'gagal dimuat';
+      const firstLine =
+        String(file.message ?? '')
+          .split('\n')
+          .find((l) => l.trim()) ?? 'gagal dimuat';
       problems.push(`${suite}: ${file.name.replace(`${process.cwd()}/`, '')} — ${firstLine.trim()}`);
     }
   }

@@ -91,12 +91,28 @@ export function createApp(registry: Registry = FEATURES) {
 function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
-    const code = err.status === 404 ? 'not_found' : err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : err.status === 413 ? 'payload_too_large' : err.status >= 500 ? 'internal' : 'bad_request';
+    const code =
+      err.status === 404
+        ? 'not_found'
+        : err.status === 403
+          ? 'forbidden'
+          : err.status === 401
+            ? 'unauthorized'
+            : err.status === 413
+              ? 'payload_too_large'
+              : err.status >= 500
+                ? 'internal'
+                : 'bad_request';
     return new AppError(code, code === 'internal' ? undefined : err.message || undefined);
   }
   // Unknown: log with the request id, answer generically (never echo internals).
   console.error(
-    JSON.stringify({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err) }),
+    JSON.stringify({
+      msg: 'unhandled error',
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      err: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err),
+    }),
   );
   return new AppError('internal', 'Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.');
 }
@@ -110,7 +126,13 @@ function errorPage(c: Context<AppEnv>, err: AppError) {
     ) : (
       <ErrorView title={err.title} detail={err.message} errors={err.fieldErrors} requestId={err.code === 'internal' ? c.get('requestId') : undefined} />
     );
-  if (isPartial(c)) return c.html(<div class="error-fragment" role="alert">{body}</div>, err.status as 400);
+  if (isPartial(c))
+    return c.html(
+      <div class="error-fragment" role="alert">
+        {body}
+      </div>,
+      err.status as 400,
+    );
   return c.html(
     <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
       {body}

@@ -276,10 +276,7 @@ export function simplifyGeometry(geometry, tolerance, { tinyArea = 0 } = {}) {
     outPolygons.push(outPoly);
   });
 
-  const out =
-    geometry.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: outPolygons[0] }
-      : { type: 'MultiPolygon', coordinates: outPolygons };
+  const out = geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: outPolygons[0] } : { type: 'MultiPolygon', coordinates: outPolygons };
   return { geometry: out, keptUnsimplified, droppedRings, refinedRings };
 }
 

@@ -20,7 +20,11 @@ export function adminHome(): Hono<AppEnv> {
       attentionFor(c.get('adminShell').attention, { db, now: Date.now() }, s),
       listManagedRegions(db, { roots: candidateRoots(s.memberships, 'dashboard.view'), limit: 25 }),
     ]);
-    return renderAdmin(c, { title: 'Beranda admin', current: '/admin' }, <AdminHomeView name={s.name} memberships={ms} tasks={tasks} regions={managed.rows} regionsTotal={managed.total} />);
+    return renderAdmin(
+      c,
+      { title: 'Beranda admin', current: '/admin' },
+      <AdminHomeView name={s.name} memberships={ms} tasks={tasks} regions={managed.rows} regionsTotal={managed.total} />,
+    );
   });
 
   return app;

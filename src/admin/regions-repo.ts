@@ -29,7 +29,15 @@ export async function listManagedRegions(db: Db, f: RegionAdminFilter) {
   const where = and(...conds);
   const [rows, total] = await Promise.all([
     db
-      .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage, lastContentUpdate: regions.lastContentUpdate, parentCode: regions.parentCode })
+      .select({
+        code: regions.code,
+        name: regions.name,
+        level: regions.level,
+        path: regions.path,
+        stage: regions.stage,
+        lastContentUpdate: regions.lastContentUpdate,
+        parentCode: regions.parentCode,
+      })
       .from(regions)
       .where(where)
       .orderBy(asc(regions.code))

@@ -26,7 +26,7 @@ export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidd
 /** Renders an admin page (or only `fragment` for htmx) — never cached: `Cache-Control: no-store`. */
 export function renderAdmin(
   c: Context<AppEnv>,
-  props: { title: string; breadcrumbs?: Crumb[]; current?: string; /** Extra page scripts, e.g. '/js/downscale.js'. */ scripts?: string[]; styles?: string[] },
+  props: { title: string; breadcrumbs?: Crumb[]; current?: string /** Extra page scripts, e.g. '/js/downscale.js'. */; scripts?: string[]; styles?: string[] },
   body: Child,
   options: { status?: number; fragment?: Child } = {},
 ) {
@@ -62,18 +62,18 @@ export function renderAdmin(
       {/* DESIGN.md: on a phone the task list comes first, then the navigation (CSS moves it on top on wide screens). */}
       <div class="admin-shell">
         <div class="admin-body">{body}</div>
-      <nav class="admin-nav" id="menu-admin" aria-label="Menu admin">
-        <ul>
-          {nav.map((n) => (
-            <li>
-              <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
-                {n.label}
-                {n.count ? <NavCount count={n.count({ db: c.get('db'), userId: session.userId })} label={n.countLabel ?? ''} /> : null}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+        <nav class="admin-nav" id="menu-admin" aria-label="Menu admin">
+          <ul>
+            {nav.map((n) => (
+              <li>
+                <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
+                  {n.label}
+                  {n.count ? <NavCount count={n.count({ db: c.get('db'), userId: session.userId })} label={n.countLabel ?? ''} /> : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </Layout>,
     status,

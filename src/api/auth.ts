@@ -11,7 +11,11 @@ import type { PartnerPrincipal, PartnerScope } from './scopes';
 export async function authenticatePartner(deps: { db: Db; secret: string }, token: string): Promise<PartnerPrincipal | null> {
   const payload = await verifyToken(deps.secret, 'partner', token);
   if (!payload?.sub || typeof payload.scope !== 'string') return null;
-  const row = await deps.db.select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name }).from(partnerClients).where(eq(partnerClients.id, payload.sub)).get();
+  const row = await deps.db
+    .select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name })
+    .from(partnerClients)
+    .where(eq(partnerClients.id, payload.sub))
+    .get();
   if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
   return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
 }

@@ -10,7 +10,15 @@ import { originOf } from '../lib/origin';
 /** /api/v1: JSON only; every error becomes problem+json in the app's onError. Each registered feature adds its routes. */
 export function apiV1(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'X-Complaint-Code'], exposeHeaders: ['ETag', 'Retry-After'], maxAge: 86400 }));
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'X-Complaint-Code'],
+      exposeHeaders: ['ETag', 'Retry-After'],
+      maxAge: 86400,
+    }),
+  );
   app.route('/', regionsApi());
   for (const feature of registry) if (feature.api) app.route('/', feature.api(registry));
   app.get('/openapi.json', (c) => c.json(buildOpenApi(c.env.APP_VERSION, originOf(c))));

@@ -22,18 +22,27 @@ export function parseSince(v: string): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-
 /** Shared list parameters of the public list APIs (posts, documents …). */
 export const ListParams = {
   region: RegionCodeSchema.optional().describe('Region code; the list includes its descendants (rollup). Default: the whole regency'),
-  year: z.coerce.number({ message: 'year harus angka.' }).int('year harus bilangan bulat.').min(1945, 'year tidak valid.').max(2100, 'year tidak valid.').optional(),
+  year: z.coerce
+    .number({ message: 'year harus angka.' })
+    .int('year harus bilangan bulat.')
+    .min(1945, 'year tidak valid.')
+    .max(2100, 'year tidak valid.')
+    .optional(),
   since: z
     .string()
     .refine((v) => parseSince(v) !== null, 'since harus tanggal YYYY-MM-DD atau waktu ISO 8601 dengan zona waktu.')
     .optional()
     .describe('Only items created or changed at/after this instant (YYYY-MM-DD is read as 00:00 WITA)'),
   cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
-  limit: z.coerce.number({ message: 'limit harus angka.' }).int('limit harus bilangan bulat.').min(1, 'limit minimal 1.').max(100, 'limit maksimal 100.').default(20),
+  limit: z.coerce
+    .number({ message: 'limit harus angka.' })
+    .int('limit harus bilangan bulat.')
+    .min(1, 'limit minimal 1.')
+    .max(100, 'limit maksimal 100.')
+    .default(20),
 };
 
 /** The region filter: 404 for a well-formed but unknown code; the regency when absent. */

@@ -91,9 +91,7 @@ export function buildOpenApi(version: string, origin: string) {
         '400': problemResponse('Bad request'),
         '404': problemResponse('Not found'),
         '422': problemResponse('Validation failed; `errors` lists each field'),
-        ...(r.scopes?.length
-          ? { '401': problemResponse('Missing or invalid token'), '403': problemResponse('Token lacks the scope') }
-          : {}),
+        ...(r.scopes?.length ? { '401': problemResponse('Missing or invalid token'), '403': problemResponse('Token lacks the scope') } : {}),
       },
       ...(r.scopes?.length ? { security: [{ partnerOAuth: r.scopes }], 'x-required-scopes': r.scopes } : { security: [] }),
     };

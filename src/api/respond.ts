@@ -6,11 +6,7 @@ import { base64urlDecodeText, base64urlEncode } from '../lib/encoding';
  * JSON response with a strong ETag and 304 on If-None-Match. `cacheControl` defaults to a short public cache,
  * suitable for open data; personal responses must pass 'no-store'.
  */
-export async function jsonWithEtag(
-  c: Context,
-  data: unknown,
-  options: { cacheControl?: string; contentType?: string } = {},
-): Promise<Response> {
+export async function jsonWithEtag(c: Context, data: unknown, options: { cacheControl?: string; contentType?: string } = {}): Promise<Response> {
   const body = JSON.stringify(data);
   const etag = await etagOf(body);
   const headers = new Headers({

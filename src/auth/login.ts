@@ -43,12 +43,16 @@ export async function login(deps: LoginDeps, input: { login: string; password: s
   await db.batch([
     clearFailures(db, accountKey),
     db.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id)),
-    auditInsert(db, { ...ctx, actor: { kind: 'user', id: user.id, name: user.name, username: user.username, memberships: [] } }, {
-      action: 'session.login',
-      entityType: 'user',
-      entityId: user.id,
-      summary: `Masuk: ${user.username}`,
-    }),
+    auditInsert(
+      db,
+      { ...ctx, actor: { kind: 'user', id: user.id, name: user.name, username: user.username, memberships: [] } },
+      {
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        summary: `Masuk: ${user.username}`,
+      },
+    ),
   ]);
   return user;
 }
@@ -60,4 +64,3 @@ export async function logout(db: Db, session: { jti: string; exp: number }, ctx:
     auditInsert(db, ctx, { action: 'session.logout', entityType: 'user', entityId: ctx.actor.id ?? undefined, summary: 'Keluar' }),
   ]);
 }
-

@@ -6,16 +6,20 @@ import { loginAttempts, memberships, regions, revokedSessions, users } from '../
 
 export async function findUserByLogin(db: Db, login: string) {
   const needle = login.trim();
-  return db
-    .select()
-    .from(users)
-    .where(sql`${users.username} = ${needle} COLLATE NOCASE OR ${users.email} = ${needle} COLLATE NOCASE`)
-    .get();
+  return db.select().from(users).where(sql`${users.username} = ${needle} COLLATE NOCASE OR ${users.email} = ${needle} COLLATE NOCASE`).get();
 }
 
 export async function membershipsOfUser(db: Db, userId: string) {
   return db
-    .select({ id: memberships.id, role: memberships.role, regionCode: memberships.regionCode, regionName: regions.name, regionLevel: regions.level, regionPath: regions.path, regionStage: regions.stage })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      regionCode: memberships.regionCode,
+      regionName: regions.name,
+      regionLevel: regions.level,
+      regionPath: regions.path,
+      regionStage: regions.stage,
+    })
     .from(memberships)
     .innerJoin(regions, eq(regions.code, memberships.regionCode))
     .where(eq(memberships.userId, userId))
@@ -62,4 +66,3 @@ export function revokeSession(db: Db, jti: string, expiresAt: number) {
 export function pruneRevoked(db: Db, now: number) {
   return db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
 }
-

@@ -180,9 +180,17 @@ function cut(s: string, max: number): string {
  * at most 100 characters; falls back to 'dokumen.<ext>'.
  */
 export function safeDownloadName(original: string, ext: string): string {
-  const e = ext.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10) || 'bin';
+  const e =
+    ext
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 10) || 'bin';
   let base = (original.split(/[/\\]/).pop() ?? '').normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE_CHARS, '');
-  base = base.replace(/\.{2,}/g, '.').replace(/ {2,}/g, ' ').trim().replace(/^[.\s]+/, '');
+  base = base
+    .replace(/\.{2,}/g, '.')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '');
   base = base.replace(/(.)\.[a-z0-9]{1,8}$/i, '$1'); // drop the claimed extension; the sniffed one is forced
   base = cut(base, 100 - e.length - 1).replace(/[.\s]+$/, '');
   if (!base || WINDOWS_RESERVED.test(base)) base = 'dokumen';

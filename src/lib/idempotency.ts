@@ -17,7 +17,11 @@ export function requestHash(value: unknown): Promise<string> {
 }
 
 export async function findIdempotent(db: Db, scope: string, key: string) {
-  return db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get();
+  return db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .get();
 }
 
 export interface SubmitOnceArgs<T> {

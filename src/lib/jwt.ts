@@ -21,12 +21,7 @@ async function keyFor(secret: string, use: TokenUse | 'csrf' | 'form'): Promise<
   return digest;
 }
 
-export async function signToken(
-  secret: string,
-  use: TokenUse,
-  claims: JWTPayload & { sub: string; jti: string },
-  ttlSeconds: number,
-): Promise<string> {
+export async function signToken(secret: string, use: TokenUse, claims: JWTPayload & { sub: string; jti: string }, ttlSeconds: number): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)

@@ -77,7 +77,11 @@ export async function checkUpload(file: File, field: string, limits: UploadLimit
   const type = sniffFileType(bytes);
   const allowed = limits.kinds.map((k) => KIND_WORDS[k]).join(', ');
   if (!type || !limits.kinds.includes(type.kind)) {
-    throw refuse('unsupported_media_type', field, `Jenis berkas tidak didukung. Yang diterima: ${allowed}. Jenis berkas diperiksa dari isinya, bukan dari namanya.`);
+    throw refuse(
+      'unsupported_media_type',
+      field,
+      `Jenis berkas tidak didukung. Yang diterima: ${allowed}. Jenis berkas diperiksa dari isinya, bukan dari namanya.`,
+    );
   }
   let width: number | undefined;
   let height: number | undefined;

@@ -16,7 +16,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
 
 /** Options for `z.strictObject(shape, UNKNOWN_KEYS)`: an unknown query parameter is named in Indonesian. */
 export const UNKNOWN_KEYS = {
-  error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined),
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined,
 };
 
 /** Cross-field rules (`superRefine(…, WHEN_OBJECT)`) run even when a single field failed, so a form shows every problem at once. */

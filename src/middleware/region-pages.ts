@@ -21,22 +21,13 @@ export function regionPage(
 ): void {
   for (const prefix of REGION_PREFIXES) {
     const path = `${prefix}${subpath}` || '/';
-    const mws: MiddlewareHandler<AppEnv>[] = [
-      ...(options.cache === false ? [] : [pageCache()]),
-      regionContext(),
-      ...(options.extra ?? []),
-    ];
+    const mws: MiddlewareHandler<AppEnv>[] = [...(options.cache === false ? [] : [pageCache()]), regionContext(), ...(options.extra ?? [])];
     register(app, 'GET', path, [...mws, handler]);
   }
 }
 
 /** Registers a non-GET region route (form posts) under every prefix, with the region resolver. */
-export function regionAction(
-  app: Hono<AppEnv>,
-  method: 'post',
-  subpath: string,
-  ...handlers: MiddlewareHandler<AppEnv>[]
-): void {
+export function regionAction(app: Hono<AppEnv>, method: 'post', subpath: string, ...handlers: MiddlewareHandler<AppEnv>[]): void {
   for (const prefix of REGION_PREFIXES) {
     register(app, method.toUpperCase(), `${prefix}${subpath}`, [regionContext(), ...handlers]);
   }

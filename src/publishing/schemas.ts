@@ -15,4 +15,3 @@ export const RejectForm = z.object({
     .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter) agar penulis dapat memperbaikinya.')
     .max(1000, 'Catatan maksimal 1.000 karakter.'),
 });
-

@@ -23,12 +23,7 @@ export async function loadRegionContext(db: Db, regionPath: string): Promise<Reg
   const rows = await db
     .select(summaryColumns)
     .from(regions)
-    .where(
-      or(
-        inArray(regions.path, paths),
-        eq(regions.parentCode, sql`(SELECT code FROM regions WHERE path = ${regionPath})`),
-      ),
-    )
+    .where(or(inArray(regions.path, paths), eq(regions.parentCode, sql`(SELECT code FROM regions WHERE path = ${regionPath})`)))
     .orderBy(asc(regions.name))
     .all();
   const byPath = new Map(rows.map((r) => [r.path, r]));

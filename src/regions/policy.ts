@@ -49,7 +49,15 @@ export interface RegionTarget {
 }
 
 /** Regency-level actions: only Diskominfo, anywhere in its region. */
-const DISKOMINFO_ONLY = new Set<Action>(['region.stage', 'region.boundary', 'user.manage', 'audit.read', 'partner.manage', 'settings.manage', 'ppid.objection.decide']);
+const DISKOMINFO_ONLY = new Set<Action>([
+  'region.stage',
+  'region.boundary',
+  'user.manage',
+  'audit.read',
+  'partner.manage',
+  'settings.manage',
+  'ppid.objection.decide',
+]);
 
 function operatorAllows(action: Action, stage: ManagementStage): boolean {
   switch (action) {

@@ -16,10 +16,7 @@ export const summaryColumns = {
   lastContentUpdate: regions.lastContentUpdate,
 };
 
-export type RegionSummary = Pick<
-  RegionRow,
-  'code' | 'name' | 'level' | 'parentCode' | 'slug' | 'path' | 'lat' | 'lng' | 'stage' | 'lastContentUpdate'
->;
+export type RegionSummary = Pick<RegionRow, 'code' | 'name' | 'level' | 'parentCode' | 'slug' | 'path' | 'lat' | 'lng' | 'stage' | 'lastContentUpdate'>;
 
 export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | undefined> {
   return db.select().from(regions).where(eq(regions.code, code)).get();
@@ -31,9 +28,7 @@ export async function findRootRegion(db: Db): Promise<RegionRow | undefined> {
 
 /** Ancestors (by code) and children of a region in one query. */
 export async function findRelatives(db: Db, code: string, ancestorCodes: string[]): Promise<RegionSummary[]> {
-  const cond = ancestorCodes.length
-    ? or(inArray(regions.code, ancestorCodes), eq(regions.parentCode, code))
-    : eq(regions.parentCode, code);
+  const cond = ancestorCodes.length ? or(inArray(regions.code, ancestorCodes), eq(regions.parentCode, code)) : eq(regions.parentCode, code);
   return db.select(summaryColumns).from(regions).where(cond).orderBy(asc(regions.name)).all();
 }
 

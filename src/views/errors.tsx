@@ -14,12 +14,7 @@ export const NotFoundView: FC<{ detail?: string }> = ({ detail }) => (
   </>
 );
 
-export const ErrorView: FC<{ title: string; detail: string; requestId?: string; errors?: FieldError[] }> = ({
-  title,
-  detail,
-  requestId,
-  errors,
-}) => (
+export const ErrorView: FC<{ title: string; detail: string; requestId?: string; errors?: FieldError[] }> = ({ title, detail, requestId, errors }) => (
   <>
     <h1>{title}</h1>
     <p>{detail}</p>

@@ -74,12 +74,9 @@ export const Layout: FC<LayoutProps> = (p) => (
         </main>
         <footer class="foot">
           <div class="wrap">
+            <p>Dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Kutai Timur bersama pemerintah kecamatan dan desa.</p>
             <p>
-              Dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Kutai Timur bersama pemerintah kecamatan dan desa.
-            </p>
-            <p>
-              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> ·{' '}
-              <a href="/masuk">Masuk petugas</a>
+              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> · <a href="/masuk">Masuk petugas</a>
             </p>
           </div>
         </footer>

@@ -5,8 +5,5 @@ import type { Crumb } from './components';
 
 /** Breadcrumbs of a region page: Kabupaten › Kecamatan › Desa, then the page's own `tail`. */
 export function regionCrumbs(ctx: RegionContext, ...tail: Crumb[]): Crumb[] {
-  return [
-    ...[...ctx.ancestors, ctx.region].map((r) => ({ label: regionTitle(r), href: regionHref(r.path) })),
-    ...tail,
-  ];
+  return [...[...ctx.ancestors, ctx.region].map((r) => ({ label: regionTitle(r), href: regionHref(r.path) })), ...tail];
 }

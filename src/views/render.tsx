@@ -10,12 +10,7 @@ export type PageProps = Omit<LayoutProps, 'assetVersion' | 'portalName' | 'child
  * Renders a full page, or only `fragment` for htmx requests (the same components either way).
  * `isPartial` is the one switch; the page cache varies its key on it.
  */
-export function renderPage(
-  c: Context<AppEnv>,
-  props: PageProps,
-  body: Child,
-  options: { status?: number; fragment?: Child } = {},
-) {
+export function renderPage(c: Context<AppEnv>, props: PageProps, body: Child, options: { status?: number; fragment?: Child } = {}) {
   const status = (options.status ?? 200) as 200;
   if (options.fragment !== undefined && isPartial(c)) {
     c.header('Vary', 'HX-Request');

@@ -7,7 +7,9 @@ export async function setStage(code: string, stage: 'diskominfo' | 'pendampingan
 }
 
 /** A real 1×1 PNG. */
-export const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+export const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 
 /** A PNG header claiming width×height pixels (enough for the pixel-limit check). */
 export function pngHeader(width: number, height: number): Uint8Array {

@@ -18,7 +18,9 @@ function kvThatCannotPurge(kv: KVNamespace): KVNamespace {
 }
 
 const pending = async (code: string) =>
-  env.DB.prepare('SELECT region_code, attempts, last_error FROM pending_purges WHERE region_code = ?').bind(code).first<{ region_code: string; attempts: number; last_error: string }>();
+  env.DB.prepare('SELECT region_code, attempts, last_error FROM pending_purges WHERE region_code = ?')
+    .bind(code)
+    .first<{ region_code: string; attempts: number; last_error: string }>();
 
 const PROFILE = {
   officer_name: 'Sekretaris Kecamatan Sangatta Utara',

@@ -7,7 +7,12 @@ import { DAY_MS } from '../../src/lib/time';
 
 const DAILY = '0 17 * * *';
 const HOURLY = '5 * * * *';
-const count = async (sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())?.n ?? 0;
+const count = async (sql: string, ...args: unknown[]) =>
+  (
+    await env.DB.prepare(sql)
+      .bind(...args)
+      .first<{ n: number }>()
+  )?.n ?? 0;
 
 // The core jobs of src/jobs/index.ts, run alone (an empty registry: no feature jobs).
 describe('scheduled core jobs', () => {
@@ -17,8 +22,14 @@ describe('scheduled core jobs', () => {
     const oldKey = key('lama');
     const newKey = key('baru');
     await env.DB.batch([
-      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, request_hash, result_ref, created_at) VALUES ('uji', ?, 'h', 'r', ?)").bind(oldKey, now - 31 * DAY_MS),
-      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, request_hash, result_ref, created_at) VALUES ('uji', ?, 'h', 'r', ?)").bind(newKey, now - DAY_MS),
+      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, request_hash, result_ref, created_at) VALUES ('uji', ?, 'h', 'r', ?)").bind(
+        oldKey,
+        now - 31 * DAY_MS,
+      ),
+      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, request_hash, result_ref, created_at) VALUES ('uji', ?, 'h', 'r', ?)").bind(
+        newKey,
+        now - DAY_MS,
+      ),
       env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)').bind(oldKey, now - 2 * DAY_MS),
       env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)').bind(newKey, now - 60 * 60_000),
     ]);

@@ -35,7 +35,15 @@ describe('public region pages', () => {
   });
 
   it('answers unknown regions and paths with an Indonesian 404 page that offers the search', async () => {
-    for (const path of ['/tidak-ada', '/sangatta-utara/tidak-ada', '/sangatta-utara/swarga-bara/tidak-ada', '/a/b/c/d', '/sangatta-utara/berita/tidak-ada', '/%3Cscript%3E', '/admin-x/..%2f..%2fetc']) {
+    for (const path of [
+      '/tidak-ada',
+      '/sangatta-utara/tidak-ada',
+      '/sangatta-utara/swarga-bara/tidak-ada',
+      '/a/b/c/d',
+      '/sangatta-utara/berita/tidak-ada',
+      '/%3Cscript%3E',
+      '/admin-x/..%2f..%2fetc',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       const html = await res.text();
@@ -96,7 +104,11 @@ describe('public region pages', () => {
   });
 
   it('shows a post detail with its Markdown rendered safely and share links', async () => {
-    const { slug } = await insertPost({ regionCode: '64.08.04.2012', title: 'Detail <b>uji</b>', body: 'Halo **warga**\n\n<script>alert(1)</script> [tautan](javascript:alert(1))' });
+    const { slug } = await insertPost({
+      regionCode: '64.08.04.2012',
+      title: 'Detail <b>uji</b>',
+      body: 'Halo **warga**\n\n<script>alert(1)</script> [tautan](javascript:alert(1))',
+    });
     const html = await (await get(`/sangatta-utara/swarga-bara/berita/${slug}`)).text();
     expect(html).toContain('<strong>warga</strong>');
     expect(html).not.toContain('<script>alert(1)</script>');

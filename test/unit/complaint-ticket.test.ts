@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_LENGTH, codeMatches, CROCKFORD, deriveCode, formatCode, hashCode, newTicket, normalizeCode, normalizeTicket, TICKET_RE } from '../../src/features/complaints/ticket';
+import {
+  CODE_LENGTH,
+  codeMatches,
+  CROCKFORD,
+  deriveCode,
+  formatCode,
+  hashCode,
+  newTicket,
+  normalizeCode,
+  normalizeTicket,
+  TICKET_RE,
+} from '../../src/features/complaints/ticket';
 
 describe('tracking numbers', () => {
   it('look like ADU-XXXX-XXXX, without ambiguous letters, and do not repeat', () => {

@@ -70,7 +70,14 @@ describe('feeds', () => {
       self: 'https://x.test/berita.xml',
       description: 'd',
       items: [
-        { title: '</title><script>', url: 'https://x.test/berita/a?b=1&c=2', summary: ']]> & <b>', publishedAt: Date.UTC(2026, 0, 2, 3, 4, 5), category: 'Berita', imageUrl: 'https://x.test/media/public/posts/A.png' },
+        {
+          title: '</title><script>',
+          url: 'https://x.test/berita/a?b=1&c=2',
+          summary: ']]> & <b>',
+          publishedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+          category: 'Berita',
+          imageUrl: 'https://x.test/media/public/posts/A.png',
+        },
       ],
     });
     expect(xmlProblem(rss)).toBeNull();

@@ -90,7 +90,10 @@ describe('streamed exports', () => {
   }
 
   it('writes the header, then every page, in both variants', async () => {
-    for (const [variant, delimiter] of [['standar', ','], ['excel', ';']] as const) {
+    for (const [variant, delimiter] of [
+      ['standar', ','],
+      ['excel', ';'],
+    ] as const) {
       const text = await new Response(csvStream(['nomor', 'urut', 'catatan'], pages(7, 300), variant)).text();
       const rows = read(text, delimiter);
       expect(rows).toHaveLength(1 + 7 * 300);

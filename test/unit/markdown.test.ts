@@ -48,18 +48,14 @@ describe('renderMarkdown: block constructs', () => {
   });
 
   it('renders fenced code blocks escaped, with a sanitised language class', () => {
-    expect(md('```js\nconst a = "<b>";\n```')).toBe(
-      '<pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>',
-    );
+    expect(md('```js\nconst a = "<b>";\n```')).toBe('<pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>');
     expect(md('~~~\n**tidak tebal**\n~~~')).toBe('<pre><code>**tidak tebal**\n</code></pre>');
     expect(md('```"><script>\nx\n```')).toBe('<pre><code>x\n</code></pre>');
     expect(md('```\nbelum ditutup')).toBe('<pre><code>belum ditutup\n</code></pre>');
   });
 
   it('renders blockquotes, nested and with lazy continuation', () => {
-    expect(md('> kutipan\nlanjut\n> > dalam')).toBe(
-      '<blockquote>\n<p>kutipan<br>\nlanjut</p>\n<blockquote>\n<p>dalam</p>\n</blockquote>\n</blockquote>',
-    );
+    expect(md('> kutipan\nlanjut\n> > dalam')).toBe('<blockquote>\n<p>kutipan<br>\nlanjut</p>\n<blockquote>\n<p>dalam</p>\n</blockquote>\n</blockquote>');
   });
 
   it('renders unordered lists with one nested level', () => {
@@ -94,9 +90,7 @@ describe('renderMarkdown: block constructs', () => {
 
 describe('renderMarkdown: inline constructs', () => {
   it('renders emphasis, strong and code', () => {
-    expect(md('*a* _b_ **c** __d__ ***e***')).toBe(
-      '<p><em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> <em><strong>e</strong></em></p>',
-    );
+    expect(md('*a* _b_ **c** __d__ ***e***')).toBe('<p><em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> <em><strong>e</strong></em></p>');
     expect(md('**tebal *miring* tebal**')).toBe('<p><strong>tebal <em>miring</em> tebal</strong></p>');
     expect(md('nama_file_baru dan 2 * 3 * 4')).toBe('<p>nama_file_baru dan 2 * 3 * 4</p>');
     expect(md('`a <b> & c`')).toBe('<p><code>a &lt;b&gt; &amp; c</code></p>');
@@ -111,9 +105,7 @@ describe('renderMarkdown: inline constructs', () => {
     );
     expect(md('[Berita](/berita/1)')).toBe('<p><a href="/berita/1">Berita</a></p>');
     expect(md('[Sini](https://desa.example/profil)')).toBe('<p><a href="https://desa.example/profil">Sini</a></p>');
-    expect(md('[Mirip](https://desa.example.evil.com/)')).toBe(
-      `<p><a href="https://desa.example.evil.com/" ${EXT}>Mirip</a></p>`,
-    );
+    expect(md('[Mirip](https://desa.example.evil.com/)')).toBe(`<p><a href="https://desa.example.evil.com/" ${EXT}>Mirip</a></p>`);
     expect(md('[Surat](mailto:desa@example.id) [Telepon](tel:+62549123)')).toBe(
       '<p><a href="mailto:desa@example.id">Surat</a> <a href="tel:+62549123">Telepon</a></p>',
     );
@@ -125,9 +117,7 @@ describe('renderMarkdown: inline constructs', () => {
   });
 
   it('renders autolinks', () => {
-    expect(md('<https://a.id/c?d=1&e=2>')).toBe(
-      `<p><a href="https://a.id/c?d=1&amp;e=2" ${EXT}>https://a.id/c?d=1&amp;e=2</a></p>`,
-    );
+    expect(md('<https://a.id/c?d=1&e=2>')).toBe(`<p><a href="https://a.id/c?d=1&amp;e=2" ${EXT}>https://a.id/c?d=1&amp;e=2</a></p>`);
     expect(md('<javascript:alert(1)>')).toBe('<p>&lt;javascript:alert(1)&gt;</p>');
   });
 
@@ -140,7 +130,18 @@ describe('renderMarkdown: inline constructs', () => {
     expect(md('https://a.id/"><script>alert(1)</script>')).toBe(
       `<p><a href="https://a.id/" ${EXT}>https://a.id/</a>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>`,
     );
-    for (const text of ['javascript:alert(1)', 'JAVASCRIPT://a.id/%0aalert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'ftp://a.id/x', 'www.contoh.id', 'desa@contoh.id', 'file.pdf', 'Rp1.000.000']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'JAVASCRIPT://a.id/%0aalert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+      '//evil.example/x',
+      'ftp://a.id/x',
+      'www.contoh.id',
+      'desa@contoh.id',
+      'file.pdf',
+      'Rp1.000.000',
+    ]) {
       expect(md(`Teks ${text} teks`), text).not.toContain('<a');
     }
     expect(md('`https://a.id` dan [tautan https://a.id](/x)')).toBe('<p><code>https://a.id</code> dan <a href="/x">tautan https://a.id</a></p>');
@@ -168,7 +169,7 @@ describe('renderMarkdown: XSS', () => {
     expect(md('<img src=x onerror="alert(1)">')).toBe('<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</p>');
     expect(md('<div>\n<iframe src="//evil">')).toBe('<p>&lt;div&gt;<br>\n&lt;iframe src=&quot;//evil&quot;&gt;</p>');
     expect(md('# <svg onload=alert(1)>')).toBe('<h2>&lt;svg onload=alert(1)&gt;</h2>');
-    expect(md("it's \"quoted\"")).toBe('<p>it&#39;s &quot;quoted&quot;</p>');
+    expect(md('it\'s "quoted"')).toBe('<p>it&#39;s &quot;quoted&quot;</p>');
   });
 
   it('never decodes HTML entities into markup', () => {
@@ -204,9 +205,7 @@ describe('renderMarkdown: XSS', () => {
     expect(md('[x" onmouseover="a](https://a.id "t\\" onclick=\\"x")')).toBe(
       `<p><a href="https://a.id/" title="t&quot; onclick=&quot;x" ${EXT}>x&quot; onmouseover=&quot;a</a></p>`,
     );
-    expect(md('![a" onerror="alert(1)](/a.png)')).toBe(
-      '<p><img src="/a.png" alt="a&quot; onerror=&quot;alert(1)" loading="lazy"></p>',
-    );
+    expect(md('![a" onerror="alert(1)](/a.png)')).toBe('<p><img src="/a.png" alt="a&quot; onerror=&quot;alert(1)" loading="lazy"></p>');
     expect(md(`[q](/a"onmouseover='x')`)).toBe(`<p><a href="/a&quot;onmouseover=&#39;x&#39;">q</a></p>`);
     expect(md('[u](https://a.id/"><script>)')).toBe(`<p><a href="https://a.id/%22%3E%3Cscript%3E" ${EXT}>u</a></p>`);
   });
@@ -272,9 +271,7 @@ describe('renderMarkdown: bounded work', () => {
 
 describe('markdownToPlainText', () => {
   it('strips syntax and collapses whitespace', () => {
-    expect(markdownToPlainText('# Judul\n\nIni **berita** _penting_ & <menarik>.\n- satu\n- [dua](/d)')).toBe(
-      'Judul Ini berita penting & <menarik>. satu dua',
-    );
+    expect(markdownToPlainText('# Judul\n\nIni **berita** _penting_ & <menarik>.\n- satu\n- [dua](/d)')).toBe('Judul Ini berita penting & <menarik>. satu dua');
     expect(markdownToPlainText('```\nkode\n```\n> kutip')).toBe('kode kutip');
   });
 

@@ -41,7 +41,14 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
 type Tile = [number, number, number, string];
 
 /** Builds an archive: header, root dir, leaf dir, tile data (each tile's bytes = its label; `runs` repeat a tile). */
-async function buildArchive(opts: { tiles: Tile[]; compression: 1 | 2; useLeaf?: boolean; tileType?: number; runs?: Record<string, number>; gap?: number }): Promise<Uint8Array> {
+async function buildArchive(opts: {
+  tiles: Tile[];
+  compression: 1 | 2;
+  useLeaf?: boolean;
+  tileType?: number;
+  runs?: Record<string, number>;
+  gap?: number;
+}): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const sorted = opts.tiles.map(([z, x, y, label]) => ({ id: zxyToTileId(z, x, y), label, data: enc.encode(label) })).sort((a, b) => a.id - b.id);
   const data: number[] = [];
@@ -124,8 +131,16 @@ describe('tile ids used by the fixtures', () => {
 });
 
 describe('readTile (pmtiles package over an R2 range source)', () => {
-  const tiles: Tile[] = [[0, 0, 0, 'z0'], [1, 1, 0, 'z1-1-0'], [5, 26, 15, 'kutim']];
-  for (const [label, compression, useLeaf] of [['uncompressed root', 1, false], ['gzip root', 2, false], ['gzip leaf directory', 2, true]] as const) {
+  const tiles: Tile[] = [
+    [0, 0, 0, 'z0'],
+    [1, 1, 0, 'z1-1-0'],
+    [5, 26, 15, 'kutim'],
+  ];
+  for (const [label, compression, useLeaf] of [
+    ['uncompressed root', 1, false],
+    ['gzip root', 2, false],
+    ['gzip leaf directory', 2, true],
+  ] as const) {
     it(`reads tiles from a ${label}`, async () => {
       const key = `peta/${label.replace(/ /g, '-')}.pmtiles`;
       await env.FILES.put(key, await buildArchive({ tiles, compression, useLeaf }));
@@ -139,8 +154,22 @@ describe('readTile (pmtiles package over an R2 range source)', () => {
   it('follows runs of one tile and offsets that are not consecutive', async () => {
     const key = 'peta/runs.pmtiles';
     // z1: ids 1..4 in Hilbert order; 'laut' covers ids 1, 2 and 3 with one copy of its bytes.
-    await env.FILES.put(key, await buildArchive({ tiles: [[0, 0, 0, 'akar'], [1, 0, 0, 'laut'], [1, 1, 0, 'darat']], compression: 2, runs: { laut: 3 }, gap: 7 }));
-    expect([await readTile(env.FILES, key, 1, 0, 0, 0), await readTile(env.FILES, key, 1, 0, 1, 0), await readTile(env.FILES, key, 1, 1, 1, 0)].map(text)).toEqual(['laut', 'laut', 'laut']);
+    await env.FILES.put(
+      key,
+      await buildArchive({
+        tiles: [
+          [0, 0, 0, 'akar'],
+          [1, 0, 0, 'laut'],
+          [1, 1, 0, 'darat'],
+        ],
+        compression: 2,
+        runs: { laut: 3 },
+        gap: 7,
+      }),
+    );
+    expect(
+      [await readTile(env.FILES, key, 1, 0, 0, 0), await readTile(env.FILES, key, 1, 0, 1, 0), await readTile(env.FILES, key, 1, 1, 1, 0)].map(text),
+    ).toEqual(['laut', 'laut', 'laut']);
     expect(text(await readTile(env.FILES, key, 1, 1, 0, 0))).toBe('darat');
     expect(text(await readTile(env.FILES, key, 0, 0, 0, 0))).toBe('akar');
     expect(await readTile(env.FILES, key, 2, 0, 0, 0)).toBeNull();
@@ -157,7 +186,16 @@ describe('readTile (pmtiles package over an R2 range source)', () => {
     expect(bucket.heads).toBe(1);
 
     // Replaced archive: the next tile read is conditional on the old etag, fails, and the package re-reads.
-    await env.FILES.put(key, await buildArchive({ tiles: [[0, 0, 0, 'baru'], [2, 0, 0, 'baru-2']], compression: 1 }));
+    await env.FILES.put(
+      key,
+      await buildArchive({
+        tiles: [
+          [0, 0, 0, 'baru'],
+          [2, 0, 0, 'baru-2'],
+        ],
+        compression: 1,
+      }),
+    );
     expect(text(await readTile(bucket, key, 0, 0, 0, 20))).toBe('baru');
     before = bucket.reads;
     expect(text(await readTile(bucket, key, 2, 0, 0, 30))).toBe('baru-2');
@@ -183,9 +221,22 @@ describe('basemap configuration', () => {
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: '', MAP_PMTILES_KEY: '' })).toBeNull();
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: 'http://tiles.example.id/{z}/{x}/{y}.png' })).toBeNull();
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}.png' })).toBeNull();
-    const up = basemapConfig({ FILES: files, MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Kontributor', MAP_TILE_MAX_ZOOM: '16' });
-    expect(up).toEqual({ source: { kind: 'upstream', template: 'https://tiles.example.id/{z}/{x}/{y}.png' }, tiles: '/peta/ubin/{z}/{x}/{y}', attribution: '© Kontributor', maxZoom: 16 });
-    expect(basemapConfig({ FILES: files, MAP_PMTILES_KEY: 'peta/kutim.pmtiles', MAP_TILE_MAX_ZOOM: 'banyak' })).toMatchObject({ source: { kind: 'pmtiles', key: 'peta/kutim.pmtiles' }, maxZoom: 18 });
+    const up = basemapConfig({
+      FILES: files,
+      MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© Kontributor',
+      MAP_TILE_MAX_ZOOM: '16',
+    });
+    expect(up).toEqual({
+      source: { kind: 'upstream', template: 'https://tiles.example.id/{z}/{x}/{y}.png' },
+      tiles: '/peta/ubin/{z}/{x}/{y}',
+      attribution: '© Kontributor',
+      maxZoom: 16,
+    });
+    expect(basemapConfig({ FILES: files, MAP_PMTILES_KEY: 'peta/kutim.pmtiles', MAP_TILE_MAX_ZOOM: 'banyak' })).toMatchObject({
+      source: { kind: 'pmtiles', key: 'peta/kutim.pmtiles' },
+      maxZoom: 18,
+    });
   });
   it('parses tile coordinates strictly', () => {
     expect(parseTileParams('3', '7', '7', 18)).toEqual([3, 7, 7]);

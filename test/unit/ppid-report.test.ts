@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportRow } from '../../src/features/ppid/repo';
 import { computeReport, reportCsv, reportDueAt, yearWindow } from '../../src/features/ppid/report';
-import { codeHash, decryptIdentity, encryptIdentity, lastFour, normalizeCode, normalizeNumber, privateCodeFor, newRequestNumber, NUMBER_RE, CODE_RE } from '../../src/features/ppid/secrets';
+import {
+  codeHash,
+  decryptIdentity,
+  encryptIdentity,
+  lastFour,
+  normalizeCode,
+  normalizeNumber,
+  privateCodeFor,
+  newRequestNumber,
+  NUMBER_RE,
+  CODE_RE,
+} from '../../src/features/ppid/secrets';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { holidayCalendar } from '../../src/lib/working-days';
 
@@ -32,11 +43,38 @@ describe('annual report figures', () => {
     // Answered after 3 working days (Mon 9 → Thu 12 March), granted.
     row({ regionCode: '64.08.04', registeredAt: at('2026-03-09'), answeredAt: at('2026-03-12'), decision: 'dipenuhi' }),
     // Refused after 4 working days: 16 → 27 March skips the Nyepi/Idul Fitri days off (18–24 March).
-    row({ regionCode: '64.08.04.2012', registeredAt: at('2026-03-16'), answeredAt: at('2026-03-27'), decision: 'ditolak', refusalReason: 'pasal_17h', requesterType: 'badan_hukum', objectionStatus: 'diputus', objectionOutcome: 'ditolak', objectionFiledAt: at('2026-03-30'), objectionDueAt: at('2026-04-30'), objectionDecidedAt: at('2026-05-04'), commissionAt: at('2026-05-10') }),
+    row({
+      regionCode: '64.08.04.2012',
+      registeredAt: at('2026-03-16'),
+      answeredAt: at('2026-03-27'),
+      decision: 'ditolak',
+      refusalReason: 'pasal_17h',
+      requesterType: 'badan_hukum',
+      objectionStatus: 'diputus',
+      objectionOutcome: 'ditolak',
+      objectionFiledAt: at('2026-03-30'),
+      objectionDueAt: at('2026-04-30'),
+      objectionDecidedAt: at('2026-05-04'),
+      commissionAt: at('2026-05-10'),
+    }),
     // Late answer, extended.
-    row({ regionCode: '64.08.04.2012', registeredAt: at('2026-02-02'), dueAt: at('2026-02-20'), extendedAt: at('2026-02-10'), answeredAt: at('2026-02-25'), decision: 'dipenuhi_sebagian', requesterType: 'kelompok' }),
+    row({
+      regionCode: '64.08.04.2012',
+      registeredAt: at('2026-02-02'),
+      dueAt: at('2026-02-20'),
+      extendedAt: at('2026-02-10'),
+      answeredAt: at('2026-02-25'),
+      decision: 'dipenuhi_sebagian',
+      requesterType: 'kelompok',
+    }),
     // Still open, with a pending objection for the missed deadline.
-    row({ regionCode: '64.08.04.2011', registeredAt: at('2026-01-05'), objectionStatus: 'diajukan', objectionFiledAt: at('2026-02-05'), objectionDueAt: at('2026-03-20') }),
+    row({
+      regionCode: '64.08.04.2011',
+      registeredAt: at('2026-01-05'),
+      objectionStatus: 'diajukan',
+      objectionFiledAt: at('2026-02-05'),
+      objectionDueAt: at('2026-03-20'),
+    }),
     row({ regionCode: '64.08.04.2011', registeredAt: at('2026-06-01'), answeredAt: at('2026-06-02'), decision: 'ditolak', refusalReason: null }),
   ];
   const report = computeReport({

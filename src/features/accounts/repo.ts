@@ -47,4 +47,3 @@ export async function membershipsForUsers(db: Db, userIds: string[]) {
     .where(inArray(memberships.userId, userIds))
     .all();
 }
-

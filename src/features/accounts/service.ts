@@ -51,8 +51,19 @@ export async function createUser(
   const id = newId(ctx.now);
   const passwordHash = await hashPassword(input.password, deps.iterations);
   await db.batch([
-    db.insert(users).values({ id, username: input.username, email: input.email ?? null, name: input.name, passwordHash, mustChangePassword: true, createdAt: ctx.now, updatedAt: ctx.now }),
-    db.insert(memberships).values({ id: newId(ctx.now), userId: id, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }),
+    db.insert(users).values({
+      id,
+      username: input.username,
+      email: input.email ?? null,
+      name: input.name,
+      passwordHash,
+      mustChangePassword: true,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }),
+    db
+      .insert(memberships)
+      .values({ id: newId(ctx.now), userId: id, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }),
     auditInsert(db, ctx, {
       action: 'user.create',
       regionCode: input.region_code,
@@ -77,14 +88,31 @@ export async function addMembership(db: Db, userId: string, input: { role: Role;
   const mp = membershipProblem(input.role, input.region_code);
   if (mp) throw new AppError('validation', mp, { fieldErrors: [{ field: 'role', message: mp }] });
   await db.batch([
-    db.insert(memberships).values({ id: newId(ctx.now), userId, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }).onConflictDoNothing(),
-    db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: 'membership.add', regionCode: input.region_code, entityType: 'user', entityId: userId, summary: `Peran ${input.role} di ${input.region_code} diberikan kepada ${user.username}`, after: input }),
+    db
+      .insert(memberships)
+      .values({ id: newId(ctx.now), userId, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id })
+      .onConflictDoNothing(),
+    db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: 'membership.add',
+      regionCode: input.region_code,
+      entityType: 'user',
+      entityId: userId,
+      summary: `Peran ${input.role} di ${input.region_code} diberikan kepada ${user.username}`,
+      after: input,
+    }),
   ]);
 }
 
 export async function removeMembership(db: Db, userId: string, membershipId: string, ctx: ActionContext) {
-  const m = await db.select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId))).get();
+  const m = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)))
+    .get();
   if (!m) throw new AppError('not_found', 'Peran tidak ditemukan.');
   await authorize(db, ctx.actor, 'user.manage', m.regionCode);
   if (m.userId === ctx.actor.id && m.role === 'diskominfo') {
@@ -93,8 +121,18 @@ export async function removeMembership(db: Db, userId: string, membershipId: str
   await db.batch([
     db.delete(memberships).where(eq(memberships.id, membershipId)),
     // Bump the session version: the user's open sessions end, so the revoked role stops working at once.
-    db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: 'membership.remove', regionCode: m.regionCode, entityType: 'user', entityId: userId, summary: `Peran ${m.role} di ${m.regionCode} dicabut`, before: { role: m.role, region: m.regionCode } }),
+    db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: 'membership.remove',
+      regionCode: m.regionCode,
+      entityType: 'user',
+      entityId: userId,
+      summary: `Peran ${m.role} di ${m.regionCode} dicabut`,
+      before: { role: m.role, region: m.regionCode },
+    }),
   ]);
 }
 
@@ -104,7 +142,15 @@ export async function resetPassword(deps: LoginDeps, userId: string, password: s
   const user = await userOrNotFound(db, userId);
   assertPassword(password, [user.username, ...user.name.split(/\s+/)]);
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(password, deps.iterations), mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(password, deps.iterations),
+        mustChangePassword: true,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: ctx.now,
+      })
+      .where(eq(users.id, userId)),
     auditInsert(db, ctx, { action: 'user.reset_password', entityType: 'user', entityId: userId, summary: `Kata sandi ${user.username} diatur ulang` }),
   ]);
 }
@@ -114,8 +160,18 @@ export async function setUserActive(db: Db, userId: string, active: boolean, ctx
   const user = await userOrNotFound(db, userId);
   if (userId === ctx.actor.id && !active) throw new AppError('conflict', 'Anda tidak dapat menonaktifkan akun sendiri.');
   await db.batch([
-    db.update(users).set({ isActive: active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, summary: `Akun ${user.username} ${active ? 'diaktifkan' : 'dinonaktifkan'}`, before: { active: user.isActive }, after: { active } }),
+    db
+      .update(users)
+      .set({ isActive: active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: active ? 'user.activate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: userId,
+      summary: `Akun ${user.username} ${active ? 'diaktifkan' : 'dinonaktifkan'}`,
+      before: { active: user.isActive },
+      after: { active },
+    }),
   ]);
 }
 
@@ -128,7 +184,10 @@ export async function changeOwnPassword(deps: LoginDeps, userId: string, input: 
   assertPassword(input.password, [user.username, ...user.name.split(/\s+/)]);
   const newVersion = user.sessionVersion + 1;
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(input.password, deps.iterations), mustChangePassword: false, sessionVersion: newVersion, updatedAt: ctx.now }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password, deps.iterations), mustChangePassword: false, sessionVersion: newVersion, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
     auditInsert(db, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId, summary: 'Kata sandi sendiri diganti' }),
   ]);
   return { ...user, sessionVersion: newVersion };

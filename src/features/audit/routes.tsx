@@ -31,7 +31,12 @@ export function auditRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Log audit', current: '/admin/audit' },
-      <AuditView rows={rows.slice(0, 50)} query={q} more={rows.length > 50 ? rows[49]?.at : undefined} errors={parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '_'), message: i.message }))} />,
+      <AuditView
+        rows={rows.slice(0, 50)}
+        query={q}
+        more={rows.length > 50 ? rows[49]?.at : undefined}
+        errors={parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '_'), message: i.message }))}
+      />,
     );
   });
 

@@ -37,7 +37,9 @@ export const AuditView: FC<{
           <label for="a-sampai">Sampai tanggal</label>
           <input id="a-sampai" name="sampai" type="date" value={query.sampai ?? ''} />
         </div>
-        <button type="submit" class="button-secondary">Saring</button>
+        <button type="submit" class="button-secondary">
+          Saring
+        </button>
       </form>
       {rows.length === 0 ? (
         <EmptyState>

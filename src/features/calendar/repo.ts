@@ -22,5 +22,8 @@ export async function holidayYears(db: Db): Promise<number[]> {
     .from(holidays)
     .groupBy(sql`substr(${holidays.date}, 1, 4)`)
     .all();
-  return rows.map((r) => Number(r.y)).filter(Number.isFinite).sort((a, b) => b - a);
+  return rows
+    .map((r) => Number(r.y))
+    .filter(Number.isFinite)
+    .sort((a, b) => b - a);
 }

@@ -48,8 +48,8 @@ const CalendarView: FC<{ csrf: string; year: number; years: number[]; rows: Holi
   <>
     <h1>Kalender hari libur {p.year}</h1>
     <p>
-      Hari libur nasional, cuti bersama dan libur daerah tidak dihitung sebagai hari kerja untuk semua tenggat (pengaduan, PPID).
-      Setiap perubahan langsung menggeser tenggat yang sedang berjalan dan tercatat di log audit.
+      Hari libur nasional, cuti bersama dan libur daerah tidak dihitung sebagai hari kerja untuk semua tenggat (pengaduan, PPID). Setiap perubahan langsung
+      menggeser tenggat yang sedang berjalan dan tercatat di log audit.
     </p>
     {p.notice ? (
       <p class="success" role="status">
@@ -59,11 +59,13 @@ const CalendarView: FC<{ csrf: string; year: number; years: number[]; rows: Holi
     <form method="get" action="/admin/kalender" class="filters">
       <label for="tahun">Tahun</label>
       <select id="tahun" name="tahun">
-        {[...new Set([...p.years, p.year, p.year + 1])].sort((a, b) => b - a).map((y) => (
-          <option value={String(y)} selected={y === p.year}>
-            {y}
-          </option>
-        ))}
+        {[...new Set([...p.years, p.year, p.year + 1])]
+          .sort((a, b) => b - a)
+          .map((y) => (
+            <option value={String(y)} selected={y === p.year}>
+              {y}
+            </option>
+          ))}
       </select>
       <button type="submit" class="button-secondary">
         Tampilkan
@@ -159,7 +161,15 @@ export function calendarAdminRoutes(registry: Registry): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: `Kalender hari libur ${year}`, current: '/admin/kalender' },
-      <CalendarView csrf={sessionOf(c).csrfToken} year={year} years={years} rows={rows} values={extra.values} errors={extra.errors} notice={NOTICES[c.req.query('ok') ?? '']} />,
+      <CalendarView
+        csrf={sessionOf(c).csrfToken}
+        year={year}
+        years={years}
+        rows={rows}
+        values={extra.values}
+        errors={extra.errors}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+      />,
       { status: extra.status },
     );
   };
@@ -185,9 +195,14 @@ export function calendarAdminRoutes(registry: Registry): Hono<AppEnv> {
   const edit = async (c: Context<AppEnv>, date: string, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const row = await findHoliday(c.get('db'), date);
     if (!row) throw new AppError('not_found', 'Tanggal libur tidak ditemukan.');
-    return renderAdmin(c, { title: `Ubah hari libur ${date}`, current: '/admin/kalender', breadcrumbs: [...crumbs, { label: date }] }, <EditView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />, {
-      status: extra.status,
-    });
+    return renderAdmin(
+      c,
+      { title: `Ubah hari libur ${date}`, current: '/admin/kalender', breadcrumbs: [...crumbs, { label: date }] },
+      <EditView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />,
+      {
+        status: extra.status,
+      },
+    );
   };
 
   app.get('/admin/kalender/:date', (c) => {

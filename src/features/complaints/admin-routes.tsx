@@ -68,7 +68,20 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
     const header = ['nomor', 'masuk', 'wilayah', 'jenis', 'kategori', 'judul', 'status', 'tenggat', 'tepat_waktu', 'anonim', 'rahasia', 'unit'];
     async function* pages() {
       for await (const items of exportForActor(c.get('db'), s.memberships, q, Date.now())) {
-        yield items.map((i) => [i.ticket, formatDateTime(i.createdAt), i.region, i.classificationLabel, i.categoryId, i.title, i.statusLabel, i.dueAt ? formatDate(i.dueAt) : '', i.onTime ? 'ya' : 'tidak', i.anonymous ? 'ya' : 'tidak', i.confidential ? 'ya' : 'tidak', i.unit ?? '']);
+        yield items.map((i) => [
+          i.ticket,
+          formatDateTime(i.createdAt),
+          i.region,
+          i.classificationLabel,
+          i.categoryId,
+          i.title,
+          i.statusLabel,
+          i.dueAt ? formatDate(i.dueAt) : '',
+          i.onTime ? 'ya' : 'tidak',
+          i.anonymous ? 'ya' : 'tidak',
+          i.confidential ? 'ya' : 'tidak',
+          i.unit ?? '',
+        ]);
       }
     }
     return csvResponse(csvStream(header, pages(), variant), `pengaduan-${witaDateKey(Date.now())}.csv`, variant);
@@ -80,7 +93,11 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
     const due = view.status === 'ditindaklanjuti' && view.autocloseAt ? null : dueStateOf(view.dueAt, now, cal);
     return renderAdmin(
       c,
-      { title: `${view.ticket} · ${view.title}`, current: '/admin/pengaduan', breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: view.ticket }] },
+      {
+        title: `${view.ticket} · ${view.title}`,
+        current: '/admin/pengaduan',
+        breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: view.ticket }],
+      },
       <AdminDetailView csrf={sessionOf(c).csrfToken} v={view} due={due} targets={targets} notice={NOTICES[c.req.query('ok') ?? '']} failed={failed} />,
       { status },
     );

@@ -43,7 +43,8 @@ export async function autoCloseComplaints(env: AutoCloseEnv, now = Date.now()): 
       });
       closed++;
     } catch (err) {
-      if (err instanceof AppError && err.code === 'conflict') skipped++; // changed meanwhile (reply, another run)
+      if (err instanceof AppError && err.code === 'conflict')
+        skipped++; // changed meanwhile (reply, another run)
       else throw err;
     }
   }

@@ -38,7 +38,13 @@ export async function handlerActor(db: Db, actor: Actor, regionCode: string): Pr
   const m = actor.memberships
     .filter((x) => ROLE_WORDS[x.role] && isWithin(regionCode, x.regionCode))
     .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
-  const region = m ? await db.select({ name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, [m.regionCode])).get() : undefined;
+  const region = m
+    ? await db
+        .select({ name: regions.name, level: regions.level })
+        .from(regions)
+        .where(inArray(regions.code, [m.regionCode]))
+        .get()
+    : undefined;
   const label = m && region ? `${ROLE_WORDS[m.role]} ${regionTitle(region)}` : 'Petugas';
   return { type: 'petugas', id: actor.id, label, name: actor.name };
 }
@@ -58,7 +64,10 @@ async function handlerFilter(db: Db, memberships: readonly Membership[], q: List
 
 export async function listForActor(db: Db, memberships: readonly Membership[], q: ListQuery & { halaman: number }, now: number, pageSize = 25) {
   const { cal, filter } = await handlerFilter(db, memberships, q, now);
-  const [rows, total] = await Promise.all([listForHandler(db, { ...filter, limit: pageSize, offset: (q.halaman - 1) * pageSize }), countForHandler(db, filter)]);
+  const [rows, total] = await Promise.all([
+    listForHandler(db, { ...filter, limit: pageSize, offset: (q.halaman - 1) * pageSize }),
+    countForHandler(db, filter),
+  ]);
   return { roots: filter.roots, cal, total, items: rows.map(handlerListItem) };
 }
 
@@ -100,7 +109,9 @@ export async function dispositionTargets(db: Db, actor: Actor, currentRegion: st
     .where(roots.length ? inTrees(regions.code, roots) : inArray(regions.code, ['__none__']))
     .orderBy(asc(regions.code))
     .all();
-  const up = upward.length ? await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, upward)).all() : [];
+  const up = upward.length
+    ? await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, upward)).all()
+    : [];
   const byCode = new Map([...up, ...rows].map((r) => [r.code, r]));
   return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: regionTitle(r), level: r.level }));
 }

@@ -81,7 +81,11 @@ export async function waitingForReview(db: Db, roots: string[], limit = 200) {
 }
 
 export async function countRejectedOf(db: Db, authorId: string): Promise<number> {
-  const row = await db.select({ n: count() }).from(posts).where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak'))).get();
+  const row = await db
+    .select({ n: count() })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak')))
+    .get();
   return row?.n ?? 0;
 }
 

@@ -55,9 +55,7 @@ export const PostListView: FC<{
   waiting: number;
   notice?: string;
 }> = (p) => {
-  const params = new URLSearchParams(
-    Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
-  );
+  const params = new URLSearchParams(Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const link = (n: number) => `/admin/konten?${new URLSearchParams([...params, ['halaman', String(n)]])}`;
   return (
     <>
@@ -84,7 +82,13 @@ export const PostListView: FC<{
       </p>
       <form method="get" action="/admin/konten" class="filters">
         <RegionFilter id="f-wilayah" regions={p.regions} value={p.filter.wilayah} />
-        <FilterSelect id="f-status" name="status" label="Status" value={p.filter.status} options={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={p.filter.status}
+          options={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <FilterSelect id="f-jenis" name="jenis" label="Jenis" value={p.filter.jenis} options={POST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         <button type="submit" class="button-secondary">
           Saring

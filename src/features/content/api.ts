@@ -14,7 +14,10 @@ import { findPublishedPostById, listPostsForApi, type PublicPostRow } from './re
 import { PostIdParam } from './schemas';
 import { mediaUrl } from './views';
 
-export const PostsQuery = z.strictObject({ ...ListParams, kind: z.enum(POST_KINDS, { message: 'kind harus berita, pengumuman, agenda atau halaman.' }).optional() }, UNKNOWN_KEYS);
+export const PostsQuery = z.strictObject(
+  { ...ListParams, kind: z.enum(POST_KINDS, { message: 'kind harus berita, pengumuman, agenda atau halaman.' }).optional() },
+  UNKNOWN_KEYS,
+);
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -28,7 +28,12 @@ export function registerFeedRoutes(app: Hono<AppEnv>): void {
   regionPage(app, '/berita.xml', async (c) => {
     const ctx = c.get('region');
     const origin = originOf(c);
-    const items = await listPublishedPosts(c.get('db'), { regionCode: ctx.region.code, now: Date.now(), kinds: ['berita', 'pengumuman', 'agenda'], limit: FEED_SIZE });
+    const items = await listPublishedPosts(c.get('db'), {
+      regionCode: ctx.region.code,
+      now: Date.now(),
+      kinds: ['berita', 'pengumuman', 'agenda'],
+      limit: FEED_SIZE,
+    });
     const xml = buildRss({
       title: `Berita ${regionTitle(ctx.region)}`,
       link: `${origin}${regionHref(ctx.region.path, 'berita')}`,

@@ -64,10 +64,7 @@ export function contentRoutes(): Hono<AppEnv> {
         ) : (
           <PostList items={items} saveData={wantsSaveData(c)} showRegion={ctx.children.length > 0} />
         )}
-        <Pagination
-          prev={q.halaman > 1 ? link(q.halaman - 1) : undefined}
-          next={q.halaman * PAGE_SIZE < total ? link(q.halaman + 1) : undefined}
-        />
+        <Pagination prev={q.halaman > 1 ? link(q.halaman - 1) : undefined} next={q.halaman * PAGE_SIZE < total ? link(q.halaman + 1) : undefined} />
       </>,
     );
   });

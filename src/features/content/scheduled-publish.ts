@@ -18,7 +18,10 @@ const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
  * Idempotent without any extra state: once handled, `last_content_update ≥ published_at`, so the next run finds
  * nothing; a missed run is caught up by the next one.
  */
-export async function publishDueScheduledPosts(deps: { db: Db; env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION'> }, now: number): Promise<{ regions: string[] }> {
+export async function publishDueScheduledPosts(
+  deps: { db: Db; env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION'> },
+  now: number,
+): Promise<{ regions: string[] }> {
   const { db } = deps;
   const due = await db
     .select({ code: posts.regionCode, at: sql<number>`MAX(${posts.publishedAt})` })

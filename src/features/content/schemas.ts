@@ -8,9 +8,7 @@ import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
-  jenis: z
-    .enum(['semua', 'berita', 'pengumuman', 'agenda'], { message: 'Jenis harus berita, pengumuman atau agenda.' })
-    .default('semua'),
+  jenis: z.enum(['semua', 'berita', 'pengumuman', 'agenda'], { message: 'Jenis harus berita, pengumuman atau agenda.' }).default('semua'),
   halaman: z.coerce
     .number({ message: 'Nomor halaman harus angka.' })
     .int('Nomor halaman harus bilangan bulat.')
@@ -26,7 +24,6 @@ export const PostSlugParam = z
   .max(120);
 
 // ---------------------------------------------------------------- admin forms (shared with the JSON API docs)
-
 
 const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -78,8 +75,6 @@ const optionalDate = (message: string) =>
       .optional(),
   );
 
-
-
 /** The post editor (create and edit). `region_code` is only read on create; a post never moves region. */
 export const PostForm = z
   .object({
@@ -103,7 +98,8 @@ export const PostForm = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang ditulis.' });
-    if (v.kind === 'agenda' && v.event_starts_at === undefined) ctx.addIssue({ code: 'custom', path: ['event_starts_at'], message: 'Isi waktu acara untuk agenda.' });
+    if (v.kind === 'agenda' && v.event_starts_at === undefined)
+      ctx.addIssue({ code: 'custom', path: ['event_starts_at'], message: 'Isi waktu acara untuk agenda.' });
     if (v.kind === 'agenda' && !v.event_place) ctx.addIssue({ code: 'custom', path: ['event_place'], message: 'Isi tempat acara untuk agenda.' });
     if (v.valid_from !== undefined && v.valid_until !== undefined && v.valid_until < v.valid_from) {
       ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.' });

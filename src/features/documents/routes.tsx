@@ -42,8 +42,21 @@ export function documentRoutes(): Hono<AppEnv> {
     const title = `Dokumen publik ${regionTitle(ctx.region)}`;
     return renderPage(
       c,
-      { title, nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'dokumen' }, breadcrumbs: regionCrumbs(ctx, { label: 'Dokumen' }) },
-      <DocumentListView title={title} base={regionHref(ctx.region.path, 'dokumen')} items={items} total={total} years={years} filter={q} pageSize={PAGE_SIZE} showRegion={ctx.children.length > 0} />,
+      {
+        title,
+        nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'dokumen' },
+        breadcrumbs: regionCrumbs(ctx, { label: 'Dokumen' }),
+      },
+      <DocumentListView
+        title={title}
+        base={regionHref(ctx.region.path, 'dokumen')}
+        items={items}
+        total={total}
+        years={years}
+        filter={q}
+        pageSize={PAGE_SIZE}
+        showRegion={ctx.children.length > 0}
+      />,
     );
   });
 

@@ -149,93 +149,99 @@ export const PlaceFormView: FC<{
           values={values}
         />
       ) : null}
-      {!mayEdit ? <p class="hint">Tempat yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p> : null}
-      {mayEdit ? (
-      <form method="post" action={action} enctype="multipart/form-data" novalidate>
-        <CsrfField token={csrf} />
-        <Field id="f-region" label="Wilayah" error={e('region_code')}>
-          {(d) => (
-            <select id="f-region" name="region_code" aria-describedby={d}>
-              <option value="">Pilih wilayah</option>
-              {regions.map((r) => (
-                <option value={r.code} selected={v('region_code') === r.code}>
-                  {regionTitle(r)} ({r.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="f-name" label="Nama tempat" hint="Contoh: Kantor Desa Swarga Bara, SDN 001 Sangatta Utara" error={e('name')}>
-          {(d) => <input id="f-name" name="name" type="text" value={v('name')} maxlength={PLACE_LIMITS.name} aria-describedby={d} />}
-        </Field>
-        <Field id="f-category" label="Kategori" error={e('category')}>
-          {(d) => (
-            <select id="f-category" name="category" aria-describedby={d}>
-              <option value="">Pilih kategori</option>
-              {categories.map((c) => (
-                <option value={c.code} selected={v('category') === c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset>
-          <legend>Titik lokasi</legend>
-          <p class="hint" id="titik-hint">
-            Ketik koordinat (misalnya dari Google Maps: tekan lama titiknya lalu salin angkanya) atau ketuk peta di bawah. Titik harus
-            berada di dalam batas wilayah yang dipilih.
-          </p>
-          <div
-            id="peta-pilih"
-            class="peta-pilih"
-            data-wilayah-template="/api/v1/geo/regions/{kode}"
-            data-pilih-wilayah="f-region"
-            data-pilih-lat="f-lat"
-            data-pilih-lng="f-lng"
-            hidden
-          ></div>
-          <Field id="f-lat" label="Lintang (latitude)" hint="Angka pertama, contoh 0,5854 (Kutai Timur berada di sekitar 0–2 LU)" error={e('lat')}>
-            {(d) => <input id="f-lat" name="lat" type="text" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={d} />}
-          </Field>
-          <Field id="f-lng" label="Bujur (longitude)" hint="Angka kedua, contoh 117,4807" error={e('lng')}>
-            {(d) => <input id="f-lng" name="lng" type="text" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={d} />}
-          </Field>
-        </fieldset>
-        <Field id="f-address" label="Alamat (opsional)" error={e('address')}>
-          {(d) => <input id="f-address" name="address" type="text" value={v('address')} maxlength={PLACE_LIMITS.address} aria-describedby={d} />}
-        </Field>
-        <Field id="f-hours" label="Jam buka (opsional)" hint="Contoh: Senin–Jumat 08.00–16.00 WITA" error={e('opening_hours')}>
-          {(d) => <input id="f-hours" name="opening_hours" type="text" value={v('opening_hours')} maxlength={PLACE_LIMITS.openingHours} aria-describedby={d} />}
-        </Field>
-        <Field id="f-contact" label="Kontak kantor (opsional)" hint="Telepon atau surel kantor/lembaga, bukan nomor pribadi" error={e('contact')}>
-          {(d) => <input id="f-contact" name="contact" type="text" value={v('contact')} maxlength={PLACE_LIMITS.contact} aria-describedby={d} />}
-        </Field>
-        <Field id="f-description" label="Keterangan (opsional)" error={e('description')}>
-          {(d) => (
-            <textarea id="f-description" name="description" rows={4} maxlength={PLACE_LIMITS.description} aria-describedby={d}>
-              {v('description')}
-            </textarea>
-          )}
-        </Field>
-        {place?.photoKey ? (
-          <div class="field">
-            <img src={mediaHref(place.photoKey)} alt={`Foto ${place.name}`} width="320" height="200" loading="lazy" class="article-cover" />
-            <div class="checks">
-              <label>
-                <input type="checkbox" name="remove_photo" value="1" id="f-remove-photo" /> Hapus foto ini
-              </label>
-            </div>
-          </div>
-        ) : null}
-        <Field id="f-photo" label={place?.photoKey ? 'Ganti foto (opsional)' : 'Foto (opsional)'} hint="JPG, PNG atau WebP, maksimal 5 MB" error={e('photo')}>
-          {(d) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={d} />}
-        </Field>
-        {!place && !rights.publish ? <p class="hint">Di wilayah yang belum mandiri, tempat tampil di peta setelah disetujui Diskominfo atau kecamatan.</p> : null}
-        <SaveButtons live={live} canPublish={rights.publish} canDraft={rights.draft} waiting={place?.status === 'menunggu_tinjauan'} noun="tempat" />
-      </form>
+      {!mayEdit ? (
+        <p class="hint">Tempat yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p>
       ) : null}
-      {place && (actions ?? []).includes('delete') || (live && rights.publish) ? (
+      {mayEdit ? (
+        <form method="post" action={action} enctype="multipart/form-data" novalidate>
+          <CsrfField token={csrf} />
+          <Field id="f-region" label="Wilayah" error={e('region_code')}>
+            {(d) => (
+              <select id="f-region" name="region_code" aria-describedby={d}>
+                <option value="">Pilih wilayah</option>
+                {regions.map((r) => (
+                  <option value={r.code} selected={v('region_code') === r.code}>
+                    {regionTitle(r)} ({r.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="f-name" label="Nama tempat" hint="Contoh: Kantor Desa Swarga Bara, SDN 001 Sangatta Utara" error={e('name')}>
+            {(d) => <input id="f-name" name="name" type="text" value={v('name')} maxlength={PLACE_LIMITS.name} aria-describedby={d} />}
+          </Field>
+          <Field id="f-category" label="Kategori" error={e('category')}>
+            {(d) => (
+              <select id="f-category" name="category" aria-describedby={d}>
+                <option value="">Pilih kategori</option>
+                {categories.map((c) => (
+                  <option value={c.code} selected={v('category') === c.code}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset>
+            <legend>Titik lokasi</legend>
+            <p class="hint" id="titik-hint">
+              Ketik koordinat (misalnya dari Google Maps: tekan lama titiknya lalu salin angkanya) atau ketuk peta di bawah. Titik harus berada di dalam batas
+              wilayah yang dipilih.
+            </p>
+            <div
+              id="peta-pilih"
+              class="peta-pilih"
+              data-wilayah-template="/api/v1/geo/regions/{kode}"
+              data-pilih-wilayah="f-region"
+              data-pilih-lat="f-lat"
+              data-pilih-lng="f-lng"
+              hidden
+            ></div>
+            <Field id="f-lat" label="Lintang (latitude)" hint="Angka pertama, contoh 0,5854 (Kutai Timur berada di sekitar 0–2 LU)" error={e('lat')}>
+              {(d) => <input id="f-lat" name="lat" type="text" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={d} />}
+            </Field>
+            <Field id="f-lng" label="Bujur (longitude)" hint="Angka kedua, contoh 117,4807" error={e('lng')}>
+              {(d) => <input id="f-lng" name="lng" type="text" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={d} />}
+            </Field>
+          </fieldset>
+          <Field id="f-address" label="Alamat (opsional)" error={e('address')}>
+            {(d) => <input id="f-address" name="address" type="text" value={v('address')} maxlength={PLACE_LIMITS.address} aria-describedby={d} />}
+          </Field>
+          <Field id="f-hours" label="Jam buka (opsional)" hint="Contoh: Senin–Jumat 08.00–16.00 WITA" error={e('opening_hours')}>
+            {(d) => (
+              <input id="f-hours" name="opening_hours" type="text" value={v('opening_hours')} maxlength={PLACE_LIMITS.openingHours} aria-describedby={d} />
+            )}
+          </Field>
+          <Field id="f-contact" label="Kontak kantor (opsional)" hint="Telepon atau surel kantor/lembaga, bukan nomor pribadi" error={e('contact')}>
+            {(d) => <input id="f-contact" name="contact" type="text" value={v('contact')} maxlength={PLACE_LIMITS.contact} aria-describedby={d} />}
+          </Field>
+          <Field id="f-description" label="Keterangan (opsional)" error={e('description')}>
+            {(d) => (
+              <textarea id="f-description" name="description" rows={4} maxlength={PLACE_LIMITS.description} aria-describedby={d}>
+                {v('description')}
+              </textarea>
+            )}
+          </Field>
+          {place?.photoKey ? (
+            <div class="field">
+              <img src={mediaHref(place.photoKey)} alt={`Foto ${place.name}`} width="320" height="200" loading="lazy" class="article-cover" />
+              <div class="checks">
+                <label>
+                  <input type="checkbox" name="remove_photo" value="1" id="f-remove-photo" /> Hapus foto ini
+                </label>
+              </div>
+            </div>
+          ) : null}
+          <Field id="f-photo" label={place?.photoKey ? 'Ganti foto (opsional)' : 'Foto (opsional)'} hint="JPG, PNG atau WebP, maksimal 5 MB" error={e('photo')}>
+            {(d) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={d} />}
+          </Field>
+          {!place && !rights.publish ? (
+            <p class="hint">Di wilayah yang belum mandiri, tempat tampil di peta setelah disetujui Diskominfo atau kecamatan.</p>
+          ) : null}
+          <SaveButtons live={live} canPublish={rights.publish} canDraft={rights.draft} waiting={place?.status === 'menunggu_tinjauan'} noun="tempat" />
+        </form>
+      ) : null}
+      {(place && (actions ?? []).includes('delete')) || (live && rights.publish) ? (
         <p>
           <a href={`/admin/tempat/${place!.id}/hapus`}>Hapus tempat ini…</a>
         </p>
@@ -247,9 +253,7 @@ export const PlaceFormView: FC<{
 export const PlaceDeleteView: FC<{ csrf: string; place: PlaceView }> = ({ csrf, place }) => (
   <>
     <h1>Hapus {place.name}?</h1>
-    <p>
-      Tempat ini akan hilang dari peta {regionTitle({ level: place.regionLevel, name: place.regionName })}. Perubahan dicatat di log audit.
-    </p>
+    <p>Tempat ini akan hilang dari peta {regionTitle({ level: place.regionLevel, name: place.regionName })}. Perubahan dicatat di log audit.</p>
     <form method="post" action={`/admin/tempat/${place.id}/hapus`}>
       <CsrfField token={csrf} />
       <button type="submit" class="button-danger">
@@ -283,7 +287,8 @@ export const BoundaryView: FC<{
         </p>
         {result.placesOutside > 0 ? (
           <p>
-            Perhatian: {result.placesOutside} tempat kini berada di luar batas baru. Periksa di <a href={`/admin/tempat?wilayah=${region.code}`}>daftar tempat</a>.
+            Perhatian: {result.placesOutside} tempat kini berada di luar batas baru. Periksa di{' '}
+            <a href={`/admin/tempat?wilayah=${region.code}`}>daftar tempat</a>.
           </p>
         ) : null}
       </div>
@@ -295,8 +300,8 @@ export const BoundaryView: FC<{
     {shapes.self ? <RegionSvgMap self={shapes.self} children={shapes.children} id="batas-sekarang" /> : null}
     <h2>Ganti batas wilayah</h2>
     <p>
-      Unggah berkas GeoJSON (Polygon atau MultiPolygon, koordinat WGS84 bujur-lintang) berisi satu fitur. Koordinat harus berada di
-      dalam kotak batas kabupaten; cincin poligon harus tertutup. Batas lama disimpan dan dapat dipulihkan.
+      Unggah berkas GeoJSON (Polygon atau MultiPolygon, koordinat WGS84 bujur-lintang) berisi satu fitur. Koordinat harus berada di dalam kotak batas kabupaten;
+      cincin poligon harus tertutup. Batas lama disimpan dan dapat dipulihkan.
     </p>
     <form method="post" action={`/admin/wilayah/${region.code}/batas`} enctype="multipart/form-data">
       <CsrfField token={csrf} />

@@ -37,7 +37,12 @@ export async function regencyBbox(db: Db): Promise<Bbox> {
 }
 
 function pathLabel(path: PropertyKey[]): string {
-  return path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ` : '';
+  return path.length
+    ? `${path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')}: `
+    : '';
 }
 
 /** Validates uploaded GeoJSON (object or text) against the regency bbox. Errors go to `field`. */
@@ -50,7 +55,15 @@ export async function parseBoundaryUpload(db: Db, input: unknown, field: string)
   });
 }
 
-async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: BoundaryGeometry, bbox: Bbox, note: string, action: string, ctx: ActionContext): Promise<BoundaryResult & { region: { name: string; level: string } }> {
+async function applyBoundary(
+  deps: BoundaryDeps,
+  regionCode: string,
+  geometry: BoundaryGeometry,
+  bbox: Bbox,
+  note: string,
+  action: string,
+  ctx: ActionContext,
+): Promise<BoundaryResult & { region: { name: string; level: string } }> {
   const region = await authorize(deps.db, ctx.actor, 'region.boundary', regionCode);
   const current = await deps.db
     .select({ boundary: regions.boundary, bbox: regions.bbox, lat: regions.lat, lng: regions.lng })
@@ -95,7 +108,13 @@ async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: B
 }
 
 /** Replaces a region's boundary with an uploaded geometry (already parsed by parseBoundaryUpload). */
-export async function replaceBoundary(deps: BoundaryDeps, regionCode: string, uploaded: BoundaryGeometry, note: string, ctx: ActionContext): Promise<BoundaryResult> {
+export async function replaceBoundary(
+  deps: BoundaryDeps,
+  regionCode: string,
+  uploaded: BoundaryGeometry,
+  note: string,
+  ctx: ActionContext,
+): Promise<BoundaryResult> {
   const stored = simplifyGeometry(uploaded);
   const result = await applyBoundary(deps, regionCode, stored, roundBboxOutward(geometryBbox(uploaded)), note, 'region.boundary.replace', ctx);
   return { ...result, positionsUploaded: countPositions(uploaded) };
@@ -116,7 +135,12 @@ export async function restoreBoundary(deps: BoundaryDeps, regionCode: string, hi
 
 export async function boundaryHistory(db: Db, regionCode: string, limit = 10) {
   return db
-    .select({ id: regionBoundaryHistory.id, positions: regionBoundaryHistory.positions, replacedAt: regionBoundaryHistory.replacedAt, note: regionBoundaryHistory.note })
+    .select({
+      id: regionBoundaryHistory.id,
+      positions: regionBoundaryHistory.positions,
+      replacedAt: regionBoundaryHistory.replacedAt,
+      note: regionBoundaryHistory.note,
+    })
     .from(regionBoundaryHistory)
     .where(eq(regionBoundaryHistory.regionCode, regionCode))
     .orderBy(desc(regionBoundaryHistory.replacedAt), desc(regionBoundaryHistory.id))

@@ -143,8 +143,7 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
         </label>
         {p.layers.map((l) => (
           <label>
-            <input type="checkbox" name="lapisan" value={l.id} data-url={layerUrl(l.id)} data-warna={l.color} />{' '}
-            {l.label} <span class="hint">({l.hint})</span>
+            <input type="checkbox" name="lapisan" value={l.id} data-url={layerUrl(l.id)} data-warna={l.color} /> {l.label} <span class="hint">({l.hint})</span>
           </label>
         ))}
       </fieldset>
@@ -168,8 +167,7 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
         {p.places.length === 0 ? (
           <EmptyState>
             <p>
-              Belum ada tempat {p.category ? 'dalam kategori ini ' : ''}yang dicatat untuk {title}. Operator wilayah dapat menambahkannya
-              melalui halaman admin.
+              Belum ada tempat {p.category ? 'dalam kategori ini ' : ''}yang dicatat untuk {title}. Operator wilayah dapat menambahkannya melalui halaman admin.
             </p>
           </EmptyState>
         ) : (

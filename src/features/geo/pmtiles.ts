@@ -45,7 +45,14 @@ async function recheck(bucket: R2Bucket, key: string, source: Source, archive: P
 }
 
 /** Tile z/x/y of the archive at `key`; null when the archive or the tile does not exist. Throws on a broken archive. */
-export async function readTile(bucket: R2Bucket, key: string, z: number, x: number, y: number, now = Date.now()): Promise<{ bytes: Uint8Array; header: Header } | null> {
+export async function readTile(
+  bucket: R2Bucket,
+  key: string,
+  z: number,
+  x: number,
+  y: number,
+  now = Date.now(),
+): Promise<{ bytes: Uint8Array; header: Header } | null> {
   const source = r2Source(bucket, key);
   const archive = new PMTiles(source, cache);
   try {

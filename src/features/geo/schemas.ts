@@ -33,8 +33,7 @@ export const PositionSchema = z
   .rest(z.number({ error: MSG.position }))
   .transform((p): Position => [p[0], p[1]]);
 
-const samePosition = (a: Position | undefined, b: Position | undefined): boolean =>
-  !!a && !!b && a[0] === b[0] && a[1] === b[1];
+const samePosition = (a: Position | undefined, b: Position | undefined): boolean => !!a && !!b && a[0] === b[0] && a[1] === b[1];
 
 export const LinearRingSchema = z
   .array(PositionSchema, { error: 'Cincin poligon harus berupa daftar posisi.' })
@@ -121,9 +120,7 @@ const unwrapGeoJson = z.unknown().transform((input, ctx): unknown => {
 /** Accepts a Geometry, a Feature or a one-feature FeatureCollection (object or JSON text) → geometry. */
 export const BoundaryUploadSchema: z.ZodType<BoundaryGeometry, unknown> = unwrapGeoJson.pipe(BoundaryGeometrySchema);
 
-export type BoundaryWithinResult =
-  | { ok: true }
-  | { ok: false; message: string; path: (string | number)[]; position: Position };
+export type BoundaryWithinResult = { ok: true } | { ok: false; message: string; path: (string | number)[]; position: Position };
 
 /** Checks that every position lies inside `bbox` (edges included); reports the first one outside. */
 export function validateBoundaryWithin(geometry: BoundaryGeometry, bbox: Bbox): BoundaryWithinResult {
@@ -176,11 +173,7 @@ export const BboxQuerySchema = z
     const parts = raw.split(',').map((s) => s.trim());
     const nums = parts.map((s) => (s === '' ? NaN : Number(s)));
     const [minLng, minLat, maxLng, maxLat] = nums;
-    if (
-      nums.length !== 4 ||
-      minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
-      !nums.every(Number.isFinite)
-    ) {
+    if (nums.length !== 4 || minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined || !nums.every(Number.isFinite)) {
       ctx.issues.push({ code: 'custom', message: MSG.bboxFormat, input: raw });
       return z.NEVER;
     }

@@ -88,7 +88,10 @@ function simplifyClosed(points: [number, number][], tolerance: number): [number,
   const keep = new Uint8Array(points.length);
   keep[0] = keep[far] = 1;
   const tol2 = tolerance * tolerance;
-  const stack: [number, number][] = [[0, far], [far, points.length]];
+  const stack: [number, number][] = [
+    [0, far],
+    [far, points.length],
+  ];
   while (stack.length > 0) {
     const [i, j] = stack.pop() ?? [0, 0];
     const a = points[i];
@@ -153,7 +156,11 @@ export interface SvgMapProps {
 export const MAX_LABELED_CHILDREN = 25;
 
 const classSuffix = (s: string): string =>
-  s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32);
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 32);
 
 function mapBbox(region: SvgMapRegion, children: SvgMapChild[]): Bbox | null {
   if (region.bbox) return region.bbox;
@@ -177,9 +184,7 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
   const idPrefix = props.id ?? 'peta';
   const titleId = `${idPrefix}-judul`;
   const regionPath = region.boundary ? svgMapPathData(region.boundary, projection) : '';
-  const places = (props.places ?? [])
-    .map((p) => ({ p, xy: at(p.lng, p.lat) }))
-    .filter(({ xy: [x, y] }) => x >= 0 && x <= w && y >= 0 && y <= h);
+  const places = (props.places ?? []).map((p) => ({ p, xy: at(p.lng, p.lat) })).filter(({ xy: [x, y] }) => x >= 0 && x <= w && y >= 0 && y <= h);
   const labeled = kids.length <= MAX_LABELED_CHILDREN;
   return (
     <svg
@@ -221,7 +226,11 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
           {kids.map((c) => {
             if (c.lat === null || c.lng === null) return null;
             const [x, y] = at(c.lng, c.lat);
-            return <text class="map-label" x={x} y={y}>{c.name}</text>;
+            return (
+              <text class="map-label" x={x} y={y}>
+                {c.name}
+              </text>
+            );
           })}
         </g>
       )}

@@ -54,7 +54,10 @@ export function monitoringApi(registry: Registry): Hono<AppEnv> {
     }
     const db = c.get('db');
     const now = Date.now();
-    const [rows, settings] = await Promise.all([listForApi(db, { level: q.level, kecamatan: q.kecamatan, freshness: q.freshness, afterCode, limit: q.limit + 1 }), loadSettings(db)]);
+    const [rows, settings] = await Promise.all([
+      listForApi(db, { level: q.level, kecamatan: q.kecamatan, freshness: q.freshness, afterCode, limit: q.limit + 1 }),
+      loadSettings(db),
+    ]);
     const page = rows.slice(0, q.limit);
     const first = page[0];
     const last = page[page.length - 1];
@@ -72,7 +75,13 @@ export function monitoringApi(registry: Registry): Hono<AppEnv> {
         last_content_at: r.lastContentAt === null ? null : toIsoUtc(r.lastContentAt),
         days_since_update: r.lastContentAt === null ? null : Math.max(0, daysAgo(r.lastContentAt, now)),
         completeness: { done: r.checklistDone, total: r.checklistTotal },
-        deadlines: { near: r.deadlinesNear, overdue: r.deadlinesOverdue, long_overdue: r.deadlinesLongOverdue, handled: r.deadlinesClosed, handled_on_time: r.deadlinesClosedOnTime },
+        deadlines: {
+          near: r.deadlinesNear,
+          overdue: r.deadlinesOverdue,
+          long_overdue: r.deadlinesLongOverdue,
+          handled: r.deadlinesClosed,
+          handled_on_time: r.deadlinesClosedOnTime,
+        },
         score: r.score,
         rollup_score: r.rollupScore,
         handover_ready: handoverReady(r, settings.readinessDays, now),

@@ -23,7 +23,6 @@ export const STATE_TONES: Record<string, TagTone> = {
 
 export const stateLabel = (s: string) => STATE_LABELS[s] ?? s;
 
-
 export const JOB_LABELS: Record<MonitoringJob, string> = {
   kesegaran: 'Pemindaian kesegaran konten',
   kelengkapan: 'Pemindaian kelengkapan dokumen',

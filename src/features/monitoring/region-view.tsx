@@ -39,7 +39,18 @@ export const RegionMonitoringView: FC<{
       <dt>Tahap</dt>
       <dd>
         <StageTag stage={r.stage} />
-        {handoverReady(r, readinessDays, now) ? <> · siap dipindahkan ke tahap mandiri{canStage ? <> — <a href={`/admin/wilayah/${r.code}`}>pindahkan tahap</a></> : null}</> : null}
+        {handoverReady(r, readinessDays, now) ? (
+          <>
+            {' '}
+            · siap dipindahkan ke tahap mandiri
+            {canStage ? (
+              <>
+                {' '}
+                — <a href={`/admin/wilayah/${r.code}`}>pindahkan tahap</a>
+              </>
+            ) : null}
+          </>
+        ) : null}
       </dd>
       <dt>Kesegaran</dt>
       <dd>

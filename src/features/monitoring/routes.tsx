@@ -46,16 +46,37 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
     const ranId = c.req.query('dijalankan');
     const [list, kecamatan, rollups, ready, runs, ran] = await Promise.all([
       listMonitoringRows(db, roots, q, readiness),
-      db.select({ code: regions.code, name: regions.name }).from(regions).where(and(eq(regions.level, 'kecamatan'), inSubtrees(regions.code, roots))).orderBy(asc(regions.name)).all(),
+      db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(and(eq(regions.level, 'kecamatan'), inSubtrees(regions.code, roots)))
+        .orderBy(asc(regions.name))
+        .all(),
       kecamatanRollups(db, roots),
       listMonitoringRows(db, roots, { urut: 'wilayah', arah: 'naik', halaman: 1, siap: '1' }, readiness),
       canManage ? recentRuns(db, 12) : Promise.resolve([]),
-      canManage && ranId && /^[0-9A-Z]{26}$/.test(ranId) ? db.select().from(monitoringRuns).where(eq(monitoringRuns.id, ranId)).get() : Promise.resolve(undefined),
+      canManage && ranId && /^[0-9A-Z]{26}$/.test(ranId)
+        ? db.select().from(monitoringRuns).where(eq(monitoringRuns.id, ranId)).get()
+        : Promise.resolve(undefined),
     ]);
     return renderAdmin(
       c,
       { title: 'Pemantauan wilayah', current: '/admin/pemantauan' },
-      <MonitoringView rows={list.rows} total={list.total} q={q} kecamatan={kecamatan} rollups={rollups} ready={ready.rows.slice(0, 50)} runs={runs} canManage={canManage} readinessDays={settings.readinessDays} now={now} ran={ran} pageSize={PAGE_SIZE} csrf={s.csrfToken} />,
+      <MonitoringView
+        rows={list.rows}
+        total={list.total}
+        q={q}
+        kecamatan={kecamatan}
+        rollups={rollups}
+        ready={ready.rows.slice(0, 50)}
+        runs={runs}
+        canManage={canManage}
+        readinessDays={settings.readinessDays}
+        now={now}
+        ran={ran}
+        pageSize={PAGE_SIZE}
+        csrf={s.csrfToken}
+      />,
     );
   });
 
@@ -69,7 +90,11 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
     const canStage = ctx.actor.kind === 'user' && can(ctx.actor.memberships, 'region.stage', region);
     return renderAdmin(
       c,
-      { title: `Pemantauan ${region.name}`, current: '/admin/pemantauan', breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: region.name }] },
+      {
+        title: `Pemantauan ${region.name}`,
+        current: '/admin/pemantauan',
+        breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: region.name }],
+      },
       <RegionMonitoringView r={row} open={flags.open} resolved={flags.resolved} now={ctx.now} readinessDays={settings.readinessDays} canStage={canStage} />,
     );
   });
@@ -81,14 +106,30 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
     return c.redirect(`/admin/pemantauan?dijalankan=${run.id}#riwayat-pemindaian`, 303);
   });
 
-  const settingsPage = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; itemValues?: FormValues; itemErrors?: FieldError[]; saved?: string; status?: number } = {}) => {
+  const settingsPage = async (
+    c: Context<AppEnv>,
+    extra: { values?: FormValues; errors?: FieldError[]; itemValues?: FormValues; itemErrors?: FieldError[]; saved?: string; status?: number } = {},
+  ) => {
     const s = sessionOf(c);
     const db = c.get('db');
     const [settings, items, deliveries] = await Promise.all([loadSettings(db), loadChecklist(db), recentDeliveries(db)]);
     return renderAdmin(
       c,
-      { title: 'Pengaturan pemantauan', current: '/admin/pemantauan', breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: 'Pengaturan' }] },
-      <SettingsView csrf={s.csrfToken} values={extra.values ?? settingsValues(settings)} errors={extra.errors} items={items} itemValues={extra.itemValues} itemErrors={extra.itemErrors} deliveries={deliveries} saved={extra.saved} />,
+      {
+        title: 'Pengaturan pemantauan',
+        current: '/admin/pemantauan',
+        breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: 'Pengaturan' }],
+      },
+      <SettingsView
+        csrf={s.csrfToken}
+        values={extra.values ?? settingsValues(settings)}
+        errors={extra.errors}
+        items={items}
+        itemValues={extra.itemValues}
+        itemErrors={extra.itemErrors}
+        deliveries={deliveries}
+        saved={extra.saved}
+      />,
       { status: extra.status },
     );
   };
@@ -141,7 +182,13 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Notifikasi', current: '/admin/notifikasi' },
-      <NotificationsView csrf={s.csrfToken} rows={page} unread={unread} more={rows.length > NOTIFICATIONS_PAGE ? page[page.length - 1]?.createdAt : undefined} marked={marked !== undefined && /^\d{1,6}$/.test(marked) ? Number(marked) : undefined} />,
+      <NotificationsView
+        csrf={s.csrfToken}
+        rows={page}
+        unread={unread}
+        more={rows.length > NOTIFICATIONS_PAGE ? page[page.length - 1]?.createdAt : undefined}
+        marked={marked !== undefined && /^\d{1,6}$/.test(marked) ? Number(marked) : undefined}
+      />,
     );
   });
 

@@ -55,7 +55,19 @@ export async function runJob(ctx: JobContext, job: MonitoringJob, fn: JobFn, ext
     .from(monitoringRuns)
     .where(and(eq(monitoringRuns.job, job), eq(monitoringRuns.status, 'berjalan'), gt(monitoringRuns.startedAt, startedAt - OVERLAP_WINDOW_MS)))
     .get();
-  const row = { id, job, trigger: ctx.trigger, cron: ctx.cron, triggeredBy: ctx.userId, scheduledAt: ctx.now, startedAt, finishedAt: running ? startedAt : null, status: running ? ('dilewati' as const) : ('berjalan' as const), countsJson: '{}', error: running ? `Run ${running.id} masih berjalan.` : null };
+  const row = {
+    id,
+    job,
+    trigger: ctx.trigger,
+    cron: ctx.cron,
+    triggeredBy: ctx.userId,
+    scheduledAt: ctx.now,
+    startedAt,
+    finishedAt: running ? startedAt : null,
+    status: running ? ('dilewati' as const) : ('berjalan' as const),
+    countsJson: '{}',
+    error: running ? `Run ${running.id} masih berjalan.` : null,
+  };
   await db.batch([db.insert(monitoringRuns).values(row), ...extra]);
   if (running) return { id, status: 'dilewati', counts: {}, error: row.error };
 

@@ -24,8 +24,8 @@ export const ReadySection: FC<{ ready: MonitoringRow[]; canManage: boolean; read
   <section aria-labelledby="siap-mandiri">
     <h2 id="siap-mandiri">Siap diserahkan ({ready.length})</h2>
     <p class="hint">
-      Wilayah tahap pendampingan yang kontennya selalu segar dan tanpa permohonan/pengaduan lewat batas waktu selama {readinessDays} hari terakhir. Ini hanya saran:
-      keputusan pindah ke tahap mandiri tetap di tangan Diskominfo.
+      Wilayah tahap pendampingan yang kontennya selalu segar dan tanpa permohonan/pengaduan lewat batas waktu selama {readinessDays} hari terakhir. Ini hanya
+      saran: keputusan pindah ke tahap mandiri tetap di tangan Diskominfo.
     </p>
     {ready.length === 0 ? (
       <EmptyState>
@@ -86,10 +86,10 @@ export const ScoreHelp: FC = () => (
   <details>
     <summary>Cara menghitung skor</summary>
     <p>
-      Skor 0–100 = {SCORE_FORMULA}. Kesegaran: segar 1,
-      perlu pembaruan 0,5, usang 0. Kelengkapan: item wajib yang ada dibagi item wajib. Ketepatan waktu: pengaduan dan permohonan informasi yang ditangani tepat waktu
-      dibagi (yang ditangani dalam masa kesiapan + yang sedang lewat batas waktu); 1 bila tidak ada. Bagian yang belum dipindai tidak dihitung. Skor gabungan kecamatan =
-      rata-rata skor kecamatan itu dan semua desa/kelurahannya; skor gabungan kabupaten = rata-rata semua wilayah.
+      Skor 0–100 = {SCORE_FORMULA}. Kesegaran: segar 1, perlu pembaruan 0,5, usang 0. Kelengkapan: item wajib yang ada dibagi item wajib. Ketepatan waktu:
+      pengaduan dan permohonan informasi yang ditangani tepat waktu dibagi (yang ditangani dalam masa kesiapan + yang sedang lewat batas waktu); 1 bila tidak
+      ada. Bagian yang belum dipindai tidak dihitung. Skor gabungan kecamatan = rata-rata skor kecamatan itu dan semua desa/kelurahannya; skor gabungan
+      kabupaten = rata-rata semua wilayah.
     </p>
   </details>
 );
@@ -162,4 +162,3 @@ export const RunsSection: FC<{ runs: MonitoringRunRow[]; csrf: string }> = ({ ru
     )}
   </section>
 );
-

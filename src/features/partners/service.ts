@@ -30,8 +30,22 @@ export async function registerPartner(deps: PartnerDeps, input: { name: string; 
   const id = `mitra_${randomString(16, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
   const secret = newSecret();
   await deps.db.batch([
-    deps.db.insert(partnerClients).values({ id, name: input.name, scopes: [...new Set(input.scopes)].sort().join(' '), secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), createdAt: ctx.now, createdBy: ctx.actor.id ?? 'system', updatedAt: ctx.now }),
-    auditInsert(deps.db, ctx, { action: 'partner.register', entityType: 'partner', entityId: id, summary: `Mitra ${input.name} didaftarkan (${input.scopes.join(' ')})`, after: { name: input.name, scopes: input.scopes } }),
+    deps.db.insert(partnerClients).values({
+      id,
+      name: input.name,
+      scopes: [...new Set(input.scopes)].sort().join(' '),
+      secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS),
+      createdAt: ctx.now,
+      createdBy: ctx.actor.id ?? 'system',
+      updatedAt: ctx.now,
+    }),
+    auditInsert(deps.db, ctx, {
+      action: 'partner.register',
+      entityType: 'partner',
+      entityId: id,
+      summary: `Mitra ${input.name} didaftarkan (${input.scopes.join(' ')})`,
+      after: { name: input.name, scopes: input.scopes },
+    }),
   ]);
   return { clientId: id, clientSecret: secret };
 }
@@ -49,7 +63,15 @@ export async function rotateSecret(deps: PartnerDeps, id: string, ctx: ActionCon
   if (!row.isActive) throw new AppError('conflict', 'Mitra sudah dicabut; daftarkan ulang bila perlu.');
   const secret = newSecret();
   await deps.db.batch([
-    deps.db.update(partnerClients).set({ secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), previousSecretHash: row.secretHash, previousSecretExpiresAt: ctx.now + ROTATION_GRACE_MS, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    deps.db
+      .update(partnerClients)
+      .set({
+        secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS),
+        previousSecretHash: row.secretHash,
+        previousSecretExpiresAt: ctx.now + ROTATION_GRACE_MS,
+        updatedAt: ctx.now,
+      })
+      .where(eq(partnerClients.id, id)),
     auditInsert(deps.db, ctx, { action: 'partner.rotate', entityType: 'partner', entityId: id, summary: `Secret mitra ${row.name} diganti` }),
   ]);
   return { clientId: id, clientSecret: secret };
@@ -60,7 +82,16 @@ export async function revokePartner(deps: PartnerDeps, id: string, ctx: ActionCo
   await authorize(deps.db, ctx.actor, 'partner.manage', deps.rootRegion);
   const row = await clientOrNotFound(deps.db, id);
   await deps.db.batch([
-    deps.db.update(partnerClients).set({ isActive: false, previousSecretHash: null, previousSecretExpiresAt: null, tokenVersion: sql`${partnerClients.tokenVersion} + 1`, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    deps.db
+      .update(partnerClients)
+      .set({
+        isActive: false,
+        previousSecretHash: null,
+        previousSecretExpiresAt: null,
+        tokenVersion: sql`${partnerClients.tokenVersion} + 1`,
+        updatedAt: ctx.now,
+      })
+      .where(eq(partnerClients.id, id)),
     auditInsert(deps.db, ctx, { action: 'partner.revoke', entityType: 'partner', entityId: id, summary: `Mitra ${row.name} dicabut` }),
   ]);
 }
@@ -70,7 +101,9 @@ export async function listPartners(db: Db) {
 }
 
 const invalidClient = () => {
-  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', { headers: { 'WWW-Authenticate': 'Basic realm="portal-kutim"' } });
+  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', {
+    headers: { 'WWW-Authenticate': 'Basic realm="portal-kutim"' },
+  });
   return err;
 };
 
@@ -78,7 +111,8 @@ const invalidClient = () => {
 export async function issueToken(deps: PartnerDeps, input: { client_id: string; client_secret: string; scope?: string }, now: number) {
   const row = await deps.db.select().from(partnerClients).where(eq(partnerClients.id, input.client_id)).get();
   const current = await verifyPassword(input.client_secret, row?.secretHash ?? DUMMY_CLIENT_HASH);
-  const previous = !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
+  const previous =
+    !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
   if (!row || !row.isActive || (!current && !previous)) throw invalidClient();
   const granted = row.scopes.split(' ').filter(Boolean);
   const requested = input.scope ? input.scope.split(/\s+/).filter(Boolean) : granted;

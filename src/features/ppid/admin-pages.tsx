@@ -65,7 +65,13 @@ export function ppidAdminPages(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Profil PPID', current: '/admin/ppid' },
-      <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={profileValues(profile)} saved={c.req.query('tersimpan') === '1'} />,
+      <ProfileEditView
+        region={region}
+        regions={regions}
+        csrf={sessionOf(c).csrfToken}
+        values={profileValues(profile)}
+        saved={c.req.query('tersimpan') === '1'}
+      />,
     );
   });
 
@@ -73,7 +79,12 @@ export function ppidAdminPages(): Hono<AppEnv> {
     const { region, regions } = await chosenRegion(c, ppidRoots(c));
     const form = await readForm(c, ProfileForm);
     if (!form.ok) {
-      return renderAdmin(c, { title: 'Profil PPID', current: '/admin/ppid' }, <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={form.values} errors={form.errors} />, { status: 422 });
+      return renderAdmin(
+        c,
+        { title: 'Profil PPID', current: '/admin/ppid' },
+        <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={form.values} errors={form.errors} />,
+        { status: 422 },
+      );
     }
     await saveProfile(purgeDeps(c), actionContext(c), region.code, form.data);
     return c.redirect(`/admin/ppid/profil?wilayah=${region.code}&tersimpan=1`, 303);
@@ -82,8 +93,13 @@ export function ppidAdminPages(): Hono<AppEnv> {
   app.get('/admin/ppid/dip', async (c) => {
     const { region, regions } = await chosenRegion(c, ppidRoots(c));
     const items = await listInfoItems(c.get('db'), region.code);
-    const notice = c.req.query('ok') === 'tambah' ? 'Informasi ditambahkan ke daftar.' : c.req.query('ok') === 'hapus' ? 'Informasi dihapus dari daftar.' : undefined;
-    return renderAdmin(c, { title: 'Daftar informasi publik', current: '/admin/ppid' }, <DipItemsView region={region} regions={regions} items={items} csrf={sessionOf(c).csrfToken} notice={notice} values={{ info_category: 'berkala' }} />);
+    const notice =
+      c.req.query('ok') === 'tambah' ? 'Informasi ditambahkan ke daftar.' : c.req.query('ok') === 'hapus' ? 'Informasi dihapus dari daftar.' : undefined;
+    return renderAdmin(
+      c,
+      { title: 'Daftar informasi publik', current: '/admin/ppid' },
+      <DipItemsView region={region} regions={regions} items={items} csrf={sessionOf(c).csrfToken} notice={notice} values={{ info_category: 'berkala' }} />,
+    );
   });
 
   app.post('/admin/ppid/dip', async (c) => {
@@ -134,7 +150,12 @@ export function ppidAdminPages(): Hono<AppEnv> {
           filters={
             <>
               <AdminTabs current="laporan" />
-              <RegionPicker action="/admin/ppid/laporan" regions={regions.some((x) => x.code === code) ? regions : [...regions, { code, name: regionName, level: 'desa' }]} current={code} extra={{ tahun: String(year) }} />
+              <RegionPicker
+                action="/admin/ppid/laporan"
+                regions={regions.some((x) => x.code === code) ? regions : [...regions, { code, name: regionName, level: 'desa' }]}
+                current={code}
+                extra={{ tahun: String(year) }}
+              />
               <form class="filters" method="get" action="/admin/ppid/laporan">
                 <input type="hidden" name="wilayah" value={code} />
                 <label for="tahun">Tahun</label>

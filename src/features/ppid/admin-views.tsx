@@ -200,7 +200,8 @@ export const RequestDetailView: FC<DetailProps> = (p) => {
           <p class="callout">{row.answerNote}</p>
           {row.refusalBasis ? (
             <p>
-              <strong>Dasar hukum:</strong> {row.refusalReason && row.refusalReason in REFUSAL_REASONS ? `${REFUSAL_REASONS[row.refusalReason as keyof typeof REFUSAL_REASONS]}; ` : ''}
+              <strong>Dasar hukum:</strong>{' '}
+              {row.refusalReason && row.refusalReason in REFUSAL_REASONS ? `${REFUSAL_REASONS[row.refusalReason as keyof typeof REFUSAL_REASONS]}; ` : ''}
               {row.refusalBasis}
             </p>
           ) : null}
@@ -225,4 +226,3 @@ export const RequestDetailView: FC<DetailProps> = (p) => {
     </>
   );
 };
-

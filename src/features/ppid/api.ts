@@ -51,7 +51,8 @@ describeRoute({
 const MAX_BODY = 16 * 1024;
 
 async function jsonBody(req: Request): Promise<unknown> {
-  if (!(req.headers.get('Content-Type') ?? '').startsWith('application/json')) throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
+  if (!(req.headers.get('Content-Type') ?? '').startsWith('application/json'))
+    throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
   if (Number(req.headers.get('Content-Length') ?? '0') > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');
   const text = await req.text();
   if (text.length > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');

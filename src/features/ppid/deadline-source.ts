@@ -29,7 +29,11 @@ export const ppidSource: DeadlineSource = {
   },
   async closedStats(db, { since, now }) {
     return db
-      .select({ regionCode: infoRequests.regionCode, closed: count(), onTime: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.answeredAt} <= ${infoRequests.dueAt} THEN 1 ELSE 0 END), 0)` })
+      .select({
+        regionCode: infoRequests.regionCode,
+        closed: count(),
+        onTime: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.answeredAt} <= ${infoRequests.dueAt} THEN 1 ELSE 0 END), 0)`,
+      })
       .from(infoRequests)
       .where(and(eq(infoRequests.status, 'dijawab'), gte(infoRequests.answeredAt, since), lte(infoRequests.answeredAt, now)))
       .groupBy(infoRequests.regionCode)
@@ -42,7 +46,13 @@ export const objectionsSource: DeadlineSource = {
   label: 'Keberatan informasi',
   async listOpen(db, { horizon }) {
     const rows = await db
-      .select({ id: infoObjections.id, requestId: infoObjections.requestId, regionCode: infoObjections.regionCode, dueAt: infoObjections.dueAt, number: infoRequests.number })
+      .select({
+        id: infoObjections.id,
+        requestId: infoObjections.requestId,
+        regionCode: infoObjections.regionCode,
+        dueAt: infoObjections.dueAt,
+        number: infoRequests.number,
+      })
       .from(infoObjections)
       .innerJoin(infoRequests, eq(infoRequests.id, infoObjections.requestId))
       .where(and(eq(infoObjections.status, 'diajukan'), lte(infoObjections.dueAt, horizon)))
@@ -59,7 +69,11 @@ export const objectionsSource: DeadlineSource = {
   },
   async closedStats(db, { since, now }) {
     return db
-      .select({ regionCode: infoObjections.regionCode, closed: count(), onTime: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.decidedAt} <= ${infoObjections.dueAt} THEN 1 ELSE 0 END), 0)` })
+      .select({
+        regionCode: infoObjections.regionCode,
+        closed: count(),
+        onTime: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.decidedAt} <= ${infoObjections.dueAt} THEN 1 ELSE 0 END), 0)`,
+      })
       .from(infoObjections)
       .where(and(eq(infoObjections.status, 'diputus'), gte(infoObjections.decidedAt, since), lte(infoObjections.decidedAt, now)))
       .groupBy(infoObjections.regionCode)

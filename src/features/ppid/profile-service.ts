@@ -71,7 +71,13 @@ export async function addInfoItem(deps: PurgeDeps, ctx: ActionContext, regionCod
       createdAt: ctx.now,
       updatedAt: ctx.now,
     }),
-    auditInsert(db, ctx, { action: 'ppid.dip.add', regionCode, entityType: 'ppid_info_item', entityId: id, summary: `DIP: "${input.title}" (${input.info_category}) ditambahkan` }),
+    auditInsert(db, ctx, {
+      action: 'ppid.dip.add',
+      regionCode,
+      entityType: 'ppid_info_item',
+      entityId: id,
+      summary: `DIP: "${input.title}" (${input.info_category}) ditambahkan`,
+    }),
   ]);
   await purgeRegionPages(deps, regionCode, ctx.requestId);
   return id;
@@ -83,8 +89,17 @@ export async function removeInfoItem(deps: PurgeDeps, ctx: ActionContext, id: st
   if (!item) throw new AppError('not_found', 'Informasi tidak ditemukan.');
   await authorize(db, ctx.actor, 'ppid.handle', item.regionCode);
   await db.batch([
-    db.update(ppidInfoItems).set({ deletedAt: ctx.now, updatedAt: ctx.now }).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))),
-    auditInsert(db, ctx, { action: 'ppid.dip.remove', regionCode: item.regionCode, entityType: 'ppid_info_item', entityId: id, summary: `DIP: "${item.title}" dihapus` }),
+    db
+      .update(ppidInfoItems)
+      .set({ deletedAt: ctx.now, updatedAt: ctx.now })
+      .where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))),
+    auditInsert(db, ctx, {
+      action: 'ppid.dip.remove',
+      regionCode: item.regionCode,
+      entityType: 'ppid_info_item',
+      entityId: id,
+      summary: `DIP: "${item.title}" dihapus`,
+    }),
   ]);
   await purgeRegionPages(deps, item.regionCode, ctx.requestId);
   return item.regionCode;

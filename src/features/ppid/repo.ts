@@ -25,7 +25,11 @@ export function listInfoItems(db: Db, regionCode: string) {
 }
 
 export function findInfoItem(db: Db, id: string) {
-  return db.select().from(ppidInfoItems).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))).get();
+  return db
+    .select()
+    .from(ppidInfoItems)
+    .where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt)))
+    .get();
 }
 
 /** Documents of the region that belong in the DIP (published, with at least one uploaded version). */
@@ -110,7 +114,9 @@ export function listRequests(db: Db, roots: readonly string[], filter: RequestLi
     .innerJoin(regions, eq(regions.code, infoRequests.regionCode))
     .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
     .where(and(...conds))
-    .orderBy(filter === 'terbuka' || filter === 'keberatan' ? asc(sql`COALESCE(${infoObjections.dueAt}, ${infoRequests.dueAt})`) : desc(infoRequests.registeredAt))
+    .orderBy(
+      filter === 'terbuka' || filter === 'keberatan' ? asc(sql`COALESCE(${infoObjections.dueAt}, ${infoRequests.dueAt})`) : desc(infoRequests.registeredAt),
+    )
     .limit(limit)
     .all();
 }
@@ -196,5 +202,9 @@ export function regionsWithin(db: Db, roots: readonly string[], maxDepth: 'kecam
 }
 
 export function findRegion(db: Db, code: string) {
-  return db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage }).from(regions).where(eq(regions.code, code)).get();
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage })
+    .from(regions)
+    .where(eq(regions.code, code))
+    .get();
 }

@@ -102,14 +102,26 @@ export function computeFigures(rows: readonly ReportRow[], cal: HolidayCalendar)
   return f;
 }
 
-export function computeReport(
-  a: { year: number; region: ReportRegion; children: readonly ReportRegion[]; rows: readonly ReportRow[]; cal: HolidayCalendar },
-): AnnualReport {
+export function computeReport(a: {
+  year: number;
+  region: ReportRegion;
+  children: readonly ReportRegion[];
+  rows: readonly ReportRow[];
+  cal: HolidayCalendar;
+}): AnnualReport {
   const breakdown: AnnualReport['breakdown'] = [];
   const own = a.rows.filter((r) => r.regionCode === a.region.code);
   if (a.children.length > 0) {
     breakdown.push({ code: a.region.code, name: `${a.region.name} (kantor sendiri)`, figures: computeFigures(own, a.cal) });
-    for (const c of a.children) breakdown.push({ code: c.code, name: c.name, figures: computeFigures(a.rows.filter((r) => isWithin(r.regionCode, c.code)), a.cal) });
+    for (const c of a.children)
+      breakdown.push({
+        code: c.code,
+        name: c.name,
+        figures: computeFigures(
+          a.rows.filter((r) => isWithin(r.regionCode, c.code)),
+          a.cal,
+        ),
+      });
   }
   return { year: a.year, regionCode: a.region.code, dueAt: reportDueAt(a.year), figures: computeFigures(a.rows, a.cal), breakdown };
 }
@@ -125,9 +137,11 @@ function figureRows(section: string, f: Figures): Array<Array<string | number | 
     [section, 'Rata-rata waktu menjawab (hari kerja)', f.avgWorkingDays],
     [section, 'Waktu menjawab terlama (hari kerja)', f.maxWorkingDays],
   ];
-  for (const [k, label] of Object.entries(REQUESTER_TYPE_LABELS)) out.push([section, `Pemohon: ${label}`, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]]);
+  for (const [k, label] of Object.entries(REQUESTER_TYPE_LABELS))
+    out.push([section, `Pemohon: ${label}`, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]]);
   for (const [k, label] of Object.entries(DECISION_LABELS)) out.push([section, `Keputusan: ${label}`, f.decisions[k as InfoDecision]]);
-  for (const [k, n] of Object.entries(f.refusalReasons)) out.push([section, `Alasan penolakan: ${k === 'lainnya' ? 'Lainnya' : REFUSAL_REASONS[k as RefusalReason]}`, n ?? 0]);
+  for (const [k, n] of Object.entries(f.refusalReasons))
+    out.push([section, `Alasan penolakan: ${k === 'lainnya' ? 'Lainnya' : REFUSAL_REASONS[k as RefusalReason]}`, n ?? 0]);
   out.push(
     [section, 'Keberatan diajukan', f.objections.filed],
     [section, 'Keberatan diputus', f.objections.decided],

@@ -58,7 +58,11 @@ function identityKey(secret: string): Promise<CryptoKey> {
 export async function encryptIdentity(secret: string, plain: string, aad: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aad) }, await identityKey(secret), new TextEncoder().encode(plain)),
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aad) },
+      await identityKey(secret),
+      new TextEncoder().encode(plain),
+    ),
   );
   const out = new Uint8Array(iv.length + ct.length);
   out.set(iv);
@@ -84,5 +88,8 @@ export async function decryptIdentity(secret: string, stored: string, aad: strin
 
 /** The last 4 letters/digits of an identity number, the only part officers see. */
 export function lastFour(identity: string): string {
-  return identity.replace(/[^0-9A-Za-z]/g, '').slice(-4).toUpperCase();
+  return identity
+    .replace(/[^0-9A-Za-z]/g, '')
+    .slice(-4)
+    .toUpperCase();
 }

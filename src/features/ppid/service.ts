@@ -53,9 +53,7 @@ export function stateOf(r: InfoRequestRow, o: InfoObjectionRow | undefined | nul
     extensionDays: r.extensionDays,
     answeredAt: r.answeredAt,
     decision: r.decision,
-    objection: o
-      ? { status: o.status, filedAt: o.filedAt, dueAt: o.dueAt, decidedAt: o.decidedAt, outcome: o.outcome, commissionAt: o.commissionAt }
-      : null,
+    objection: o ? { status: o.status, filedAt: o.filedAt, dueAt: o.dueAt, decidedAt: o.decidedAt, outcome: o.outcome, commissionAt: o.commissionAt } : null,
   };
 }
 
@@ -119,7 +117,15 @@ export async function submitRequest(
               createdAt: d.now,
               updatedAt: d.now,
             }),
-            d.db.insert(infoRequestEvents).values({ id: newId(d.now), regionCode: a.regionCode, requestId: id, at: d.now, kind: 'diterima', actorRole: 'pemohon', note: a.channel === 'api' ? 'Diajukan melalui API' : 'Diajukan melalui portal' }),
+            d.db.insert(infoRequestEvents).values({
+              id: newId(d.now),
+              regionCode: a.regionCode,
+              requestId: id,
+              at: d.now,
+              kind: 'diterima',
+              actorRole: 'pemohon',
+              note: a.channel === 'api' ? 'Diajukan melalui API' : 'Diajukan melalui portal',
+            }),
             auditInsert(d.db, publicCtx(d), {
               action: 'ppid.request.create',
               regionCode: a.regionCode,

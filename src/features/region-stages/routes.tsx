@@ -51,7 +51,12 @@ export function regionStageRoutes(): Hono<AppEnv> {
     if (!form.ok) {
       const db = c.get('db');
       const [list, kecamatan] = await Promise.all([listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage') }), listKecamatan(db)]);
-      return renderAdmin(c, { title: 'Wilayah dan tahap pengelolaan', current: '/admin/wilayah' }, <RegionsAdminView csrf={s.csrfToken} regions={list.rows} kecamatan={kecamatan} filter={{}} errors={form.errors} values={form.values} />, { status: 422 });
+      return renderAdmin(
+        c,
+        { title: 'Wilayah dan tahap pengelolaan', current: '/admin/wilayah' },
+        <RegionsAdminView csrf={s.csrfToken} regions={list.rows} kecamatan={kecamatan} filter={{}} errors={form.errors} values={form.values} />,
+        { status: 422 },
+      );
     }
     const { changed } = await changeStages(c.get('db'), form.data.codes, form.data.stage, form.data.reason, actionContext(c));
     return c.redirect(`/admin/wilayah?diubah=${changed}`, 303);
@@ -64,7 +69,11 @@ export function regionStageRoutes(): Hono<AppEnv> {
     const region = await findRegionByCode(c.get('db'), code);
     if (!region || !roots.some((r) => code === r || code.startsWith(`${r}.`))) throw new AppError('not_found', 'Wilayah tidak ditemukan.');
     const history = await stageHistoryOf(c.get('db'), code);
-    return renderAdmin(c, { title: `Tahap ${region.name}`, current: '/admin/wilayah' }, <RegionStageView csrf={s.csrfToken} region={region} history={history} />);
+    return renderAdmin(
+      c,
+      { title: `Tahap ${region.name}`, current: '/admin/wilayah' },
+      <RegionStageView csrf={s.csrfToken} region={region} history={history} />,
+    );
   });
 
   return app;

@@ -20,8 +20,18 @@ export async function changeStages(db: Db, codes: string[], to: ManagementStage,
   if (changing.length === 0) return { changed: 0 };
   const statements = changing.flatMap((r) => [
     db.update(regions).set({ stage: to }).where(eq(regions.code, r.code)),
-    db.insert(stageHistory).values({ id: newId(ctx.now), regionCode: r.code, fromStage: r.stage, toStage: to, reason, actorId: ctx.actor.id ?? 'system', at: ctx.now }),
-    auditInsert(db, ctx, { action: 'region.stage', regionCode: r.code, entityType: 'region', entityId: r.code, summary: `Tahap ${r.stage} → ${to}: ${reason}`, before: { stage: r.stage }, after: { stage: to } }),
+    db
+      .insert(stageHistory)
+      .values({ id: newId(ctx.now), regionCode: r.code, fromStage: r.stage, toStage: to, reason, actorId: ctx.actor.id ?? 'system', at: ctx.now }),
+    auditInsert(db, ctx, {
+      action: 'region.stage',
+      regionCode: r.code,
+      entityType: 'region',
+      entityId: r.code,
+      summary: `Tahap ${r.stage} → ${to}: ${reason}`,
+      before: { stage: r.stage },
+      after: { stage: to },
+    }),
   ]);
   const [first, ...rest] = statements;
   if (!first) throw new AppError('internal');
@@ -31,7 +41,14 @@ export async function changeStages(db: Db, codes: string[], to: ManagementStage,
 
 export async function stageHistoryOf(db: Db, code: string) {
   return db
-    .select({ id: stageHistory.id, from: stageHistory.fromStage, to: stageHistory.toStage, reason: stageHistory.reason, at: stageHistory.at, actorName: users.name })
+    .select({
+      id: stageHistory.id,
+      from: stageHistory.fromStage,
+      to: stageHistory.toStage,
+      reason: stageHistory.reason,
+      at: stageHistory.at,
+      actorName: users.name,
+    })
     .from(stageHistory)
     .leftJoin(users, eq(users.id, stageHistory.actorId))
     .where(eq(stageHistory.regionCode, code))

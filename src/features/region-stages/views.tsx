@@ -25,9 +25,8 @@ export const RegionsAdminView: FC<{
     <>
       <h1>Wilayah dan tahap pengelolaan</h1>
       <p>
-        Tahap menentukan siapa yang menerbitkan konten: <strong>Dikelola Diskominfo</strong> (hanya Diskominfo),{' '}
-        <strong>Pendampingan</strong> (operator menulis, Diskominfo atau kecamatan meninjau), <strong>Mandiri</strong>{' '}
-        (operator menerbitkan sendiri). Halaman publik tidak berubah.
+        Tahap menentukan siapa yang menerbitkan konten: <strong>Dikelola Diskominfo</strong> (hanya Diskominfo), <strong>Pendampingan</strong> (operator
+        menulis, Diskominfo atau kecamatan meninjau), <strong>Mandiri</strong> (operator menerbitkan sendiri). Halaman publik tidak berubah.
       </p>
       {changed !== undefined ? (
         <p class="success" role="status">
@@ -35,18 +34,38 @@ export const RegionsAdminView: FC<{
         </p>
       ) : null}
       <form method="get" action="/admin/wilayah" class="filters">
-        <FilterSelect id="f-kecamatan" name="kecamatan" label="Kecamatan" value={filter.kecamatan} options={kecamatan.map((k) => ({ value: k.code, label: k.name }))} />
-        <FilterSelect id="f-tahap" name="tahap" label="Tahap" value={filter.tahap} options={MANAGEMENT_STAGES.map((st) => ({ value: st, label: STAGE_LABELS[st] }))} />
+        <FilterSelect
+          id="f-kecamatan"
+          name="kecamatan"
+          label="Kecamatan"
+          value={filter.kecamatan}
+          options={kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+        />
+        <FilterSelect
+          id="f-tahap"
+          name="tahap"
+          label="Tahap"
+          value={filter.tahap}
+          options={MANAGEMENT_STAGES.map((st) => ({ value: st, label: STAGE_LABELS[st] }))}
+        />
         <div>
           <label for="f-tingkat">Tingkat</label>
           <select id="f-tingkat" name="tingkat">
             <option value="">Semua</option>
-            <option value="kecamatan" selected={filter.tingkat === 'kecamatan'}>Kecamatan</option>
-            <option value="desa" selected={filter.tingkat === 'desa'}>Desa</option>
-            <option value="kelurahan" selected={filter.tingkat === 'kelurahan'}>Kelurahan</option>
+            <option value="kecamatan" selected={filter.tingkat === 'kecamatan'}>
+              Kecamatan
+            </option>
+            <option value="desa" selected={filter.tingkat === 'desa'}>
+              Desa
+            </option>
+            <option value="kelurahan" selected={filter.tingkat === 'kelurahan'}>
+              Kelurahan
+            </option>
           </select>
         </div>
-        <button type="submit" class="button-secondary">Saring</button>
+        <button type="submit" class="button-secondary">
+          Saring
+        </button>
       </form>
       <ErrorSummary errors={errors ?? []} />
       <form method="post" action="/admin/wilayah/tahap">
@@ -77,7 +96,14 @@ export const RegionsAdminView: FC<{
                 {regions.map((r) => (
                   <tr>
                     <td data-label="Pilih">
-                      <input type="checkbox" id={`r-${r.code}`} name="codes" value={r.code} checked={selected.has(r.code)} aria-label={`Pilih ${regionTitle(r)}`} />
+                      <input
+                        type="checkbox"
+                        id={`r-${r.code}`}
+                        name="codes"
+                        value={r.code}
+                        checked={selected.has(r.code)}
+                        aria-label={`Pilih ${regionTitle(r)}`}
+                      />
                     </td>
                     <td data-label="Wilayah">
                       <label for={`r-${r.code}`}>{regionTitle(r)}</label>
@@ -117,7 +143,11 @@ const StageFields: FC<{ errors?: FieldError[]; values?: FormValues }> = ({ error
       )}
     </Field>
     <Field id="reason" label="Alasan" hint="Contoh: operator desa sudah mengikuti pelatihan dan siap menulis berita." error={errorFor(errors, 'reason')}>
-      {(d) => <textarea id="reason" name="reason" rows={3} maxlength={500} aria-describedby={d}>{valueOf(values, 'reason')}</textarea>}
+      {(d) => (
+        <textarea id="reason" name="reason" rows={3} maxlength={500} aria-describedby={d}>
+          {valueOf(values, 'reason')}
+        </textarea>
+      )}
     </Field>
   </>
 );
@@ -130,8 +160,8 @@ export const RegionStageView: FC<{
   <>
     <h1>{regionTitle(region)}</h1>
     <p>
-      Kode {region.code} · tahap sekarang: <StageTag stage={region.stage} /> ·{' '}
-      <a href={regionHref(region.path)}>lihat situs publik</a> · <a href={`/admin/wilayah/${region.code}/batas`}>batas wilayah (peta)</a>
+      Kode {region.code} · tahap sekarang: <StageTag stage={region.stage} /> · <a href={regionHref(region.path)}>lihat situs publik</a> ·{' '}
+      <a href={`/admin/wilayah/${region.code}/batas`}>batas wilayah (peta)</a>
     </p>
     <h2>Pindahkan tahap</h2>
     <form method="post" action="/admin/wilayah/tahap">

@@ -18,11 +18,7 @@ import { loadRegionProfile, regionDirectory } from './service';
 import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).')
-    .default(''),
+  q: z.string().trim().max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).').default(''),
 });
 
 /**
@@ -95,8 +91,8 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
           </h1>
           <EmptyState>
             <p>
-              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo Kabupaten Kutai Timur.
-              Sementara itu, silakan hubungi kantor {regionTitle(ctx.region)} secara langsung.
+              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo Kabupaten Kutai Timur. Sementara itu, silakan hubungi kantor{' '}
+              {regionTitle(ctx.region)} secara langsung.
             </p>
             <p>
               <a href={regionHref(ctx.region.path)}>Kembali ke beranda {regionTitle(ctx.region)}</a>

@@ -24,12 +24,9 @@ export async function regionDirectory(db: Db, q: string): Promise<{ groups: Dist
   const groups: DistrictGroup[] = [];
   for (const kec of all.filter((r) => r.level === 'kecamatan').sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
     const kecamatanMatched = needle !== '' && matches(kec);
-    const villages = all
-      .filter((r) => r.parentCode === kec.code && (kecamatanMatched || matches(r)))
-      .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    const villages = all.filter((r) => r.parentCode === kec.code && (kecamatanMatched || matches(r))).sort((a, b) => a.name.localeCompare(b.name, 'id'));
     if (needle === '' || kecamatanMatched || villages.length > 0) groups.push({ kecamatan: kec, villages, kecamatanMatched });
   }
   const total = groups.reduce((n, g) => n + g.villages.length + (g.kecamatanMatched || needle === '' ? 1 : 0), 0);
   return { groups, total };
 }
-

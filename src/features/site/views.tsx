@@ -32,8 +32,7 @@ export const UpdatedNote: FC<{ at: number | null; now: number }> = ({ at, now })
   at ? (
     daysAgo(at, now) <= PUBLIC_RELATIVE_MAX_DAYS ? (
       <p class="updated">
-        Diperbarui <time datetime={new Date(at).toISOString()}>{formatRelativeDays(at, now)}</time> (
-        {formatDate(at)})
+        Diperbarui <time datetime={new Date(at).toISOString()}>{formatRelativeDays(at, now)}</time> ({formatDate(at)})
       </p>
     ) : (
       <p class="updated">
@@ -94,11 +93,7 @@ export const DirectoryResults: FC<{ groups: DistrictGroup[]; total: number; q: s
 
 export const DirectoryResultList: FC<{ groups: DistrictGroup[]; total: number; q: string }> = ({ groups, total, q }) => (
   <>
-    {q ? (
-      <p class="result-count">
-        {total === 0 ? `Tidak ada wilayah yang cocok dengan “${q}”.` : `${total} wilayah cocok dengan “${q}”.`}
-      </p>
-    ) : null}
+    {q ? <p class="result-count">{total === 0 ? `Tidak ada wilayah yang cocok dengan “${q}”.` : `${total} wilayah cocok dengan “${q}”.`}</p> : null}
     {groups.map((g) => (
       <section class="district">
         <h2>

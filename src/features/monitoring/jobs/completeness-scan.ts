@@ -26,7 +26,12 @@ export async function completenessScan(ctx: JobContext): Promise<JobOutcome> {
   const { db, now } = ctx;
   const settings = await loadSettings(db);
   if (ctx.trigger === 'cron' && !settings.enabled) return { counts: {}, skipped: 'Pemantauan terjadwal dimatikan di pengaturan.' };
-  const [regionList, before, items, recipients] = await Promise.all([loadRegionsLite(db), loadStatuses(db), loadChecklist(db, { activeOnly: true }), loadRecipients(db)]);
+  const [regionList, before, items, recipients] = await Promise.all([
+    loadRegionsLite(db),
+    loadStatuses(db),
+    loadChecklist(db, { activeOnly: true }),
+    loadRecipients(db),
+  ]);
 
   const levels = [...new Set(regionList.map((r) => r.level))];
   const reqsByLevel = new Map(levels.map((l) => [l, requirementsFor(items, l, now)]));
@@ -71,11 +76,26 @@ export async function completenessScan(ctx: JobContext): Promise<JobOutcome> {
   const notes = flagNotifications(db, [...plan.opened, ...plan.changed], recipients, byCode, now);
   const changes = plan.opened.length + plan.changed.length + plan.resolved;
   const summary = changes
-    ? summaryNotifications(db, 'kelengkapan', `Kelengkapan: ${counts.kurang} wilayah belum lengkap`, `${plan.opened.length} kekurangan baru, ${plan.resolved} sudah dilengkapi.`, '/admin/pemantauan?kelengkapan=kurang', recipients, now)
+    ? summaryNotifications(
+        db,
+        'kelengkapan',
+        `Kelengkapan: ${counts.kurang} wilayah belum lengkap`,
+        `${plan.opened.length} kekurangan baru, ${plan.resolved} sudah dilengkapi.`,
+        '/admin/pemantauan?kelengkapan=kurang',
+        recipients,
+        now,
+      )
     : [];
   await runBatched(db, [...plan.statements, ...statusStatements, ...notes, ...summary]);
   return {
-    counts: { ...counts, tanda_baru: plan.opened.length, tanda_berubah: plan.changed.length, tanda_selesai: plan.resolved, status_ditulis: statusStatements.length, notifikasi: notes.length + summary.length },
+    counts: {
+      ...counts,
+      tanda_baru: plan.opened.length,
+      tanda_berubah: plan.changed.length,
+      tanda_selesai: plan.resolved,
+      status_ditulis: statusStatements.length,
+      notifikasi: notes.length + summary.length,
+    },
   };
 }
 
@@ -135,6 +155,10 @@ async function documentRegions(db: Db, item: ChecklistItemRow, year: number | nu
   if (year !== null) conds.push(eq(documents.year, year));
   const words = (item.titleContains ?? '').trim();
   if (words) conds.push(sql`${documents.title} LIKE ${`%${escapeLike(words)}%`} ESCAPE '\\'`);
-  const rows = await db.selectDistinct({ code: documents.regionCode }).from(documents).where(and(...conds)).all();
+  const rows = await db
+    .selectDistinct({ code: documents.regionCode })
+    .from(documents)
+    .where(and(...conds))
+    .all();
   return rows.map((r) => r.code);
 }

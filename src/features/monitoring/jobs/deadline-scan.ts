@@ -35,12 +35,19 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
   const { db, now } = ctx;
   const settings = await loadSettings(db);
   if (ctx.trigger === 'cron' && !settings.enabled) return { counts: {}, skipped: 'Pemantauan terjadwal dimatikan di pengaturan.' };
-  const [regionList, before, holidayRows, recipients] = await Promise.all([loadRegionsLite(db), loadStatuses(db), db.select({ date: holidays.date }).from(holidays).all(), loadRecipients(db)]);
+  const [regionList, before, holidayRows, recipients] = await Promise.all([
+    loadRegionsLite(db),
+    loadStatuses(db),
+    db.select({ date: holidays.date }).from(holidays).all(),
+    loadRecipients(db),
+  ]);
   const cal = holidayCalendar(holidayRows.map((h) => h.date));
   const horizon = addWorkingDays(now, 2, cal);
   const since = now - settings.readinessDays * DAY_MS;
   const labels = new Map(ctx.deadlineSources.map((s) => [s.name, s.label]));
-  const results = await Promise.all(ctx.deadlineSources.map(async (s) => ({ open: await s.listOpen(db, { now, horizon }), closed: await s.closedStats(db, { since, now }) })));
+  const results = await Promise.all(
+    ctx.deadlineSources.map(async (s) => ({ open: await s.listOpen(db, { now, horizon }), closed: await s.closedStats(db, { since, now }) })),
+  );
 
   const byCode = new Map(regionList.map((r) => [r.code, r]));
   const root = regionList.find((r) => r.parentCode === null)?.code ?? regionList[0]?.code ?? '';
@@ -65,7 +72,14 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
       if (state === 'mendekati') t.near++;
       else t.overdue++;
       if (state === 'lewat_lama') t.long++;
-      desired.push(flagOf(item, labels.get(item.source) ?? item.source, state, state === 'mendekati' ? item.regionCode : state === 'lewat' ? parentOf(region, root) : root));
+      desired.push(
+        flagOf(
+          item,
+          labels.get(item.source) ?? item.source,
+          state,
+          state === 'mendekati' ? item.regionCode : state === 'lewat' ? parentOf(region, root) : root,
+        ),
+      );
     }
   }
 
@@ -86,11 +100,25 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
   }
 
   const plan = await planFlagSync(db, 'tenggat', desired, now);
-  const statusStatements = statusWrites(db, regionList, before, next, ['deadlinesNear', 'deadlinesOverdue', 'deadlinesLongOverdue', 'deadlinesClosed', 'deadlinesClosedOnTime', 'onTimeSince'], now);
+  const statusStatements = statusWrites(
+    db,
+    regionList,
+    before,
+    next,
+    ['deadlinesNear', 'deadlinesOverdue', 'deadlinesLongOverdue', 'deadlinesClosed', 'deadlinesClosedOnTime', 'onTimeSince'],
+    now,
+  );
   const notes = flagNotifications(db, [...plan.opened, ...plan.changed], recipients, byCode, now);
   await runBatched(db, [...plan.statements, ...statusStatements, ...notes]);
   return {
-    counts: { ...counts, tanda_baru: plan.opened.length, tanda_berubah: plan.changed.length, tanda_selesai: plan.resolved, status_ditulis: statusStatements.length, notifikasi: notes.length },
+    counts: {
+      ...counts,
+      tanda_baru: plan.opened.length,
+      tanda_berubah: plan.changed.length,
+      tanda_selesai: plan.resolved,
+      status_ditulis: statusStatements.length,
+      notifikasi: notes.length,
+    },
   };
 }
 

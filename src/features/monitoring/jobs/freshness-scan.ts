@@ -72,10 +72,25 @@ export async function freshnessScan(ctx: JobContext): Promise<JobOutcome> {
   const notes = flagNotifications(db, [...plan.opened, ...plan.changed], recipients, byCode, now);
   const changes = plan.opened.length + plan.changed.length + plan.resolved;
   const summary = changes
-    ? summaryNotifications(db, 'kesegaran', `Kesegaran konten: ${counts.usang} usang, ${counts.perlu_pembaruan} perlu pembaruan`, `${plan.opened.length} tanda baru, ${plan.changed.length} berubah, ${plan.resolved} selesai.`, '/admin/pemantauan?kesegaran=usang', recipients, now)
+    ? summaryNotifications(
+        db,
+        'kesegaran',
+        `Kesegaran konten: ${counts.usang} usang, ${counts.perlu_pembaruan} perlu pembaruan`,
+        `${plan.opened.length} tanda baru, ${plan.changed.length} berubah, ${plan.resolved} selesai.`,
+        '/admin/pemantauan?kesegaran=usang',
+        recipients,
+        now,
+      )
     : [];
   await runBatched(db, [...plan.statements, ...statusStatements, ...notes, ...summary]);
   return {
-    counts: { ...counts, tanda_baru: plan.opened.length, tanda_berubah: plan.changed.length, tanda_selesai: plan.resolved, status_ditulis: statusStatements.length, notifikasi: notes.length + summary.length },
+    counts: {
+      ...counts,
+      tanda_baru: plan.opened.length,
+      tanda_berubah: plan.changed.length,
+      tanda_selesai: plan.resolved,
+      status_ditulis: statusStatements.length,
+      notifikasi: notes.length + summary.length,
+    },
   };
 }

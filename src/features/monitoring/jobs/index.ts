@@ -19,7 +19,15 @@ const MONITORING_JOB_FNS: Record<MonitoringJob, JobFn> = {
 };
 
 function cronContext(controller: ScheduledController, env: Bindings, registry: Registry): JobContext {
-  return { db: createDb(env.DB), env, now: controller.scheduledTime, trigger: 'cron', cron: controller.cron, userId: null, deadlineSources: deadlineSourcesOf(registry) };
+  return {
+    db: createDb(env.DB),
+    env,
+    now: controller.scheduledTime,
+    trigger: 'cron',
+    cron: controller.cron,
+    userId: null,
+    deadlineSources: deadlineSourcesOf(registry),
+  };
 }
 
 /** The scheduled monitoring jobs (each run is recorded by runJob, which never throws). */
