@@ -357,8 +357,10 @@ export const DocumentEditView: FC<{
         <section aria-labelledby="versi-menunggu" class="callout">
           <h2 id="versi-menunggu">Versi {pending.version} menunggu tinjauan</h2>
           <p>
-            Diunggah {formatDateTime(pending.uploadedAt)}: <a href={`${base}/versi/${pending.version}`}>{pending.originalName}</a> ({mimeWord(pending.mime)},{' '}
-            {formatBytes(pending.size)}). Sampai disetujui, situs publik tetap menampilkan versi {d.currentVersion}.
+            Diunggah {formatDateTime(pending.uploadedAt)}: <a href={`${base}/versi/${pending.version}`}>{pending.originalName}</a>
+          </p>
+          <p class="hint">
+            {mimeWord(pending.mime)}, {formatBytes(pending.size)}. Sampai disetujui, situs publik tetap menampilkan versi {d.currentVersion}.
           </p>
           {p.rights.review || p.rights.publish ? (
             <div class="actions">
