@@ -15,7 +15,7 @@ import type { ActionContext } from '../accounts/actor';
 import { auditInsert } from '../audit/service';
 import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from './geometry';
 import { boundaryUploadSchema } from './schemas';
-import { regionAnchor, roundBboxOutward, simplifyGeometry } from './simplify';
+import { regionAnchor, rewindGeometry, roundBboxOutward, simplifyGeometry } from './simplify';
 
 export interface BoundaryDeps {
   db: Db;
@@ -96,7 +96,7 @@ async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: B
 
 /** Replaces a region's boundary with an uploaded geometry (already parsed by parseBoundaryUpload). */
 export async function replaceBoundary(deps: BoundaryDeps, regionCode: string, uploaded: BoundaryGeometry, note: string, ctx: ActionContext): Promise<BoundaryResult> {
-  const stored = simplifyGeometry(uploaded);
+  const stored = simplifyGeometry(uploaded); // also turns outer rings counter-clockwise (RFC 7946)
   const result = await applyBoundary(deps, regionCode, stored, roundBboxOutward(geometryBbox(uploaded)), note, 'region.boundary.replace', ctx);
   return { ...result, positionsUploaded: countPositions(uploaded) };
 }
@@ -110,7 +110,7 @@ export async function restoreBoundary(deps: BoundaryDeps, regionCode: string, hi
     .where(and(eq(regionBoundaryHistory.id, historyId), eq(regionBoundaryHistory.regionCode, regionCode)))
     .get();
   if (!old) throw new AppError('not_found', 'Riwayat batas tidak ditemukan.');
-  const geometry = JSON.parse(old.boundary) as BoundaryGeometry;
+  const geometry = rewindGeometry(JSON.parse(old.boundary) as BoundaryGeometry);
   return applyBoundary(deps, regionCode, geometry, JSON.parse(old.bbox) as Bbox, `dipulihkan dari versi ${old.id}`, 'region.boundary.restore', ctx);
 }
 

@@ -1,0 +1,2 @@
+/** Types for test-schema.mjs (imported by vitest.config.ts). */
+export declare function buildTestSchema(migrations: { name: string; queries: string[] }[]): { statements: string[]; seedFiles: string[] };
