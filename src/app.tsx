@@ -35,6 +35,7 @@ import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
 import { Layout } from './views/layout';
 import { originOf } from './lib/origin';
+import { portalName } from './config';
 
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -71,7 +72,7 @@ export function createApp() {
   app.route('/api/v1', apiV1());
   app.get('/api/docs', (c) =>
     c.html(
-      <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+      <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
         <ApiDocsView doc={buildOpenApi(c.env.APP_VERSION, originOf(c))} />
       </Layout>,
     ),
@@ -133,7 +134,7 @@ function errorPage(c: Context<AppEnv>, err: AppError) {
     );
   if (isPartial(c)) return c.html(<div class="error-fragment" role="alert">{body}</div>, err.status as 400);
   return c.html(
-    <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+    <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
       {body}
     </Layout>,
     err.status as 400,

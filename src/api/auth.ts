@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { authenticatePartner } from '../features/partners/service';
 import type { PartnerScope } from '../features/partners/scopes';
+import { REGENCY } from '../config';
 import { AppError } from '../lib/errors';
 
 function bearer(c: Context<AppEnv>): string | null | undefined {
@@ -12,7 +13,7 @@ function bearer(c: Context<AppEnv>): string | null | undefined {
 }
 
 const unauthorized = (detail: string) =>
-  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="portal-kutim", error="invalid_token"' } });
+  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': `Bearer realm="${REGENCY.tokenIssuer}", error="invalid_token"` } });
 
 /** Loads a partner from a bearer token when one is sent (invalid tokens are 401); absent tokens leave `partner` null. */
 export function optionalPartner(): MiddlewareHandler<AppEnv> {

@@ -11,6 +11,7 @@ import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/componen
 import { STAGE_LABELS } from '../accounts/schemas';
 import { CsrfField } from './render';
 import { STAGE_TONES, type ManagedRegion } from './views';
+import { REGENCY } from '../../config';
 
 export const RegionsAdminView: FC<{
   csrf: string;
@@ -182,7 +183,7 @@ export const AuditView: FC<{
         </div>
         <div>
           <label for="a-wilayah">Kode wilayah</label>
-          <input id="a-wilayah" name="wilayah" type="text" value={query.wilayah ?? ''} maxlength={20} placeholder="64.08.04" />
+          <input id="a-wilayah" name="wilayah" type="text" value={query.wilayah ?? ''} maxlength={20} placeholder={`${REGENCY.code}.01`} />
         </div>
         <div>
           <label for="a-aksi">Aksi</label>

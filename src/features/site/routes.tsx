@@ -11,6 +11,7 @@ import { EmptyState } from '../../views/components';
 import { renderPage } from '../../views/render';
 import { loadRegionHome, regionDirectory } from './service';
 import { DirectoryResultList, DirectoryResults, regionCrumbs, RegionHomeView, SearchForm } from './views';
+import { REGENCY } from '../../config';
 
 export const SearchQuerySchema = z.object({
   q: z
@@ -42,7 +43,7 @@ export function siteRoutes(): Hono<AppEnv> {
       c,
       {
         title: q ? `Cari “${q}”` : 'Semua wilayah',
-        description: 'Daftar seluruh kecamatan, desa dan kelurahan di Kabupaten Kutai Timur.',
+        description: `Daftar seluruh kecamatan, desa dan kelurahan di ${REGENCY.name}.`,
         breadcrumbs: [{ label: 'Kabupaten', href: '/' }, { label: 'Semua wilayah' }],
       },
       <>
@@ -72,7 +73,7 @@ export function siteRoutes(): Hono<AppEnv> {
           </h1>
           <EmptyState>
             <p>
-              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo Kabupaten Kutai Timur.
+              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo {REGENCY.name}.
               Sementara itu, silakan hubungi kantor {regionTitle(ctx.region)} secara langsung.
             </p>
             <p>
