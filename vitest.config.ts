@@ -17,7 +17,8 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
           bindings: {
-            TEST_SCHEMA: schema.statements,
+            TEST_MIGRATIONS_SQL: schema.migrations,
+            TEST_REGION_SEED_SQL: schema.regionSeed,
             TEST_REGION_SEEDS: schema.seedFiles,
             SESSION_SECRET: 'test-session-secret-at-least-32-characters-long',
             PBKDF2_ITERATIONS: '1000',

@@ -7,14 +7,16 @@ import { seedStatements } from './region-seed.mjs';
 
 /**
  * @param {{ name: string, queries: string[] }[]} migrations from readD1Migrations (wrangler's SQL splitter)
- * @returns {{ statements: string[], seedFiles: string[] }}
+ * @returns {{ migrations: string[], regionSeed: string[], seedFiles: string[] }}
  */
 export function buildTestSchema(migrations) {
   const seeds = regionSeedFiles();
-  const statements = [
-    'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)',
-    ...migrations.flatMap((m) => [...m.queries, `INSERT INTO d1_migrations (name) VALUES ('${m.name.replace(/'/g, "''")}')`]),
-    ...seeds.flatMap((file) => seedStatements(readFileSync(file, 'utf8'))),
-  ];
-  return { statements, seedFiles: seeds.map((file) => basename(file)) };
+  return {
+    migrations: [
+      'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)',
+      ...migrations.flatMap((m) => [...m.queries, `INSERT INTO d1_migrations (name) VALUES ('${m.name.replace(/'/g, "''")}')`]),
+    ],
+    regionSeed: seeds.flatMap((file) => seedStatements(readFileSync(file, 'utf8'))),
+    seedFiles: seeds.map((file) => basename(file)),
+  };
 }

@@ -38,7 +38,8 @@ export async function wipeStorage(): Promise<void> {
   }
 }
 
-/** Every migration and the region seed (vitest.config.ts), in one batch. */
-export async function loadSchema(): Promise<void> {
-  await env.DB.batch(env.TEST_SCHEMA.map((query) => env.DB.prepare(query)));
+/** Every migration and then the region seed (vitest.config.ts), in one batch; without the seed on request. */
+export async function loadSchema({ regionSeed = true }: { regionSeed?: boolean } = {}): Promise<void> {
+  const statements = regionSeed ? [...env.TEST_MIGRATIONS_SQL, ...env.TEST_REGION_SEED_SQL] : env.TEST_MIGRATIONS_SQL;
+  await env.DB.batch(statements.map((query) => env.DB.prepare(query)));
 }
