@@ -76,14 +76,14 @@ module.exports = {
       comment: 'regions/ (tenancy core: tree, URLs, scope SQL, access policy) imports only db/ and lib/.',
       severity: 'error',
       from: { path: '^src/regions/' },
-      to: { path: '^src/', pathNot: '^src/(regions|db|lib)/' },
+      to: { path: '^src/', pathNot: ['^src/(regions|db|lib)/', '^src/config\\.ts$'] },
     },
     {
       name: 'base-imports-base',
       comment: 'db/ and lib/ are the bottom: they import each other and packages only (env.ts types excepted).',
       severity: 'error',
       from: { path: '^src/(db|lib)/' },
-      to: { path: '^src/', pathNot: ['^src/(db|lib)/', '^src/env\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/(db|lib)/', '^src/env\\.ts$', '^src/config\\.ts$'] },
     },
     {
       name: 'env-is-types-only',

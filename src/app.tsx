@@ -22,6 +22,7 @@ import { originOf } from './lib/origin';
 import { reserveTopLevelWords } from './regions/paths';
 import { ErrorView, NotFoundView } from './views/errors';
 import { Layout } from './views/layout';
+import { portalName } from './config';
 
 /**
  * The root app. Every feature comes from the registry (src/features.ts); tests pass their own registry (e.g. with a
@@ -63,7 +64,7 @@ export function createApp(registry: Registry = FEATURES) {
   app.route('/api/v1', apiV1(registry));
   app.get('/api/docs', (c) =>
     c.html(
-      <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+      <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
         <ApiDocsView doc={buildOpenApi(c.env.APP_VERSION, originOf(c))} />
       </Layout>,
     ),
@@ -134,7 +135,7 @@ function errorPage(c: Context<AppEnv>, err: AppError) {
       err.status as 400,
     );
   return c.html(
-    <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+    <Layout title={err.title} assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
       {body}
     </Layout>,
     err.status as 400,

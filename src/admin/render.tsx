@@ -6,6 +6,7 @@ import type { Crumb } from '../views/components';
 import { Layout } from '../views/layout';
 import { sessionOf } from '../auth/session';
 import { navFor } from './nav';
+import { portalName } from '../config';
 
 /** A number after a menu label (async: its query runs while the page renders); nothing when 0 or on error. */
 const NavCount = async ({ count, label }: { count: Promise<number>; label: string }) => {
@@ -39,7 +40,7 @@ export function renderAdmin(
     <Layout
       title={props.title}
       assetVersion={c.env.APP_VERSION}
-      portalName={c.env.PORTAL_NAME}
+      portalName={portalName(c.env)}
       csrfToken={session.csrfToken}
       breadcrumbs={props.breadcrumbs}
       scripts={props.scripts}

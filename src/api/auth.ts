@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { partnerClients } from '../db/schema';
+import { REGENCY } from '../config';
 import { AppError } from '../lib/errors';
 import { verifyToken } from '../lib/jwt';
 import type { PartnerPrincipal, PartnerScope } from './scopes';
@@ -28,7 +29,7 @@ function bearer(c: Context<AppEnv>): string | null | undefined {
 }
 
 const unauthorized = (detail: string) =>
-  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="portal-kutim", error="invalid_token"' } });
+  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': `Bearer realm="${REGENCY.tokenIssuer}", error="invalid_token"` } });
 
 /** Loads a partner from a bearer token when one is sent (invalid tokens are 401); absent tokens leave `partner` null. */
 export function optionalPartner(): MiddlewareHandler<AppEnv> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PARTNER_SCOPES } from './scopes';
+import { REGENCY } from '../config';
 
 /**
  * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls
@@ -108,10 +109,10 @@ export function buildOpenApi(version: string, origin: string) {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Portal Kutai Timur — API data terbuka dan mitra',
+      title: `Portal ${REGENCY.name} — API data terbuka dan mitra`,
       version,
       description:
-        'Versioned JSON API of the Kutai Timur village & district portal. Field names are snake_case; errors are ' +
+        `Versioned JSON API of the ${REGENCY.name} village & district portal. Field names are snake_case; errors are ` +
         'RFC 9457 application/problem+json; list endpoints use opaque cursors (`next_cursor`).',
     },
     servers: [{ url: `${origin}/api/v1` }],

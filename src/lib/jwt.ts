@@ -1,13 +1,13 @@
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { base64urlEncode, hmacSha256 } from './encoding';
+import { REGENCY, tokenAudience } from '../config';
 
 /**
  * JWTs signed with HS256 (algorithm pinned on verify). Each use gets its own key derived from SESSION_SECRET and its
  * own audience, so a partner token can never pass as a session and vice versa.
  */
-export const ISSUER = 'portal-kutim';
+const ISSUER = REGENCY.tokenIssuer;
 export type TokenUse = 'session' | 'partner';
-const AUDIENCE: Record<TokenUse, string> = { session: 'portal-kutim-admin', partner: 'portal-kutim-api' };
 
 const keyCache = new Map<string, Uint8Array>();
 
@@ -25,7 +25,7 @@ export async function signToken(secret: string, use: TokenUse, claims: JWTPayloa
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE[use])
+    .setAudience(tokenAudience(use))
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(await keyFor(secret, use));
@@ -37,7 +37,7 @@ export async function verifyToken(secret: string, use: TokenUse, token: string):
     const { payload } = await jwtVerify(token, await keyFor(secret, use), {
       algorithms: ['HS256'],
       issuer: ISSUER,
-      audience: AUDIENCE[use],
+      audience: tokenAudience(use),
       requiredClaims: ['sub', 'jti', 'exp', 'iat'],
     });
     return payload;

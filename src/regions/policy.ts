@@ -107,10 +107,6 @@ export function can(memberships: readonly Membership[], action: Action, target: 
   return memberships.some((m) => membershipAllows(m, action, target));
 }
 
-export function isDiskominfo(memberships: readonly Membership[]): boolean {
-  return memberships.some((m) => m.role === 'diskominfo');
-}
-
 /**
  * Region subtrees where an action MAY be allowed (before the per-row stage check): used to narrow list queries.
  * A row from outside these roots is never shown (404, not 403).

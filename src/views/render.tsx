@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../env';
 import { isPartial } from '../lib/htmx';
+import { portalName } from '../config';
 import { Layout, type LayoutProps } from './layout';
 
 export type PageProps = Omit<LayoutProps, 'assetVersion' | 'portalName' | 'children'>;
@@ -17,7 +18,7 @@ export function renderPage(c: Context<AppEnv>, props: PageProps, body: Child, op
     return c.html(<>{options.fragment}</>, status);
   }
   return c.html(
-    <Layout {...props} assetVersion={c.env.APP_VERSION} portalName={c.env.PORTAL_NAME}>
+    <Layout {...props} assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
       {body}
     </Layout>,
     status,

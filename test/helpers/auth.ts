@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from './worker';
 import type { Role } from '../../src/db/schema';
 import { hashPassword } from '../../src/lib/password';
 import { ORIGIN } from './http';

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from './worker';
 import { createDb } from '../../src/db/client';
 import { purgeRegionPages } from '../../src/cache/purge';
 import type { ComplaintDeps } from '../../src/features/complaints/service';

@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { SELF } from './worker';
 
 export const ORIGIN = 'https://portal.test';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
 import { complaintRow, fileComplaint, jpegFile, nextIp } from '../helpers/complaints';
-import { SELF } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 
 const idOf = async (ticket: string) => String((await complaintRow(ticket))!.id);
 const version = async (ticket: string) => String((await complaintRow(ticket))!.version);

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { formBody, loginAs } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';

@@ -3,7 +3,8 @@
 // ancestors' cached pages.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pointInGeometry, type Position } from '../../src/features/geo/geometry';
+import { pointInGeometry, type BoundaryGeometry, type Position } from '../../src/features/geo/geometry';
+import { hasRfc7946Winding, ringArea } from '../../src/lib/geo-simplify.mjs';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get } from '../helpers/http';
 import { insertPlace, regionGeo } from '../helpers/geo';
@@ -226,5 +227,38 @@ describe('replace and restore', () => {
     const now = await regionGeo(CODE);
     expect(now.boundary.type).toBe('MultiPolygon');
     expect(pointInGeometry([now.lng, now.lat], now.boundary)).toBe(true);
+  });
+
+  it('stores uploaded clockwise rings counter-clockwise (RFC 7946) and serves rows stored clockwise the same way', async () => {
+    const clockwise = square(117.48, 0.585, 0.02).reverse();
+    expect(ringArea(clockwise)).toBeLessThan(0);
+    const res = await dk.postMultipart(`/admin/wilayah/${CODE}/batas`, upload({ type: 'Polygon', coordinates: [clockwise] }));
+    expect(res.status).toBe(200);
+    const stored = (await regionGeo(CODE)).boundary;
+    expect(hasRfc7946Winding(stored)).toBe(true);
+
+    // A row written before uploads and the seed were rewound (the old 0002 seed stored clockwise outer rings).
+    const old = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117.47, 0.575],
+          [117.47, 0.595],
+          [117.49, 0.595],
+          [117.49, 0.575],
+          [117.47, 0.575],
+        ],
+      ],
+    };
+    await env.DB.prepare('UPDATE regions SET boundary = ? WHERE code = ?').bind(JSON.stringify(old), CODE).run();
+    const api = await (await get(`/api/v1/geo/regions/${CODE}`)).json<{ geometry: BoundaryGeometry }>();
+    expect(hasRfc7946Winding(api.geometry)).toBe(true);
+    expect(api.geometry.coordinates[0]).toEqual([
+      [117.47, 0.575],
+      [117.49, 0.575],
+      [117.49, 0.595],
+      [117.47, 0.595],
+      [117.47, 0.575],
+    ]);
   });
 });

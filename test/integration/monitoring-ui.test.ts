@@ -1,6 +1,7 @@
 // Monitoring pages, manual runs, checklist editing, handover readiness, the partner API and the public "Diperbarui"
 // note. Jobs run at "now" (and ~95 days earlier for the readiness streak), so the pages see the same clock.
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';

@@ -1,5 +1,6 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { parse } from 'csv-parse/sync';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
 import { processRequest } from '../../src/features/ppid/officer-service';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { REGENCY } from '../../src/config';
 import type { Position } from '../../src/features/geo/geometry';
-import { KUTAI_TIMUR_BBOX } from '../../src/regions/bounds';
 import {
   BboxQuerySchema,
   BoundaryGeometrySchema,
@@ -140,9 +140,9 @@ describe('BoundaryUploadSchema', () => {
 
 describe('regency bbox check', () => {
   it('validateBoundaryWithin reports the first position outside', () => {
-    expect(validateBoundaryWithin(BoundaryGeometrySchema.parse(multi), KUTAI_TIMUR_BBOX)).toEqual({ ok: true });
+    expect(validateBoundaryWithin(BoundaryGeometrySchema.parse(multi), REGENCY.bbox)).toEqual({ ok: true });
     const outside = BoundaryGeometrySchema.parse({ type: 'MultiPolygon', coordinates: [[square(117, 1)], [square(119.5, 1)]] });
-    const result = validateBoundaryWithin(outside, KUTAI_TIMUR_BBOX);
+    const result = validateBoundaryWithin(outside, REGENCY.bbox);
     expect(result).toEqual({ ok: false, message: MSG.outside, path: ['coordinates', 1, 0, 0], position: [119.5, 1] });
   });
   it('boundaryUploadSchema rejects coordinates outside the regency bbox', () => {

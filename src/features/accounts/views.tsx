@@ -3,6 +3,7 @@ import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { ErrorSummary, Field } from '../../views/components';
 import { CsrfField } from '../../admin/render';
+import { REGENCY } from '../../config';
 
 export const LoginView: FC<{ values?: FormValues; errors?: FieldError[]; lanjut?: string; notice?: string }> = ({ values, errors, lanjut, notice }) => (
   <>
@@ -32,7 +33,7 @@ export const LoginView: FC<{ values?: FormValues; errors?: FieldError[]; lanjut?
       </Field>
       <button type="submit">Masuk</button>
     </form>
-    <p class="hint">Lupa kata sandi? Hubungi Diskominfo Kabupaten Kutai Timur untuk mengatur ulang.</p>
+    <p class="hint">Lupa kata sandi? Hubungi Diskominfo {REGENCY.name} untuk mengatur ulang.</p>
   </>
 );
 

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { REGENCY } from '../../config';
 import type { AuditRow } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
@@ -23,7 +24,7 @@ export const AuditView: FC<{
         </div>
         <div>
           <label for="a-wilayah">Kode wilayah</label>
-          <input id="a-wilayah" name="wilayah" type="text" value={query.wilayah ?? ''} maxlength={20} placeholder="64.08.04" />
+          <input id="a-wilayah" name="wilayah" type="text" value={query.wilayah ?? ''} maxlength={20} placeholder={`${REGENCY.code}.04`} />
         </div>
         <div>
           <label for="a-aksi">Aksi</label>

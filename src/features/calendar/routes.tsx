@@ -17,6 +17,7 @@ import { holidayHooksOf, type Registry } from '../descriptor';
 import { findHoliday, holidayYears, listHolidaysOfYear } from './repo';
 import { DateKeySchema, DeleteHolidayForm, HOLIDAY_KIND_LABELS, HolidayForm, YearQuery } from './schemas';
 import { deleteHoliday, saveHoliday } from './service';
+import { REGENCY } from '../../config';
 
 const KIND_TONES = { libur_nasional: 'red', cuti_bersama: 'yellow', libur_daerah: 'blue' } as const;
 
@@ -36,7 +37,7 @@ const HolidayFields: FC<{ values?: FormValues; errors?: FieldError[] }> = ({ val
         </select>
       )}
     </Field>
-    <Field id="h-name" label="Nama" hint="Mis. Hari Ulang Tahun Kabupaten Kutai Timur." error={errorFor(errors, 'name')}>
+    <Field id="h-name" label="Nama" hint={`Mis. Hari Ulang Tahun ${REGENCY.name}.`} error={errorFor(errors, 'name')}>
       {(d) => <input type="text" id="h-name" name="name" maxlength={100} value={valueOf(values, 'name')} aria-describedby={d} />}
     </Field>
   </>

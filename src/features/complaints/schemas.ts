@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { REGENCY } from '../../config';
 import { COMPLAINT_CLASSIFICATIONS } from '../../db/schema/complaints';
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { KUTAI_TIMUR_BBOX } from '../../regions/bounds';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 
@@ -70,9 +70,9 @@ function reportRules(v: z.output<typeof ComplaintFields>, ctx: z.RefinementCtx):
   if ((v.lat === undefined) !== (v.lng === undefined)) {
     ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lng'], message: 'Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.' });
   } else if (v.lat !== undefined && v.lng !== undefined) {
-    const [minLng, minLat, maxLng, maxLat] = KUTAI_TIMUR_BBOX;
+    const [minLng, minLat, maxLng, maxLat] = REGENCY.bbox;
     if (v.lng < minLng || v.lng > maxLng || v.lat < minLat || v.lat > maxLat) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Koordinat berada di luar Kabupaten Kutai Timur.' });
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: `Koordinat berada di luar ${REGENCY.name}.` });
     }
   }
   if (!v.anonymous) {

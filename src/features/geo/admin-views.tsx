@@ -16,6 +16,12 @@ import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import { mediaHref } from './peta-views';
 import { RegionSvgMap } from './views';
+import { REGENCY } from '../../config';
+
+/** Coordinates as typed in the form: 4 decimals, decimal comma. */
+const typed = (deg: number): string => deg.toFixed(4).replace('.', ',');
+const [MIN_LNG, MIN_LAT, MAX_LNG, MAX_LAT] = REGENCY.bbox;
+const LAT_RANGE = `${typed(MIN_LAT)} dan ${typed(MAX_LAT)}`;
 
 const PLACE_FIELD_IDS: Record<string, string> = {
   region_code: 'f-region',
@@ -197,10 +203,15 @@ export const PlaceFormView: FC<{
               data-pilih-lng="f-lng"
               hidden
             ></div>
-            <Field id="f-lat" label="Lintang (latitude)" hint="Angka pertama, contoh 0,5854 (Kutai Timur berada di sekitar 0–2 LU)" error={e('lat')}>
+            <Field
+              id="f-lat"
+              label="Lintang (latitude)"
+              hint={`Angka pertama, contoh ${typed((MIN_LAT + MAX_LAT) / 2)} (${REGENCY.name} berada di antara lintang ${LAT_RANGE})`}
+              error={e('lat')}
+            >
               {(d) => <input id="f-lat" name="lat" type="text" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={d} />}
             </Field>
-            <Field id="f-lng" label="Bujur (longitude)" hint="Angka kedua, contoh 117,4807" error={e('lng')}>
+            <Field id="f-lng" label="Bujur (longitude)" hint={`Angka kedua, contoh ${typed((MIN_LNG + MAX_LNG) / 2)}`} error={e('lng')}>
               {(d) => <input id="f-lng" name="lng" type="text" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={d} />}
             </Field>
           </fieldset>

@@ -15,7 +15,7 @@ import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from './geometry';
 import { boundaryUploadSchema } from './schemas';
-import { regionAnchor, roundBboxOutward, simplifyGeometry } from './simplify';
+import { regionAnchor, rewindGeometry, roundBboxOutward, simplifyGeometry } from './simplify';
 
 export interface BoundaryDeps {
   db: Db;
@@ -115,7 +115,7 @@ export async function replaceBoundary(
   note: string,
   ctx: ActionContext,
 ): Promise<BoundaryResult> {
-  const stored = simplifyGeometry(uploaded);
+  const stored = simplifyGeometry(uploaded); // also turns outer rings counter-clockwise (RFC 7946)
   const result = await applyBoundary(deps, regionCode, stored, roundBboxOutward(geometryBbox(uploaded)), note, 'region.boundary.replace', ctx);
   return { ...result, positionsUploaded: countPositions(uploaded) };
 }
@@ -129,7 +129,7 @@ export async function restoreBoundary(deps: BoundaryDeps, regionCode: string, hi
     .where(and(eq(regionBoundaryHistory.id, historyId), eq(regionBoundaryHistory.regionCode, regionCode)))
     .get();
   if (!old) throw new AppError('not_found', 'Riwayat batas tidak ditemukan.');
-  const geometry = JSON.parse(old.boundary) as BoundaryGeometry;
+  const geometry = rewindGeometry(JSON.parse(old.boundary) as BoundaryGeometry);
   return applyBoundary(deps, regionCode, geometry, JSON.parse(old.bbox) as Bbox, `dipulihkan dari versi ${old.id}`, 'region.boundary.restore', ctx);
 }
 

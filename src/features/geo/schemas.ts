@@ -1,13 +1,12 @@
 // zod schemas for boundary uploads, typed coordinates and the bbox API query.
 // User-facing messages are in Bahasa Indonesia.
 import { z } from 'zod';
+import { REGENCY } from '../../config';
 import type { Bbox, BoundaryGeometry, Position } from './geometry';
 import { polygonsOf } from './geometry';
-import { KUTAI_TIMUR_BBOX } from '../../regions/bounds';
 
 /** Upper limit on positions in one uploaded boundary (closing positions included). */
 export const MAX_BOUNDARY_POSITIONS = 50_000;
-
 export const MSG = {
   lng: 'Bujur harus angka antara -180 dan 180.',
   lat: 'Lintang harus angka antara -90 dan 90.',
@@ -141,7 +140,7 @@ export function validateBoundaryWithin(geometry: BoundaryGeometry, bbox: Bbox): 
 }
 
 /** BoundaryUploadSchema plus a check that all coordinates fall inside the regency bbox. */
-export function boundaryUploadSchema(regencyBbox: Bbox = KUTAI_TIMUR_BBOX): z.ZodType<BoundaryGeometry, unknown> {
+export function boundaryUploadSchema(regencyBbox: Bbox = REGENCY.bbox): z.ZodType<BoundaryGeometry, unknown> {
   return BoundaryUploadSchema.superRefine((geometry, ctx) => {
     const result = validateBoundaryWithin(geometry, regencyBbox);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, path: result.path });

@@ -5,6 +5,7 @@ import { sha256Hex } from '../../lib/encoding';
 import { newId } from '../../lib/ids';
 import { DAY_MS, toIsoUtc, witaDateKey } from '../../lib/time';
 import type { Counts } from './runs';
+import { REGENCY } from '../../config';
 
 /**
  * The optional daily digest: a JSON summary POSTed to the webhook Diskominfo configures (an email or WhatsApp
@@ -229,7 +230,11 @@ async function deliver(deps: DigestDeps, row: DigestDeliveryRow, url: string): P
     try {
       const res = await deps.fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotency-Key': row.idempotencyKey, 'User-Agent': 'portal-kutim-pemantauan/1' },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Idempotency-Key': row.idempotencyKey,
+          'User-Agent': `${REGENCY.tokenIssuer}-pemantauan/1`,
+        },
         body: row.payloadJson,
         redirect: 'manual',
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { REGENCY } from '../../config';
 import { partnerClients } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { randomString, randomToken } from '../../lib/ids';
@@ -102,7 +103,7 @@ export async function listPartners(db: Db) {
 
 const invalidClient = () => {
   const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', {
-    headers: { 'WWW-Authenticate': 'Basic realm="portal-kutim"' },
+    headers: { 'WWW-Authenticate': `Basic realm="${REGENCY.tokenIssuer}"` },
   });
   return err;
 };

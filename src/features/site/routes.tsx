@@ -16,6 +16,7 @@ import { renderPage } from '../../views/render';
 import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
+import { REGENCY } from '../../config';
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).').default(''),
@@ -61,7 +62,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
       c,
       {
         title: q ? `Cari “${q}”` : 'Semua wilayah',
-        description: 'Daftar seluruh kecamatan, desa dan kelurahan di Kabupaten Kutai Timur.',
+        description: `Daftar seluruh kecamatan, desa dan kelurahan di ${REGENCY.name}.`,
         breadcrumbs: [{ label: 'Kabupaten', href: '/' }, { label: 'Semua wilayah' }],
       },
       <>
@@ -91,7 +92,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
           </h1>
           <EmptyState>
             <p>
-              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo Kabupaten Kutai Timur. Sementara itu, silakan hubungi kantor{' '}
+              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo {REGENCY.name}. Sementara itu, silakan hubungi kantor{' '}
               {regionTitle(ctx.region)} secara langsung.
             </p>
             <p>

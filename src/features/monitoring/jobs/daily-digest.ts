@@ -1,6 +1,7 @@
 import { realSleep, retryPendingDigests, sendDailyDigest, type DigestDeps } from '../digest';
 import type { JobContext, JobOutcome } from '../runs';
 import { loadSettings } from '../settings';
+import { portalName } from '../../../config';
 
 function depsOf(ctx: JobContext): DigestDeps {
   return {
@@ -8,7 +9,7 @@ function depsOf(ctx: JobContext): DigestDeps {
     now: ctx.now,
     fetch: ctx.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     sleep: ctx.sleep ?? realSleep,
-    portalName: ctx.env.PORTAL_NAME,
+    portalName: portalName(ctx.env),
     origin: (ctx.env.APP_ORIGIN ?? '').replace(/\/+$/, ''),
   };
 }

@@ -1,8 +1,12 @@
-// Geometry helpers for the region seed: Douglas–Peucker simplification of
-// GeoJSON Polygon/MultiPolygon rings, bounding boxes and vertex counts.
-// Pure functions, no I/O, no dependencies. Coordinates are GeoJSON [lng, lat]
-// in degrees; distances and areas are planar in degrees, which is adequate
-// near the equator (Kutai Timur lies between 0° and 2° N).
+// THE simplification module of the project, shared by the app (uploaded boundaries, the SVG region maps — through
+// src/features/geo/simplify.ts) and the region seed generator (scripts/generate-region-seed.mjs): Douglas–Peucker on
+// GeoJSON Polygon/MultiPolygon rings (closed rings split at their farthest vertex, never self-intersecting, rounded to
+// 5 decimals), RFC 7946 §3.1.6 winding (outer rings counter-clockwise, holes clockwise), bounding boxes and vertex
+// counts. Plain JavaScript so Node scripts import it without a build step; types in geo-simplify.d.mts.
+// Pure functions, no I/O, no dependencies. Coordinates are GeoJSON [lng, lat] in degrees; distances and areas are
+// planar in degrees, which is adequate for one regency near the equator. Hand-written rather than a kept library
+// (simplify-js, @turf/simplify): those simplify open lines only; the ring split, collapse policy, self-intersection
+// guard and winding below are the part that matters here, and the seed must stay byte-identical run after run.
 
 /** Decimal places kept in the output coordinates (1e-5° ≈ 1.1 m). */
 export const COORD_DECIMALS = 5;
@@ -141,6 +145,20 @@ export function simplifyRing(ring, tolerance) {
   const open = ring.slice(0, -1);
   if (open.length < 3) return null;
   if (!(tolerance > 0)) return cleanRing(ring);
+  return cleanRing([...simplifyOpenRing(open, tolerance), open[0]]);
+}
+
+/**
+ * Douglas–Peucker on a ring given WITHOUT its closing position (e.g. projected screen points): the ring is split at
+ * the vertex farthest from its first one and each half is simplified; both anchors are kept. Returns the kept
+ * positions, still without the closing one, unrounded (same elements, not copies).
+ *
+ * @param {number[][]} open ring positions, first != last
+ * @param {number} tolerance maximum distance of a dropped position from the simplified ring (input units)
+ * @returns {number[][]}
+ */
+export function simplifyOpenRing(open, tolerance) {
+  if (open.length < 3) return open.slice();
   let far = 0;
   let farDist = -1;
   for (let i = 1; i < open.length; i++) {
@@ -154,7 +172,7 @@ export function simplifyRing(ring, tolerance) {
   }
   const firstHalf = douglasPeucker(open.slice(0, far + 1), tolerance);
   const secondHalf = douglasPeucker([...open.slice(far), open[0]], tolerance);
-  return cleanRing([...firstHalf, ...secondHalf.slice(1)]);
+  return [...firstHalf, ...secondHalf.slice(1, -1)];
 }
 
 /**
@@ -215,14 +233,16 @@ export function simplifyRingSafely(ring, tolerance) {
  *  - any other ring (a hole, or the outer ring of a smaller island) is
  *    dropped if its area is below `tinyArea` square degrees, together with
  *    the island's holes; otherwise it is kept unsimplified.
- * A MultiPolygon stays a MultiPolygon even if only one polygon is left.
+ * A MultiPolygon stays a MultiPolygon even if only one polygon is left. The output has RFC 7946 winding
+ * (rewindGeometry). A degenerate largest outer ring (zero area even unsimplified) throws, unless
+ * `allowDegenerate` (uploads), where it is dropped like any other; a geometry with nothing left always throws.
  *
  * @param {{ type: 'Polygon' | 'MultiPolygon', coordinates: any }} geometry
  * @param {number} tolerance degrees
- * @param {{ tinyArea?: number }} [options]
+ * @param {{ tinyArea?: number, allowDegenerate?: boolean }} [options]
  * @returns {{ geometry: { type: string, coordinates: any }, keptUnsimplified: number, droppedRings: number, refinedRings: number }}
  */
-export function simplifyGeometry(geometry, tolerance, { tinyArea = 0 } = {}) {
+export function simplifyGeometry(geometry, tolerance, { tinyArea = 0, allowDegenerate = false } = {}) {
   const polygons = polygonsOf(geometry);
   let largest = 0;
   let largestArea = -1;
@@ -259,7 +279,7 @@ export function simplifyGeometry(geometry, tolerance, { tinyArea = 0 } = {}) {
         simplified = cleanRing(ring);
         if (simplified === null) {
           // Degenerate even before simplification (e.g. zero area).
-          if (mustKeep) {
+          if (mustKeep && !allowDegenerate) {
             throw new Error('simplifyGeometry: the largest polygon has a degenerate outer ring');
           }
           if (ri === 0) {
@@ -276,8 +296,48 @@ export function simplifyGeometry(geometry, tolerance, { tinyArea = 0 } = {}) {
     outPolygons.push(outPoly);
   });
 
+  if (outPolygons.length === 0) throw new Error('simplifyGeometry: every polygon is degenerate');
   const out = geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: outPolygons[0] } : { type: 'MultiPolygon', coordinates: outPolygons };
-  return { geometry: out, keptUnsimplified, droppedRings, refinedRings };
+  return { geometry: rewindGeometry(out), keptUnsimplified, droppedRings, refinedRings };
+}
+
+/**
+ * A ring turned to the given orientation (a copy when it must be reversed; the same array otherwise).
+ * @param {number[][]} ring closed ring
+ * @param {boolean} counterClockwise
+ * @returns {number[][]}
+ */
+export function orientRing(ring, counterClockwise) {
+  const area = ringArea(ring);
+  if (area === 0 || area > 0 === counterClockwise) return ring;
+  return ring.slice().reverse();
+}
+
+/**
+ * RFC 7946 §3.1.6 winding: every outer ring counter-clockwise, every hole clockwise. Returns a new geometry object;
+ * rings that already have the right orientation are shared, not copied. Other geometry types pass through.
+ * @template {{ type: string, coordinates: any }} G
+ * @param {G} geometry
+ * @returns {G}
+ */
+export function rewindGeometry(geometry) {
+  const polygon = (rings) => rings.map((ring, i) => orientRing(ring, i === 0));
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: polygon(geometry.coordinates) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map(polygon) };
+  return geometry;
+}
+
+/**
+ * Whether every outer ring is counter-clockwise and every hole clockwise (zero-area rings are ignored).
+ * @param {{ type: string, coordinates: any }} geometry
+ */
+export function hasRfc7946Winding(geometry) {
+  return polygonsOf(geometry).every((rings) =>
+    rings.every((ring, i) => {
+      const area = ringArea(ring);
+      return area === 0 || area > 0 === (i === 0);
+    }),
+  );
 }
 
 /**
@@ -314,6 +374,16 @@ export function bbox(geometry, decimals = COORD_DECIMALS) {
     }
   }
   if (minX === Infinity) throw new Error('bbox: empty geometry');
+  return roundBboxOutward([minX, minY, maxX, maxY], decimals);
+}
+
+/**
+ * A bbox [minLng, minLat, maxLng, maxLat] rounded outward to `decimals` places, so it still contains every position.
+ * @param {[number, number, number, number]} box
+ * @param {number} [decimals]
+ * @returns {[number, number, number, number]}
+ */
+export function roundBboxOutward([minX, minY, maxX, maxY], decimals = COORD_DECIMALS) {
   const f = 10 ** decimals;
   const down = (v) => round(Math.floor(round(v * f, 6)) / f, decimals);
   const up = (v) => round(Math.ceil(round(v * f, 6)) / f, decimals);
