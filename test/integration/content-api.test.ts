@@ -126,7 +126,7 @@ describe('GET /api/v1/documents', () => {
       const res = await op.postMultipart(
         '/admin/dokumen',
         multipart(
-          { region_code: '64.08.07.2001', title, category: 'sop', year: '2026', info_category: 'berkala', ...extra },
+          { region_code: '64.08.07.2001', title, category: 'sop', year: '2026', info_category: 'berkala', aksi: 'terbitkan', ...extra },
           { file: fileOf(pdfBytes(title), 'f.pdf') },
         ),
       );

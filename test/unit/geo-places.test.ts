@@ -187,6 +187,7 @@ describe('PlaceFormSchema', () => {
       opening_hours: '',
       contact: '',
       remove_photo: false,
+      aksi: 'simpan',
     });
     expect(PlaceFormSchema.parse({ ...base, remove_photo: '1' }).remove_photo).toBe(true);
   });
