@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { get } from '../helpers/http';
 import { insertPlace, regionGeo } from '../helpers/geo';
-import { pointInGeometry, type BoundaryGeometry } from '../../src/features/geo/geometry';
+import { pointInGeometry, type BoundaryGeometry } from '../../src/lib/geometry';
 
 interface Feature {
   type: string;
