@@ -63,7 +63,7 @@ CREATE TABLE tenders (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   deleted_at INTEGER,
-  UNIQUE (source, external_code)
+  UNIQUE (source, region_code, external_code)      -- a village numbers its own packages; SPSE/SiRUP codes belong to the regency
 );
 CREATE INDEX tenders_region ON tenders (region_code, fiscal_year, updated_at);
 CREATE INDEX tenders_public ON tenders (publish_status, status, region_code);

@@ -70,7 +70,7 @@ export const tenders = sqliteTable(
     deletedAt: integer('deleted_at'),
   },
   (t) => [
-    unique().on(t.source, t.externalCode),
+    unique().on(t.source, t.regionCode, t.externalCode),
     index('tenders_region').on(t.regionCode, t.fiscalYear, t.updatedAt),
     index('tenders_public').on(t.publishStatus, t.status, t.regionCode),
     index('tenders_due').on(t.updateDueAt),

@@ -122,15 +122,18 @@ const contentOfStored = (s: StoredTender) => ({
   contractValue: s.row.contractValue,
 });
 
-/** Stored packages by (source, external code), for upserts: one query per ≤ 90 codes (D1 binds at most 100 values). */
-export async function findStoredByCodes(db: Db, source: TenderRow['source'], codes: readonly string[]): Promise<Map<string, StoredTender>> {
+/**
+ * Stored packages by (source, owner region, external code), for upserts (deleted ones too: an upsert revives them):
+ * one query per ≤ 90 codes (D1 binds at most 100 values per statement).
+ */
+export async function findStoredByCodes(db: Db, source: TenderRow['source'], regionCode: string, codes: readonly string[]): Promise<Map<string, StoredTender>> {
   const out = new Map<string, StoredTender>();
   for (let i = 0; i < codes.length; i += 90) {
     const part = codes.slice(i, i + 90);
     const rows = await db
       .select()
       .from(tenders)
-      .where(and(eq(tenders.source, source), inArray(tenders.externalCode, part)))
+      .where(and(eq(tenders.source, source), eq(tenders.regionCode, regionCode), inArray(tenders.externalCode, part)))
       .all();
     const locations = await locationsOf(
       db,
@@ -170,4 +173,19 @@ export async function runBatched(db: Db, statements: readonly Statement[]): Prom
     const [first, ...rest] = statements.slice(i, i + MAX_BATCH);
     if (first) await db.batch([first, ...rest]);
   }
+}
+
+/** Runs groups of statements (one group per package) in batches of at most MAX_BATCH, never splitting a group. */
+export async function runGroups(db: Db, groups: readonly Statement[][]): Promise<void> {
+  let batch: Statement[] = [];
+  const flush = async () => {
+    const [first, ...rest] = batch;
+    if (first) await db.batch([first, ...rest]);
+    batch = [];
+  };
+  for (const group of groups) {
+    if (batch.length + group.length > MAX_BATCH) await flush();
+    batch.push(...group);
+  }
+  await flush();
 }
