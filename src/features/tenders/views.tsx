@@ -172,9 +172,8 @@ export const TenderDetailView: FC<{ t: TenderView; locations: LocationRegion[]; 
   now,
 }) => {
   const schedule = parseSchedule(t.scheduleJson);
-  const where = locations.length
-    ? locations.map((l) => regionTitle(l)).join(', ')
-    : t.locationText || regionTitle({ level: t.regionLevel, name: t.regionName });
+  const regions = locations.length ? locations.map((l) => regionTitle(l)).join(', ') : null;
+  const where = regions ?? (t.locationText || regionTitle({ level: t.regionLevel, name: t.regionName }));
   return (
     <article class="article tender-detail">
       <h1>{t.name}</h1>
@@ -193,6 +192,7 @@ export const TenderDetailView: FC<{ t: TenderView; locations: LocationRegion[]; 
         <Fact label="Tahun anggaran" value={t.fiscalYear === null ? null : String(t.fiscalYear)} />
         <Fact label="Sumber dana" value={t.fundingSource} />
         <Fact label="Lokasi" value={where} />
+        <Fact label="Keterangan lokasi" value={regions && t.locationText ? t.locationText : null} />
       </dl>
       <section aria-labelledby="jadwal">
         <h2 id="jadwal">Jadwal</h2>
