@@ -1,12 +1,9 @@
-// THE simplification module of the project, shared by the app (uploaded boundaries, the SVG region maps — through
-// src/features/geo/simplify.ts) and the region seed generator (scripts/generate-region-seed.mjs): Douglas–Peucker on
-// GeoJSON Polygon/MultiPolygon rings (closed rings split at their farthest vertex, never self-intersecting, rounded to
-// 5 decimals), RFC 7946 §3.1.6 winding (outer rings counter-clockwise, holes clockwise), bounding boxes and vertex
-// counts. Plain JavaScript so Node scripts import it without a build step; types in geo-simplify.d.mts.
-// Pure functions, no I/O, no dependencies. Coordinates are GeoJSON [lng, lat] in degrees; distances and areas are
-// planar in degrees, which is adequate for one regency near the equator. Hand-written rather than a kept library
-// (simplify-js, @turf/simplify): those simplify open lines only; the ring split, collapse policy, self-intersection
-// guard and winding below are the part that matters here, and the seed must stay byte-identical run after run.
+// THE simplification module, shared by the app (uploads, SVG maps; via src/features/geo/simplify.ts) and the region
+// seed generator: Douglas–Peucker on GeoJSON (Multi)Polygon rings — split at the farthest vertex, never
+// self-intersecting, rounded to 5 decimals — RFC 7946 §3.1.6 winding, bboxes and vertex counts. Plain JavaScript so
+// Node scripts import it without a build (types: geo-simplify.d.mts); pure, planar degrees ([lng, lat]). Not a kept
+// library (simplify-js, @turf/simplify): they simplify open lines; the ring split, collapse policy, self-intersection
+// guard and winding are what matters here, and the seed must stay byte-identical run after run.
 
 /** Decimal places kept in the output coordinates (1e-5° ≈ 1.1 m). */
 const COORD_DECIMALS = 5;
