@@ -159,10 +159,11 @@ export function buildRegionSeed(regencyCode, files, { tolerance = DEFAULT_TOLERA
   if (problems.length > 0) throw new SeedError(problems);
 
   const levelLabel = LEVEL_LABEL[top.level];
+  const topTitle = top.name.startsWith(levelLabel) ? top.name : `${levelLabel} ${top.name}`;
   const header = [
     '-- GENERATED FILE, DO NOT EDIT. Region seed (data, not a migration): applied after the migrations by',
     '-- `npm start`, `npm run deploy` and the tests (scripts/lib/region-seed-files.mjs).',
-    `-- ${top.name.startsWith(levelLabel) ? top.name : `${levelLabel} ${top.name}`} (Kemendagri ${top.code}), Provinsi ${province}, and all of its kecamatan, desa and kelurahan.`,
+    `-- ${topTitle} (Kemendagri ${top.code}), Provinsi ${province}, and all of its kecamatan, desa and kelurahan.`,
     '--',
     '-- Idempotent: one upsert per region, one statement per line. A region that already exists keeps its slug, path,',
     '-- stage, boundary and profile (URLs stay stable; uploaded boundaries and admin edits survive); only a changed',
