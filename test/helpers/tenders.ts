@@ -6,6 +6,9 @@ import { createDb } from '../../src/db/client';
 import type { TenderContent } from '../../src/features/tenders/content';
 import { planUpsert, runBatched } from '../../src/features/tenders/store';
 import type { PublishStatus } from '../../src/publishing/workflow';
+import { formBody, loginAs } from './auth';
+import { ORIGIN } from './http';
+import { SELF } from './worker';
 
 let counter = 0;
 
@@ -59,5 +62,27 @@ export async function insertTender(content: TenderContent, opts: { publishStatus
 export async function tenderRow(id: string) {
   return env.DB.prepare('SELECT * FROM tenders WHERE id = ?')
     .bind(id)
-    .first<{ status: string; publish_status: string; updated_at: number; content_hash: string; update_due_at: number | null; region_code: string; deleted_at: number | null }>();
+    .first<{
+      status: string;
+      publish_status: string;
+      updated_at: number;
+      content_hash: string;
+      update_due_at: number | null;
+      region_code: string;
+      deleted_at: number | null;
+    }>();
+}
+
+/** A partner system registered by Diskominfo at /admin/mitra, and its bearer token. */
+export async function partnerToken(scopes: string[]): Promise<string> {
+  const admin = await loginAs([['diskominfo', '64.08']]);
+  const html = await (await admin.post('/admin/mitra', { name: `Konektor SPSE ${crypto.randomUUID().slice(0, 6)}`, scopes })).text();
+  const clientId = /(mitra_[a-z0-9]{16})/.exec(html)![1]!;
+  const secret = /(pks_[A-Za-z0-9_-]{20,})/.exec(html)![1]!;
+  const res = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: formBody({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
 }

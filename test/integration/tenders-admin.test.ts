@@ -66,7 +66,9 @@ describe('village procurement through the publishing workflow', () => {
     const name = `Pembangunan drainase ${uid()}`;
     // In pendampingan publishing needs review: "terbitkan" is refused, "kirim" submits.
     expect((await op.postMultipart('/admin/lelang', multipart(villageForm(name, { aksi: 'terbitkan' })))).status).toBe(403);
-    const id = await createAs(op, villageForm(name, { aksi: 'kirim', file_title: 'Rencana anggaran biaya' }), { file: fileOf(pdfBytes(name), 'rab.pdf', 'application/pdf') });
+    const id = await createAs(op, villageForm(name, { aksi: 'kirim', file_title: 'Rencana anggaran biaya' }), {
+      file: fileOf(pdfBytes(name), 'rab.pdf', 'application/pdf'),
+    });
     expect((await tenderRow(id))?.publish_status).toBe('menunggu_tinjauan');
     expect(await (await get('/sangatta-utara/lelang')).text()).not.toContain(name);
     expect((await get(`/sangatta-utara/swarga-bara/lelang/${id}`)).status).toBe(404);
@@ -82,7 +84,9 @@ describe('village procurement through the publishing workflow', () => {
     const file = await get(href!);
     expect(file.status).toBe(200);
     expect(file.headers.get('Content-Type')).toContain('application/pdf');
-    const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'tender' AND entity_id = ? ORDER BY id").bind(id).all<{ action: string }>();
+    const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'tender' AND entity_id = ? ORDER BY id")
+      .bind(id)
+      .all<{ action: string }>();
     expect(audit.results.map((r) => r.action)).toEqual(expect.arrayContaining(['tender.create', 'tender.file.add']));
   });
 
@@ -125,7 +129,10 @@ describe('access', () => {
     }
     // Nor create one there, nor a regency package, nor import.
     expect((await op.postMultipart('/admin/lelang', multipart(villageForm('Titipan', { region_code: OTHER_VILLAGE })))).status).toBe(404);
-    const spse = await op.postMultipart('/admin/lelang', multipart(villageForm('Tender titipan', { sumber: 'spse', external_code: '999', owner_name: 'DINAS X' })));
+    const spse = await op.postMultipart(
+      '/admin/lelang',
+      multipart(villageForm('Tender titipan', { sumber: 'spse', external_code: '999', owner_name: 'DINAS X' })),
+    );
     expect([403, 404]).toContain(spse.status);
     expect((await op.get('/admin/lelang/impor')).status).toBe(404);
     expect((await op.postMultipart('/admin/lelang/impor', multipart({}, { file: csvFile(spseCsv, 'spse.csv') }))).status).toBe(404);
@@ -206,7 +213,9 @@ describe('CSV import of SiRUP/SPSE exports', () => {
     const { id, page } = await previewAs(manager, csvFile(spseCsv, 'spse.csv'));
     expect([...page.matchAll(/<td data-label="Baris">(\d+)<\/td>/g)].map((m) => Number(m[1]))).toEqual([5, 6]);
     await runImport(manager, id);
-    const won = await env.DB.prepare("SELECT status, winner_name, contract_value, hps FROM tenders WHERE source = 'spse' AND external_code = '10045679000'").first();
+    const won = await env.DB.prepare(
+      "SELECT status, winner_name, contract_value, hps FROM tenders WHERE source = 'spse' AND external_code = '10045679000'",
+    ).first();
     expect(won).toMatchObject({ winner_name: 'PT Borneo Motor Utama', contract_value: 612_500_000, hps: 640_000_000 });
     for (const [text, message] of [
       ['Nama;Alamat\nBudi;Jl. Mawar', 'Kode'],

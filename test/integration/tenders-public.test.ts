@@ -121,7 +121,9 @@ describe('public procurement pages', () => {
     expect(page).toContain('Rp 185.000.000');
     expect(page).toContain('Rp 180.000.000');
     expect(page).toContain('5 Januari 2026, 00.00 WITA');
-    expect(page).toMatch(/<svg[^>]*class="map"[^>]*>.*<title id="peta-paket-judul">Lokasi paket di Desa Swarga Bara<\/title>.*class="map-place map-place-lelang"/s);
+    expect(page).toMatch(
+      /<svg[^>]*class="map"[^>]*>.*<title id="peta-paket-judul">Lokasi paket di Desa Swarga Bara<\/title>.*class="map-place map-place-lelang"/s,
+    );
     expect(page).toContain('Detail teknis');
   });
 
@@ -160,7 +162,9 @@ describe('public procurement pages', () => {
     await insertTender(tenderContent({ name: `Tanpa tempat ${tag}` }));
     const res = await get('/api/v1/geo/layers/lelang?region=64.08.04');
     expect(res.headers.get('Content-Type')).toContain('application/geo+json');
-    const body = (await res.json()) as { features: Array<{ id: string; geometry: { coordinates: number[] }; properties: { title: string; subtitle: string; url: string } }> };
+    const body = (await res.json()) as {
+      features: Array<{ id: string; geometry: { coordinates: number[] }; properties: { title: string; subtitle: string; url: string } }>;
+    };
     const mine = body.features.filter((f) => f.properties.title.endsWith(tag));
     expect(mine.map((f) => f.properties.title).sort()).toEqual([`Pusat desa ${tag}`, `Titik ${tag}`]);
     const p = mine.find((f) => f.id === pointed)!;
@@ -201,8 +205,11 @@ describe('every text field is untrusted', () => {
       for (const r of raw) expect(page, `${path} ${r}`).not.toContain(r);
     }
     const detail = await html(`${VILLAGE}/lelang/${id}`);
-    for (const field of ['pemilik', 'dana', 'lokasi', 'keterangan', 'berkas', 'kode']) expect(detail, field).toMatch(new RegExp(`&gt;&quot;&#39;&amp;\\s?${field}`));
-    const won = await insertTender(villagePackage(`Paket dengan pemenang ${uid()}`, { winnerName: `${XSS} pemenang`, contractValue: 1, contractStartAt: day(-1) }));
+    for (const field of ['pemilik', 'dana', 'lokasi', 'keterangan', 'berkas', 'kode'])
+      expect(detail, field).toMatch(new RegExp(`&gt;&quot;&#39;&amp;\\s?${field}`));
+    const won = await insertTender(
+      villagePackage(`Paket dengan pemenang ${uid()}`, { winnerName: `${XSS} pemenang`, contractValue: 1, contractStartAt: day(-1) }),
+    );
     const wonPage = await html(`${VILLAGE}/lelang/${won}`);
     expect(wonPage).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp; pemenang');
     for (const r of raw) expect(wonPage).not.toContain(r);

@@ -1,6 +1,7 @@
 import { regionHref } from '../../regions/paths';
 import type { FeatureDescriptor } from '../descriptor';
 import { tenderAdminRoutes } from './admin-routes';
+import { tendersApi } from './api';
 import { tenderAttention } from './attention';
 import { tenderDeadlines } from './deadline-source';
 import { tendersHomeBlock } from './home-block';
@@ -21,6 +22,7 @@ export const tendersFeature: FeatureDescriptor = {
   name: 'tenders',
   routes: tenderRoutes,
   adminRoutes: tenderAdminRoutes,
+  api: tendersApi,
   adminNav: [{ href: '/admin/lelang', label: 'Lelang', action: ['content.draft', 'content.review', 'tender.regency'], order: 35 }],
   attention: tenderAttention,
   deadlineSources: [tenderDeadlines],

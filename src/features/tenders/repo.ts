@@ -1,6 +1,6 @@
 // Reads of the procurement feature. PUBLIC means `publicTender()` (src/publishing/visibility.ts); a region's pages
 // show the packages it owns or where the work is carried out, rolled up from its subtree (desa → kecamatan → kabupaten).
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { REGENCY } from '../../config';
 import type { Db } from '../../db/client';
 import { regions, tenderFiles, tenderLocations, tenders, type TenderStatus } from '../../db/schema';
@@ -229,4 +229,22 @@ export async function mapPointRows(db: Db, regionCode: string) {
     rows.filter((r) => r.lat === null).map((r) => r.id),
   );
   return rows.map((r) => ({ ...r, locations: locations.get(r.id) ?? [] }));
+}
+
+/** The API list: public packages of a rollup, oldest change first (a partner syncs with `since` and the cursor). */
+export async function listTendersForApi(
+  db: Db,
+  q: { regionCode: string; filter: Partial<ListFilter>; since?: number; after?: { updatedAt: number; id: string }; limit: number },
+) {
+  const conds: Array<SQL | undefined> = [publicConditions(q.regionCode, q.filter)];
+  if (q.since !== undefined) conds.push(gte(tenders.updatedAt, q.since));
+  if (q.after) conds.push(or(gt(tenders.updatedAt, q.after.updatedAt), and(eq(tenders.updatedAt, q.after.updatedAt), gt(tenders.id, q.after.id))));
+  return db
+    .select(publicColumns)
+    .from(tenders)
+    .innerJoin(regions, eq(regions.code, tenders.regionCode))
+    .where(and(...conds))
+    .orderBy(asc(tenders.updatedAt), asc(tenders.id))
+    .limit(q.limit)
+    .all();
 }

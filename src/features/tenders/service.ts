@@ -97,7 +97,7 @@ function scheduleOf(d: TenderFormData): StageWindow[] {
 }
 
 /** Location regions of a regency package: existing regions of the regency. */
-async function checkLocations(db: Db, codes: readonly string[]): Promise<string[]> {
+export async function checkLocations(db: Db, codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
   const rows = await db
     .select({ code: regions.code })
