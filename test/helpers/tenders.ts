@@ -60,17 +60,15 @@ export async function insertTender(content: TenderContent, opts: { publishStatus
 }
 
 export async function tenderRow(id: string) {
-  return env.DB.prepare('SELECT * FROM tenders WHERE id = ?')
-    .bind(id)
-    .first<{
-      status: string;
-      publish_status: string;
-      updated_at: number;
-      content_hash: string;
-      update_due_at: number | null;
-      region_code: string;
-      deleted_at: number | null;
-    }>();
+  return env.DB.prepare('SELECT * FROM tenders WHERE id = ?').bind(id).first<{
+    status: string;
+    publish_status: string;
+    updated_at: number;
+    content_hash: string;
+    update_due_at: number | null;
+    region_code: string;
+    deleted_at: number | null;
+  }>();
 }
 
 /** A partner system registered by Diskominfo at /admin/mitra, and its bearer token. */

@@ -7,7 +7,7 @@ import { REGENCY } from '../../config';
 import { AppError, type FieldError } from '../../lib/errors';
 import { fieldErrorsOf } from '../../lib/validation';
 import { touchContentUpdate } from '../../regions/freshness';
-import { PARTNER_SOURCES, TenderBatchItem, type TenderInputData } from './api-schemas';
+import { type PARTNER_SOURCES, TenderBatchItem, type TenderInputData } from './api-schemas';
 import type { TenderContent } from './content';
 import { checkLocations, type TenderDeps } from './service';
 import { findStoredByCodes, planUpsert, type UpsertOutcome } from './store';
