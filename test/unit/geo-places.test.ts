@@ -228,6 +228,6 @@ describe('map layers', () => {
     expect(await layer.load({} as never, '64.08.04')).toEqual([
       { id: 'ADU-1', title: 'Jalan rusak di 64.08.04', subtitle: 'ADU-1 · Diverifikasi', lat: 0.5, lng: 117.5, url: null },
     ]);
-    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan']);
+    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan', 'lelang']);
   });
 });
