@@ -4,6 +4,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      MEDIA_FIXTURES: Fetcher;
     }
   }
 }
