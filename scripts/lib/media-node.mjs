@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './local.mjs';
 
-const OUT = join(ROOT, 'node_modules', '.cache', 'portal-media-node', 'media.mjs');
+export const MEDIA_NODE_BUNDLE = join(ROOT, 'node_modules', '.cache', 'portal-media-node', 'media.mjs');
+const OUT = MEDIA_NODE_BUNDLE;
 
 const wasmAsModule = {
   name: 'wasm-as-module',
@@ -23,8 +24,8 @@ const wasmAsModule = {
   },
 };
 
-/** Builds (once per call site) and imports the Node bundle of src/media: { processImage, storeKeys… }. */
-export async function loadMediaPipeline() {
+/** Builds the Node bundle of src/media; resolves its path. */
+export async function buildMediaBundle() {
   const esbuild = await import('esbuild');
   mkdirSync(join(OUT, '..'), { recursive: true });
   await esbuild.build({
@@ -46,5 +47,10 @@ export { FORMAT_MIME } from './src/media/limits';`,
     // The Emscripten glue references Node built-ins it only uses when loading files itself (never here).
     external: ['module', 'fs', 'path', 'url', 'worker_threads'],
   });
-  return import(`${pathToFileURL(OUT).href}?t=${Date.now()}`);
+  return OUT;
+}
+
+/** Builds and imports the Node bundle: { processImage, manifestOf, derivativeKey, … }. */
+export async function loadMediaPipeline() {
+  return import(`${pathToFileURL(await buildMediaBundle()).href}?t=${Date.now()}`);
 }

@@ -11,12 +11,12 @@
  */
 import { AppError } from '../lib/errors';
 import { decodeJpegScaled, jpegScaleFor, type Rgba } from './jpeg-turbo';
-import { decodePng, decodeWebp, encodeJpeg, encodeWebp, resize } from './codecs';
+import { decodePng, decodeWebp, type Encoders, openEncoders } from './codecs';
 import { deriveWithBinding } from './images-binding';
 import { inspectImage, type ImageHeader } from './inspect';
 import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type DerivativeFormat, type DerivativeSize, imageRefusal, SIZE_NAMES } from './limits';
 import { stripMetadata } from './metadata';
-import { applyOrientation, boxShrink, fitInside, flattenOnWhite } from './pixels';
+import { applyOrientation, fitInside, flattenOnWhite, resizeArea } from './pixels';
 
 export interface Derivative {
   size: DerivativeSize;
@@ -46,40 +46,38 @@ const QUALITIES = [72, 60, 48, 38] as const;
 const MAX_SHRINK_ROUNDS = 4;
 
 /** Encodes within the byte budget: lower quality first, then a smaller image. */
-export async function encodeWithin(img: Rgba, format: DerivativeFormat, maxBytes: number): Promise<Omit<Derivative, 'size' | 'format'>> {
-  const encode = format === 'webp' ? encodeWebp : encodeJpeg;
+export function encodeWithin(enc: Encoders, img: Rgba, format: DerivativeFormat, maxBytes: number): Omit<Derivative, 'size' | 'format'> {
   let current = img;
   for (let round = 0; round < MAX_SHRINK_ROUNDS; round++) {
     for (const q of QUALITIES) {
-      const bytes = await encode(current, q);
+      const bytes = enc[format === 'webp' ? 'webp' : 'jpeg'](current, q);
       if (bytes.byteLength <= maxBytes) return { bytes, width: current.width, height: current.height };
     }
-    current = await resize(current, Math.max(1, Math.round(current.width * 0.8)), Math.max(1, Math.round(current.height * 0.8)));
+    current = resizeArea(current, Math.max(1, Math.round(current.width * 0.8)), Math.max(1, Math.round(current.height * 0.8)));
   }
   throw new AppError('internal', 'image could not be encoded within its budget');
 }
 
 /** Decodes to an upright RGBA bitmap no larger than needed for the biggest derivative. */
-async function decodeUpright(bytes: Uint8Array, h: ImageHeader, field: string): Promise<Rgba> {
+async function decodeUpright(bytes: Uint8Array, h: ImageHeader, field: string): Promise<{ img: Rgba; decodedWidth: number; decodedHeight: number }> {
   const need = Math.max(...SIZE_NAMES.map((s) => DERIVATIVE_SIZES[s].maxSide));
   let img: Rgba;
   try {
     if (h.format === 'jpeg') img = decodeJpegScaled(bytes, h.storedWidth, h.storedHeight, jpegScaleFor(h.storedWidth, h.storedHeight, need));
-    else img = h.format === 'png' ? await decodePng(bytes) : await decodeWebp(bytes);
+    else img = h.format === 'png' ? decodePng(bytes) : await decodeWebp(bytes);
   } catch {
     throw imageRefusal(field, 'unreadable');
   }
   if (img.width <= 0 || img.height <= 0) throw imageRefusal(field, 'unreadable');
-  if (h.format !== 'jpeg') {
-    flattenOnWhite(img);
-    const k = Math.floor(Math.max(img.width, img.height) / (need * 2));
-    if (k >= 2) img = boxShrink(img, k);
-  }
-  return applyOrientation(img, h.orientation);
+  if (h.format !== 'jpeg') flattenOnWhite(img);
+  // Shrink before turning: orientation then moves a bitmap no larger than the biggest derivative.
+  const first = fitInside(img.width, img.height, need);
+  return { img: applyOrientation(resizeArea(img, first.width, first.height), h.orientation), decodedWidth: img.width, decodedHeight: img.height };
 }
 
 async function deriveWithWasm(bytes: Uint8Array, h: ImageHeader, field: string) {
-  const decoded = await decodeUpright(bytes, h, field);
+  const { img: decoded, decodedWidth, decodedHeight } = await decodeUpright(bytes, h, field);
+  const enc = await openEncoders();
   const derivatives: Derivative[] = [];
   let source = decoded;
   // Largest size first, so each smaller size is resized from the previous (smaller) bitmap.
@@ -87,10 +85,10 @@ async function deriveWithWasm(bytes: Uint8Array, h: ImageHeader, field: string) 
   for (const size of sizes) {
     const { maxSide, maxBytes } = DERIVATIVE_SIZES[size];
     const target = fitInside(h.width, h.height, maxSide);
-    source = await resize(source, Math.min(target.width, source.width), Math.min(target.height, source.height));
-    for (const format of DERIVATIVE_FORMATS) derivatives.push({ size, format, ...(await encodeWithin(source, format, maxBytes)) });
+    source = resizeArea(source, Math.min(target.width, source.width), Math.min(target.height, source.height));
+    for (const format of DERIVATIVE_FORMATS) derivatives.push({ size, format, ...encodeWithin(enc, source, format, maxBytes) });
   }
-  return { derivatives, stats: { engine: 'wasm' as const, decodedWidth: decoded.width, decodedHeight: decoded.height } };
+  return { derivatives, stats: { engine: 'wasm' as const, decodedWidth, decodedHeight } };
 }
 
 export async function processImage(bytes: Uint8Array, opts: PipelineOptions = {}): Promise<ProcessedImage> {

@@ -54,32 +54,67 @@ export function flattenOnWhite(img: Rgba): Rgba {
   return img;
 }
 
-/** Averages k×k blocks (k ≥ 2): a fast first step for bitmaps many times larger than the biggest derivative. */
-export function boxShrink(img: Rgba, k: number): Rgba {
+/**
+ * Downscales by area averaging: each output pixel is the mean of the source area it covers (fractional edges
+ * weighted), which is what a photo needs when it gets smaller — no aliasing, no ringing. Works row by row, so besides
+ * the output it holds only two rows of sums. (Squoosh's resize codec was dropped: it keeps float copies of the whole
+ * bitmap in a WebAssembly memory that never shrinks.)
+ */
+export function resizeArea(img: Rgba, outW: number, outH: number): Rgba {
   const { width: W, height: H, data: s } = img;
-  const OW = Math.floor(W / k);
-  const OH = Math.floor(H / k);
-  const out = new Uint8ClampedArray(OW * OH * 4);
-  const sums = new Uint32Array(OW * 4);
-  const n = k * k;
-  for (let oy = 0; oy < OH; oy++) {
-    sums.fill(0);
-    for (let dy = 0; dy < k; dy++) {
-      let p = ((oy * k + dy) * W) * 4;
-      for (let ox = 0; ox < OW; ox++) {
-        const o = ox * 4;
-        for (let dx = 0; dx < k; dx++, p += 4) {
-          sums[o] = (sums[o] ?? 0) + (s[p] ?? 0);
-          sums[o + 1] = (sums[o + 1] ?? 0) + (s[p + 1] ?? 0);
-          sums[o + 2] = (sums[o + 2] ?? 0) + (s[p + 2] ?? 0);
-          sums[o + 3] = (sums[o + 3] ?? 0) + (s[p + 3] ?? 0);
-        }
-      }
+  if (outW === W && outH === H) return img;
+  const sx = W / outW;
+  const sy = H / outH;
+  // Horizontal spans: for output column ox, source columns [xFrom[ox], xFrom[ox + 1]) … with per-column weights.
+  const starts = new Int32Array(outW + 1);
+  const cols: number[] = [];
+  const weights: number[] = [];
+  for (let ox = 0; ox < outW; ox++) {
+    starts[ox] = cols.length;
+    const x0 = ox * sx;
+    const x1 = Math.min(W, (ox + 1) * sx);
+    for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
+      cols.push(x);
+      weights.push((Math.min(x + 1, x1) - Math.max(x, x0)) / (x1 - x0));
     }
-    const row = oy * OW * 4;
-    for (let i = 0; i < OW * 4; i++) out[row + i] = Math.round((sums[i] ?? 0) / n);
   }
-  return { data: out, width: OW, height: OH };
+  starts[outW] = cols.length;
+  const col = Int32Array.from(cols);
+  const wgt = Float32Array.from(weights);
+  const row = new Float32Array(outW * 4);
+  const acc = new Float32Array(outW * 4);
+  const out = new Uint8ClampedArray(outW * outH * 4);
+  for (let oy = 0; oy < outH; oy++) {
+    acc.fill(0);
+    const y0 = oy * sy;
+    const y1 = Math.min(H, (oy + 1) * sy);
+    for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
+      const wy = (Math.min(y + 1, y1) - Math.max(y, y0)) / (y1 - y0);
+      const base = y * W * 4;
+      for (let ox = 0; ox < outW; ox++) {
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let a = 0;
+        for (let i = starts[ox] ?? 0; i < (starts[ox + 1] ?? 0); i++) {
+          const p = base + (col[i] ?? 0) * 4;
+          const w = wgt[i] ?? 0;
+          r += (s[p] ?? 0) * w;
+          g += (s[p + 1] ?? 0) * w;
+          b += (s[p + 2] ?? 0) * w;
+          a += (s[p + 3] ?? 0) * w;
+        }
+        const o = ox * 4;
+        row[o] = r;
+        row[o + 1] = g;
+        row[o + 2] = b;
+        row[o + 3] = a;
+      }
+      for (let i = 0; i < acc.length; i++) acc[i] = (acc[i] ?? 0) + (row[i] ?? 0) * wy;
+    }
+    out.set(acc, oy * outW * 4);
+  }
+  return { data: out, width: outW, height: outH };
 }
 
 /** Size that fits inside a square of `maxSide`, never enlarged. */

@@ -4,11 +4,11 @@
 // that outputs are stripped and within budget, and that a failing binding falls back to the WebAssembly codecs.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { encodeJpeg, encodeWebp, resize } from '../../src/media/codecs';
+import { openEncoders } from '../../src/media/codecs';
 import { decodeJpegScaled, type Rgba } from '../../src/media/jpeg-turbo';
 import { metadataFound, readJpeg } from '../../src/media/metadata';
 import { processImage } from '../../src/media/pipeline';
-import { applyOrientation, fitInside } from '../../src/media/pixels';
+import { applyOrientation, fitInside, resizeArea } from '../../src/media/pixels';
 
 const EXIF_TAIL = Uint8Array.from([0xff, 0xe1, 0, 16, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]);
 
@@ -34,10 +34,11 @@ function fakeImages(seen: { inputs: string[][] }): ImagesBinding {
             if (s.rotate === 270) img = applyOrientation(img, 8);
             if (s.width && s.height) {
               const box = fitInside(img.width, img.height, Math.max(s.width, s.height));
-              img = await resize(img, box.width, box.height);
+              img = resizeArea(img, box.width, box.height);
             }
           }
-          const out = o.format === 'image/webp' ? await encodeWebp(img, o.quality ?? 80) : await encodeJpeg(img, o.quality ?? 80);
+          const enc = await openEncoders();
+          const out = o.format === 'image/webp' ? enc.webp(img, o.quality ?? 80) : enc.jpeg(img, o.quality ?? 80);
           const withExif: Uint8Array<ArrayBuffer> = new Uint8Array(o.format === 'image/jpeg' ? [...out.subarray(0, 2), ...EXIF_TAIL, ...out.subarray(2)] : out);
           return { response: () => new Response(withExif), contentType: () => o.format, image: () => new Response(withExif).body as ReadableStream<Uint8Array> };
         },
