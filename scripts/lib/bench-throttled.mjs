@@ -92,3 +92,79 @@ export async function measureComplaintSend(browser, formUrl, photoPath, profile)
     await context.close();
   }
 }
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const sec = (v) => (Number.isFinite(v) ? `${(v / 1000).toFixed(2)} s` : 'n/a');
+const mark = (ok) => (ok ? '✓' : '✗');
+
+/** Paths of the throttled run: the key public pages, plus the newest news article (found on the village's list). */
+export async function throttledPages(baseUrl, desa) {
+  const pages = ['/', '/sangatta-utara', desa, `${desa}/berita`, `${desa}/peta`, `${desa}/pengaduan`, `${desa}/ppid`, `${desa}/dokumen`, '/wilayah'];
+  const list = await fetch(`${baseUrl}${desa}/berita`).then((r) => r.text()).catch(() => '');
+  const article = new RegExp(`href="(${desa.replace(/[/-]/g, '\\$&')}/berita/[a-z0-9-]+)"`).exec(list)?.[1];
+  if (article) pages.splice(4, 0, article);
+  return pages;
+}
+
+/**
+ * Runs every page on every profile and the complaint send; returns the report's Markdown lines and whether every
+ * target was met. `photoPath`: a camera JPEG for the complaint.
+ */
+export async function throttledReport({ chromium, executablePath, baseUrl, pages, formPath, photoPath, log }) {
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const lines = ['## Throttled first visits (Chromium, phone 360×740, HTTP cache off)', ''];
+  let allOk = true;
+  try {
+    for (const profile of PROFILES) {
+      lines.push(`### ${profile.name} (${profile.kbps} kbps, ${profile.latency} ms) — targets: ≤ ${FIRST_VIEW_BUDGET / 1024} KB, FCP ≤ ${profile.fcpTarget / 1000} s`, '');
+      lines.push('| Page | HTTP | Bytes | Requests | FCP | Load | ≤ 100 KB | FCP target | Sideways at 360 px |');
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | :---: | :---: | :---: |');
+      for (const path of pages) {
+        log(`${profile.name} ${path}`);
+        const r = await measurePage(browser, `${baseUrl}${path}`, profile);
+        const okBytes = r.bytes <= FIRST_VIEW_BUDGET;
+        const okFcp = r.fcp <= profile.fcpTarget;
+        allOk &&= okBytes && okFcp && r.status === 200;
+        lines.push(`| \`${path}\` | ${r.status} | ${kb(r.bytes)} | ${r.requests} | ${sec(r.fcp)} | ${sec(r.load)} | ${mark(okBytes)} | ${mark(okFcp)} | ${r.overflow ? '✗ scrolls' : '✓ no'} |`);
+      }
+      lines.push('');
+    }
+    log('pengaduan dengan satu foto (Slow 3G)');
+    const send = await measureComplaintSend(browser, `${baseUrl}${formPath}`, photoPath, PROFILES[0]);
+    const ok = send.ms <= SEND_TARGET_MS;
+    allOk &&= ok;
+    lines.push(
+      '### A complaint with one phone photo, JavaScript on, Slow 3G',
+      '',
+      `Photo ${kb(send.photoBytes)} straight from the camera; the browser sent ${send.sentPhotoBytes ? kb(send.sentPhotoBytes) : 'the original'}. ` +
+        `From the tap on "Kirim laporan" to the tracking number on screen: **${sec(send.ms)}** (target ≤ ${SEND_TARGET_MS / 1000} s) ${mark(ok)}.`,
+      '',
+    );
+  } finally {
+    await browser.close();
+  }
+  return { lines, allOk };
+}
+
+/** Report lines for the image pipeline's peak memory (scripts/lib/bench-media.mjs results). */
+export function memoryLines(results, workerMemory) {
+  const lines = ['## Image pipeline: peak memory per photo', ''];
+  lines.push(
+    'Each photo in a fresh Node process running the Worker\'s own pipeline code (esbuild bundle of `src/media`); growth of peak resident memory over the process before processing (input bytes already loaded), to compare with the Worker\'s 128 MB. It includes compiling the codecs, which a warm isolate has already done.',
+    '',
+  );
+  lines.push('| Photo | Size | Decoded at | Time | Peak growth | Within 128 MB | Outputs (thumb / article, WebP · JPEG) | Metadata left |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | :---: | --- | :---: |');
+  for (const r of results) {
+    if (r.error) {
+      lines.push(`| ${r.name} | — | — | — | — | ✗ | ${r.error} | — |`);
+      continue;
+    }
+    const of = (size, format) => r.derivatives.find((d) => d.size === size && d.format === format);
+    const outs = ['thumb', 'article'].map((s) => `${of(s, 'webp')?.w}×${of(s, 'webp')?.h}: ${kb(of(s, 'webp')?.bytes ?? 0)} · ${kb(of(s, 'jpeg')?.bytes ?? 0)}`).join(' / ');
+    const clean = r.derivatives.every((d) => d.clean);
+    lines.push(`| ${r.name} | ${r.width}×${r.height} | ${r.decoded.join('×')} | ${(r.ms / 1000).toFixed(2)} s | ${(r.growth / 1048576).toFixed(1)} MB | ${mark(r.growth < workerMemory)} | ${outs} | ${clean ? 'none' : '✗'} |`);
+  }
+  lines.push('');
+  return lines;
+}
