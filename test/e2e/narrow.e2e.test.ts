@@ -16,12 +16,15 @@ const LIMIT = { public: 45, admin: 45 };
 
 async function overflow(page: Page): Promise<{ width: number; culprit: string } | null> {
   return page.evaluate(() => {
+    // The layout viewport is the page's own width (320 px); a mobile browser zooms out to show wider content, so
+    // innerWidth could grow with it — clientWidth does not.
+    const viewport = document.documentElement.clientWidth;
     const width = document.documentElement.scrollWidth;
-    if (width <= window.innerWidth) return null;
+    if (width <= viewport) return null;
     let culprit = '';
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const r = el.getBoundingClientRect();
-      if (r.right > window.innerWidth + 1 && r.width > 0) {
+      if (r.right > viewport + 1 && r.width > 0) {
         culprit = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${(el.getAttribute('class') ?? '').split(' ').join('.')}`;
         break;
       }
@@ -45,7 +48,7 @@ async function crawl(page: Page, start: string[], limit: number, inScope: (path:
     }
     const o = await overflow(page);
     if (o) wide.push(`${path}: ${o.width}px (${o.culprit})`);
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.getAttribute('href') ?? '', location.href).href));
     for (const href of links) {
       if (!href.startsWith(baseUrl())) continue;
       const u = new URL(href);
