@@ -34,7 +34,11 @@ var PRECACHE = [
 /** Paths whose responses may carry a session, a private code or personal data: never intercepted, never stored. */
 var PRIVATE = [/^\/admin(\/|$)/, /^\/masuk(\/|$)/, /^\/keluar(\/|$)/, /^\/api(\/|$)/, /^\/sw\.js$/, /\/lacak(\/|$)/, /\/foto(\/|$)/, /^\/s\//];
 function isPrivate(url) {
-  return PRIVATE.some(function (re) { return re.test(url.pathname); }) || url.searchParams.has('kode');
+  return (
+    PRIVATE.some(function (re) {
+      return re.test(url.pathname);
+    }) || url.searchParams.has('kode')
+  );
 }
 function isStatic(url) {
   return /^\/(css|js|vendor|icons)\//.test(url.pathname) || url.pathname === '/offline.html' || url.pathname === '/manifest.webmanifest';
@@ -47,25 +51,51 @@ function storable(res) {
 
 self.addEventListener('install', function (event) {
   event.waitUntil(
-    caches.open(STATIC).then(function (c) {
-      // One missing file must not block the rest (e.g. a script a deploy removed).
-      return Promise.all(PRECACHE.map(function (u) { return c.add(new Request(u, { cache: 'reload' })).catch(function () {}); }));
-    }).then(function () { return self.skipWaiting(); })
+    caches
+      .open(STATIC)
+      .then(function (c) {
+        // One missing file must not block the rest (e.g. a script a deploy removed).
+        return Promise.all(
+          PRECACHE.map(function (u) {
+            return c.add(new Request(u, { cache: 'reload' })).catch(function () {});
+          }),
+        );
+      })
+      .then(function () {
+        return self.skipWaiting();
+      }),
   );
 });
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(
-    caches.keys().then(function (keys) {
-      return Promise.all(keys.filter(function (k) { return k.indexOf('portal-static-') === 0 && k !== STATIC; }).map(function (k) { return caches.delete(k); }));
-    }).then(function () { return self.clients.claim(); })
+    caches
+      .keys()
+      .then(function (keys) {
+        return Promise.all(
+          keys
+            .filter(function (k) {
+              return k.indexOf('portal-static-') === 0 && k !== STATIC;
+            })
+            .map(function (k) {
+              return caches.delete(k);
+            }),
+        );
+      })
+      .then(function () {
+        return self.clients.claim();
+      }),
   );
 });
 
 function trim(cacheName, max) {
   return caches.open(cacheName).then(function (c) {
     return c.keys().then(function (keys) {
-      return Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map(function (k) { return c.delete(k); }));
+      return Promise.all(
+        keys.slice(0, Math.max(0, keys.length - max)).map(function (k) {
+          return c.delete(k);
+        }),
+      );
     });
   });
 }
@@ -75,19 +105,48 @@ function page(event) {
   var network = fetch(req).then(function (res) {
     if (storable(res)) {
       var copy = res.clone();
-      event.waitUntil(caches.open(PAGES).then(function (c) { return c.put(req, copy); }).then(function () { return trim(PAGES, MAX_PAGES); }));
+      event.waitUntil(
+        caches
+          .open(PAGES)
+          .then(function (c) {
+            return c.put(req, copy);
+          })
+          .then(function () {
+            return trim(PAGES, MAX_PAGES);
+          }),
+      );
     }
     return res;
   });
-  var stored = caches.open(PAGES).then(function (c) { return c.match(req); });
-  var slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_MS); });
-  var offline = function () { return caches.match('/offline.html', { ignoreSearch: true }); };
-  return Promise.race([network, slow.then(function () { return stored; })]).then(function (first) {
-    if (first) return first;
-    return network.catch(function () { return stored.then(function (s) { return s || offline(); }); });
-  }, function () {
-    return stored.then(function (s) { return s || offline(); });
+  var stored = caches.open(PAGES).then(function (c) {
+    return c.match(req);
   });
+  var slow = new Promise(function (resolve) {
+    setTimeout(resolve, SLOW_MS);
+  });
+  var offline = function () {
+    return caches.match('/offline.html', { ignoreSearch: true });
+  };
+  return Promise.race([
+    network,
+    slow.then(function () {
+      return stored;
+    }),
+  ]).then(
+    function (first) {
+      if (first) return first;
+      return network.catch(function () {
+        return stored.then(function (s) {
+          return s || offline();
+        });
+      });
+    },
+    function () {
+      return stored.then(function (s) {
+        return s || offline();
+      });
+    },
+  );
 }
 
 function staticAsset(event) {
@@ -103,7 +162,9 @@ function staticAsset(event) {
         return hit;
       }
       // Another version of the same file (an older ?v=) is better than nothing offline.
-      return refresh.catch(function () { return c.match(req, { ignoreSearch: true }); });
+      return refresh.catch(function () {
+        return c.match(req, { ignoreSearch: true });
+      });
     });
   });
 }
@@ -112,10 +173,18 @@ function media(event) {
   var req = event.request;
   return caches.open(MEDIA).then(function (c) {
     return c.match(req).then(function (hit) {
-      return hit || fetch(req).then(function (res) {
-        if (storable(res)) event.waitUntil(c.put(req, res.clone()).then(function () { return trim(MEDIA, MAX_MEDIA); }));
-        return res;
-      });
+      return (
+        hit ||
+        fetch(req).then(function (res) {
+          if (storable(res))
+            event.waitUntil(
+              c.put(req, res.clone()).then(function () {
+                return trim(MEDIA, MAX_MEDIA);
+              }),
+            );
+          return res;
+        })
+      );
     });
   });
 }
@@ -135,14 +204,21 @@ self.addEventListener('sync', function (event) {
   if (event.tag !== 'portal-outbox') return;
   event.waitUntil(
     self.PortalOutbox.flush().then(function (sent) {
-      var tell = sent && sent.length
-        ? self.clients.matchAll({ type: 'window' }).then(function (list) {
-            list.forEach(function (client) { client.postMessage('portal-outbox-sent'); });
-          })
-        : null;
-      return Promise.resolve(tell).then(function () { return self.PortalOutbox.all('outbox'); }).then(function (left) {
-        if (left.length) throw new Error('still waiting for a signal'); // the browser retries this sync later
-      });
-    })
+      var tell =
+        sent && sent.length
+          ? self.clients.matchAll({ type: 'window' }).then(function (list) {
+              list.forEach(function (client) {
+                client.postMessage('portal-outbox-sent');
+              });
+            })
+          : null;
+      return Promise.resolve(tell)
+        .then(function () {
+          return self.PortalOutbox.all('outbox');
+        })
+        .then(function (left) {
+          if (left.length) throw new Error('still waiting for a signal'); // the browser retries this sync later
+        });
+    }),
   );
 });

@@ -15,12 +15,20 @@
       if (!root.indexedDB) return reject(new Error('no IndexedDB'));
       var req = root.indexedDB.open(DB_NAME, 1);
       req.onupgradeneeded = function () {
-        STORES.forEach(function (s) { if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s); });
+        STORES.forEach(function (s) {
+          if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s);
+        });
       };
-      req.onsuccess = function () { resolve(req.result); };
-      req.onerror = function () { reject(req.error); };
+      req.onsuccess = function () {
+        resolve(req.result);
+      };
+      req.onerror = function () {
+        reject(req.error);
+      };
     });
-    dbPromise.catch(function () { dbPromise = null; });
+    dbPromise.catch(function () {
+      dbPromise = null;
+    });
     return dbPromise;
   }
 
@@ -29,25 +37,49 @@
       return new Promise(function (resolve, reject) {
         var t = db.transaction(store, mode);
         var result;
-        Promise.resolve(fn(t.objectStore(store))).then(function (r) { result = r; });
-        t.oncomplete = function () { resolve(result); };
-        t.onerror = t.onabort = function () { reject(t.error); };
+        Promise.resolve(fn(t.objectStore(store))).then(function (r) {
+          result = r;
+        });
+        t.oncomplete = function () {
+          resolve(result);
+        };
+        t.onerror = t.onabort = function () {
+          reject(t.error);
+        };
       });
     });
   }
   function wrap(req) {
     return new Promise(function (resolve, reject) {
-      req.onsuccess = function () { resolve(req.result); };
-      req.onerror = function () { reject(req.error); };
+      req.onsuccess = function () {
+        resolve(req.result);
+      };
+      req.onerror = function () {
+        reject(req.error);
+      };
     });
   }
-  var get = function (s, k) { return tx(s, 'readonly', function (o) { return wrap(o.get(k)); }); };
-  var put = function (s, k, v) { return tx(s, 'readwrite', function (o) { o.put(v, k); }); };
-  var del = function (s, k) { return tx(s, 'readwrite', function (o) { o.delete(k); }); };
+  var get = function (s, k) {
+    return tx(s, 'readonly', function (o) {
+      return wrap(o.get(k));
+    });
+  };
+  var put = function (s, k, v) {
+    return tx(s, 'readwrite', function (o) {
+      o.put(v, k);
+    });
+  };
+  var del = function (s, k) {
+    return tx(s, 'readwrite', function (o) {
+      o.delete(k);
+    });
+  };
   function all(s) {
     return tx(s, 'readonly', function (o) {
       return Promise.all([wrap(o.getAllKeys()), wrap(o.getAll())]).then(function (r) {
-        return r[0].map(function (k, i) { return { key: k, value: r[1][i] }; });
+        return r[0].map(function (k, i) {
+          return { key: k, value: r[1][i] };
+        });
       });
     });
   }
@@ -73,14 +105,26 @@
   /** Queues a form; resolves its id. `label` is what the banner counts ("laporan", "permohonan"). */
   function enqueue(entry) {
     var id = 'o' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-    var item = { url: entry.url, fields: entry.fields, key: entry.key, label: entry.label || 'kiriman', draftKey: entry.draftKey || null, queuedAt: Date.now(), attempts: 0 };
-    return put('outbox', id, item).then(function () { return id; });
+    var item = {
+      url: entry.url,
+      fields: entry.fields,
+      key: entry.key,
+      label: entry.label || 'kiriman',
+      draftKey: entry.draftKey || null,
+      queuedAt: Date.now(),
+      attempts: 0,
+    };
+    return put('outbox', id, item).then(function () {
+      return id;
+    });
   }
 
   var MAX_ATTEMPTS = 20;
   function retryLater(id, item) {
     item.attempts += 1;
-    return put('outbox', id, item).then(function () { return null; });
+    return put('outbox', id, item).then(function () {
+      return null;
+    });
   }
 
   /**
@@ -97,12 +141,20 @@
           var record = { url: item.url, label: item.label, status: res.status, html: html, sentAt: Date.now(), kept: false };
           // The form (and its photos) leaves the phone as soon as the server answered; so does its draft.
           return put('sent', id, record)
-            .then(function () { return del('outbox', id); })
-            .then(function () { return item.draftKey ? del('drafts', item.draftKey) : null; })
-            .then(function () { return { id: id, status: res.status }; });
+            .then(function () {
+              return del('outbox', id);
+            })
+            .then(function () {
+              return item.draftKey ? del('drafts', item.draftKey) : null;
+            })
+            .then(function () {
+              return { id: id, status: res.status };
+            });
         });
       },
-      function () { return retryLater(id, item); }
+      function () {
+        return retryLater(id, item);
+      },
     );
   }
 
@@ -114,15 +166,24 @@
       return all('outbox').then(function (items) {
         return items.reduce(function (chain, it) {
           return chain.then(function (done) {
-            return sendOne(it.key, it.value).then(function (r) { if (r) done.push(r); return done; });
+            return sendOne(it.key, it.value).then(function (r) {
+              if (r) done.push(r);
+              return done;
+            });
           });
         }, Promise.resolve([]));
       });
     };
     var locks = root.navigator && root.navigator.locks;
     flushing = (locks ? locks.request('portal-outbox', run) : run()).then(
-      function (r) { flushing = null; return r; },
-      function (e) { flushing = null; throw e; }
+      function (r) {
+        flushing = null;
+        return r;
+      },
+      function (e) {
+        flushing = null;
+        throw e;
+      },
     );
     return flushing;
   }

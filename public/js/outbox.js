@@ -18,7 +18,9 @@
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach(function (k) {
+      e.setAttribute(k, attrs[k]);
+    });
     if (text) e.textContent = text;
     return e;
   }
@@ -34,8 +36,14 @@
 
   function count(items) {
     var by = {};
-    items.forEach(function (i) { by[i.value.label] = (by[i.value.label] || 0) + 1; });
-    return Object.keys(by).map(function (l) { return by[l] + ' ' + l; }).join(' dan ');
+    items.forEach(function (i) {
+      by[i.value.label] = (by[i.value.label] || 0) + 1;
+    });
+    return Object.keys(by)
+      .map(function (l) {
+        return by[l] + ' ' + l;
+      })
+      .join(' dan ');
   }
 
   function showQueue(items) {
@@ -47,7 +55,11 @@
     var p = el('div', { class: 'notice notice-wait', 'data-outbox-queue': '', role: 'status' });
     p.appendChild(el('p', {}, count(items) + ' menunggu sinyal. Akan terkirim sendiri saat ada sinyal — tidak perlu mengisi ulang.'));
     var btn = el('button', { type: 'button', class: 'button-secondary' }, 'Coba kirim sekarang');
-    btn.addEventListener('click', function () { btn.disabled = true; btn.textContent = 'Mencoba…'; run(); });
+    btn.addEventListener('click', function () {
+      btn.disabled = true;
+      btn.textContent = 'Mencoba…';
+      run();
+    });
     p.appendChild(btn);
     b.appendChild(p);
   }
@@ -61,7 +73,9 @@
   function showSent(list) {
     var b = box();
     if (!b) return;
-    b.querySelectorAll('[data-outbox-sent]').forEach(function (n) { n.remove(); });
+    b.querySelectorAll('[data-outbox-sent]').forEach(function (n) {
+      n.remove();
+    });
     list.forEach(function (it) {
       var rec = it.value;
       var wrap = el('section', { class: 'notice notice-sent', 'data-outbox-sent': it.key, 'aria-labelledby': 'judul-' + it.key, tabindex: '-1' });
@@ -71,17 +85,25 @@
       if (content) {
         var holder = el('div', { class: 'outbox-content' });
         holder.innerHTML = content.innerHTML; // our own server's page, same origin; CSP blocks any script in it
-        holder.querySelectorAll('h1').forEach(function (h) { var h3 = el('h3', {}, h.textContent); h.replaceWith(h3); });
+        holder.querySelectorAll('h1').forEach(function (h) {
+          var h3 = el('h3', {}, h.textContent);
+          h.replaceWith(h3);
+        });
         wrap.appendChild(holder);
       }
       var row = el('p', { class: 'outbox-actions' });
       if (ok && !rec.kept) {
         var keep = el('button', { type: 'button' }, 'Simpan di HP ini');
-        keep.addEventListener('click', function () { rec.kept = true; O.put('sent', it.key, rec).then(refresh); });
+        keep.addEventListener('click', function () {
+          rec.kept = true;
+          O.put('sent', it.key, rec).then(refresh);
+        });
         row.appendChild(keep);
       }
       var drop = el('button', { type: 'button', class: 'button-secondary' }, rec.kept ? 'Hapus dari HP ini' : ok ? 'Sudah saya catat, hapus dari HP' : 'Tutup');
-      drop.addEventListener('click', function () { O.del('sent', it.key).then(refresh); });
+      drop.addEventListener('click', function () {
+        O.del('sent', it.key).then(refresh);
+      });
       row.appendChild(drop);
       wrap.appendChild(row);
       if (rec.kept) {
@@ -96,14 +118,27 @@
   }
 
   function refresh() {
-    return Promise.all([O.all('outbox'), O.all('sent')]).then(function (r) {
-      showQueue(r[0]);
-      var unseen = r[1].filter(function (i) { return !i.value.kept; });
-      showSent(unseen.concat(r[1].filter(function (i) { return i.value.kept; })));
-      var first = document.querySelector('#kotak-kirim [data-outbox-sent]:not(details)');
-      if (first && unseen.length && !refresh.focused) { refresh.focused = true; first.focus(); }
-      document.dispatchEvent(new CustomEvent('portal:outbox', { detail: { queued: r[0].length, sent: r[1].length } }));
-    }).catch(function () {});
+    return Promise.all([O.all('outbox'), O.all('sent')])
+      .then(function (r) {
+        showQueue(r[0]);
+        var unseen = r[1].filter(function (i) {
+          return !i.value.kept;
+        });
+        showSent(
+          unseen.concat(
+            r[1].filter(function (i) {
+              return i.value.kept;
+            }),
+          ),
+        );
+        var first = document.querySelector('#kotak-kirim [data-outbox-sent]:not(details)');
+        if (first && unseen.length && !refresh.focused) {
+          refresh.focused = true;
+          first.focus();
+        }
+        document.dispatchEvent(new CustomEvent('portal:outbox', { detail: { queued: r[0].length, sent: r[1].length } }));
+      })
+      .catch(function () {});
   }
 
   function run() {
@@ -115,11 +150,17 @@
   window.addEventListener('online', run);
   document.addEventListener('portal:queued', function () {
     refresh();
-    navigator.serviceWorker && navigator.serviceWorker.ready
-      .then(function (reg) { return reg.sync && reg.sync.register('portal-outbox'); })
-      .catch(function () {});
+    navigator.serviceWorker &&
+      navigator.serviceWorker.ready
+        .then(function (reg) {
+          return reg.sync && reg.sync.register('portal-outbox');
+        })
+        .catch(function () {});
   });
-  if (navigator.serviceWorker) navigator.serviceWorker.addEventListener('message', function (e) { if (e.data === 'portal-outbox-sent') refresh(); });
+  if (navigator.serviceWorker)
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (e.data === 'portal-outbox-sent') refresh();
+    });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
   else run();
 })();

@@ -12,7 +12,9 @@
   if (!O || typeof FormData !== 'function') return;
   var SAVE_DELAY = 400;
 
-  function draftKey(form) { return 'draft:' + location.pathname + '#' + (form.id || form.getAttribute('action') || ''); }
+  function draftKey(form) {
+    return 'draft:' + location.pathname + '#' + (form.id || form.getAttribute('action') || '');
+  }
   function status(form) {
     var s = form.querySelector('[data-send-status]');
     if (!s) {
@@ -34,11 +36,17 @@
     if (isError) s.focus();
   }
   function formData(form, submitter) {
-    try { return new FormData(form, submitter || undefined); } catch (e) { return new FormData(form); }
+    try {
+      return new FormData(form, submitter || undefined);
+    } catch (e) {
+      return new FormData(form);
+    }
   }
   function draftable(form) {
     var fd = formData(form);
-    form.querySelectorAll('[data-no-draft]').forEach(function (f) { fd.delete(f.name); });
+    form.querySelectorAll('[data-no-draft]').forEach(function (f) {
+      fd.delete(f.name);
+    });
     return O.serialize(fd);
   }
 
@@ -46,17 +54,25 @@
   var timers = new WeakMap();
   function saveSoon(form) {
     clearTimeout(timers.get(form));
-    timers.set(form, setTimeout(function () {
-      O.put('drafts', draftKey(form), { fields: draftable(form), savedAt: Date.now() }).catch(function () {});
-    }, SAVE_DELAY));
+    timers.set(
+      form,
+      setTimeout(function () {
+        O.put('drafts', draftKey(form), { fields: draftable(form), savedAt: Date.now() }).catch(function () {});
+      }, SAVE_DELAY),
+    );
   }
   function restore(form, fields) {
     var files = {};
     fields.forEach(function (f) {
-      var name = f[0], v = f[1];
+      var name = f[0],
+        v = f[1];
       var els = form.querySelectorAll('[name="' + name.replace(/"/g, '') + '"]');
       if (!els.length) return;
-      if (typeof v !== 'string') { (files[name] = files[name] || []).push(new File([v.blob], v.name, { type: v.type })); return; }
+      if (typeof v !== 'string') {
+        if (!files[name]) files[name] = [];
+        files[name].push(new File([v.blob], v.name, { type: v.type }));
+        return;
+      }
       els.forEach(function (el) {
         if (el.type === 'radio' || el.type === 'checkbox') el.checked = el.value === v || el.checked;
         else if (el.type !== 'file') el.value = v;
@@ -66,30 +82,36 @@
       var input = form.querySelector('input[type=file][name="' + name + '"]');
       if (!input || typeof DataTransfer !== 'function') return;
       var dt = new DataTransfer();
-      files[name].forEach(function (f) { dt.items.add(f); });
+      files[name].forEach(function (f) {
+        dt.items.add(f);
+      });
       input.files = dt.files;
     });
   }
   function offerRestore(form) {
     // A form the server sent back with errors already holds what was typed: never overwrite it.
     if (form.querySelector('.error-summary, [aria-invalid="true"]')) return;
-    O.get('drafts', draftKey(form)).then(function (d) {
-      if (!d || !d.fields || !d.fields.length) return;
-      restore(form, d.fields);
-      var note = document.createElement('p');
-      note.className = 'notice draft-note';
-      note.setAttribute('role', 'status');
-      note.textContent = 'Isian Anda sebelumnya dikembalikan dari HP ini. ';
-      var clear = document.createElement('button');
-      clear.type = 'button';
-      clear.className = 'button-link';
-      clear.textContent = 'Kosongkan formulir';
-      clear.addEventListener('click', function () {
-        O.del('drafts', draftKey(form)).then(function () { location.reload(); });
-      });
-      note.appendChild(clear);
-      form.insertBefore(note, form.firstChild);
-    }).catch(function () {});
+    O.get('drafts', draftKey(form))
+      .then(function (d) {
+        if (!d || !d.fields || !d.fields.length) return;
+        restore(form, d.fields);
+        var note = document.createElement('p');
+        note.className = 'notice draft-note';
+        note.setAttribute('role', 'status');
+        note.textContent = 'Isian Anda sebelumnya dikembalikan dari HP ini. ';
+        var clear = document.createElement('button');
+        clear.type = 'button';
+        clear.className = 'button-link';
+        clear.textContent = 'Kosongkan formulir';
+        clear.addEventListener('click', function () {
+          O.del('drafts', draftKey(form)).then(function () {
+            location.reload();
+          });
+        });
+        note.appendChild(clear);
+        form.insertBefore(note, form.firstChild);
+      })
+      .catch(function () {});
   }
   function init(root) {
     (root.querySelectorAll ? root : document).querySelectorAll('form[data-send]').forEach(function (form) {
@@ -98,20 +120,37 @@
       offerRestore(form);
     });
   }
-  document.addEventListener('input', function (e) { var f = e.target.form; if (f && f.hasAttribute('data-send')) saveSoon(f); });
-  document.addEventListener('change', function (e) { var f = e.target.form; if (f && f.hasAttribute('data-send')) saveSoon(f); });
+  document.addEventListener('input', function (e) {
+    var f = e.target.form;
+    if (f && f.hasAttribute('data-send')) saveSoon(f);
+  });
+  document.addEventListener('change', function (e) {
+    var f = e.target.form;
+    if (f && f.hasAttribute('data-send')) saveSoon(f);
+  });
   // downscale.js tells when the smaller photos are in place.
-  document.addEventListener('portal:photos-ready', function (e) { var f = e.target.form; if (f && f.hasAttribute('data-send')) saveSoon(f); });
+  document.addEventListener('portal:photos-ready', function (e) {
+    var f = e.target.form;
+    if (f && f.hasAttribute('data-send')) saveSoon(f);
+  });
 
   // ---- sending ----
   function queue(form, fd, why) {
     var token = form.elements.token && form.elements.token.value;
-    return O.enqueue({ url: form.action, fields: O.serialize(fd), key: token || null, label: form.getAttribute('data-send') || 'kiriman', draftKey: draftKey(form) })
+    return O.enqueue({
+      url: form.action,
+      fields: O.serialize(fd),
+      key: token || null,
+      label: form.getAttribute('data-send') || 'kiriman',
+      draftKey: draftKey(form),
+    })
       .then(function () {
         document.dispatchEvent(new CustomEvent('portal:queued'));
         say(form, why + ' Kiriman Anda disimpan di HP ini dan akan terkirim sendiri saat ada sinyal — Anda boleh menutup halaman ini.', true);
       })
-      .catch(function () { say(form, why + ' Kiriman belum tersimpan. Periksa sinyal lalu tekan kirim lagi.', true); });
+      .catch(function () {
+        say(form, why + ' Kiriman belum tersimpan. Periksa sinyal lalu tekan kirim lagi.', true);
+      });
   }
 
   function swapMain(html) {
@@ -123,7 +162,10 @@
     if (doc.title) document.title = doc.title;
     window.scrollTo(0, 0);
     var focus = next.querySelector('.error-summary, [data-autofocus], h1');
-    if (focus) { if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1'); focus.focus(); }
+    if (focus) {
+      if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1');
+      focus.focus();
+    }
     init(next);
     if (window.PortalOutboxUI) window.PortalOutboxUI.refresh();
     offerKeep(next, html);
@@ -151,9 +193,19 @@
     var fd = formData(form, submitter);
     var button = submitter || form.querySelector('[type=submit]');
     var label = button ? button.textContent : '';
-    var done = function () { if (button) { button.disabled = false; button.removeAttribute('aria-busy'); button.textContent = label; } };
+    var done = function () {
+      if (button) {
+        button.disabled = false;
+        button.removeAttribute('aria-busy');
+        button.textContent = label;
+      }
+    };
     if (!navigator.onLine) return queue(form, fd, 'Tidak ada sinyal.');
-    if (button) { button.disabled = true; button.setAttribute('aria-busy', 'true'); button.textContent = 'Mengirim… 0%'; }
+    if (button) {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+      button.textContent = 'Mengirim… 0%';
+    }
     say(form, '', false);
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
@@ -165,13 +217,19 @@
     };
     xhr.onload = function () {
       var s = xhr.status;
-      if (s >= 500 || s === 429) { done(); return queue(form, fd, 'Server sedang sibuk.'); }
+      if (s >= 500 || s === 429) {
+        done();
+        return queue(form, fd, 'Server sedang sibuk.');
+      }
       if (s < 300) O.del('drafts', draftKey(form)).catch(function () {});
       if (/text\/html/.test(xhr.getResponseHeader('Content-Type') || '') && swapMain(xhr.responseText)) return;
       done();
       say(form, 'Kiriman ditolak (kode ' + s + '). Periksa isian lalu kirim lagi.', true);
     };
-    xhr.onerror = xhr.ontimeout = function () { done(); queue(form, fd, 'Koneksi terputus.'); };
+    xhr.onerror = xhr.ontimeout = function () {
+      done();
+      queue(form, fd, 'Koneksi terputus.');
+    };
     xhr.send(fd);
   }
 
@@ -182,6 +240,9 @@
     send(form, e.submitter);
   });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { init(document); });
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', function () {
+      init(document);
+    });
   else init(document);
 })();

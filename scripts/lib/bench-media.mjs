@@ -41,4 +41,3 @@ export function measurePipeline(bundle, photos) {
     return { name, ...JSON.parse(res.stdout) };
   });
 }
-

@@ -22,7 +22,14 @@ async function throttle(cdp, { kbps, latency }) {
 }
 
 async function phonePage(browser) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID', serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   return { context, page, cdp: await context.newCDPSession(page) };
 }
@@ -81,7 +88,10 @@ export async function measureComplaintSend(browser, formUrl, photoPath, profile)
     const started = Date.now();
     await page.setInputFiles('input[type=file][name=photos]', { name: 'IMG_20260314_092653.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByRole('button', { name: /Kirim laporan/ }).click();
-    await page.getByText(/ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().waitFor({ timeout: 120_000 });
+    await page
+      .getByText(/ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/)
+      .first()
+      .waitFor({ timeout: 120_000 });
     const ms = Date.now() - started;
     const sentBytes = await page.evaluate(() => {
       const input = document.querySelector('input[type=file][name=photos]');
@@ -100,7 +110,9 @@ const mark = (ok) => (ok ? '✓' : '✗');
 /** Paths of the throttled run: the key public pages, plus the newest news article (found on the village's list). */
 export async function throttledPages(baseUrl, desa) {
   const pages = ['/', '/sangatta-utara', desa, `${desa}/berita`, `${desa}/peta`, `${desa}/pengaduan`, `${desa}/ppid`, `${desa}/dokumen`, '/wilayah'];
-  const list = await fetch(`${baseUrl}${desa}/berita`).then((r) => r.text()).catch(() => '');
+  const list = await fetch(`${baseUrl}${desa}/berita`)
+    .then((r) => r.text())
+    .catch(() => '');
   const article = new RegExp(`href="(${desa.replace(/[/-]/g, '\\$&')}/berita/[a-z0-9-]+)"`).exec(list)?.[1];
   if (article) pages.splice(4, 0, article);
   return pages;
@@ -111,12 +123,19 @@ export async function throttledPages(baseUrl, desa) {
  * target was met. `photoPath`: a camera JPEG for the complaint.
  */
 export async function throttledReport({ chromium, executablePath, baseUrl, pages, formPath, photoPath, log }) {
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   const lines = ['## Throttled first visits (Chromium, phone 360×740, HTTP cache off)', ''];
   let allOk = true;
   try {
     for (const profile of PROFILES) {
-      lines.push(`### ${profile.name} (${profile.kbps} kbps, ${profile.latency} ms) — targets: ≤ ${FIRST_VIEW_BUDGET / 1024} KB, FCP ≤ ${profile.fcpTarget / 1000} s`, '');
+      lines.push(
+        `### ${profile.name} (${profile.kbps} kbps, ${profile.latency} ms) — targets: ≤ ${FIRST_VIEW_BUDGET / 1024} KB, FCP ≤ ${profile.fcpTarget / 1000} s`,
+        '',
+      );
       lines.push('| Page | HTTP | Bytes | Requests | FCP | Load | ≤ 100 KB | FCP target | Sideways at 360 px |');
       lines.push('| --- | ---: | ---: | ---: | ---: | ---: | :---: | :---: | :---: |');
       for (const path of pages) {
@@ -125,7 +144,9 @@ export async function throttledReport({ chromium, executablePath, baseUrl, pages
         const okBytes = r.bytes <= FIRST_VIEW_BUDGET;
         const okFcp = r.fcp <= profile.fcpTarget;
         allOk &&= okBytes && okFcp && r.status === 200;
-        lines.push(`| \`${path}\` | ${r.status} | ${kb(r.bytes)} | ${r.requests} | ${sec(r.fcp)} | ${sec(r.load)} | ${mark(okBytes)} | ${mark(okFcp)} | ${r.overflow ? '✗ scrolls' : '✓ no'} |`);
+        lines.push(
+          `| \`${path}\` | ${r.status} | ${kb(r.bytes)} | ${r.requests} | ${sec(r.fcp)} | ${sec(r.load)} | ${mark(okBytes)} | ${mark(okFcp)} | ${r.overflow ? '✗ scrolls' : '✓ no'} |`,
+        );
       }
       lines.push('');
     }
@@ -150,7 +171,7 @@ export async function throttledReport({ chromium, executablePath, baseUrl, pages
 export function memoryLines(results, workerMemory) {
   const lines = ['## Image pipeline: peak memory per photo', ''];
   lines.push(
-    'Each photo in a fresh Node process running the Worker\'s own pipeline code (esbuild bundle of `src/media`); growth of peak resident memory over the process before processing (input bytes already loaded), to compare with the Worker\'s 128 MB. It includes compiling the codecs, which a warm isolate has already done.',
+    "Each photo in a fresh Node process running the Worker's own pipeline code (esbuild bundle of `src/media`); growth of peak resident memory over the process before processing (input bytes already loaded), to compare with the Worker's 128 MB. It includes compiling the codecs, which a warm isolate has already done.",
     '',
   );
   lines.push('| Photo | Size | Decoded at | Time | Peak growth | Within 128 MB | Outputs (thumb / article, WebP · JPEG) | Metadata left |');
@@ -161,9 +182,13 @@ export function memoryLines(results, workerMemory) {
       continue;
     }
     const of = (size, format) => r.derivatives.find((d) => d.size === size && d.format === format);
-    const outs = ['thumb', 'article'].map((s) => `${of(s, 'webp')?.w}×${of(s, 'webp')?.h}: ${kb(of(s, 'webp')?.bytes ?? 0)} · ${kb(of(s, 'jpeg')?.bytes ?? 0)}`).join(' / ');
+    const outs = ['thumb', 'article']
+      .map((s) => `${of(s, 'webp')?.w}×${of(s, 'webp')?.h}: ${kb(of(s, 'webp')?.bytes ?? 0)} · ${kb(of(s, 'jpeg')?.bytes ?? 0)}`)
+      .join(' / ');
     const clean = r.derivatives.every((d) => d.clean);
-    lines.push(`| ${r.name} | ${r.width}×${r.height} | ${r.decoded.join('×')} | ${(r.ms / 1000).toFixed(2)} s | ${(r.growth / 1048576).toFixed(1)} MB | ${mark(r.growth < workerMemory)} | ${outs} | ${clean ? 'none' : '✗'} |`);
+    lines.push(
+      `| ${r.name} | ${r.width}×${r.height} | ${r.decoded.join('×')} | ${(r.ms / 1000).toFixed(2)} s | ${(r.growth / 1048576).toFixed(1)} MB | ${mark(r.growth < workerMemory)} | ${outs} | ${clean ? 'none' : '✗'} |`,
+    );
   }
   lines.push('');
   return lines;

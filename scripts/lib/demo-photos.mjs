@@ -18,16 +18,30 @@ export const DEMO_PHOTOS = [
 ];
 
 /** R2 base key of a demo post's cover (fixed, so the seed is idempotent). */
-export const demoCoverBase = (postId) => `public/posts/DEMOCOVER${postId.replace(/[^a-z0-9]/gi, '').toUpperCase().padEnd(17, '0').slice(0, 17)}`;
+export const demoCoverBase = (postId) =>
+  `public/posts/DEMOCOVER${postId
+    .replace(/[^a-z0-9]/gi, '')
+    .toUpperCase()
+    .padEnd(17, '0')
+    .slice(0, 17)}`;
 
 async function cameraJpeg(seed, palette) {
   const { default: sharp } = await import('sharp');
   const w = 2000;
   const h = 1500;
-  const noise = await sharp({ create: { width: w, height: h, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).png().toBuffer();
-  const pixels = await sharp(sceneSvg(w, h, { seed, palette, redBand: false })).composite([{ input: noise, blend: 'soft-light' }]).flatten({ background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer();
+  const noise = await sharp({ create: { width: w, height: h, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 24 } } })
+    .png()
+    .toBuffer();
+  const pixels = await sharp(sceneSvg(w, h, { seed, palette, redBand: false }))
+    .composite([{ input: noise, blend: 'soft-light' }])
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 92 })
+    .toBuffer();
   return sharp(pixels)
-    .withExif({ IFD0: { Make: 'Xiaomi', Model: 'Redmi Note 13', DateTime: '2026:03:02 08:14:00' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 31/1 2000/100', GPSLongitudeRef: 'E', GPSLongitude: '117/1 31/1 5000/100' } })
+    .withExif({
+      IFD0: { Make: 'Xiaomi', Model: 'Redmi Note 13', DateTime: '2026:03:02 08:14:00' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 31/1 2000/100', GPSLongitudeRef: 'E', GPSLongitude: '117/1 31/1 5000/100' },
+    })
     .jpeg({ quality: 88 })
     .toBuffer();
 }
@@ -51,7 +65,8 @@ export async function buildDemoPhotos(outDir) {
       const file = join(outDir, 'files', key);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, bytes);
-      (lists[type] ??= []).push({ key, file });
+      lists[type] ??= [];
+      lists[type].push({ key, file });
     }
     manifests[postId] = manifest;
   }

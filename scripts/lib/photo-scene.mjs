@@ -15,8 +15,14 @@ export function sceneSvg(w, h, { screenshot = false, seed: start = 42, redBand =
       parts.push(`<rect x="70" y="${y + 42}" width="${(w - 300) * (0.3 + ((y * 13) % 60) / 100)}" height="10" fill="#888"/>`);
     }
   } else {
-    const [top, bottom] = [['#5b8fd6', '#cfe3f7'], ['#e0703a', '#ffe0b3'], ['#7fa7c9', '#e8eef3']][palette % 3];
-    parts.push(`<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient></defs>`);
+    const [top, bottom] = [
+      ['#5b8fd6', '#cfe3f7'],
+      ['#e0703a', '#ffe0b3'],
+      ['#7fa7c9', '#e8eef3'],
+    ][palette % 3];
+    parts.push(
+      `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient></defs>`,
+    );
     parts.push(`<rect width="${w}" height="${h}" fill="url(#sky)"/>`);
     parts.push(`<circle cx="${w * 0.8}" cy="${h * 0.25}" r="${h * 0.06}" fill="#ffe9a8"/>`);
     const hill = (y0, amp, color, phase) => {
@@ -27,19 +33,26 @@ export function sceneSvg(w, h, { screenshot = false, seed: start = 42, redBand =
     parts.push(hill(h * 0.55, h * 0.05, '#4d7a3a', 0), hill(h * 0.68, h * 0.04, '#3c6b2c', 2), hill(h * 0.8, h * 0.03, '#6b5236', 4));
     // Foliage, grass and gravel: detail at every scale, so the photo does not compress like a drawing.
     let seed = start;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const greens = ['#2f5d1f', '#557a2f', '#6d8f3a', '#3f6b28', '#8aa04a', '#24421a', '#a3b56b'];
     for (let i = 0; i < 6000; i++) {
       const x = rnd() * w;
       const y = h * (0.5 + rnd() * 0.5);
       const r = (0.002 + rnd() * 0.01) * w;
-      parts.push(`<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * (0.4 + rnd())).toFixed(0)}" fill="${greens[i % greens.length]}" fill-opacity="0.8"/>`);
+      parts.push(
+        `<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * (0.4 + rnd())).toFixed(0)}" fill="${greens[i % greens.length]}" fill-opacity="0.8"/>`,
+      );
     }
     for (let i = 0; i < 400; i++) {
       const x = rnd() * w;
       const y = h * (0.12 + rnd() * 0.3);
       const r = (0.01 + rnd() * 0.04) * w;
-      parts.push(`<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * 0.4).toFixed(0)}" fill="#ffffff" fill-opacity="${(0.1 + rnd() * 0.3).toFixed(2)}"/>`);
+      parts.push(
+        `<ellipse cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" rx="${r.toFixed(0)}" ry="${(r * 0.4).toFixed(0)}" fill="#ffffff" fill-opacity="${(0.1 + rnd() * 0.3).toFixed(2)}"/>`,
+      );
     }
     for (let i = 0; i < 14; i++) {
       const x = (w / 15) * (i + 0.5);
@@ -53,4 +66,3 @@ export function sceneSvg(w, h, { screenshot = false, seed: start = 42, redBand =
   if (redBand) parts.push(`<rect width="${w}" height="${Math.round(h / 10)}" fill="#ff0000"/>`);
   return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${parts.join('')}</svg>`);
 }
-

@@ -68,7 +68,8 @@ export function matchScore(query: string, name: string): number {
   // Or against any word of the name ("swarga bra" → both words close).
   const words = nameWords(query);
   const target = nameWords(name);
-  if (words.length > 1 && words.every((w) => target.some((t) => t.startsWith(w) || editDistance(w, t, allowedTypos(w.length)) <= allowedTypos(w.length)))) return 30;
+  if (words.length > 1 && words.every((w) => target.some((t) => t.startsWith(w) || editDistance(w, t, allowedTypos(w.length)) <= allowedTypos(w.length))))
+    return 30;
   return 0;
 }
 

@@ -57,7 +57,8 @@ export async function openEncoders(): Promise<Encoders> {
     instantiate<WebpEncoderModule>(webpEncoderFactory, WEBP_ENC_WASM),
   ]);
   return {
-    jpeg: (img, quality) => new Uint8Array(jpeg.encode(img.data, img.width, img.height, { ...JPEG_DEFAULTS, quality, progressive: true, optimize_coding: true })),
+    jpeg: (img, quality) =>
+      new Uint8Array(jpeg.encode(img.data, img.width, img.height, { ...JPEG_DEFAULTS, quality, progressive: true, optimize_coding: true })),
     webp(img, quality) {
       const out = webp.encode(img.data, img.width, img.height, { ...WEBP_DEFAULTS, quality, method: 4 });
       if (!out) throw new Error('webp encode failed');

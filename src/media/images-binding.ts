@@ -8,22 +8,29 @@
  */
 import { imageDimensions } from '../lib/file-type';
 import type { ImageHeader } from './inspect';
-import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type DerivativeFormat, FORMAT_MIME, SIZE_NAMES } from './limits';
+import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type Derivative, type DerivativeFormat, FORMAT_MIME, SIZE_NAMES } from './limits';
 import { stripMetadata } from './metadata';
 import { fitInside } from './pixels';
-import type { Derivative } from './pipeline';
 
 /** EXIF orientation as transform steps, applied in order (rotation clockwise). */
 export function orientationSteps(orientation: number): ImageTransform[] {
   switch (orientation) {
-    case 2: return [{ flip: 'h' }];
-    case 3: return [{ rotate: 180 }];
-    case 4: return [{ flip: 'v' }];
-    case 5: return [{ flip: 'h' }, { rotate: 270 }];
-    case 6: return [{ rotate: 90 }];
-    case 7: return [{ flip: 'h' }, { rotate: 90 }];
-    case 8: return [{ rotate: 270 }];
-    default: return [];
+    case 2:
+      return [{ flip: 'h' }];
+    case 3:
+      return [{ rotate: 180 }];
+    case 4:
+      return [{ flip: 'v' }];
+    case 5:
+      return [{ flip: 'h' }, { rotate: 270 }];
+    case 6:
+      return [{ rotate: 90 }];
+    case 7:
+      return [{ flip: 'h' }, { rotate: 90 }];
+    case 8:
+      return [{ rotate: 270 }];
+    default:
+      return [];
   }
 }
 

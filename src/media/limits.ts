@@ -23,6 +23,15 @@ export type DerivativeFormat = (typeof DERIVATIVE_FORMATS)[number];
 export const FORMAT_MIME: Record<DerivativeFormat, string> = { webp: 'image/webp', jpeg: 'image/jpeg' };
 export const FORMAT_EXT: Record<DerivativeFormat, string> = { webp: 'webp', jpeg: 'jpg' };
 
+/** One encoded derivative: a size in one format. */
+export interface Derivative {
+  size: DerivativeSize;
+  format: DerivativeFormat;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export const INPUT_CAPS = {
   /** Baseline JPEG: decoded at reduced scale; limited by the upload size more than by pixels. */
   jpegBaseline: 64_000_000,
@@ -43,7 +52,11 @@ export function capFor(format: InputFormat, progressive: boolean): number {
 }
 
 /** Reasons an image is refused, each with the sentence a citizen reads (no JavaScript, so no browser downscaling). */
-export function imageRefusal(field: string, reason: 'type' | 'unreadable' | 'too_large' | 'cmyk', detail?: { width: number; height: number; cap: number }): AppError {
+export function imageRefusal(
+  field: string,
+  reason: 'type' | 'unreadable' | 'too_large' | 'cmyk',
+  detail?: { width: number; height: number; cap: number },
+): AppError {
   const messages = {
     type: 'Jenis gambar tidak didukung. Kirim foto JPG, PNG atau WebP.',
     unreadable: 'Gambar rusak atau tidak dapat dibaca. Simpan ulang sebagai JPG lalu kirim lagi.',

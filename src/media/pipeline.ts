@@ -14,17 +14,9 @@ import { decodeJpegScaled, jpegScaleFor, type Rgba } from './jpeg-turbo';
 import { decodePng, decodeWebp, type Encoders, openEncoders } from './codecs';
 import { deriveWithBinding } from './images-binding';
 import { inspectImage, type ImageHeader } from './inspect';
-import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type DerivativeFormat, type DerivativeSize, imageRefusal, SIZE_NAMES } from './limits';
+import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type Derivative, type DerivativeFormat, imageRefusal, SIZE_NAMES } from './limits';
 import { stripMetadata } from './metadata';
 import { applyOrientation, fitInside, flattenOnWhite, resizeArea } from './pixels';
-
-export interface Derivative {
-  size: DerivativeSize;
-  format: DerivativeFormat;
-  bytes: Uint8Array;
-  width: number;
-  height: number;
-}
 
 export interface ProcessedImage {
   header: ImageHeader;

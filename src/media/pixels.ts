@@ -25,13 +25,33 @@ export function applyOrientation(img: Rgba, orientation: number): Rgba {
       let sx: number;
       let sy: number;
       switch (orientation) {
-        case 2: sx = W - 1 - x; sy = y; break; // mirrored
-        case 3: sx = W - 1 - x; sy = H - 1 - y; break; // upside down
-        case 4: sx = x; sy = H - 1 - y; break; // mirrored upside down
-        case 5: sx = y; sy = x; break; // transposed
-        case 6: sx = y; sy = H - 1 - x; break; // stored rotated 90° counter-clockwise: turn it clockwise
-        case 7: sx = W - 1 - y; sy = H - 1 - x; break; // transversed
-        default: sx = W - 1 - y; sy = x; // 8: stored rotated 90° clockwise: turn it counter-clockwise
+        case 2:
+          sx = W - 1 - x;
+          sy = y;
+          break; // mirrored
+        case 3:
+          sx = W - 1 - x;
+          sy = H - 1 - y;
+          break; // upside down
+        case 4:
+          sx = x;
+          sy = H - 1 - y;
+          break; // mirrored upside down
+        case 5:
+          sx = y;
+          sy = x;
+          break; // transposed
+        case 6:
+          sx = y;
+          sy = H - 1 - x;
+          break; // stored rotated 90° counter-clockwise: turn it clockwise
+        case 7:
+          sx = W - 1 - y;
+          sy = H - 1 - x;
+          break; // transversed
+        default:
+          sx = W - 1 - y;
+          sy = x; // 8: stored rotated 90° clockwise: turn it counter-clockwise
       }
       out[y * OW + x] = src[sy * W + sx] ?? 0;
     }

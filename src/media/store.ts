@@ -66,4 +66,3 @@ export async function derivativeResponse(
   if (!('body' in obj) || !obj.body) return new Response(null, { status: 304, headers: out });
   return new Response(obj.body, { headers: out });
 }
-

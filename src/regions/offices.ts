@@ -28,7 +28,12 @@ export async function officeFor(db: Db, ctx: RegionContext): Promise<OfficeConta
   const rows = await db
     .select()
     .from(regionOffices)
-    .where(inArray(regionOffices.regionCode, chain.map((r) => r.code)))
+    .where(
+      inArray(
+        regionOffices.regionCode,
+        chain.map((r) => r.code),
+      ),
+    )
     .all();
   const byCode = new Map(rows.map((r) => [r.regionCode, r]));
   for (const region of chain) {

@@ -6,10 +6,32 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { baseUrl, e2eEnabled, launchBrowser, url } from './helpers/browser';
 
 const MUST = {
-  public: ['/', '/wilayah', '/sangatta-utara', '/sangatta-utara/swarga-bara', '/sangatta-utara/swarga-bara/berita', '/sangatta-utara/swarga-bara/dokumen',
-    '/sangatta-utara/swarga-bara/pengaduan', '/sangatta-utara/swarga-bara/pengaduan/lacak', '/sangatta-utara/swarga-bara/ppid', '/sangatta-utara/swarga-bara/peta',
-    '/sangatta-utara/swarga-bara/layanan', '/sangatta-utara/swarga-bara/lelang', '/masuk'],
-  admin: ['/admin', '/admin/konten', '/admin/konten/baru', '/admin/dokumen', '/admin/dokumen/baru', '/admin/tempat', '/admin/tempat/baru', '/admin/pengaduan', '/admin/ppid'],
+  public: [
+    '/',
+    '/wilayah',
+    '/sangatta-utara',
+    '/sangatta-utara/swarga-bara',
+    '/sangatta-utara/swarga-bara/berita',
+    '/sangatta-utara/swarga-bara/dokumen',
+    '/sangatta-utara/swarga-bara/pengaduan',
+    '/sangatta-utara/swarga-bara/pengaduan/lacak',
+    '/sangatta-utara/swarga-bara/ppid',
+    '/sangatta-utara/swarga-bara/peta',
+    '/sangatta-utara/swarga-bara/layanan',
+    '/sangatta-utara/swarga-bara/lelang',
+    '/masuk',
+  ],
+  admin: [
+    '/admin',
+    '/admin/konten',
+    '/admin/konten/baru',
+    '/admin/dokumen',
+    '/admin/dokumen/baru',
+    '/admin/tempat',
+    '/admin/tempat/baru',
+    '/admin/pengaduan',
+    '/admin/ppid',
+  ],
 };
 const SKIP = /\/(keluar|logout)\b|\/unduh\b|\.(pdf|csv|xml|json|png|jpg|webp)(\?|$)|\/media\/|\/api\//;
 const LIMIT = { public: 45, admin: 45 };

@@ -19,8 +19,13 @@ function fakeImages(seen: { inputs: string[][] }): ImagesBinding {
     input(stream: ReadableStream<Uint8Array>) {
       const steps: ImageTransform[] = [];
       const t: ImageTransformer = {
-        transform(s) { steps.push(s); return t; },
-        draw() { return t; },
+        transform(s) {
+          steps.push(s);
+          return t;
+        },
+        draw() {
+          return t;
+        },
         async output(o) {
           const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
           seen.inputs.push(metadataFound(bytes));
@@ -40,7 +45,11 @@ function fakeImages(seen: { inputs: string[][] }): ImagesBinding {
           const enc = await openEncoders();
           const out = o.format === 'image/webp' ? enc.webp(img, o.quality ?? 80) : enc.jpeg(img, o.quality ?? 80);
           const withExif: Uint8Array<ArrayBuffer> = new Uint8Array(o.format === 'image/jpeg' ? [...out.subarray(0, 2), ...EXIF_TAIL, ...out.subarray(2)] : out);
-          return { response: () => new Response(withExif), contentType: () => o.format, image: () => new Response(withExif).body as ReadableStream<Uint8Array> };
+          return {
+            response: () => new Response(withExif),
+            contentType: () => o.format,
+            image: () => new Response(withExif).body as ReadableStream<Uint8Array>,
+          };
         },
       };
       return t;
@@ -73,7 +82,12 @@ describe('image pipeline through the Images binding', () => {
   });
 
   it('falls back to the WebAssembly codecs when the binding fails', { timeout: 180_000 }, async () => {
-    const broken = { ...fakeImages({ inputs: [] }), input: () => { throw new Error('service unavailable'); } } as ImagesBinding;
+    const broken = {
+      ...fakeImages({ inputs: [] }),
+      input: () => {
+        throw new Error('service unavailable');
+      },
+    } as ImagesBinding;
     const out = await processImage(await fixture('screenshot.png'), { images: broken });
     expect(out.stats.engine).toBe('wasm');
     expect(out.derivatives).toHaveLength(4);

@@ -55,10 +55,16 @@ describe('media storage', () => {
   });
 
   it('img attributes: lists get the thumbnail only, articles offer both with sizes', () => {
-    const m = parseManifest(JSON.stringify({
-      v: 1, base: 'public/posts/X1', w: 4000, h: 3000, original: { ext: 'jpg', bytes: 1 },
-      sizes: { thumb: { w: 240, h: 180, webp: 1, jpeg: 1 }, article: { w: 800, h: 600, webp: 1, jpeg: 1 } },
-    }));
+    const m = parseManifest(
+      JSON.stringify({
+        v: 1,
+        base: 'public/posts/X1',
+        w: 4000,
+        h: 3000,
+        original: { ext: 'jpg', bytes: 1 },
+        sizes: { thumb: { w: 240, h: 180, webp: 1, jpeg: 1 }, article: { w: 800, h: 600, webp: 1, jpeg: 1 } },
+      }),
+    );
     if (!m) throw new Error('manifest');
     expect(imgAttrs(m, 'thumb')).toEqual({ src: '/media/public/posts/X1/thumb', width: 240, height: 180, loading: 'lazy', decoding: 'async' });
     const a = imgAttrs(m, 'article', { eager: true });

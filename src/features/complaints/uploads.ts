@@ -9,7 +9,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
-import { imageDimensions, sha256Hex, sniffFileType } from '../../lib/file-type';
+import { sha256Hex } from '../../lib/encoding';
+import { imageDimensions, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
 import { stripMetadata } from './photo-metadata';
 

@@ -34,8 +34,8 @@ const bare = (url: string) => url.replace(/^https?:\/\//, '');
 export const PosterView: FC<PosterProps> = (p) => (
   <article class="poster">
     <p class="no-print">
-      Cetak halaman ini di kertas A4 (menu browser: Cetak / Print) dan tempel di papan pengumuman kantor, balai atau
-      masjid. Kode QR dan alamat singkat tetap berlaku selama portal ada.
+      Cetak halaman ini di kertas A4 (menu browser: Cetak / Print) dan tempel di papan pengumuman kantor, balai atau masjid. Kode QR dan alamat singkat tetap
+      berlaku selama portal ada.
     </p>
     <header class="poster-head">
       <Qr text={p.siteUrl} label={`Kode QR situs ${p.regionLabel}`} class="qr qr-big" />
