@@ -64,8 +64,11 @@ export function manifestOf(base: string, p: ProcessedImage): MediaManifest {
   };
 }
 
-/** Public URL of a derivative of a public image (base under `public/`). */
+/** Public URL of a derivative of a public image (base under `public/`); the format follows the browser's Accept. */
 export const mediaPath = (m: Pick<MediaManifest, 'base'>, size: DerivativeSize) => `/media/${m.base}/${size}`;
+
+/** A fixed-format JPEG URL, for readers that do not send Accept (feeds, Open Graph, the JSON API). */
+export const mediaJpegPath = (m: Pick<MediaManifest, 'base'>, size: DerivativeSize) => `/media/${m.base}/${size}.jpg`;
 
 export interface ImgAttrs {
   src: string;

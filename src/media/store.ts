@@ -4,8 +4,8 @@
  */
 import { AppError } from '../lib/errors';
 import { type DerivativeFormat, type DerivativeSize, FORMAT_MIME, SIZE_NAMES } from './limits';
-import { allKeys, derivativeKey, manifestOf, type MediaManifest, originalKey } from './manifest';
-import type { ProcessedImage } from './pipeline';
+import { allKeys, derivativeKey, manifestOf, type MediaManifest, originalKey, parseManifest } from './manifest';
+import { type PipelineOptions, type ProcessedImage, processImage } from './pipeline';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -27,6 +27,22 @@ export async function storeImage(bucket: R2Bucket, base: string, p: ProcessedIma
 
 export async function deleteImage(bucket: R2Bucket, m: MediaManifest | null | undefined): Promise<void> {
   if (m) await bucket.delete(allKeys(m));
+}
+
+/** Every upload path: the pipeline, then R2 under `base` (e.g. public/posts/{id}); resolves the manifest. */
+export async function saveImage(bucket: R2Bucket, base: string, bytes: Uint8Array, opts: PipelineOptions = {}): Promise<MediaManifest> {
+  return storeImage(bucket, base, await processImage(bytes, opts));
+}
+
+/**
+ * Removes an image a row points at: every file of its manifest, or the single object of a row stored before the
+ * pipeline (`key` alone). Never throws: a leftover object is logged, the row's change stands.
+ */
+export async function removeImage(bucket: R2Bucket, key: string | null | undefined, mediaJson: string | null | undefined): Promise<void> {
+  const m = parseManifest(mediaJson);
+  const keys = m ? allKeys(m) : key ? [key] : [];
+  if (keys.length === 0) return;
+  await bucket.delete(keys).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', keys, err: String(err) })));
 }
 
 /** WebP when the browser says it accepts it (every current browser does), else JPEG. */
