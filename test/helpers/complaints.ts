@@ -147,3 +147,13 @@ export function testDeps(): ComplaintDeps {
 export async function complaintRow(ticket: string) {
   return env.DB.prepare('SELECT * FROM complaints WHERE ticket = ?').bind(ticket).first<Record<string, unknown>>();
 }
+
+/** The reporter's view: number and private code sent by POST, as the tracking form does (never in the URL). */
+export function trackAsReporter(path: string, nomor: string, kode: string, ip = '198.51.100.77'): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': ip },
+    body: new URLSearchParams({ nomor, kode }).toString(),
+  });
+}
