@@ -85,6 +85,25 @@ describe('public region pages', () => {
     expect(wildcard).toContain('Tidak ada wilayah yang cocok');
   });
 
+  it.each([
+    ['swargabara', 'swarga-bara'],
+    ['SWARGA BARA', 'swarga-bara'],
+    ['desa swarga', 'swarga-bara'],
+    ['Swárga Bará', 'swarga-bara'],
+    ['swarga bra', 'swarga-bara'],
+    ['sangata', 'sangatta-utara'],
+    ['kec. muara wahou', 'muara-wahau'],
+  ])('tolerates what people type: %s', async (q, slug) => {
+    const html = await (await get(`/wilayah?q=${encodeURIComponent(q)}`)).text();
+    expect(html).toMatch(new RegExp(`href="/[a-z-]*/?${slug}"`));
+    expect(html).not.toContain('Tidak ada wilayah yang cocok');
+  });
+
+  it('does not invent matches for unrelated words', async () => {
+    expect(await (await get('/wilayah?q=jakarta')).text()).toContain('Tidak ada wilayah yang cocok');
+    expect(await (await get('/wilayah?q=desa')).text()).toContain('Tidak ada wilayah yang cocok');
+  });
+
   it('returns only the results fragment to htmx', async () => {
     const res = await get('/wilayah?q=bara', { 'HX-Request': 'true' });
     const html = await res.text();
@@ -95,12 +114,12 @@ describe('public region pages', () => {
 
   it('honours Save-Data by leaving out optional images', async () => {
     const title = `Sampul ${crypto.randomUUID()}`;
-    await insertPost({ regionCode: '64.08.05', title, coverKey: 'public/posts/ABCDEFGHJK12.jpg' });
+    await insertPost({ regionCode: '64.08.05', title, coverKey: 'public/posts/ABCDEFGHJK12' });
     const normal = await (await get('/sangkulirang')).text();
-    expect(normal).toContain('src="/media/public/posts/ABCDEFGHJK12.jpg"');
+    expect(normal).toContain('src="/media/public/posts/ABCDEFGHJK12/thumb"');
     const light = await (await get('/sangkulirang', { 'Save-Data': 'on' })).text();
     expect(light).toContain(title);
-    expect(light).not.toContain('/media/public/posts/ABCDEFGHJK12.jpg');
+    expect(light).not.toContain('/media/public/posts/ABCDEFGHJK12');
   });
 
   it('shows a post detail with its Markdown rendered safely and share links', async () => {
