@@ -104,6 +104,26 @@ describe('public region pages', () => {
     expect(await (await get('/wilayah?q=desa')).text()).toContain('Tidak ada wilayah yang cocok');
   });
 
+  it.each([
+    ['/s/6408', '/'],
+    ['/s/640804', '/sangatta-utara'],
+    ['/s/6408042012', '/sangatta-utara/swarga-bara'],
+    ['/s/6408042012a', '/sangatta-utara/swarga-bara/pengaduan'],
+    ['/s/640804i', '/sangatta-utara/ppid'],
+    ['/s/adu-7k3q-9xpd', '/pengaduan/lacak?nomor=ADU-7K3Q-9XPD'],
+    ['/s/PPID-2222-3333', '/ppid/lacak?nomor=PPID-2222-3333'],
+  ])('short link %s goes to %s', async (path, location) => {
+    const res = await get(path);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe(location);
+  });
+
+  it.each(['/s/6408999999', '/s/6408042012z', '/s/XYZ-2222-3333', '/s/%E0%A4%A', '/s/123'])('short link %s is a clear 404', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Tautan pendek ini tidak dikenal');
+  });
+
   it('returns only the results fragment to htmx', async () => {
     const res = await get('/wilayah?q=bara', { 'HX-Request': 'true' });
     const html = await res.text();
