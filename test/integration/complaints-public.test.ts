@@ -34,21 +34,7 @@ describe('complaint form page', () => {
     expect(html).toMatch(/<script src="\/js\/downscale\.js\?v=[^"]+" defer/);
     expect(html).toContain('data-downscale="1024"');
     expect(html).not.toContain('sedang disiapkan');
-    for (const id of [
-      'category',
-      'title',
-      'description',
-      'region_code',
-      'place',
-      'lat',
-      'lng',
-      'photos',
-      'anonymous',
-      'confidential',
-      'name',
-      'phone',
-      'email',
-    ]) {
+    for (const id of ['category', 'title', 'description', 'region_code', 'place', 'photos', 'anonymous', 'confidential', 'name', 'phone', 'email']) {
       expect(html, id).toContain(`for="${id}"`);
     }
   });

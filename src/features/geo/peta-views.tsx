@@ -28,8 +28,9 @@ export interface PetaPageProps {
   lazyMap: { js: string; css: string };
 }
 
+/** A place photo's article size (the pipeline's derivative; originals are never served). */
 export function mediaHref(key: string): string {
-  return `/media/${key}`;
+  return `/media/${key}/article`;
 }
 
 /** A `geo:` URI (RFC 5870): phones open it in their own maps app, which works offline with downloaded maps. */
