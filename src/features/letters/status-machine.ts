@@ -13,16 +13,10 @@
  * Deadline: the service time in working days from submission (src/lib/working-days.ts). While the requester fixes
  * what was asked (perlu_perbaikan) the clock stops: the remaining working days are kept and run again from the fix.
  */
+import { LETTER_STATUSES, type LetterEventKind, type LetterStatus, type SignMethod } from '../../db/schema/letters';
 import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from '../../lib/working-days';
 
-export const LETTER_STATUSES = ['diajukan', 'diperiksa', 'perlu_perbaikan', 'diproses', 'menunggu_tanda_tangan', 'selesai', 'ditolak', 'dibatalkan'] as const;
-export type LetterStatus = (typeof LETTER_STATUSES)[number];
-
-export const LETTER_EVENT_KINDS = ['dibuat', 'status', 'nomor', 'tanda_tangan', 'cabut'] as const;
-export type LetterEventKind = (typeof LETTER_EVENT_KINDS)[number];
-
-export const SIGN_METHODS = ['basah', 'pindaian'] as const;
-export type SignMethod = (typeof SIGN_METHODS)[number];
+export { LETTER_STATUSES, type LetterStatus, type SignMethod };
 
 /** Statuses where the officer holds the request (the deadline runs). */
 export const OFFICER_STATUSES: readonly LetterStatus[] = ['diajukan', 'diperiksa', 'diproses', 'menunggu_tanda_tangan'];
