@@ -93,7 +93,7 @@ export function placeholdersOf(text: string): string[] {
 function fieldSchema(f: FieldDef): z.ZodType<string | undefined> {
   const what = f.label.toLowerCase();
   const empty = (v: unknown) => (typeof v === 'string' ? clean(v) : v) || undefined;
-  let base: z.ZodType<string>;
+  let base: z.ZodType<string, string>;
   switch (f.type) {
     case 'teks':
     case 'paragraf': {
