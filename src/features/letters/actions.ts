@@ -65,6 +65,7 @@ export async function applyLetterAction(deps: LetterDeps, row: LetterRequestRow,
   }
   const statements: Statement[] = [];
   let patch = { ...extras.patch };
+  if (action.type === 'cabut') patch.revokeReason = action.reason.trim();
   if (action.type === 'beri_nomor') {
     const [template, region] = await Promise.all([templateVersion(db, row.templateId, row.templateVersion), regionOf(db, row.regionCode)]);
     if (!template || !region) throw new AppError('not_found', 'Jenis surat atau wilayah tidak ditemukan.');

@@ -115,11 +115,11 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Runs a change batch; a lost race becomes a friendly 409. */
-export async function commitChange(db: Db, statements: Statement[]): Promise<void> {
+export async function commitChange(db: Db, statements: Statement[], conflict = 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang halaman lalu coba lagi.'): Promise<void> {
   try {
     await db.batch(statements as [Statement, ...Statement[]]);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang halaman lalu coba lagi.');
+    if (isUniqueViolation(err)) throw new AppError('conflict', conflict);
     throw err;
   }
 }

@@ -63,6 +63,11 @@ export async function newVerifyCode(keys: Keyring, binding: LetterBinding): Prom
   return { code: `${kid}-${nonce}-${await tagOf(keys, kid, nonce, binding)}`, kid, nonce };
 }
 
+/** The code of a letter that already has its key id and nonce (what the QR shows; the tag is never stored). */
+export async function codeFor(keys: Keyring, kid: string, nonce: string, binding: LetterBinding): Promise<string> {
+  return `${kid}-${nonce}-${await tagOf(keys, kid, nonce, binding)}`;
+}
+
 /** The parts of a code as typed or scanned (case forgiven); null when it cannot be one. */
 export function parseVerifyCode(input: string): { kid: string; nonce: string; tag: string } | null {
   if (typeof input !== 'string' || input.length > 60) return null;
