@@ -24,6 +24,7 @@ import { ppidRoutes } from './features/ppid/routes';
 import { calendarAdminRoutes } from './features/calendar/routes';
 import { complaintAdminRoutes } from './features/complaints/admin-routes';
 import { complaintRoutes } from './features/complaints/routes';
+import { letterRoutes } from './features/letters/routes';
 import { mediaRoutes } from './features/media/routes';
 import { monitoringRoutes } from './features/monitoring/routes';
 import { siteRoutes } from './features/site/routes';
@@ -92,6 +93,7 @@ export function createApp() {
   app.route('/', complaintAdminRoutes());
   app.route('/', calendarAdminRoutes());
   app.route('/', complaintRoutes());
+  app.route('/', letterRoutes());
   app.route('/', monitoringRoutes());
   app.route('/', siteRoutes()); // last: its region-home routes match any /{kec}/{desa}
 

@@ -15,7 +15,7 @@ import { catalogueEntry, findRequestByNumber, levelOf } from './repo';
 import type { RequestInput } from './schemas';
 import { initialState } from './status-machine';
 import { eventInsert, isUniqueViolation, type EventActor } from './store';
-import { fieldsSchema } from './template';
+import { fieldsSchema, type TemplateContent } from './template';
 import { storeUploads, type RequirementUpload } from './uploads';
 
 export const IDEMPOTENCY_SCOPE = 'letter';
@@ -31,12 +31,17 @@ export interface SubmitResult {
 /** Seal contexts: a ciphertext opens only on its own row and column. */
 export const sealContext = (requestId: string, column: 'nik' | 'kk' | 'contact') => `letter:${requestId}:${column}`;
 
+/** Field errors (`f_<key>`) of the letter's own fields against a template; empty when they are fine. */
+export function letterFieldErrors(content: TemplateContent, fields: Record<string, string>): FieldError[] {
+  const parsed = fieldsSchema(content.fields).safeParse(fields);
+  return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: `f_${i.path.join('.')}`, message: i.message }));
+}
+
 /** The letter's own fields checked against the catalogue entry's template; 422 with `f_<key>` field errors. */
-function checkLetterFields(fields: Record<string, string>, entry: NonNullable<Awaited<ReturnType<typeof catalogueEntry>>>) {
-  const parsed = fieldsSchema(entry.content.fields).safeParse(fields);
+function checkLetterFields(fields: Record<string, string>, content: TemplateContent) {
+  const parsed = fieldsSchema(content.fields).safeParse(fields);
   if (parsed.success) return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const errors: FieldError[] = parsed.error.issues.map((i) => ({ field: `f_${i.path.join('.')}`, message: i.message }));
-  throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: errors });
+  throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: letterFieldErrors(content, fields) });
 }
 
 export async function submitRequest(
@@ -54,7 +59,7 @@ export async function submitRequest(
   if (entry.delivery !== 'keduanya' && entry.delivery !== input.delivery) {
     throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: [{ field: 'delivery', message: entry.delivery === 'ambil' ? 'Surat ini hanya dapat diambil di kantor.' : 'Surat ini hanya dapat diunduh.' }] });
   }
-  const fields = checkLetterFields(input.fields, entry);
+  const fields = checkLetterFields(input.fields, entry.content);
   const cal = await deps.calendar();
   const hash = await requestHash({ ...input, fields, uploads: uploads.map((u) => `${u.requirementKey}:${u.sha256}`) });
   const base = opts.key ?? randomToken(18);

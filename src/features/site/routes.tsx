@@ -21,7 +21,7 @@ export const SearchQuerySchema = z.object({
 });
 
 /** Sections whose features are not built yet render an honest page instead of a 404. */
-const PENDING_SECTIONS: Section[] = ['layanan', 'lelang'];
+const PENDING_SECTIONS: Section[] = ['lelang'];
 
 export function siteRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
