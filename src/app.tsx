@@ -23,6 +23,7 @@ import { ppidAdminRoutes } from './features/ppid/admin-routes';
 import { ppidRoutes } from './features/ppid/routes';
 import { calendarAdminRoutes } from './features/calendar/routes';
 import { complaintAdminRoutes } from './features/complaints/admin-routes';
+import { letterAdminRoutes } from './features/letters/admin-routes';
 import { complaintRoutes } from './features/complaints/routes';
 import { letterRoutes } from './features/letters/routes';
 import { mediaRoutes } from './features/media/routes';
@@ -91,6 +92,7 @@ export function createApp() {
   app.route('/', ppidAdminRoutes());
   app.route('/', ppidRoutes());
   app.route('/', complaintAdminRoutes());
+  app.route('/', letterAdminRoutes());
   app.route('/', calendarAdminRoutes());
   app.route('/', complaintRoutes());
   app.route('/', letterRoutes());

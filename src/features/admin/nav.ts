@@ -21,6 +21,7 @@ export const ADMIN_NAV: AdminNavItem[] = [
   { href: '/admin/dokumen', label: 'Dokumen', action: ['content.draft', 'content.review', 'document.declassify'] },
   { href: '/admin/pengaduan', label: 'Pengaduan', action: 'complaint.handle' },
   { href: '/admin/ppid', label: 'PPID', action: 'ppid.handle' },
+  { href: '/admin/layanan', label: 'Layanan surat', action: 'letter.handle' },
   { href: '/admin/pemantauan', label: 'Pemantauan', action: 'monitoring.read' },
   { href: '/admin/wilayah', label: 'Wilayah & tahap', action: 'region.stage' },
   { href: '/admin/tempat', label: 'Tempat di peta', action: ['content.draft', 'content.review'] },
