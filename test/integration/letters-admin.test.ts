@@ -118,7 +118,8 @@ describe('officer side of letters', () => {
   it('an operator of another desa, a kecamatan operator and a complaint handler get 404', { timeout: 30_000 }, async () => {
     const { number } = await submitSku();
     const id = await idOf(number);
-    for (const m of [['operator_desa', '64.08.04.2011'], ['operator_kecamatan', '64.08.04'], ['operator_desa', '64.08.02.2003']] as const) {
+    const others: Array<['operator_desa' | 'operator_kecamatan', string]> = [['operator_desa', '64.08.04.2011'], ['operator_kecamatan', '64.08.04'], ['operator_desa', '64.08.02.2003']];
+    for (const m of others) {
       const other = await loginAs([m]);
       expect((await other.get(`/admin/layanan/${id}`)).status, m.join(' ')).toBe(404);
       expect((await other.post(`/admin/layanan/${id}/tampilkan`, {})).status).toBe(404);

@@ -74,7 +74,7 @@ const ActionForm: FC<{ id: string; type: ActionType; csrf: string; version: numb
         <input type="hidden" name="version" value={String(p.version)} />
         {t.hint ? <p class="hint">{t.hint}</p> : null}
         {p.children}
-        <button type="submit" class={p.type === 'tolak' || p.type === 'cabut' || p.type === 'batalkan' ? 'button-warning' : undefined}>{t.button}</button>
+        <button type="submit" class={p.type === 'tolak' || p.type === 'cabut' || p.type === 'batalkan' ? 'button-danger' : undefined}>{t.button}</button>
       </form>
     </details>
   );

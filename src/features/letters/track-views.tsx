@@ -135,7 +135,7 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
           <form method="post" action={p.actions.cancel}>
             <Auth nomor={v.trackingNumber} kode={p.code} />
             <p class="hint">Permohonan yang dibatalkan tidak dapat dilanjutkan. Anda dapat mengajukan lagi kapan saja.</p>
-            <button type="submit" class="button-warning">Batalkan permohonan</button>
+            <button type="submit" class="button-danger">Batalkan permohonan</button>
           </form>
         </section>
       ) : null}
