@@ -77,7 +77,7 @@ export function prepareLocal({ persistTo, quiet = false } = {}) {
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet });
   const seedFile = join(ROOT, '.wrangler', 'demo-seed.sql');
   mkdirSync(dirname(seedFile), { recursive: true });
-  writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations() }));
+  writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations(), root: ROOT }));
   log('mengisi konten demo');
   wrangler(['d1', 'execute', 'DB', '--local', ...persist, '--file', seedFile], { quiet: true });
   seedDemoFiles({
