@@ -117,7 +117,12 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
             <Auth nomor={v.trackingNumber} kode={p.code} />
             {p.requirements.filter((r) => r.upload).map((r) => (
               <Field id={`req_${r.key}`} label={`${r.label} (unggah ulang bila diminta)`} error={errorFor(p.errors, `req_${r.key}`)}>
-                {(d) => <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />}
+                {(d) => (
+                  <>
+                    <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />
+                    <p class="hint" id={`req_${r.key}-status`} role="status"></p>
+                  </>
+                )}
               </Field>
             ))}
             <Field id="note" label="Catatan untuk petugas (tidak wajib)" error={errorFor(p.errors, 'note')}>

@@ -163,7 +163,12 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
             <p class="hint">Foto atau PDF, masing-masing paling besar {MAX_FILE_BYTES / 1024 / 1024} MB. Foto diperkecil otomatis di ponsel Anda. Hanya petugas dan Anda yang dapat melihatnya.</p>
             {t.requirements.filter((r) => r.upload).map((r) => (
               <Field id={`req_${r.key}`} label={`${r.label}${r.required ? '' : ' (tidak wajib)'}`} error={e(`req_${r.key}`)}>
-                {(d) => <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />}
+                {(d) => (
+                  <>
+                    <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />
+                    <p class="hint" id={`req_${r.key}-status`} role="status"></p>
+                  </>
+                )}
               </Field>
             ))}
           </fieldset>
@@ -180,7 +185,6 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
             ))}
           </div>
         </fieldset>
-        <p class="hint" data-upload-status role="status"></p>
         <button type="submit">{p.submitLabel}</button>
       </form>
     </>
