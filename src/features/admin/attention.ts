@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Session } from '../accounts/session';
 import { complaintAttention } from '../complaints/attention';
+import { letterAttention } from '../letters/attention';
 import { contentAttention } from '../content/attention';
 import { documentAttention } from '../documents/attention';
 import { placeAttention } from '../geo/attention';
@@ -18,7 +19,7 @@ export interface AttentionItem {
 export type AttentionProvider = (deps: { db: Db; now: number }, session: Session) => Promise<AttentionItem[]>;
 
 /** Features add their providers here (content reviews, complaints near deadline, PPID requests, stale content …). */
-export const ATTENTION_PROVIDERS: AttentionProvider[] = [ppidAttention, contentAttention, documentAttention, placeAttention, complaintAttention, monitoringAttention];
+export const ATTENTION_PROVIDERS: AttentionProvider[] = [ppidAttention, contentAttention, documentAttention, placeAttention, complaintAttention, letterAttention, monitoringAttention];
 
 export async function attentionFor(deps: { db: Db; now: number }, session: Session): Promise<AttentionItem[]> {
   const lists = await Promise.all(ATTENTION_PROVIDERS.map((p) => p(deps, session)));

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client';
  * knows nothing else about the other features: each adapter in this folder queries its feature's tables and
  * returns plain rows. Every query is grouped or bounded (no per-region loops).
  */
-export type DeadlineSourceName = 'pengaduan' | 'ppid' | 'keberatan';
+export type DeadlineSourceName = 'pengaduan' | 'ppid' | 'keberatan' | 'layanan';
 
 export interface OpenDeadlineItem {
   source: DeadlineSourceName;
