@@ -149,4 +149,33 @@ describe('officer side of letters', () => {
     fd.set('nik', '6408045203950003');
     expect((await other.postMultipart('/admin/layanan/baru', fd)).status).toBe(404);
   });
+
+  it('a region closes or adjusts a service and the cached catalogue follows; only Diskominfo edits templates', { timeout: 30_000 }, async () => {
+    const op = await loginAs([['operator_desa', '64.08.04.2011']]);
+    const path = '/sangatta-utara/singa-gembara/layanan';
+    expect(await (await get(path)).text()).toContain('Surat Pengantar SKCK');
+    expect((await get(path)).headers.get('X-Cache')).toBe('HIT');
+    const res = await op.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'pengantar-skck', cost: '', days: '', delivery: 'keduanya', note: '' });
+    expect(res.status).toBe(200);
+    expect(await (await get(path)).text()).not.toContain('Surat Pengantar SKCK');
+    await op.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'sktm', enabled: '1', cost: '5000', days: '3', delivery: 'ambil', note: 'Bawa surat pengantar RT asli.' });
+    const after = await (await get(path)).text();
+    expect(after).toContain('Rp 5.000');
+    expect((await get('/sangatta-utara/singa-gembara/layanan/pengantar-skck')).status).toBe(404);
+    // Another desa's catalogue is untouched; another desa's operator cannot adjust this one.
+    expect(await (await get(BASE)).text()).toContain('Surat Pengantar SKCK');
+    const intruder = await loginAs([['operator_desa', '64.08.04.2012']]);
+    expect((await intruder.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'sktm', cost: '', days: '', delivery: 'keduanya', note: '' })).status).toBe(404);
+
+    expect((await op.get('/admin/layanan/templat')).status).toBe(404);
+    const dk = await loginAs([['diskominfo', '64.08']]);
+    const edit = await (await dk.get('/admin/layanan/templat/sk-kematian')).text();
+    const json = /<textarea id="content"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const content = JSON.parse(json);
+    const bad = await dk.post('/admin/layanan/templat/sk-kematian', { content: JSON.stringify({ ...content, body: `${content.body} {{tidak_ada}}` }) });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('tidak_ada');
+    const ok = await dk.post('/admin/layanan/templat/sk-kematian', { content: JSON.stringify({ ...content, serviceDays: 2 }) });
+    expect(await ok.text()).toContain('Disimpan sebagai versi 2');
+  });
 });

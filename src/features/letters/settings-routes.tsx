@@ -9,6 +9,7 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues } from '../../lib/forms';
 import { fieldErrorsOf, queryObject } from '../../lib/validation';
+import { purgeAllPages, purgeRegionPages } from '../../cache/purge';
 import { authorize } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
 import { findRegionByCode, listAllRegions } from '../../regions/repo';
@@ -89,6 +90,7 @@ export function settingsRoutes(): Hono<AppEnv> {
       officeHours: d.office_hours ?? '',
       officePhone: d.office_phone,
     });
+    await purgeRegionPages({ db: c.get('db'), env: c.env }, code); // the catalogue shows the office
     return page(c, code, { notice: 'Pengaturan disimpan.' });
   });
 
@@ -104,6 +106,7 @@ export function settingsRoutes(): Hono<AppEnv> {
     await adjustService(db, region.code, d.template_id, { enabled: d.enabled, costRupiah: d.cost, serviceDays: d.days, delivery: d.delivery, note: d.note ?? '' }, ctx.now, [
       auditInsert(db, ctx, { action: 'letter.service', regionCode: region.code, entityType: 'letter_service', entityId: `${region.code}:${d.template_id}`, summary: `Layanan ${d.template_id} ${d.enabled ? 'dibuka' : 'ditutup'}`, after: d }),
     ]);
+    await purgeRegionPages({ db, env: c.env }, region.code);
     return page(c, code, { notice: 'Layanan diperbarui.' });
   });
 
@@ -154,6 +157,7 @@ export function settingsRoutes(): Hono<AppEnv> {
       now: ctx.now,
       audit: [auditInsert(db, ctx, { action: 'letter.template', entityType: 'letter_template', entityId: id, summary: `Templat ${id} disimpan sebagai versi baru` })],
     });
+    await purgeAllPages(c.env.PAGE_CACHE); // every region's catalogue shows the template's title and terms
     return editPage(c, id, { notice: `Disimpan sebagai versi ${version}. Surat yang sudah dibuat tetap memakai versi lamanya.` });
   });
 
