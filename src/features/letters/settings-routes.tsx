@@ -9,7 +9,7 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues } from '../../lib/forms';
 import { fieldErrorsOf, queryObject } from '../../lib/validation';
-import { purgeAllPages, purgeRegionPages } from '../../cache/purge';
+import { purgeRegionPages } from '../../cache/purge';
 import { authorize } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
 import { findRegionByCode, listAllRegions } from '../../regions/repo';
@@ -157,8 +157,9 @@ export function settingsRoutes(): Hono<AppEnv> {
       now: ctx.now,
       audit: [auditInsert(db, ctx, { action: 'letter.template', entityType: 'letter_template', entityId: id, summary: `Templat ${id} disimpan sebagai versi baru` })],
     });
-    await purgeAllPages(c.env.PAGE_CACHE); // every region's catalogue shows the template's title and terms
-    return editPage(c, id, { notice: `Disimpan sebagai versi ${version}. Surat yang sudah dibuat tetap memakai versi lamanya.` });
+    // Every region's cached catalogue refreshes within PAGE_CACHE_TTL (purging ~160 regions' pages in one request would
+    // exceed its KV budget); the request form itself is never cached, so new requests use the new version at once.
+    return editPage(c, id, { notice: `Disimpan sebagai versi ${version}. Permohonan baru memakai versi ini; surat yang sudah dibuat tetap memakai versi lamanya. Daftar layanan di halaman wilayah diperbarui paling lambat 1 jam.` });
   });
 
   return app;
