@@ -35,15 +35,12 @@ function positiveNumber(raw, fallback, max) {
 /** One GET over the keep-alive agent; resolves { status, headers, body } (the body is always drained). */
 function get(agent, port, path) {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method: 'GET', agent, headers: { 'Accept-Encoding': 'identity' } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { 'Accept-Encoding': 'identity' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end();
@@ -208,21 +205,25 @@ async function main() {
     );
     lines.push('## Page weight (first HTML response)', '');
     lines.push(
-      `Budgets: HTML ≤ ${HTML_BUDGET / 1024} KB compressed (checked on gzip, the larger of the two) · JavaScript ≤ ${JS_BUDGET / 1024} KB gzip per page (MapLibre on the map page is listed separately, outside this budget). gzip level 6, brotli quality 11.`,
+      `Budgets: HTML ≤ ${HTML_BUDGET / 1024} KB compressed (checked on gzip, the larger of the two) · ` +
+        `JavaScript ≤ ${JS_BUDGET / 1024} KB gzip per page (MapLibre on the map page is listed separately, outside this budget). ` +
+        'gzip level 6, brotli quality 11.',
       '',
     );
     lines.push('| Page | HTTP | x-cache | HTML raw | HTML gzip | HTML brotli | HTML ≤ 14 KB | JS gzip | JS ≤ 30 KB | MapLibre gzip | Scripts |');
     lines.push('| --- | ---: | --- | ---: | ---: | ---: | :---: | ---: | :---: | ---: | --- |');
     for (const r of sizeRows) {
       lines.push(
-        `| \`${r.path}\` | ${r.status} | ${r.xcache} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} | ${mark(r.gz <= HTML_BUDGET)} | ${kb(r.js)} | ${mark(r.js <= JS_BUDGET)} | ${r.mapJs ? kb(r.mapJs) : '—'} | ${r.jsNames.join(', ') || '—'} |`,
+        `| \`${r.path}\` | ${r.status} | ${r.xcache} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} | ${mark(r.gz <= HTML_BUDGET)} | ` +
+          `${kb(r.js)} | ${mark(r.js <= JS_BUDGET)} | ${r.mapJs ? kb(r.mapJs) : '—'} | ${r.jsNames.join(', ') || '—'} |`,
       );
     }
     lines.push('');
     const mapRow = sizeRows.find((r) => r.path === `${DESA}/peta`);
     if (mapRow) {
       lines.push(
-        `Map page JavaScript (\`${mapRow.path}\`, gzip): ${mapRow.perScript.map(([n, s]) => `${n} ${kb(s)}`).join(' + ')} = **${kb(mapRow.js + mapRow.mapJs)}**. ` +
+        `Map page JavaScript (\`${mapRow.path}\`, gzip): ${mapRow.perScript.map(([n, s]) => `${n} ${kb(s)}`).join(' + ')} ` +
+          `= **${kb(mapRow.js + mapRow.mapJs)}**. ` +
           'MapLibre and peta.js load only on map pages; with `Save-Data: on` MapLibre loads only when the visitor asks for the interactive map.',
         '',
       );

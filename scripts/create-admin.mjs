@@ -55,9 +55,13 @@ const iterations = 100000;
 const id = `ADM${Date.now().toString(36).toUpperCase()}${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 26).padEnd(26, '0');
 const now = Date.now();
 const sql = [
-  `INSERT INTO users (id, username, email, name, password_hash, is_active, session_version, must_change_password, is_demo, created_at, updated_at) VALUES (${q(id)}, ${q(username)}, ${q(email)}, ${q(name)}, ${q(hashPasswordNode(password, iterations))}, 1, 1, 0, 0, ${now}, ${now});`,
-  `INSERT INTO memberships (id, user_id, role, region_code, created_at, created_by) SELECT ${q(`${id.slice(0, 25)}M`)}, ${q(id)}, 'diskominfo', code, ${now}, 'create-admin' FROM regions WHERE path = '';`,
-  `INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, summary) VALUES (${q(`${id.slice(0, 25)}A`)}, ${now}, 'system', 'create-admin', 'scripts/create-admin.mjs', 'user.create', 'user', ${q(id)}, ${q(`Akun Diskominfo ${username} dibuat lewat baris perintah`)});`,
+  `INSERT INTO users (id, username, email, name, password_hash, is_active, session_version, must_change_password, is_demo, created_at, updated_at)
+   VALUES (${q(id)}, ${q(username)}, ${q(email)}, ${q(name)}, ${q(hashPasswordNode(password, iterations))}, 1, 1, 0, 0, ${now}, ${now});`,
+  `INSERT INTO memberships (id, user_id, role, region_code, created_at, created_by)
+   SELECT ${q(`${id.slice(0, 25)}M`)}, ${q(id)}, 'diskominfo', code, ${now}, 'create-admin' FROM regions WHERE path = '';`,
+  `INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, action, entity_type, entity_id, summary)
+   VALUES (${q(`${id.slice(0, 25)}A`)}, ${now}, 'system', 'create-admin', 'scripts/create-admin.mjs', 'user.create', 'user', ${q(id)},
+     ${q(`Akun Diskominfo ${username} dibuat lewat baris perintah`)});`,
 ].join('\n');
 const dir = mkdtempSync(join(tmpdir(), 'portal-admin-'));
 try {

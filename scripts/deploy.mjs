@@ -1,8 +1,12 @@
-// `npm run deploy`: vendor browser assets, apply remote D1 migrations, deploy with a new page-cache generation.
+// `npm run deploy`: vendor browser assets, apply remote D1 migrations and then the region seed (idempotent: existing
+// regions keep their rows), deploy with a new page-cache generation.
 import { vendorAssets, wrangler, log } from './lib/local.mjs';
+import { applyRegionSeeds } from './lib/region-seed-files.mjs';
 
 vendorAssets();
 log('menerapkan migrasi D1 remote');
 wrangler(['d1', 'migrations', 'apply', 'DB', '--remote']);
+log('mengisi data wilayah remote (seed/regions)');
+applyRegionSeeds((args) => wrangler(args), ['--remote', '--yes']);
 log('deploy ke Cloudflare');
 wrangler(['deploy', '--var', `CACHE_GENERATION:${Date.now().toString(36)}`]);

@@ -15,8 +15,7 @@ const STATE_ROOT = join(ROOT, '.e2e-state');
 const READY_TIMEOUT_MS = 90_000;
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const CHROMIUM_MISSING_MESSAGE =
-  'e2e: Chromium tidak ditemukan — lewati e2e. Pasang dengan: apt-get install -y chromium';
+export const CHROMIUM_MISSING_MESSAGE = 'e2e: Chromium tidak ditemukan — lewati e2e. Pasang dengan: apt-get install -y chromium';
 
 function isExecutable(file) {
   try {
@@ -216,7 +215,9 @@ export async function runE2e({ jsonOutputFile, files = [] } = {}) {
   if (!chromiumPath) {
     if (process.env.CI === 'true') {
       process.stderr.write(
-        `e2e: GAGAL — Chromium tidak ditemukan (CI=true)${process.env.CHROMIUM_PATH ? `; CHROMIUM_PATH=${process.env.CHROMIUM_PATH} tidak dapat dijalankan` : ''}. ` +
+        'e2e: GAGAL — Chromium tidak ditemukan (CI=true)' +
+          (process.env.CHROMIUM_PATH ? `; CHROMIUM_PATH=${process.env.CHROMIUM_PATH} tidak dapat dijalankan` : '') +
+          '. ' +
           'Pasang dengan: apt-get install -y chromium, atau set CHROMIUM_PATH.\n',
       );
       return { code: 1, skipped: false };

@@ -145,9 +145,7 @@ function main() {
     out.push(');');
     out.push('');
   }
-  const suffix = dataOnly
-    ? ' ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at;'
-    : ';';
+  const suffix = dataOnly ? ' ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at;' : ';';
   for (const h of holidays) {
     out.push(
       `INSERT INTO holidays (date, kind, name, updated_at) VALUES (${sqlString(h.date)}, ${sqlString(h.kind)}, ` +

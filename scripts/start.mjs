@@ -6,10 +6,24 @@ import { log, prepareLocal, ROOT } from './lib/local.mjs';
 const port = process.env.PORT ?? '8787';
 prepareLocal();
 log(`portal berjalan di http://localhost:${port} (Ctrl+C untuk berhenti)`);
-const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', port, '--ip', '127.0.0.1', '--var', `CACHE_GENERATION:${Date.now().toString(36)}`, ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-});
+const child = spawn(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+    'dev',
+    '--port',
+    port,
+    '--ip',
+    '127.0.0.1',
+    '--var',
+    `CACHE_GENERATION:${Date.now().toString(36)}`,
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  },
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

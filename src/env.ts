@@ -1,6 +1,7 @@
 import type { Db } from './db/client';
-import type { Session } from './features/accounts/session';
-import type { PartnerPrincipal } from './features/partners/service';
+import type { AdminShell } from './admin/shell';
+import type { PartnerPrincipal } from './api/scopes';
+import type { Session } from './auth/actor';
 import type { RegionContext } from './regions/context';
 
 /** Bindings declared in wrangler.toml plus secrets from .dev.vars / `wrangler secret put`. */
@@ -37,6 +38,8 @@ export interface Variables {
   region: RegionContext;
   session: Session | null;
   partner: PartnerPrincipal | null;
+  /** Menu and "Perlu tindakan" providers of the admin shell (set on /admin/* from the feature registry). */
+  adminShell: AdminShell;
 }
 
 export interface AppEnv {

@@ -20,15 +20,22 @@
     return new Promise(function (resolve, reject) {
       var url = URL.createObjectURL(file);
       var img = new Image();
-      img.onload = function () { URL.revokeObjectURL(url); resolve(img); };
-      img.onerror = function () { URL.revokeObjectURL(url); reject(new Error('decode')); };
+      img.onload = function () {
+        URL.revokeObjectURL(url);
+        resolve(img);
+      };
+      img.onerror = function () {
+        URL.revokeObjectURL(url);
+        reject(new Error('decode'));
+      };
       img.src = url;
     });
   }
 
   function shrink(file, maxSide) {
     return decode(file).then(function (img) {
-      var w = img.width, h = img.height;
+      var w = img.width,
+        h = img.height;
       var scale = Math.min(1, maxSide / Math.max(w, h));
       if (scale === 1 && file.size <= 1024 * 1024) return null; // already small enough
       var canvas = document.createElement('canvas');
@@ -40,11 +47,15 @@
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       if (img.close) img.close();
       return new Promise(function (resolve) {
-        canvas.toBlob(function (blob) {
-          if (!blob || blob.size >= file.size) return resolve(null); // no gain: keep the original
-          var name = file.name.replace(/\.[^.]*$/, '') + '.jpg';
-          resolve(new File([blob], name, { type: 'image/jpeg', lastModified: file.lastModified }));
-        }, 'image/jpeg', QUALITY);
+        canvas.toBlob(
+          function (blob) {
+            if (!blob || blob.size >= file.size) return resolve(null); // no gain: keep the original
+            var name = file.name.replace(/\.[^.]*$/, '') + '.jpg';
+            resolve(new File([blob], name, { type: 'image/jpeg', lastModified: file.lastModified }));
+          },
+          'image/jpeg',
+          QUALITY,
+        );
       });
     });
   }
@@ -53,30 +64,57 @@
   function handle(input) {
     var files = Array.prototype.slice.call(input.files || []);
     var maxSide = parseInt(input.getAttribute('data-downscale'), 10) || 1600;
-    if (!files.some(function (f) { return RESIZABLE.test(f.type); })) return Promise.resolve();
+    if (
+      !files.some(function (f) {
+        return RESIZABLE.test(f.type);
+      })
+    )
+      return Promise.resolve();
     say(input, 'Memperkecil foto…');
-    var before = 0, after = 0, changed = 0;
+    var before = 0,
+      after = 0,
+      changed = 0;
     // One at a time: decoding several camera photos at once can exhaust a phone's memory.
     return files
       .reduce(function (chain, file, i) {
         return chain.then(function (out) {
           before += file.size;
-          if (!RESIZABLE.test(file.type)) { after += file.size; out[i] = file; return out; }
+          if (!RESIZABLE.test(file.type)) {
+            after += file.size;
+            out[i] = file;
+            return out;
+          }
           return shrink(file, maxSide).then(
-            function (smaller) { out[i] = smaller || file; after += out[i].size; if (smaller) changed++; return out; },
-            function () { out[i] = file; after += file.size; return out; },
+            function (smaller) {
+              out[i] = smaller || file;
+              after += out[i].size;
+              if (smaller) changed++;
+              return out;
+            },
+            function () {
+              out[i] = file;
+              after += file.size;
+              return out;
+            },
           );
         });
       }, Promise.resolve([]))
       .then(function (out) {
         if (!changed) return say(input, '');
         var dt = new DataTransfer();
-        out.forEach(function (f) { dt.items.add(f); });
+        out.forEach(function (f) {
+          dt.items.add(f);
+        });
         input.files = dt.files;
         input.setAttribute('data-downscaled', String(after));
-        say(input, (changed > 1 ? changed + ' foto' : 'Foto') + ' diperkecil dari ' + Math.round(before / 1024) + ' KB menjadi ' + Math.round(after / 1024) + ' KB.');
+        say(
+          input,
+          (changed > 1 ? changed + ' foto' : 'Foto') + ' diperkecil dari ' + Math.round(before / 1024) + ' KB menjadi ' + Math.round(after / 1024) + ' KB.',
+        );
       })
-      .catch(function () { say(input, ''); });
+      .catch(function () {
+        say(input, '');
+      });
   }
 
   document.addEventListener('change', function (e) {
@@ -87,19 +125,23 @@
   });
 
   // A submit while a photo is still being processed waits for it, then continues with the same button.
-  document.addEventListener('submit', function (e) {
-    var form = e.target;
-    var job = pending.get(form);
-    if (!job) return;
-    e.preventDefault();
-    pending.delete(form);
-    var submitter = e.submitter;
-    job.then(function () {
-      // A new task: a submit requested while this submit event is still being dispatched would be ignored.
-      setTimeout(function () {
-        if (form.requestSubmit) form.requestSubmit(submitter || undefined);
-        else form.submit();
-      }, 0);
-    });
-  }, true);
+  document.addEventListener(
+    'submit',
+    function (e) {
+      var form = e.target;
+      var job = pending.get(form);
+      if (!job) return;
+      e.preventDefault();
+      pending.delete(form);
+      var submitter = e.submitter;
+      job.then(function () {
+        // A new task: a submit requested while this submit event is still being dispatched would be ignored.
+        setTimeout(function () {
+          if (form.requestSubmit) form.requestSubmit(submitter || undefined);
+          else form.submit();
+        }, 0);
+      });
+    },
+    true,
+  );
 })();

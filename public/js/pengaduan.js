@@ -8,25 +8,35 @@
 
   function showGeo(root) {
     if (!navigator.geolocation || !root.querySelectorAll) return;
-    root.querySelectorAll('[data-geolocate]').forEach(function (b) { b.hidden = false; });
+    root.querySelectorAll('[data-geolocate]').forEach(function (b) {
+      b.hidden = false;
+    });
   }
   showGeo(document);
-  document.addEventListener('htmx:load', function (e) { showGeo(e.target); });
+  document.addEventListener('htmx:load', function (e) {
+    showGeo(e.target);
+  });
 
   document.addEventListener('click', function (e) {
     var button = e.target.closest ? e.target.closest('[data-geolocate]') : null;
     if (!button || !button.form) return;
     var form = button.form;
     var status = form.querySelector('[data-geolocate-status]');
-    var say = function (t) { if (status) status.textContent = t; };
+    var say = function (t) {
+      if (status) status.textContent = t;
+    };
     say('Mencari lokasi Anda…');
-    navigator.geolocation.getCurrentPosition(function (pos) {
-      form.elements.lat.value = pos.coords.latitude.toFixed(6);
-      form.elements.lng.value = pos.coords.longitude.toFixed(6);
-      say('Lokasi terisi (ketelitian sekitar ' + Math.round(pos.coords.accuracy) + ' m).');
-    }, function () {
-      say('Lokasi tidak dapat diambil. Isi keterangan tempat saja.');
-    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    navigator.geolocation.getCurrentPosition(
+      function (pos) {
+        form.elements.lat.value = pos.coords.latitude.toFixed(6);
+        form.elements.lng.value = pos.coords.longitude.toFixed(6);
+        say('Lokasi terisi (ketelitian sekitar ' + Math.round(pos.coords.accuracy) + ' m).');
+      },
+      function () {
+        say('Lokasi tidak dapat diambil. Isi keterangan tempat saja.');
+      },
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
   });
 
   function errorBox(elt) {

@@ -147,7 +147,8 @@
       fact(dl, 'Kontak', props.contact);
       if (dl.childElementCount) card.append(dl);
       if (props.description) card.append(el('p', {}, props.description));
-      if (props.photo_url) card.append(el('img', { src: props.photo_url, alt: `Foto ${props.name}`, loading: 'lazy', width: '320', height: '200', class: 'peta-foto' }));
+      if (props.photo_url)
+        card.append(el('img', { src: props.photo_url, alt: `Foto ${props.name}`, loading: 'lazy', width: '320', height: '200', class: 'peta-foto' }));
       const anchor = typeof props.url === 'string' ? props.url.split('#')[1] : '';
       if (anchor && document.getElementById(anchor)) card.append(paragraphWith(el('a', { href: `#${anchor}` }, 'Lihat di daftar tempat')));
     } else {
@@ -206,11 +207,13 @@
       if (children.features.length <= 40) {
         // Larger regions first, so their names win when labels collide.
         const area = (f) => (f.bbox ? (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]) : 0);
-        const labels = [...children.features].sort((p, q) => area(q) - area(p)).map((f) => {
-          const a = el('a', { class: 'peta-label', href: f.properties.url, role: 'link', 'aria-label': f.properties.title }, f.properties.name);
-          new window.maplibregl.Marker({ element: a, anchor: 'center' }).setLngLat(f.properties.label_point).addTo(map);
-          return a;
-        });
+        const labels = [...children.features]
+          .sort((p, q) => area(q) - area(p))
+          .map((f) => {
+            const a = el('a', { class: 'peta-label', href: f.properties.url, role: 'link', 'aria-label': f.properties.title }, f.properties.name);
+            new window.maplibregl.Marker({ element: a, anchor: 'center' }).setLngLat(f.properties.label_point).addTo(map);
+            return a;
+          });
         declutter(labels);
         map.on('moveend', () => declutter(labels));
       }
@@ -220,7 +223,10 @@
 
     map.on('click', (e) => {
       const pad = 14;
-      const box = [[e.point.x - pad, e.point.y - pad], [e.point.x + pad, e.point.y + pad]];
+      const box = [
+        [e.point.x - pad, e.point.y - pad],
+        [e.point.x + pad, e.point.y + pad],
+      ];
       const layers = pointLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
       const hits = layers.length ? map.queryRenderedFeatures(box, { layers }) : [];
       if (hits.length) {
@@ -296,7 +302,8 @@
     const num = (input) => Number(String(input.value).trim().replace(',', '.'));
     const fromInputs = () => {
       const [y, x] = [num(lat), num(lng)];
-      if (map && lat.value && lng.value && Number.isFinite(x) && Number.isFinite(y) && Math.abs(y) <= 90 && Math.abs(x) <= 180) marker.setLngLat([x, y]).addTo(map);
+      if (map && lat.value && lng.value && Number.isFinite(x) && Number.isFinite(y) && Math.abs(y) <= 90 && Math.abs(x) <= 180)
+        marker.setLngLat([x, y]).addTo(map);
     };
     const setPoint = (ll) => {
       lat.value = ll.lat.toFixed(6);

@@ -41,22 +41,76 @@ export function demoPdf(title, lines) {
 
 /** [id, region, title, category, year, infoCategory, responsibleUnit, retention, description, daysAgo, lines, exemption?] */
 const DOCUMENTS = [
-  ['DEMODOC0000000000000000001', '64.08.04.2012', 'APBDes Swarga Bara Tahun Anggaran 2026', 'apbdes', 2026, 'berkala', 'Sekretaris Desa', '10 tahun',
-    'Anggaran Pendapatan dan Belanja Desa yang disepakati dalam musyawarah desa.', 3,
-    ['Contoh dokumen demo - bukan APBDes sebenarnya.', 'Pendapatan desa: Dana Desa, ADD, bagi hasil pajak.', 'Belanja: pembangunan, pembinaan, pemberdayaan.']],
-  ['DEMODOC0000000000000000002', '64.08.04.2012', 'Perdes Nomor 2 Tahun 2025 tentang Kebersihan Lingkungan', 'perdes_perkades', 2025, 'setiap_saat', 'Kepala Desa', 'Selama berlaku',
-    'Peraturan desa tentang kebersihan parit dan pengelolaan sampah rumah tangga.', 8,
-    ['Contoh dokumen demo - bukan peraturan sebenarnya.', 'Pasal 1: Warga menjaga kebersihan parit di depan rumah.']],
-  ['DEMODOC0000000000000000003', '64.08.04', 'SOP Pelayanan Surat Keterangan di Kantor Kecamatan', 'sop', 2026, 'setiap_saat', 'Seksi Pelayanan Umum', '5 tahun',
-    'Langkah, syarat dan waktu pelayanan surat keterangan di Kecamatan Sangatta Utara.', 5,
-    ['Contoh dokumen demo.', '1. Pemohon membawa surat pengantar desa.', '2. Petugas memeriksa berkas (15 menit).', '3. Camat menandatangani surat.']],
-  ['DEMODOC0000000000000000004', '64.08', 'LKJIP Dinas Komunikasi dan Informatika 2025', 'lkjip', 2025, 'berkala', 'Sekretariat Diskominfo', '10 tahun',
-    'Laporan Kinerja Instansi Pemerintah tahun 2025.', 10,
-    ['Contoh dokumen demo.', 'Capaian: seluruh desa memiliki situs dalam portal terpadu.']],
-  ['DEMODOC0000000000000000005', '64.08.04.2012', 'Rincian Data Penerima Bantuan Sosial (by name by address)', 'laporan', 2026, 'dikecualikan', 'Kepala Seksi Kesejahteraan', '5 tahun',
-    'Memuat data pribadi penerima; hanya untuk petugas.', 2,
+  [
+    'DEMODOC0000000000000000001',
+    '64.08.04.2012',
+    'APBDes Swarga Bara Tahun Anggaran 2026',
+    'apbdes',
+    2026,
+    'berkala',
+    'Sekretaris Desa',
+    '10 tahun',
+    'Anggaran Pendapatan dan Belanja Desa yang disepakati dalam musyawarah desa.',
+    3,
+    ['Contoh dokumen demo - bukan APBDes sebenarnya.', 'Pendapatan desa: Dana Desa, ADD, bagi hasil pajak.', 'Belanja: pembangunan, pembinaan, pemberdayaan.'],
+  ],
+  [
+    'DEMODOC0000000000000000002',
+    '64.08.04.2012',
+    'Perdes Nomor 2 Tahun 2025 tentang Kebersihan Lingkungan',
+    'perdes_perkades',
+    2025,
+    'setiap_saat',
+    'Kepala Desa',
+    'Selama berlaku',
+    'Peraturan desa tentang kebersihan parit dan pengelolaan sampah rumah tangga.',
+    8,
+    ['Contoh dokumen demo - bukan peraturan sebenarnya.', 'Pasal 1: Warga menjaga kebersihan parit di depan rumah.'],
+  ],
+  [
+    'DEMODOC0000000000000000003',
+    '64.08.04',
+    'SOP Pelayanan Surat Keterangan di Kantor Kecamatan',
+    'sop',
+    2026,
+    'setiap_saat',
+    'Seksi Pelayanan Umum',
+    '5 tahun',
+    'Langkah, syarat dan waktu pelayanan surat keterangan di Kecamatan Sangatta Utara.',
+    5,
+    ['Contoh dokumen demo.', '1. Pemohon membawa surat pengantar desa.', '2. Petugas memeriksa berkas (15 menit).', '3. Camat menandatangani surat.'],
+  ],
+  [
+    'DEMODOC0000000000000000004',
+    '64.08',
+    'LKJIP Dinas Komunikasi dan Informatika 2025',
+    'lkjip',
+    2025,
+    'berkala',
+    'Sekretariat Diskominfo',
+    '10 tahun',
+    'Laporan Kinerja Instansi Pemerintah tahun 2025.',
+    10,
+    ['Contoh dokumen demo.', 'Capaian: seluruh desa memiliki situs dalam portal terpadu.'],
+  ],
+  [
+    'DEMODOC0000000000000000005',
+    '64.08.04.2012',
+    'Rincian Data Penerima Bantuan Sosial (by name by address)',
+    'laporan',
+    2026,
+    'dikecualikan',
+    'Kepala Seksi Kesejahteraan',
+    '5 tahun',
+    'Memuat data pribadi penerima; hanya untuk petugas.',
+    2,
     ['Contoh dokumen demo yang DIKECUALIKAN - tidak pernah tampil di situs publik.'],
-    ['UU 14/2008 Pasal 17 huruf h (rahasia pribadi)', 'Membuka rincian nama, alamat dan NIK penerima akan mengungkap rahasia pribadi dan berisiko penyalahgunaan data; kepentingan publik terpenuhi oleh rekapitulasi jumlah penerima per dusun yang dibuka secara berkala.']],
+    [
+      'UU 14/2008 Pasal 17 huruf h (rahasia pribadi)',
+      'Membuka rincian nama, alamat dan NIK penerima akan mengungkap rahasia pribadi dan berisiko penyalahgunaan ' +
+        'data; kepentingan publik terpenuhi oleh rekapitulasi jumlah penerima per dusun yang dibuka secara berkala.',
+    ],
+  ],
 ];
 
 function docFile(d) {
@@ -77,12 +131,46 @@ function documentsSql(now) {
     const { key, bytes, sha256 } = docFile(d);
     const at = now - daysAgo * DAY;
     out.push(
-      `INSERT OR IGNORE INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period, exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, current_sha256, is_demo, created_by, created_at, updated_at) VALUES (${[
-        q(id), q(region), q(title), q(category), year, q(description), q(info), q(unit), q(retention), q(exemption?.[0] ?? null), q(exemption?.[1] ?? null), 1, q('application/pdf'), bytes.length, q(sha256), 1, q(RINA), at, at,
-      ].join(', ')});`,
-      `INSERT OR IGNORE INTO document_versions (id, document_id, region_code, version, r2_key, mime, ext, size, sha256, original_name, uploaded_by, uploaded_at) VALUES (${[
-        q(`${id.slice(0, 24)}V1`), q(id), q(region), 1, q(key), q('application/pdf'), q('pdf'), bytes.length, q(sha256), q(`${title}.pdf`), q(RINA), at,
-      ].join(', ')});`,
+      `INSERT OR IGNORE INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period,
+         exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, current_sha256,
+         is_demo, created_by, created_at, updated_at)
+       VALUES (${[
+         q(id),
+         q(region),
+         q(title),
+         q(category),
+         year,
+         q(description),
+         q(info),
+         q(unit),
+         q(retention),
+         q(exemption?.[0] ?? null),
+         q(exemption?.[1] ?? null),
+         1,
+         q('application/pdf'),
+         bytes.length,
+         q(sha256),
+         1,
+         q(RINA),
+         at,
+         at,
+       ].join(', ')});`,
+      `INSERT OR IGNORE INTO document_versions (id, document_id, region_code, version, r2_key, mime, ext, size, sha256, original_name, uploaded_by,
+         uploaded_at)
+       VALUES (${[
+         q(`${id.slice(0, 24)}V1`),
+         q(id),
+         q(region),
+         1,
+         q(key),
+         q('application/pdf'),
+         q('pdf'),
+         bytes.length,
+         q(sha256),
+         q(`${title}.pdf`),
+         q(RINA),
+         at,
+       ].join(', ')});`,
     );
   }
   return out;
@@ -90,27 +178,68 @@ function documentsSql(now) {
 
 /** [id, region, kind, slug, title, summary, body, status, author, daysAgo] */
 const POSTS = [
-  ['demo-desa-tinjau', '64.08.04.2012', 'berita', 'posyandu-balita-swarga-bara-bulan-ini', 'Posyandu balita Swarga Bara ramai dikunjungi',
+  [
+    'demo-desa-tinjau',
+    '64.08.04.2012',
+    'berita',
+    'posyandu-balita-swarga-bara-bulan-ini',
+    'Posyandu balita Swarga Bara ramai dikunjungi',
     'Lebih dari 40 balita ditimbang dan diberi vitamin A di posyandu desa.',
-    'Posyandu balita Desa Swarga Bara dikunjungi lebih dari **40 balita** pada Selasa pagi.\n\nKader posyandu menimbang, mengukur tinggi badan dan memberi vitamin A.',
-    'menunggu_tinjauan', SARI, 1],
-  ['demo-desa-profil', '64.08.04.2012', 'halaman', 'profil', 'Profil Desa Swarga Bara', 'Desa di Kecamatan Sangatta Utara, Kabupaten Kutai Timur.',
-    'Desa Swarga Bara terletak di Kecamatan Sangatta Utara, Kabupaten Kutai Timur.\n\n## Wilayah\n\nDesa terdiri atas beberapa dusun dan RT, dengan sebagian besar warga bekerja di sektor pertambangan, perdagangan dan pertanian.\n\n_Contoh konten demo._',
-    'terbit', SARI, 20],
-  ['demo-desa-kontak', '64.08.04.2012', 'halaman', 'kontak', 'Kontak Kantor Desa Swarga Bara', 'Alamat dan jam pelayanan kantor desa.',
+    'Posyandu balita Desa Swarga Bara dikunjungi lebih dari **40 balita** pada Selasa pagi.\n\nKader posyandu ' +
+      'menimbang, mengukur tinggi badan dan memberi vitamin A.',
+    'menunggu_tinjauan',
+    SARI,
+    1,
+  ],
+  [
+    'demo-desa-profil',
+    '64.08.04.2012',
+    'halaman',
+    'profil',
+    'Profil Desa Swarga Bara',
+    'Desa di Kecamatan Sangatta Utara, Kabupaten Kutai Timur.',
+    'Desa Swarga Bara terletak di Kecamatan Sangatta Utara, Kabupaten Kutai Timur.\n\n## Wilayah\n\nDesa terdiri ' +
+      'atas beberapa dusun dan RT, dengan sebagian besar warga bekerja di sektor pertambangan, perdagangan dan ' +
+      'pertanian.\n\n_Contoh konten demo._',
+    'terbit',
+    SARI,
+    20,
+  ],
+  [
+    'demo-desa-kontak',
+    '64.08.04.2012',
+    'halaman',
+    'kontak',
+    'Kontak Kantor Desa Swarga Bara',
+    'Alamat dan jam pelayanan kantor desa.',
     '**Kantor Desa Swarga Bara**\nJl. Poros Sangatta, Sangatta Utara\n\nJam pelayanan: Senin-Jumat 08.00-15.00 WITA.\n\n_Contoh konten demo._',
-    'terbit', SARI, 20],
-  ['demo-kab-visi', '64.08', 'halaman', 'visi-misi', 'Visi dan misi Kabupaten Kutai Timur', 'Visi dan misi pemerintah kabupaten.',
-    '## Visi\n\nKutai Timur yang maju, sejahtera dan berkeadilan.\n\n## Misi\n\n1. Meningkatkan kualitas pelayanan publik.\n2. Membuka informasi pemerintahan bagi warga.\n\n_Contoh konten demo._',
-    'terbit', RINA, 30],
+    'terbit',
+    SARI,
+    20,
+  ],
+  [
+    'demo-kab-visi',
+    '64.08',
+    'halaman',
+    'visi-misi',
+    'Visi dan misi Kabupaten Kutai Timur',
+    'Visi dan misi pemerintah kabupaten.',
+    '## Visi\n\nKutai Timur yang maju, sejahtera dan berkeadilan.\n\n## Misi\n\n1. Meningkatkan kualitas pelayanan ' +
+      'publik.\n2. Membuka informasi pemerintahan bagi warga.\n\n_Contoh konten demo._',
+    'terbit',
+    RINA,
+    30,
+  ],
 ];
 
 function postsSql(now) {
   return POSTS.map(([id, region, kind, slug, title, summary, body, status, author, daysAgo]) => {
     const at = now - daysAgo * DAY;
-    return `INSERT OR IGNORE INTO posts (id, region_code, kind, slug, title, summary, body_md, status, author_id, published_at, is_demo, created_at, updated_at) VALUES (${[
-      q(id), q(region), q(kind), q(slug), q(title), q(summary), q(body), q(status), q(author), status === 'terbit' ? at : 'NULL', 1, at, at,
-    ].join(', ')});`;
+    return `INSERT OR IGNORE INTO posts (id, region_code, kind, slug, title, summary, body_md, status, author_id, published_at, is_demo, created_at,
+       updated_at)
+     VALUES (${[q(id), q(region), q(kind), q(slug), q(title), q(summary), q(body), q(status), q(author), status === 'terbit' ? at : 'NULL', 1, at, at].join(
+       ', ',
+     )});`;
   });
 }
 

@@ -36,12 +36,20 @@ function demoAccountsSql(now, iterations) {
   const out = [];
   const hash = hashPasswordNode(DEMO_PASSWORD, iterations);
   for (const [id, username, name, role, region] of DEMO_ACCOUNTS) {
-    out.push(`INSERT OR IGNORE INTO users (id, username, email, name, password_hash, is_active, session_version, must_change_password, is_demo, created_at, updated_at) VALUES (${[q(id), q(username), q(`${username}@demo.kutimkab.go.id`), q(name), q(hash), 1, 1, 0, 1, now, now].join(', ')});`);
-    out.push(`INSERT OR IGNORE INTO memberships (id, user_id, role, region_code, created_at, created_by) VALUES (${[q(`DEMOM${id.slice(5)}`), q(id), q(role), q(region), now, q('seed')].join(', ')});`);
+    out.push(`INSERT OR IGNORE INTO users (id, username, email, name, password_hash, is_active, session_version, must_change_password, is_demo,
+       created_at, updated_at)
+     VALUES (${[q(id), q(username), q(`${username}@demo.kutimkab.go.id`), q(name), q(hash), 1, 1, 0, 1, now, now].join(', ')});`);
+    out.push(`INSERT OR IGNORE INTO memberships (id, user_id, role, region_code, created_at, created_by)
+     VALUES (${[q(`DEMOM${id.slice(5)}`), q(id), q(role), q(region), now, q('seed')].join(', ')});`);
   }
   for (const [code, stage, reason] of DEMO_STAGES) {
-    out.push(`INSERT OR IGNORE INTO stage_history (id, region_code, from_stage, to_stage, reason, actor_id, at) SELECT ${q(`DEMOSTAGE${code.replace(/\./g, '')}`.padEnd(26, '0').slice(0, 26))}, ${q(code)}, stage, ${q(stage)}, ${q(reason)}, 'DEMO0000000000000000000001', ${now} FROM regions WHERE code = ${q(code)} AND NOT EXISTS (SELECT 1 FROM stage_history WHERE region_code = ${q(code)});`);
-    out.push(`UPDATE regions SET stage = ${q(stage)} WHERE code = ${q(code)} AND (SELECT COUNT(*) FROM stage_history WHERE region_code = ${q(code)}) = 1 AND (SELECT reason FROM stage_history WHERE region_code = ${q(code)}) = ${q(reason)};`);
+    out.push(`INSERT OR IGNORE INTO stage_history (id, region_code, from_stage, to_stage, reason, actor_id, at)
+     SELECT ${q(`DEMOSTAGE${code.replace(/\./g, '')}`.padEnd(26, '0').slice(0, 26))}, ${q(code)}, stage, ${q(stage)}, ${q(reason)},
+       'DEMO0000000000000000000001', ${now}
+     FROM regions WHERE code = ${q(code)} AND NOT EXISTS (SELECT 1 FROM stage_history WHERE region_code = ${q(code)});`);
+    out.push(`UPDATE regions SET stage = ${q(stage)} WHERE code = ${q(code)}
+       AND (SELECT COUNT(*) FROM stage_history WHERE region_code = ${q(code)}) = 1
+       AND (SELECT reason FROM stage_history WHERE region_code = ${q(code)}) = ${q(reason)};`);
   }
   return out;
 }
@@ -52,44 +60,86 @@ function q(s) {
 
 /** Demo posts: [id, regionCode, kind, slug, title, summary, body, daysAgo, extra]. */
 const POSTS = [
-  ['demo-kab-1', '64.08', 'pengumuman', 'portal-desa-dan-kecamatan-terpadu',
+  [
+    'demo-kab-1',
+    '64.08',
+    'pengumuman',
+    'portal-desa-dan-kecamatan-terpadu',
     'Portal desa dan kecamatan Kutai Timur kini terpadu',
     'Seluruh situs desa dan kecamatan kini berada dalam satu portal yang dikelola Diskominfo.',
-    'Diskominfo Kabupaten Kutai Timur menyatukan seluruh situs desa dan kecamatan dalam **satu portal** yang ringan dan bisa dibuka dari ponsel.\n\nUntuk sementara pembaruan informasi dilakukan oleh Diskominfo, lalu pengelolaan diserahkan secara bertahap kepada desa dan kecamatan.\n\n- Berita dan pengumuman desa\n- Dokumen publik (SOP, LKJIP, Renstra, RKA, APBDes)\n- Pengaduan dan permohonan informasi\n\nInformasi lebih lanjut: [Diskominfo Kutai Timur](https://kutaitimurkab.go.id).',
-    1],
-  ['demo-kab-2', '64.08', 'berita', 'pelatihan-operator-website-desa',
+    'Diskominfo Kabupaten Kutai Timur menyatukan seluruh situs desa dan kecamatan dalam **satu portal** yang ' +
+      'ringan dan bisa dibuka dari ponsel.\n\nUntuk sementara pembaruan informasi dilakukan oleh Diskominfo, lalu ' +
+      'pengelolaan diserahkan secara bertahap kepada desa dan kecamatan.\n\n- Berita dan pengumuman desa\n- Dokumen ' +
+      'publik (SOP, LKJIP, Renstra, RKA, APBDes)\n- Pengaduan dan permohonan informasi\n\nInformasi lebih lanjut: ' +
+      '[Diskominfo Kutai Timur](https://kutaitimurkab.go.id).',
+    1,
+  ],
+  [
+    'demo-kab-2',
+    '64.08',
+    'berita',
+    'pelatihan-operator-website-desa',
     'Pelatihan operator website desa angkatan pertama',
     'Operator dari 18 kecamatan mengikuti pelatihan pengelolaan portal di Sangatta.',
-    'Sebanyak 36 operator desa dan kecamatan mengikuti pelatihan pengelolaan portal di Balai Pertemuan Umum Sangatta Utara.\n\nMateri meliputi penulisan berita, unggah dokumen, dan penanganan pengaduan.',
-    3],
-  ['demo-kec-1', '64.08.04', 'berita', 'sangatta-utara-wakili-kutim-lomba-ppid',
+    'Sebanyak 36 operator desa dan kecamatan mengikuti pelatihan pengelolaan portal di Balai Pertemuan Umum ' +
+      'Sangatta Utara.\n\nMateri meliputi penulisan berita, unggah dokumen, dan penanganan pengaduan.',
+    3,
+  ],
+  [
+    'demo-kec-1',
+    '64.08.04',
+    'berita',
+    'sangatta-utara-wakili-kutim-lomba-ppid',
     'Sangatta Utara wakili Kutai Timur dalam lomba PPID provinsi',
     'Kecamatan Sangatta Utara terpilih mewakili Kutai Timur dalam evaluasi PPID tingkat Provinsi Kalimantan Timur.',
-    'Berkat konsistensi mempublikasikan SOP, LKJIP, rencana strategis dan RKA, Kecamatan Sangatta Utara mewakili Kutai Timur dalam evaluasi PPID tingkat provinsi.',
-    2],
-  ['demo-desa-1', '64.08.04.2012', 'berita', 'gotong-royong-bersih-parit',
+    'Berkat konsistensi mempublikasikan SOP, LKJIP, rencana strategis dan RKA, Kecamatan Sangatta Utara mewakili ' +
+      'Kutai Timur dalam evaluasi PPID tingkat provinsi.',
+    2,
+  ],
+  [
+    'demo-desa-1',
+    '64.08.04.2012',
+    'berita',
+    'gotong-royong-bersih-parit',
     'Warga Swarga Bara gotong royong membersihkan parit',
     'Menjelang musim hujan, warga membersihkan parit di sepanjang jalan desa.',
-    'Puluhan warga Desa Swarga Bara bergotong royong membersihkan parit pada Minggu pagi.\n\n> Kebersihan parit mencegah banjir di permukiman.\n\nKegiatan akan diadakan setiap bulan.',
-    4],
-  ['demo-desa-2', '64.08.04.2012', 'agenda', 'musyawarah-desa-rkpdes',
+    'Puluhan warga Desa Swarga Bara bergotong royong membersihkan parit pada Minggu pagi.\n\n> Kebersihan parit ' +
+      'mencegah banjir di permukiman.\n\nKegiatan akan diadakan setiap bulan.',
+    4,
+  ],
+  [
+    'demo-desa-2',
+    '64.08.04.2012',
+    'agenda',
+    'musyawarah-desa-rkpdes',
     'Musyawarah desa penyusunan RKPDes',
     'Warga diundang hadir dalam musyawarah desa penyusunan Rencana Kerja Pemerintah Desa.',
     'Musyawarah desa membahas usulan kegiatan pembangunan tahun depan. Seluruh warga dipersilakan hadir.',
-    5, { eventInDays: 6, place: 'Balai Desa Swarga Bara' }],
-  ['demo-desa-3', '64.08.02.2003', 'pengumuman', 'jadwal-posyandu-desember',
+    5,
+    { eventInDays: 6, place: 'Balai Desa Swarga Bara' },
+  ],
+  [
+    'demo-desa-3',
+    '64.08.02.2003',
+    'pengumuman',
+    'jadwal-posyandu-desember',
     'Jadwal posyandu bulan Desember',
     'Posyandu balita dan lansia dilaksanakan setiap Selasa minggu kedua.',
     'Posyandu balita dan lansia Desa Muara Wahau dilaksanakan setiap **Selasa minggu kedua** pukul 08.00 WITA di Polindes.',
-    6, { validDays: 30 }],
+    6,
+    { validDays: 30 },
+  ],
 ];
 
 /** Demo places (geo feature): kantor, sekolah, posyandu/puskesmas, pasar … inside their regions' boundaries. */
 function demoPlacesSql(now) {
-  return DEMO_PLACES.map(([id, region, category, name, lat, lng, address, hours, contact, description]) =>
-    `INSERT OR IGNORE INTO places (id, region_code, name, category, lat, lng, address, description, opening_hours, contact, is_demo, created_by, updated_by, created_at, updated_at) VALUES (${[
-      q(id), q(region), q(name), q(category), lat, lng, q(address), q(description), q(hours), q(contact), 1, q('seed'), q('seed'), now, now,
-    ].join(', ')});`,
+  return DEMO_PLACES.map(
+    ([id, region, category, name, lat, lng, address, hours, contact, description]) =>
+      `INSERT OR IGNORE INTO places (id, region_code, name, category, lat, lng, address, description, opening_hours, contact, is_demo, created_by,
+       updated_by, created_at, updated_at)
+     VALUES (${[q(id), q(region), q(name), q(category), lat, lng, q(address), q(description), q(hours), q(contact), 1, q('seed'), q('seed'), now, now].join(
+       ', ',
+     )});`,
   );
 }
 
@@ -107,10 +157,26 @@ export function buildDemoSeedSql({ now = Date.now(), iterations = 100000, root =
     const eventAt = extra.eventInDays ? now + extra.eventInDays * DAY : null;
     const validUntil = extra.validDays ? now + extra.validDays * DAY : null;
     lines.push(
-      `INSERT OR IGNORE INTO posts (id, region_code, kind, slug, title, summary, body_md, status, published_at, valid_from, valid_until, event_starts_at, event_place, is_demo, created_at, updated_at) VALUES (${[
-        q(id), q(region), q(kind), q(slug), q(title), q(summary), q(body), q('terbit'), published,
-        validUntil ? published : 'NULL', validUntil ?? 'NULL', eventAt ?? 'NULL', q(extra.place ?? null), 1, published, published,
-      ].join(', ')});`,
+      `INSERT OR IGNORE INTO posts (id, region_code, kind, slug, title, summary, body_md, status, published_at, valid_from, valid_until,
+         event_starts_at, event_place, is_demo, created_at, updated_at)
+       VALUES (${[
+         q(id),
+         q(region),
+         q(kind),
+         q(slug),
+         q(title),
+         q(summary),
+         q(body),
+         q('terbit'),
+         published,
+         validUntil ? published : 'NULL',
+         validUntil ?? 'NULL',
+         eventAt ?? 'NULL',
+         q(extra.place ?? null),
+         1,
+         published,
+         published,
+       ].join(', ')});`,
     );
     for (const code of ancestorsAndSelf(region)) touched.set(code, Math.max(touched.get(code) ?? 0, published));
   }

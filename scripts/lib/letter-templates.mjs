@@ -8,8 +8,7 @@ const KTP = { key: 'ktp', label: 'Foto KTP pemohon', upload: true, required: tru
 const KK = { key: 'kk', label: 'Foto Kartu Keluarga', upload: true, required: true };
 const PENGANTAR_RT = { key: 'pengantar_rt', label: 'Surat pengantar RT/RW', upload: true, required: false };
 const VILLAGE = ['desa', 'kelurahan'];
-const IDENTITY =
-  'Yang bertanda tangan di bawah ini, {{jabatan_penandatangan}}, Kecamatan {{kecamatan}}, {{kabupaten}}, menerangkan bahwa:';
+const IDENTITY = 'Yang bertanda tangan di bawah ini, {{jabatan_penandatangan}}, Kecamatan {{kecamatan}}, {{kabupaten}}, menerangkan bahwa:';
 
 export const LETTER_TEMPLATES = [
   {
@@ -158,7 +157,13 @@ export const LETTER_TEMPLATES = [
       fields: [
         { key: 'alamat_tujuan', label: 'Alamat tujuan lengkap', type: 'paragraf', required: true, max: 300 },
         { key: 'jumlah_pengikut', label: 'Jumlah anggota keluarga yang ikut pindah', type: 'angka', required: true, hint: 'Tulis 0 bila pindah sendiri' },
-        { key: 'alasan_pindah', label: 'Alasan pindah', type: 'pilihan', required: true, options: ['pekerjaan', 'pendidikan', 'keamanan', 'kesehatan', 'perumahan', 'keluarga', 'lainnya'] },
+        {
+          key: 'alasan_pindah',
+          label: 'Alasan pindah',
+          type: 'pilihan',
+          required: true,
+          options: ['pekerjaan', 'pendidikan', 'keamanan', 'kesehatan', 'perumahan', 'keluarga', 'lainnya'],
+        },
       ],
       requirements: [KTP, KK],
       classification: '475',

@@ -1,15 +1,19 @@
 // Local environment preparation shared by `npm start`, the e2e suite and the benchmark:
-// secrets in .dev.vars, vendored browser assets, D1 migrations and demo seed — all offline and idempotent.
+// secrets in .dev.vars, vendored browser assets, D1 migrations, the region seed and the demo seed — all offline and
+// idempotent.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoFiles } from './demo-content.mjs';
 import { buildDemoSeedSql } from './demo-seed.mjs';
+import { applyRegionSeeds, regionSeedFiles } from './region-seed-files.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+/** The demo content (accounts, posts, documents, places) refers to Kutai Timur's regions; other regencies skip it. */
+const DEMO_REGENCY = '64.08';
 
 export function log(msg) {
   process.stdout.write(`[portal] ${msg}\n`);
@@ -68,13 +72,19 @@ export function wrangler(args, { quiet = false, env = {} } = {}) {
   return res.stdout ?? '';
 }
 
-/** Applies migrations and the demo seed to the local D1 under `persistTo` (default .wrangler/state). */
+/** Applies migrations, the region seed and the demo seed to the local D1 under `persistTo` (default .wrangler/state). */
 export function prepareLocal({ persistTo, quiet = false } = {}) {
   ensureDevVars();
   vendorAssets();
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   log('menerapkan migrasi D1 lokal');
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet });
+  log('mengisi data wilayah (seed/regions)');
+  applyRegionSeeds((args) => wrangler(args, { quiet: true }), ['--local', ...persist]);
+  if (!regionSeedFiles().some((file) => basename(file) === `${DEMO_REGENCY}.sql`)) {
+    log(`konten demo dilewati: contoh demo ditulis untuk wilayah ${DEMO_REGENCY} (Kutai Timur)`);
+    return;
+  }
   const seedFile = join(ROOT, '.wrangler', 'demo-seed.sql');
   mkdirSync(dirname(seedFile), { recursive: true });
   writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations(), root: ROOT }));

@@ -5,7 +5,10 @@
 // routes and static asset paths (`/admin`, `/api`, `/css/...`, `/sw.js`, ...).
 // A region with one of these slugs would shadow, or be shadowed by, that route.
 //
-// Keep this list in sync with the router. The seed generator
+// The source of truth is the app: src/regions/paths.ts (CORE_TOP_LEVEL_WORDS)
+// plus every registered feature's `reservedWords` (src/features.ts). This
+// script cannot import TypeScript, so test/unit/reserved-slugs.test.ts fails
+// when this list and the app's differ. The seed generator
 // (scripts/generate-region-seed.mjs) imports it and names this file in the
 // header of the generated SQL.
 
@@ -27,6 +30,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'tentang',
   // top-level routes
   'admin',
+  'media',
   'masuk',
   'keluar',
   'api',

@@ -32,7 +32,9 @@ export function slugify(text) {
  * @returns {string}
  */
 export function stripRegionPrefix(name) {
-  return String(name).replace(/^\s*(kabupaten|kab\.|kota)\s+/i, '').trim();
+  return String(name)
+    .replace(/^\s*(kabupaten|kab\.|kota)\s+/i, '')
+    .trim();
 }
 
 /**

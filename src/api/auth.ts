@@ -1,8 +1,25 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { authenticatePartner } from '../features/partners/service';
-import type { PartnerScope } from '../features/partners/scopes';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { partnerClients } from '../db/schema';
+import { REGENCY } from '../config';
 import { AppError } from '../lib/errors';
+import { verifyToken } from '../lib/jwt';
+import type { PartnerPrincipal, PartnerScope } from './scopes';
+
+/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
+export async function authenticatePartner(deps: { db: Db; secret: string }, token: string): Promise<PartnerPrincipal | null> {
+  const payload = await verifyToken(deps.secret, 'partner', token);
+  if (!payload?.sub || typeof payload.scope !== 'string') return null;
+  const row = await deps.db
+    .select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name })
+    .from(partnerClients)
+    .where(eq(partnerClients.id, payload.sub))
+    .get();
+  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
+  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
+}
 
 function bearer(c: Context<AppEnv>): string | null | undefined {
   const h = c.req.header('Authorization');
@@ -12,7 +29,7 @@ function bearer(c: Context<AppEnv>): string | null | undefined {
 }
 
 const unauthorized = (detail: string) =>
-  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="portal-kutim", error="invalid_token"' } });
+  new AppError('unauthorized', detail, { headers: { 'WWW-Authenticate': `Bearer realm="${REGENCY.tokenIssuer}", error="invalid_token"` } });
 
 /** Loads a partner from a bearer token when one is sent (invalid tokens are 401); absent tokens leave `partner` null. */
 export function optionalPartner(): MiddlewareHandler<AppEnv> {

@@ -20,9 +20,8 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc }> = ({ doc }) => (
     </p>
     <h2 id="kesalahan">Format kesalahan</h2>
     <p>
-      Setiap kesalahan dijawab dengan <code>application/problem+json</code> (RFC 9457): <code>type</code>,{' '}
-      <code>title</code>, <code>status</code>, <code>detail</code>, dan <code>errors[]</code> per kolom untuk kesalahan
-      validasi.
+      Setiap kesalahan dijawab dengan <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>, <code>status</code>,{' '}
+      <code>detail</code>, dan <code>errors[]</code> per kolom untuk kesalahan validasi.
     </p>
     {Object.entries(doc.paths).map(([path, ops]) =>
       Object.entries(ops as Record<string, Operation>).map(([method, op]) => (
@@ -93,7 +92,5 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc }> = ({ doc }) => (
 function schemaHint(schema: unknown): string {
   const s = schema as { type?: string; enum?: string[]; maximum?: number; minimum?: number };
   if (s.enum) return `salah satu: ${s.enum.join(', ')}`;
-  return [s.type, s.minimum !== undefined ? `min ${s.minimum}` : '', s.maximum !== undefined ? `maks ${s.maximum}` : '']
-    .filter(Boolean)
-    .join(', ');
+  return [s.type, s.minimum !== undefined ? `min ${s.minimum}` : '', s.maximum !== undefined ? `maks ${s.maximum}` : ''].filter(Boolean).join(', ');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PARTNER_SCOPES } from '../features/partners/scopes';
+import { PARTNER_SCOPES } from './scopes';
+import { REGENCY } from '../config';
 
 /**
  * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls
@@ -91,9 +92,7 @@ export function buildOpenApi(version: string, origin: string) {
         '400': problemResponse('Bad request'),
         '404': problemResponse('Not found'),
         '422': problemResponse('Validation failed; `errors` lists each field'),
-        ...(r.scopes?.length
-          ? { '401': problemResponse('Missing or invalid token'), '403': problemResponse('Token lacks the scope') }
-          : {}),
+        ...(r.scopes?.length ? { '401': problemResponse('Missing or invalid token'), '403': problemResponse('Token lacks the scope') } : {}),
       },
       ...(r.scopes?.length ? { security: [{ partnerOAuth: r.scopes }], 'x-required-scopes': r.scopes } : { security: [] }),
     };
@@ -104,15 +103,16 @@ export function buildOpenApi(version: string, origin: string) {
         content: Object.fromEntries((r.bodyContentTypes ?? ['application/json']).map((ct) => [ct, { schema }])),
       };
     }
-    (paths[r.path] ??= {})[r.method] = op;
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = op;
   }
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Portal Kutai Timur — API data terbuka dan mitra',
+      title: `Portal ${REGENCY.name} — API data terbuka dan mitra`,
       version,
       description:
-        'Versioned JSON API of the Kutai Timur village & district portal. Field names are snake_case; errors are ' +
+        `Versioned JSON API of the ${REGENCY.name} village & district portal. Field names are snake_case; errors are ` +
         'RFC 9457 application/problem+json; list endpoints use opaque cursors (`next_cursor`).',
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -128,8 +128,4 @@ export function buildOpenApi(version: string, origin: string) {
       },
     },
   };
-}
-
-export function documentedRoutes(): readonly RouteDoc[] {
-  return routes;
 }

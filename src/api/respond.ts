@@ -1,15 +1,12 @@
 import type { Context } from 'hono';
 import { etagOf } from '../cache/page-cache';
+import { base64urlDecodeText, base64urlEncode } from '../lib/encoding';
 
 /**
  * JSON response with a strong ETag and 304 on If-None-Match. `cacheControl` defaults to a short public cache,
  * suitable for open data; personal responses must pass 'no-store'.
  */
-export async function jsonWithEtag(
-  c: Context,
-  data: unknown,
-  options: { cacheControl?: string; contentType?: string } = {},
-): Promise<Response> {
+export async function jsonWithEtag(c: Context, data: unknown, options: { cacheControl?: string; contentType?: string } = {}): Promise<Response> {
   const body = JSON.stringify(data);
   const etag = await etagOf(body);
   const headers = new Headers({
@@ -26,13 +23,12 @@ export async function jsonWithEtag(
 
 /** Opaque keyset cursor: base64url(JSON). Decoding failures are the caller's 400. */
 export function encodeCursor(value: Record<string, string | number>): string {
-  return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64urlEncode(JSON.stringify(value));
 }
 
 export function decodeCursor(cursor: string): Record<string, unknown> | null {
   try {
-    const b64 = cursor.replace(/-/g, '+').replace(/_/g, '/');
-    const parsed: unknown = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)));
+    const parsed: unknown = JSON.parse(base64urlDecodeText(cursor) ?? '');
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { digestHex } from '../lib/encoding';
 import { isPartial, wantsSaveData } from '../lib/htmx';
 import { parseRegionPath } from '../regions/paths';
 
@@ -45,9 +46,7 @@ export function pageVariant(c: Context): string {
 }
 
 export async function etagOf(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `"${hex.slice(0, 32)}"`;
+  return `"${(await digestHex('SHA-1', body)).slice(0, 32)}"`;
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {

@@ -1,16 +1,54 @@
+import { drainPendingPurges } from '../cache/purge';
+import { createDb } from '../db/client';
 import type { Bindings } from '../env';
-import { scheduledPublishJob } from './scheduled-publish';
-import { DAILY_CRON, HOURLY_CRON, monitoringDaily, monitoringHourly } from './monitoring';
-import { complaintsAutoCloseJob } from './complaints-autoclose';
+import { FEATURES } from '../features';
+import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
+import { pruneIdempotency } from '../lib/idempotency';
+import { pruneRateLimits } from '../lib/rate-limit';
+import { DAY_MS } from '../lib/time';
 
-/** Jobs by cron expression (wrangler.toml [triggers]); each records its own run history and never throws. */
-const CRON_JOBS: Record<string, Array<(controller: ScheduledController, env: Bindings) => Promise<void>>> = {
-  [DAILY_CRON]: [scheduledPublishJob, monitoringDaily],
-  [HOURLY_CRON]: [scheduledPublishJob, monitoringHourly, complaintsAutoCloseJob],
+/** wrangler.toml [triggers]: daily at 01:00 WITA and hourly at minute 5. */
+const SCHEDULES: Record<string, ScheduledJob['schedule']> = {
+  '0 17 * * *': 'daily',
+  '5 * * * *': 'hourly',
 };
 
-/** Dispatches cron triggers (wrangler.toml [triggers]) to the jobs in this folder. */
-export async function runScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
-  console.log(JSON.stringify({ msg: 'cron', cron: controller.cron, at: new Date(controller.scheduledTime).toISOString() }));
-  for (const job of CRON_JOBS[controller.cron] ?? []) await job(controller, env);
+/** Page-cache purges that failed after a committed change are retried every hour (src/cache/purge.ts). */
+const drainPurgesJob: ScheduledJob = {
+  name: 'pending purges',
+  schedule: 'hourly',
+  async run(_controller, env) {
+    await drainPendingPurges({ db: createDb(env.DB), env });
+  },
+};
+
+/** Idempotency keys answer replays for 30 days; rate-limit windows (at most an hour) are useless after a day. */
+const housekeepingJob: ScheduledJob = {
+  name: 'housekeeping',
+  schedule: 'daily',
+  async run(controller, env) {
+    const db = createDb(env.DB);
+    const now = controller.scheduledTime;
+    await db.batch([pruneIdempotency(db, now - 30 * DAY_MS), pruneRateLimits(db, now - DAY_MS)]);
+  },
+};
+
+const CORE_JOBS: ScheduledJob[] = [drainPurgesJob, housekeepingJob];
+
+/**
+ * Dispatches a cron trigger to the registered features' jobs for its schedule (registry order), then the core jobs.
+ * Each job records its own run history; a job that throws anyway is logged and the others still run.
+ */
+export async function runScheduled(controller: ScheduledController, env: Bindings, registry: Registry = FEATURES): Promise<void> {
+  const schedule = SCHEDULES[controller.cron];
+  console.log(JSON.stringify({ msg: 'cron', cron: controller.cron, schedule: schedule ?? null, at: new Date(controller.scheduledTime).toISOString() }));
+  if (!schedule) return;
+  const jobs = [...jobsOf(registry, schedule), ...CORE_JOBS.filter((j) => j.schedule === schedule)];
+  for (const job of jobs) {
+    try {
+      await job.run(controller, env, registry);
+    } catch (err) {
+      console.error(JSON.stringify({ msg: 'job failed', job: job.name, err: err instanceof Error ? err.message : String(err) }));
+    }
+  }
 }

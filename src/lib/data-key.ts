@@ -9,9 +9,7 @@
  * column (e.g. `letter:<id>:nik`): a ciphertext copied onto another row or column does not open.
  */
 import { base64url } from 'jose';
-import { KeyringError, parseKeyring, type Keyring } from './keyring';
-
-export { KeyringError } from './keyring';
+import { parseKeyring, type Keyring } from './keyring';
 
 export interface DataKeyEnv {
   DATA_KEYS?: string;
@@ -65,7 +63,11 @@ export async function open(keys: Keyring, sealed: string, context: string): Prom
   if (!m) throw new SealError('Nilai terenkripsi tidak dikenali.');
   const key = await aesKey(keys.bytes(m[1]!));
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: base64url.decode(m[2]!) as BufferSource, additionalData: utf8(context) }, key, base64url.decode(m[3]!) as BufferSource);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: base64url.decode(m[2]!) as BufferSource, additionalData: utf8(context) },
+      key,
+      base64url.decode(m[3]!) as BufferSource,
+    );
     return new TextDecoder().decode(plain);
   } catch {
     throw new SealError('Nilai terenkripsi rusak atau bukan milik data ini.');
@@ -86,9 +88,4 @@ export function needsReseal(keys: Keyring, sealed: string): boolean {
 /** Re-encrypts a stored value under the active key (same context). */
 export async function reseal(keys: Keyring, sealed: string, context: string): Promise<string> {
   return seal(keys, await open(keys, sealed, context), context);
-}
-
-/** True for errors that mean "the configuration lacks a key", as opposed to a damaged value. */
-export function isMissingKey(err: unknown): err is KeyringError {
-  return err instanceof KeyringError;
 }

@@ -31,11 +31,7 @@ export class AppError extends Error {
   /** Extra headers to send, e.g. Retry-After. */
   readonly headers: Record<string, string>;
 
-  constructor(
-    code: ErrorCode,
-    detail?: string,
-    options: { fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: ErrorCode, detail?: string, options: { fieldErrors?: FieldError[]; headers?: Record<string, string> } = {}) {
     super(detail ?? ERROR_CODES[code].title);
     this.name = 'AppError';
     this.code = code;

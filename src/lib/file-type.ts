@@ -180,9 +180,17 @@ function cut(s: string, max: number): string {
  * at most 100 characters; falls back to 'dokumen.<ext>'.
  */
 export function safeDownloadName(original: string, ext: string): string {
-  const e = ext.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10) || 'bin';
+  const e =
+    ext
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 10) || 'bin';
   let base = (original.split(/[/\\]/).pop() ?? '').normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE_CHARS, '');
-  base = base.replace(/\.{2,}/g, '.').replace(/ {2,}/g, ' ').trim().replace(/^[.\s]+/, '');
+  base = base
+    .replace(/\.{2,}/g, '.')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '');
   base = base.replace(/(.)\.[a-z0-9]{1,8}$/i, '$1'); // drop the claimed extension; the sniffed one is forced
   base = cut(base, 100 - e.length - 1).replace(/[.\s]+$/, '');
   if (!base || WINDOWS_RESERVED.test(base)) base = 'dokumen';
@@ -201,11 +209,4 @@ export function contentDisposition(filename: string): string {
   const fallback = `${/[a-z0-9]/i.test(stem) ? stem : 'dokumen'}${ext.replace(/[^\x20-\x7e]/g, '_')}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-/** Lowercase hex SHA-256 of the bytes (WebCrypto). */
-export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  // Cast: TS types Uint8Array over ArrayBufferLike (incl. SharedArrayBuffer), which Workers never hand us.
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, '0')).join('');
 }

@@ -2,6 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
+import { sha256Hex } from './encoding';
 import { AppError } from './errors';
 
 /**
@@ -11,14 +12,16 @@ import { AppError } from './errors';
  */
 export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{16,128}$/;
 
-export async function requestHash(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function requestHash(value: unknown): Promise<string> {
+  return sha256Hex(JSON.stringify(value));
 }
 
 export async function findIdempotent(db: Db, scope: string, key: string) {
-  return db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get();
+  return db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .get();
 }
 
 export interface SubmitOnceArgs<T> {

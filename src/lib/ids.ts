@@ -1,4 +1,5 @@
 /** Random identifiers from WebCrypto. */
+import { base64urlEncode } from './encoding';
 
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -29,11 +30,5 @@ export function randomString(length: number, alphabet: string): string {
 
 export function randomToken(bytes = 32): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return base64Url(buf);
-}
-
-export function base64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64urlEncode(buf);
 }

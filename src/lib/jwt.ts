@@ -1,12 +1,13 @@
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { base64urlEncode, hmacSha256 } from './encoding';
+import { REGENCY, tokenAudience } from '../config';
 
 /**
  * JWTs signed with HS256 (algorithm pinned on verify). Each use gets its own key derived from SESSION_SECRET and its
  * own audience, so a partner token can never pass as a session and vice versa.
  */
-export const ISSUER = 'portal-kutim';
+const ISSUER = REGENCY.tokenIssuer;
 export type TokenUse = 'session' | 'partner';
-const AUDIENCE: Record<TokenUse, string> = { session: 'portal-kutim-admin', partner: 'portal-kutim-api' };
 
 const keyCache = new Map<string, Uint8Array>();
 
@@ -20,16 +21,11 @@ async function keyFor(secret: string, use: TokenUse | 'csrf' | 'form'): Promise<
   return digest;
 }
 
-export async function signToken(
-  secret: string,
-  use: TokenUse,
-  claims: JWTPayload & { sub: string; jti: string },
-  ttlSeconds: number,
-): Promise<string> {
+export async function signToken(secret: string, use: TokenUse, claims: JWTPayload & { sub: string; jti: string }, ttlSeconds: number): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE[use])
+    .setAudience(tokenAudience(use))
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(await keyFor(secret, use));
@@ -41,7 +37,7 @@ export async function verifyToken(secret: string, use: TokenUse, token: string):
     const { payload } = await jwtVerify(token, await keyFor(secret, use), {
       algorithms: ['HS256'],
       issuer: ISSUER,
-      audience: AUDIENCE[use],
+      audience: tokenAudience(use),
       requiredClaims: ['sub', 'jti', 'exp', 'iat'],
     });
     return payload;
@@ -50,11 +46,12 @@ export async function verifyToken(secret: string, use: TokenUse, token: string):
   }
 }
 
+/** HMAC-SHA256 of a message with a purpose-derived key. */
+export async function hmacBytes(secret: string, purpose: 'csrf' | 'form', message: string): Promise<Uint8Array> {
+  return hmacSha256(await keyFor(secret, purpose), message);
+}
+
 /** HMAC-SHA256 of a message with a purpose-derived key, base64url. Used for CSRF and signed form tokens. */
 export async function hmac(secret: string, purpose: 'csrf' | 'form', message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', (await keyFor(secret, purpose)) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
-  let s = '';
-  for (const b of sig) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64urlEncode(await hmacBytes(secret, purpose, message));
 }

@@ -2,18 +2,12 @@
  * Password hashing with PBKDF2-SHA256 through WebCrypto (Workers caps iterations at 100,000).
  * Format: `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`; verification is constant-time.
  */
-import { base64Url } from './ids';
+import { base64urlDecode, base64urlEncode } from './encoding';
 
 const PREFIX = 'pbkdf2-sha256';
 const HASH_BYTES = 32;
 export const MAX_ITERATIONS = 100_000;
 export const MIN_PASSWORD_LENGTH = 10;
-
-function fromBase64Url(s: string): Uint8Array {
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-}
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
@@ -24,7 +18,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
 export async function hashPassword(password: string, iterations: number): Promise<string> {
   const iter = Math.min(Math.max(1000, Math.floor(iterations)), MAX_ITERATIONS);
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  return `${PREFIX}$${iter}$${base64Url(salt)}$${base64Url(await derive(password, salt, iter))}`;
+  return `${PREFIX}$${iter}$${base64urlEncode(salt)}$${base64urlEncode(await derive(password, salt, iter))}`;
 }
 
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -38,8 +32,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 4 || parts[0] !== PREFIX) return false;
   const iterations = Number(parts[1]);
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) return false;
-  const expected = fromBase64Url(parts[3]!);
-  const actual = await derive(password, fromBase64Url(parts[2]!), iterations);
+  let salt: Uint8Array;
+  let expected: Uint8Array;
+  try {
+    [salt, expected] = [base64urlDecode(parts[2]!), base64urlDecode(parts[3]!)];
+  } catch {
+    return false; // a corrupt stored hash never verifies
+  }
+  const actual = await derive(password, salt, iterations);
   return constantTimeEqual(actual, expected);
 }
 
@@ -48,11 +48,44 @@ export const DUMMY_HASH = `${PREFIX}$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAA
 
 const COMMON = new Set(
   [
-    '123456', '1234567890', '12345678910', 'password', 'password1', 'password123', 'qwerty123', 'qwertyuiop', '1q2w3e4r5t',
-    'iloveyou', 'admin123', 'administrator', 'welcome123', 'abc1234567', '11111111111', '0000000000', 'passw0rd123',
-    'bismillah', 'bismillah123', 'indonesia', 'indonesia123', 'indonesia45', 'sayangkamu', 'rahasia123', 'katasandi',
-    'katasandi123', 'kutaitimur', 'kutaitimur123', 'sangatta123', 'kalimantan', 'diskominfo', 'diskominfo123',
-    'desa123456', 'kecamatan123', 'alhamdulillah', 'merdeka1945', 'jakarta123', 'samarinda123',
+    '123456',
+    '1234567890',
+    '12345678910',
+    'password',
+    'password1',
+    'password123',
+    'qwerty123',
+    'qwertyuiop',
+    '1q2w3e4r5t',
+    'iloveyou',
+    'admin123',
+    'administrator',
+    'welcome123',
+    'abc1234567',
+    '11111111111',
+    '0000000000',
+    'passw0rd123',
+    'bismillah',
+    'bismillah123',
+    'indonesia',
+    'indonesia123',
+    'indonesia45',
+    'sayangkamu',
+    'rahasia123',
+    'katasandi',
+    'katasandi123',
+    'kutaitimur',
+    'kutaitimur123',
+    'sangatta123',
+    'kalimantan',
+    'diskominfo',
+    'diskominfo123',
+    'desa123456',
+    'kecamatan123',
+    'alhamdulillah',
+    'merdeka1945',
+    'jakarta123',
+    'samarinda123',
   ].map((s) => s.toLowerCase()),
 );
 

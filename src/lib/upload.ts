@@ -4,8 +4,9 @@
  * carrying a field error in Indonesian (422 empty/unreadable, 413 too large, 415 wrong type) — never a 500.
  */
 import type { Context } from 'hono';
+import { sha256Hex } from './encoding';
 import { AppError } from './errors';
-import { imageDimensions, safeDownloadName, sha256Hex, sniffFileType, type FileKind, type SniffedType } from './file-type';
+import { imageDimensions, safeDownloadName, sniffFileType, type FileKind, type SniffedType } from './file-type';
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 /** Largest image accepted (pixels): decoding a bigger one would exhaust a phone's memory and is never needed. */
@@ -76,7 +77,11 @@ export async function checkUpload(file: File, field: string, limits: UploadLimit
   const type = sniffFileType(bytes);
   const allowed = limits.kinds.map((k) => KIND_WORDS[k]).join(', ');
   if (!type || !limits.kinds.includes(type.kind)) {
-    throw refuse('unsupported_media_type', field, `Jenis berkas tidak didukung. Yang diterima: ${allowed}. Jenis berkas diperiksa dari isinya, bukan dari namanya.`);
+    throw refuse(
+      'unsupported_media_type',
+      field,
+      `Jenis berkas tidak didukung. Yang diterima: ${allowed}. Jenis berkas diperiksa dari isinya, bukan dari namanya.`,
+    );
   }
   let width: number | undefined;
   let height: number | undefined;
@@ -88,7 +93,8 @@ export async function checkUpload(file: File, field: string, limits: UploadLimit
       throw refuse(
         'payload_too_large',
         field,
-        `Gambar terlalu besar (${dims.width}×${dims.height} piksel). Maksimal ${Math.round(maxPixels / 1_000_000)} megapiksel dan ${MAX_IMAGE_SIDE} piksel per sisi; perkecil fotonya dahulu.`,
+        `Gambar terlalu besar (${dims.width}×${dims.height} piksel). ` +
+          `Maksimal ${Math.round(maxPixels / 1_000_000)} megapiksel dan ${MAX_IMAGE_SIDE} piksel per sisi; perkecil fotonya dahulu.`,
       );
     }
     ({ width, height } = dims);

@@ -14,6 +14,15 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return out;
 }
 
+/** Options for `z.strictObject(shape, UNKNOWN_KEYS)`: an unknown query parameter is named in Indonesian. */
+export const UNKNOWN_KEYS = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined,
+};
+
+/** Cross-field rules (`superRefine(…, WHEN_OBJECT)`) run even when a single field failed, so a form shows every problem at once. */
+export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
+
 /** Parses input or throws a 422 AppError carrying the field errors. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, detail?: string): z.output<S> {
   const result = schema.safeParse(input);

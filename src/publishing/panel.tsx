@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldError } from '../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../lib/forms';
 import { Field, StatusTag } from '../views/components';
-import { CsrfField } from '../features/admin/render';
+import { CsrfField } from '../admin/render';
 import type { ContentNoun, PublishAction, PublishStatus } from './workflow';
 
 /** Status words and tones shared by every kind of public content. */
@@ -19,7 +19,9 @@ export const PUBLISH_STATUS_TONES: Record<PublishStatus, 'grey' | 'yellow' | 'gr
   ditolak: 'red',
 };
 
-export const PublishStatusTag: FC<{ status: PublishStatus }> = ({ status }) => <StatusTag tone={PUBLISH_STATUS_TONES[status]}>{PUBLISH_STATUS_LABELS[status]}</StatusTag>;
+export const PublishStatusTag: FC<{ status: PublishStatus }> = ({ status }) => (
+  <StatusTag tone={PUBLISH_STATUS_TONES[status]}>{PUBLISH_STATUS_LABELS[status]}</StatusTag>
+);
 
 /**
  * The workflow panel of a document or a place: its status, the reviewer's note, and only the actions that would
@@ -72,7 +74,11 @@ export const PublishPanel: FC<{
           <form method="post" action={`${p.base}/tolak`}>
             <CsrfField token={p.csrf} />
             <Field id="note" label="Alasan pengembalian" hint="Wajib: jelaskan apa yang perlu diperbaiki." error={errorFor(p.errors, 'note')}>
-              {(d) => <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>{valueOf(p.values ?? {}, 'note')}</textarea>}
+              {(d) => (
+                <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>
+                  {valueOf(p.values ?? {}, 'note')}
+                </textarea>
+              )}
             </Field>
             <button type="submit" class="button-danger">
               Kembalikan dengan catatan

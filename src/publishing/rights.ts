@@ -1,4 +1,4 @@
-import type { Actor } from '../features/accounts/actor';
+import type { Actor } from '../auth/actor';
 import { allows } from '../regions/guard';
 import type { PublishRights } from './workflow';
 

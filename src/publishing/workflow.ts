@@ -26,9 +26,7 @@ export interface PublishRights {
 
 export type PublishRight = 'content.draft' | 'content.publish' | 'content.review';
 
-export type TransitionResult =
-  | { ok: true; to: PublishStatus }
-  | { ok: false; reason: 'state' | 'right'; right?: PublishRight; message: string };
+export type TransitionResult = { ok: true; to: PublishStatus } | { ok: false; reason: 'state' | 'right'; right?: PublishRight; message: string };
 
 /** The noun used in messages: "Tulisan ini…", "Dokumen ini…", "Tempat ini…". */
 export type ContentNoun = 'tulisan' | 'dokumen' | 'tempat';
@@ -110,7 +108,12 @@ export function availableActions(status: PublishStatus, rights: PublishRights): 
 }
 
 /** Runs the transitions of one request in order (e.g. save then submit) and returns the final status or the refusal. */
-export function planTransitions(from: PublishStatus, actions: readonly PublishAction[], rights: PublishRights, noun: ContentNoun = 'tulisan'): TransitionResult {
+export function planTransitions(
+  from: PublishStatus,
+  actions: readonly PublishAction[],
+  rights: PublishRights,
+  noun: ContentNoun = 'tulisan',
+): TransitionResult {
   let status = from;
   for (const a of actions) {
     const t = transition(a, status, rights, noun);

@@ -1,10 +1,6 @@
 import { asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client';
 import { regions } from '../db/schema';
-import type { AppEnv } from '../env';
-import { notFound } from '../lib/errors';
-import { parseRegionPath } from './paths';
 import { summaryColumns, type RegionSummary } from './repo';
 
 /** The region a public page belongs to, with its ancestors (outermost first) and children. */
@@ -27,12 +23,7 @@ export async function loadRegionContext(db: Db, regionPath: string): Promise<Reg
   const rows = await db
     .select(summaryColumns)
     .from(regions)
-    .where(
-      or(
-        inArray(regions.path, paths),
-        eq(regions.parentCode, sql`(SELECT code FROM regions WHERE path = ${regionPath})`),
-      ),
-    )
+    .where(or(inArray(regions.path, paths), eq(regions.parentCode, sql`(SELECT code FROM regions WHERE path = ${regionPath})`)))
     .orderBy(asc(regions.name))
     .all();
   const byPath = new Map(rows.map((r) => [r.path, r]));
@@ -45,16 +36,4 @@ export async function loadRegionContext(db: Db, regionPath: string): Promise<Reg
     .filter((r): r is RegionSummary => r !== undefined);
   const children = rows.filter((r) => r.parentCode === region.code);
   return { region, ancestors, children, root };
-}
-
-/** Resolves the region of a public page from the URL (404 in Indonesian when there is none). */
-export function regionContext(): MiddlewareHandler<AppEnv> {
-  return async function regionContextMiddleware(c, next) {
-    const parsed = parseRegionPath(c.req.path);
-    if (!parsed) throw notFound();
-    const ctx = await loadRegionContext(c.get('db'), parsed.regionPath);
-    if (!ctx) throw notFound('Wilayah yang Anda cari tidak ditemukan.');
-    c.set('region', ctx);
-    await next();
-  };
 }

@@ -2,9 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { regions } from '../db/schema';
 import { AppError } from '../lib/errors';
-import type { Actor } from '../features/accounts/actor';
 import { isWithin } from './codes';
-import { can, type Action } from './policy';
+import { can, type Action, type Membership } from './policy';
+
+/** Who asks, as far as the policy cares: officers carry memberships; partners, the system and citizens do not. */
+type Asker = { kind: 'user'; memberships: Membership[] } | { kind: 'partner' | 'system' | 'public' };
 
 const DENY_REASONS: Partial<Record<Action, string>> = {
   'content.publish': 'Wilayah ini belum mandiri: konten Anda perlu ditinjau sebelum terbit. Kirim untuk ditinjau.',
@@ -16,7 +18,7 @@ const DENY_REASONS: Partial<Record<Action, string>> = {
  * Service-level authorization: loads the region's stage and asks the policy. A region the actor cannot reach at all
  * answers 404 (its existence is not revealed); a reachable region where the action is not allowed answers 403.
  */
-export async function authorize(db: Db, actor: Actor, action: Action, regionCode: string) {
+export async function authorize(db: Db, actor: Asker, action: Action, regionCode: string) {
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const region = await db
     .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage, parentCode: regions.parentCode })
@@ -32,6 +34,6 @@ export async function authorize(db: Db, actor: Actor, action: Action, regionCode
 }
 
 /** Same decision without throwing, for showing or hiding buttons. */
-export function allows(actor: Actor, action: Action, region: { code: string; stage: 'diskominfo' | 'pendampingan' | 'mandiri' }): boolean {
+export function allows(actor: Asker, action: Action, region: { code: string; stage: 'diskominfo' | 'pendampingan' | 'mandiri' }): boolean {
   return actor.kind === 'user' && can(actor.memberships, action, region);
 }

@@ -1,4 +1,4 @@
-import type { RegionLevel } from '../db/schema';
+import type { ManagementStage, RegionLevel, Role } from '../db/schema';
 
 export const LEVEL_LABELS: Record<RegionLevel, string> = {
   kabupaten: 'Kabupaten',
@@ -17,3 +17,17 @@ export function regionTitle(r: { level: RegionLevel; name: string }): string {
 export function childrenLabel(level: RegionLevel): string {
   return level === 'kabupaten' ? 'Kecamatan' : 'Desa dan kelurahan';
 }
+
+export const ROLE_LABELS: Record<Role, string> = {
+  diskominfo: 'Diskominfo (seluruh kabupaten)',
+  operator_kecamatan: 'Operator kecamatan',
+  operator_desa: 'Operator desa/kelurahan',
+  ppid: 'Petugas PPID',
+  penanganan_pengaduan: 'Penanganan pengaduan',
+};
+
+export const STAGE_LABELS: Record<ManagementStage, string> = {
+  diskominfo: 'Dikelola Diskominfo',
+  pendampingan: 'Pendampingan',
+  mandiri: 'Mandiri',
+};

@@ -16,16 +16,44 @@ export const SECTION_LABELS: Record<Section, string> = {
   lelang: 'Lelang',
 };
 
-/** Top-level words that are never region slugs (routes, static folders). Keep in sync with scripts/lib/reserved-slugs.mjs. */
-export const TOP_LEVEL_WORDS = new Set<string>([
-  ...SECTIONS,
-  'wilayah', 'admin', 'masuk', 'keluar', 'api', 'healthz', 'sitemap.xml', 'css', 'js', 'img', 'vendor', 'icons',
-  'favicon.ico', 'robots.txt', 'manifest.webmanifest', 'sw.js', 'cari', 'tentang',
-]);
-
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Region sub-pages outside the section menu: `{prefix}/tentang/{profil|visi-misi|…}` (the region's fixed pages). */
 export const PAGE_WORDS = ['tentang'] as const;
+
+/**
+ * Top-level words that are never region slugs: the sections and pages of every region, the app's own routes and the
+ * static folders. Features add theirs (`reservedWords` in their descriptor); the app reserves them at startup
+ * (`reserveTopLevelWords`). The seed generator's list (scripts/lib/reserved-slugs.mjs) must equal
+ * `reservedWords()` with every registered feature — a test fails when they drift.
+ */
+export const CORE_TOP_LEVEL_WORDS: readonly string[] = [
+  ...SECTIONS,
+  ...PAGE_WORDS,
+  'admin',
+  'api',
+  'healthz',
+  'css',
+  'js',
+  'img',
+  'vendor',
+  'icons',
+  'favicon.ico',
+  'manifest.webmanifest',
+  'sw.js',
+];
+
+const TOP_LEVEL_WORDS = new Set<string>(CORE_TOP_LEVEL_WORDS);
+
+/** Adds the registered features' top-level words (called by createApp with the registry). */
+export function reserveTopLevelWords(words: Iterable<string>): void {
+  for (const w of words) TOP_LEVEL_WORDS.add(w);
+}
+
+/** Every reserved top-level word, sorted. */
+export function reservedWords(): string[] {
+  return [...TOP_LEVEL_WORDS].sort();
+}
+
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SECTION_SET = new Set<string>([...SECTIONS, ...PAGE_WORDS]);
 
 export interface ParsedRegionPath {

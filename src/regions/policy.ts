@@ -53,7 +53,15 @@ export interface RegionTarget {
 }
 
 /** Regency-level actions: only Diskominfo, anywhere in its region. */
-const DISKOMINFO_ONLY = new Set<Action>(['region.stage', 'region.boundary', 'user.manage', 'audit.read', 'partner.manage', 'settings.manage', 'ppid.objection.decide']);
+const DISKOMINFO_ONLY = new Set<Action>([
+  'region.stage',
+  'region.boundary',
+  'user.manage',
+  'audit.read',
+  'partner.manage',
+  'settings.manage',
+  'ppid.objection.decide',
+]);
 
 function operatorAllows(action: Action, stage: ManagementStage): boolean {
   switch (action) {
@@ -103,10 +111,6 @@ export function membershipAllows(m: Membership, action: Action, target: RegionTa
 
 export function can(memberships: readonly Membership[], action: Action, target: RegionTarget): boolean {
   return memberships.some((m) => membershipAllows(m, action, target));
-}
-
-export function isDiskominfo(memberships: readonly Membership[]): boolean {
-  return memberships.some((m) => m.role === 'diskominfo');
 }
 
 /**

@@ -16,14 +16,7 @@ export const summaryColumns = {
   lastContentUpdate: regions.lastContentUpdate,
 };
 
-export type RegionSummary = Pick<
-  RegionRow,
-  'code' | 'name' | 'level' | 'parentCode' | 'slug' | 'path' | 'lat' | 'lng' | 'stage' | 'lastContentUpdate'
->;
-
-export async function findRegionByPath(db: Db, path: string): Promise<RegionRow | undefined> {
-  return db.select().from(regions).where(eq(regions.path, path)).get();
-}
+export type RegionSummary = Pick<RegionRow, 'code' | 'name' | 'level' | 'parentCode' | 'slug' | 'path' | 'lat' | 'lng' | 'stage' | 'lastContentUpdate'>;
 
 export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | undefined> {
   return db.select().from(regions).where(eq(regions.code, code)).get();
@@ -35,20 +28,8 @@ export async function findRootRegion(db: Db): Promise<RegionRow | undefined> {
 
 /** Ancestors (by code) and children of a region in one query. */
 export async function findRelatives(db: Db, code: string, ancestorCodes: string[]): Promise<RegionSummary[]> {
-  const cond = ancestorCodes.length
-    ? or(inArray(regions.code, ancestorCodes), eq(regions.parentCode, code))
-    : eq(regions.parentCode, code);
+  const cond = ancestorCodes.length ? or(inArray(regions.code, ancestorCodes), eq(regions.parentCode, code)) : eq(regions.parentCode, code);
   return db.select(summaryColumns).from(regions).where(cond).orderBy(asc(regions.name)).all();
-}
-
-/** Children with their boundaries, for the region map. */
-export async function findChildrenGeometry(db: Db, code: string) {
-  return db
-    .select({ ...summaryColumns, boundary: regions.boundary, bbox: regions.bbox })
-    .from(regions)
-    .where(eq(regions.parentCode, code))
-    .orderBy(asc(regions.name))
-    .all();
 }
 
 export async function listAllRegions(db: Db): Promise<RegionSummary[]> {
@@ -93,12 +74,6 @@ export function nameContains(q: string): SQL {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
-
-export async function touchContentUpdate(db: Db, code: string, at: number): Promise<void> {
-  await db.update(regions).set({ lastContentUpdate: at }).where(eq(regions.code, code)).run();
-}
-
-export const countRegions = (db: Db) => db.select({ n: sql<number>`count(*)` }).from(regions).get();
 
 /** The regency's code (the region whose path is ''), for regency-wide authorisation. */
 export async function rootRegionCode(db: Db): Promise<string> {

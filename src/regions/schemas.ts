@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_LEVELS } from '../db/schema';
+import { UNKNOWN_KEYS } from '../lib/validation';
 import { isRegionCode } from './codes';
 
 export const RegionCodeSchema = z
@@ -8,22 +9,21 @@ export const RegionCodeSchema = z
   .refine(isRegionCode, 'Kode wilayah harus kode Kemendagri, mis. 64.08.05.2001.')
   .describe('Kemendagri region code, e.g. 64.08.05.2001');
 
-export const RegionListQuery = z
-  .strictObject(
-    {
-      level: z.enum(REGION_LEVELS, { message: 'level harus kabupaten, kecamatan, desa atau kelurahan.' }).optional(),
-      parent: RegionCodeSchema.optional().describe('Only direct children of this region code'),
-      q: z.string().trim().min(1, 'q tidak boleh kosong.').max(100, 'q maksimal 100 karakter.').optional().describe('Name contains (case-insensitive)'),
-      cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
-      limit: z.coerce
-        .number({ message: 'limit harus angka.' })
-        .int('limit harus bilangan bulat.')
-        .min(1, 'limit minimal 1.')
-        .max(200, 'limit maksimal 200.')
-        .default(50),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
-  );
+export const RegionListQuery = z.strictObject(
+  {
+    level: z.enum(REGION_LEVELS, { message: 'level harus kabupaten, kecamatan, desa atau kelurahan.' }).optional(),
+    parent: RegionCodeSchema.optional().describe('Only direct children of this region code'),
+    q: z.string().trim().min(1, 'q tidak boleh kosong.').max(100, 'q maksimal 100 karakter.').optional().describe('Name contains (case-insensitive)'),
+    cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
+    limit: z.coerce
+      .number({ message: 'limit harus angka.' })
+      .int('limit harus bilangan bulat.')
+      .min(1, 'limit minimal 1.')
+      .max(200, 'limit maksimal 200.')
+      .default(50),
+  },
+  UNKNOWN_KEYS,
+);
 
 export const RegionCodeParams = z.object({ code: RegionCodeSchema });
 

@@ -70,16 +70,9 @@ export const Field: FC<FieldProps> = ({ id, label, hint, error, children }) => {
 export type TagTone = 'grey' | 'blue' | 'yellow' | 'green' | 'red';
 
 /** Status tag: colour by family, always with the word. */
-export const StatusTag: FC<{ tone: TagTone; children: Child }> = ({ tone, children }) => (
-  <strong class={`tag tag-${tone}`}>{children}</strong>
-);
+export const StatusTag: FC<{ tone: TagTone; children: Child }> = ({ tone, children }) => <strong class={`tag tag-${tone}`}>{children}</strong>;
 
 export const EmptyState: FC<{ children: Child }> = ({ children }) => <div class="empty">{children}</div>;
-
-export interface PageLink {
-  href: string;
-  label: string;
-}
 
 export const Pagination: FC<{ prev?: string; next?: string; label?: string }> = ({ prev, next, label }) =>
   !prev && !next ? null : (

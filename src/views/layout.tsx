@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
+import { REGENCY } from '../config';
 import { SECTIONS, SECTION_LABELS, regionHref, type Section } from '../regions/paths';
 import { Breadcrumbs, type Crumb } from './components';
 
@@ -43,7 +44,7 @@ export const Layout: FC<LayoutProps> = (p) => (
         {(p.styles ?? []).map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
-        <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
+        <link rel="icon" href={REGENCY.emblem} type="image/svg+xml" />
         {p.meta}
         <script src={`/vendor/htmx.min.js?v=${p.assetVersion}`} defer></script>
         {(p.scripts ?? []).map((src) => (
@@ -57,7 +58,7 @@ export const Layout: FC<LayoutProps> = (p) => (
         <header class="top">
           <div class="wrap top-row">
             <a class="brand" href="/">
-              <img src="/icons/logo.svg" alt="" width="28" height="28" />
+              <img src={REGENCY.emblem} alt="" width="28" height="28" />
               <span>{p.portalName}</span>
             </a>
             {p.header ?? (
@@ -74,12 +75,10 @@ export const Layout: FC<LayoutProps> = (p) => (
         </main>
         <footer class="foot">
           <div class="wrap">
+            <p>{REGENCY.footer}</p>
+            <ContactLine />
             <p>
-              Dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Kutai Timur bersama pemerintah kecamatan dan desa.
-            </p>
-            <p>
-              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> ·{' '}
-              <a href="/masuk">Masuk petugas</a>
+              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> · <a href="/masuk">Masuk petugas</a>
             </p>
           </div>
         </footer>
@@ -87,6 +86,22 @@ export const Layout: FC<LayoutProps> = (p) => (
     </html>
   </>
 );
+
+/** The office that runs the portal, with whichever contact details are configured (src/config.ts). */
+const ContactLine: FC = () => {
+  const { office, address, phone, email, website } = REGENCY.contact;
+  const parts: Child[] = [
+    address,
+    phone ? `Telp. ${phone}` : '',
+    email ? <a href={`mailto:${email}`}>{email}</a> : '',
+    website ? <a href={website}>{website.replace(/^https?:\/\//, '')}</a> : '',
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? null : (
+    <p>
+      {office}: {parts.map((part, i) => (i === 0 ? part : <> · {part}</>))}
+    </p>
+  );
+};
 
 const RegionNav: FC<SiteNav> = ({ regionPath, regionName, current }) => (
   <nav class="sections" aria-label={`Menu ${regionName}`}>

@@ -67,13 +67,13 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
     await citizen.getByRole('link', { name: /Ajukan Pengaduan/ }).click();
     await citizen.waitForURL(url(FORM));
     expect(await citizen.getByRole('heading', { level: 1 }).innerText()).toBe('Sampaikan pengaduan atau aspirasi');
-    
+
     // A mistake first: the error summary links to the field and what was typed is kept.
     await citizen.getByLabel('Judul laporan', { exact: true }).fill('Jembatan RT 05 rusak (tanpa JS)');
     await citizen.getByRole('button', { name: 'Kirim laporan' }).click();
     await expect(citizen.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' }).innerText()).resolves.toContain('Pilih kategori.');
     await expect(citizen.getByLabel('Judul laporan', { exact: true }).inputValue()).resolves.toBe('Jembatan RT 05 rusak (tanpa JS)');
-    
+
     await fillComplaint(citizen, 'Jembatan RT 05 rusak (tanpa JS)');
     const photoCtx = await phone();
     const jpeg = await bigJpeg(await photoCtx.newPage());
@@ -82,7 +82,7 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
     await citizen.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
     const r = await receipt(citizen);
     expect(await citizen.getByText('Apa yang terjadi selanjutnya').isVisible()).toBe(true);
-    
+
     // The demo handler of Kecamatan Sangatta Utara processes it.
     const staffCtx = await phone();
     const staff = await staffCtx.newPage();
@@ -126,7 +126,7 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
     await citizen.goto(r.link);
     expect(await citizen.getByText('Papan jembatan sudah diganti bersama warga').isVisible()).toBe(true);
     expect(await citizen.getByText('Ganti papan jembatan minggu ini.').count()).toBe(0); // internal
-        await citizen.getByLabel(/^5/).check();
+    await citizen.getByLabel(/^5/).check();
     await citizen.getByLabel('Komentar (tidak wajib)').fill('Cepat dan jelas, terima kasih.');
     await citizen.getByRole('button', { name: 'Kirim penilaian' }).click();
     await citizen.getByText('Terima kasih atas penilaian Anda.').waitFor();

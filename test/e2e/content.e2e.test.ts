@@ -168,7 +168,12 @@ describe.skipIf(!e2eEnabled())('content on a phone: draft with photo → review 
       const head = new Uint8Array(await r.arrayBuffer()).slice(0, 5);
       return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), magic: String.fromCharCode(...head) };
     }, href);
-    expect(dl).toEqual({ status: 200, type: 'application/pdf', disposition: expect.stringContaining('attachment; filename="APBDes Swarga Bara Tahun Anggaran 2026.pdf"'), magic: '%PDF-' });
+    expect(dl).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      disposition: expect.stringContaining('attachment; filename="APBDes Swarga Bara Tahun Anggaran 2026.pdf"'),
+      magic: '%PDF-',
+    });
 
     const admin = await (await phone()).newPage();
     await login(admin, 'op.swargabara');

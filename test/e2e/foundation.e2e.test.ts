@@ -2,15 +2,7 @@
 // JavaScript, the Indonesian 404 page, WCAG 2.2 AA (axe), no request leaving the machine, and the JS budget.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  collectScripts,
-  e2eEnabled,
-  expectNoA11yViolations,
-  launchBrowser,
-  phoneContext,
-  url,
-  type PhoneContext,
-} from './helpers/browser';
+import { collectScripts, e2eEnabled, expectNoA11yViolations, launchBrowser, phoneContext, url, type PhoneContext } from './helpers/browser';
 
 const KECAMATAN_COUNT = 18;
 const JS_BUDGET_GZIP_BYTES = 30 * 1024;
@@ -84,9 +76,7 @@ describe.skipIf(!e2eEnabled())('portal foundation on a phone', () => {
     const sections = page.getByRole('navigation', { name: 'Menu Desa Swarga Bara' });
     expect((await sections.getByRole('link').allInnerTexts()).map((t) => t.trim())).toEqual(SECTION_LINKS);
     await expect(sections.getByRole('link', { name: 'Beranda' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(sections.getByRole('link', { name: 'Berita' }).getAttribute('href')).resolves.toBe(
-      '/sangatta-utara/swarga-bara/berita',
-    );
+    await expect(sections.getByRole('link', { name: 'Berita' }).getAttribute('href')).resolves.toBe('/sangatta-utara/swarga-bara/berita');
 
     expect(ctx.externalRequests).toEqual([]);
   });
@@ -113,9 +103,7 @@ describe.skipIf(!e2eEnabled())('portal foundation on a phone', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('swarga');
     await expect(page.locator('#q').inputValue()).resolves.toBe('swarga');
     const results = page.locator('#hasil');
-    await expect(results.getByRole('link', { name: 'Desa Swarga Bara' }).getAttribute('href')).resolves.toBe(
-      '/sangatta-utara/swarga-bara',
-    );
+    await expect(results.getByRole('link', { name: 'Desa Swarga Bara' }).getAttribute('href')).resolves.toBe('/sangatta-utara/swarga-bara');
     expect(await results.innerText()).not.toContain('Muara Wahau');
     expect(ctx.externalRequests).toEqual([]);
   });

@@ -13,7 +13,10 @@ const READY_TIMEOUT_MS = 45_000;
 
 type MapHandle = {
   project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(geometry?: unknown, options?: { layers?: string[] }): Array<{ properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }>;
+  queryRenderedFeatures(
+    geometry?: unknown,
+    options?: { layers?: string[] },
+  ): Array<{ properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }>;
   loaded(): boolean;
 };
 
@@ -30,10 +33,14 @@ function watchProblems(page: Page): string[] {
 
 async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('#peta[data-siap="1"] canvas.maplibregl-canvas', { timeout: READY_TIMEOUT_MS });
-  await page.waitForFunction(() => {
-    const map = (document.getElementById('peta') as unknown as { petaMap?: MapHandle }).petaMap;
-    return Boolean(map?.loaded());
-  }, undefined, { timeout: READY_TIMEOUT_MS });
+  await page.waitForFunction(
+    () => {
+      const map = (document.getElementById('peta') as unknown as { petaMap?: MapHandle }).petaMap;
+      return Boolean(map?.loaded());
+    },
+    undefined,
+    { timeout: READY_TIMEOUT_MS },
+  );
 }
 
 /** Viewport position of a rendered place, from the map's own projection. */
@@ -84,7 +91,10 @@ describe.skipIf(!e2eEnabled())('region maps on a phone', () => {
     expect(await page.locator('#peta .peta-svg').isVisible()).toBe(false); // the SVG gave way to the canvas
     const rendered = await page.evaluate(() => {
       const map = (document.getElementById('peta') as unknown as { petaMap: MapHandle }).petaMap;
-      return { places: map.queryRenderedFeatures(undefined, { layers: ['tempat'] }).length, boundary: map.queryRenderedFeatures(undefined, { layers: ['wilayah-garis'] }).length };
+      return {
+        places: map.queryRenderedFeatures(undefined, { layers: ['tempat'] }).length,
+        boundary: map.queryRenderedFeatures(undefined, { layers: ['wilayah-garis'] }).length,
+      };
     });
     expect(rendered.places).toBeGreaterThanOrEqual(5);
     expect(rendered.boundary).toBeGreaterThan(0);

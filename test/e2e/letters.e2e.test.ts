@@ -121,12 +121,16 @@ describe.skipIf(!e2eEnabled())('letters on a phone', () => {
       await staff.getByRole('status').first().waitFor();
     };
     await step('Mulai periksa', 'Mulai periksa persyaratan');
-    await step('Minta perbaikan', 'Kirim permintaan perbaikan', () => staff.getByLabel('Apa yang perlu diperbaiki pemohon').fill('Foto KK buram. Mohon foto ulang dengan cahaya cukup.'));
+    await step('Minta perbaikan', 'Kirim permintaan perbaikan', () =>
+      staff.getByLabel('Apa yang perlu diperbaiki pemohon').fill('Foto KK buram. Mohon foto ulang dengan cahaya cukup.'),
+    );
 
     // The resident reads the request and sends a new photo of the KK.
     await trackWithCode(resident, r.number, r.code);
     expect(await resident.getByText('Foto KK buram. Mohon foto ulang dengan cahaya cukup.').isVisible()).toBe(true);
-    await resident.getByLabel('Foto Kartu Keluarga (unggah ulang bila diminta)', { exact: true }).setInputFiles({ name: 'kk2.jpg', mimeType: 'image/jpeg', buffer: kk2 as never });
+    await resident
+      .getByLabel('Foto Kartu Keluarga (unggah ulang bila diminta)', { exact: true })
+      .setInputFiles({ name: 'kk2.jpg', mimeType: 'image/jpeg', buffer: kk2 as never });
     await resident.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await resident.getByText('Perbaikan terkirim').waitFor();
 
@@ -179,10 +183,20 @@ describe.skipIf(!e2eEnabled())('letters on a phone', () => {
     await fillSku(page, 'Siti Aminah', '6408045203950002');
     await page.getByLabel('Jenis kelamin', { exact: true }).selectOption('P');
     await page.getByLabel('Tanggal lahir', { exact: true }).fill('1995-03-12');
-    await page.getByLabel('Foto KTP pemohon', { exact: true }).setInputFiles({ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: (await photo(page, 30)) as never });
-    await page.locator('#req_ktp-status').getByText(/diperkecil/).waitFor();
-    await page.getByLabel('Foto Kartu Keluarga', { exact: true }).setInputFiles({ name: 'kk.jpg', mimeType: 'image/jpeg', buffer: (await photo(page, 200)) as never });
-    await page.locator('#req_kk-status').getByText(/diperkecil/).waitFor();
+    await page
+      .getByLabel('Foto KTP pemohon', { exact: true })
+      .setInputFiles({ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: (await photo(page, 30)) as never });
+    await page
+      .locator('#req_ktp-status')
+      .getByText(/diperkecil/)
+      .waitFor();
+    await page
+      .getByLabel('Foto Kartu Keluarga', { exact: true })
+      .setInputFiles({ name: 'kk.jpg', mimeType: 'image/jpeg', buffer: (await photo(page, 200)) as never });
+    await page
+      .locator('#req_kk-status')
+      .getByText(/diperkecil/)
+      .waitFor();
     const picked = await page.evaluate(async () => {
       const f = (document.getElementById('req_kk') as HTMLInputElement).files![0]!;
       const bmp = await createImageBitmap(f);

@@ -61,7 +61,11 @@ describe.skipIf(!e2eEnabled())('monitoring on a phone', () => {
     expect(await page.getByRole('heading', { name: new RegExp(`^Wilayah \\(${n}\\)`) }).count()).toBe(1);
 
     // On a phone the table is a list of stacked cards: header row moved off-screen, cells as blocks.
-    const display = await rows.first().locator('td').first().evaluate((el) => getComputedStyle(el).display);
+    const display = await rows
+      .first()
+      .locator('td')
+      .first()
+      .evaluate((el) => getComputedStyle(el).display);
     expect(display).toBe('block');
     const headLeft = await table.locator('thead').evaluate((el) => el.getBoundingClientRect().right);
     expect(headLeft).toBeLessThanOrEqual(0);

@@ -99,7 +99,9 @@ describe.skipIf(!e2eEnabled())('PPID on a phone', () => {
 
     await officer.getByLabel('Keputusan', { exact: true }).selectOption('dipenuhi_sebagian');
     await officer.getByLabel('Jawaban kepada pemohon', { exact: true }).fill('Laporan realisasi 2025 terlampir; rincian per kegiatan menyusul setelah audit.');
-    await officer.getByLabel('Dokumen jawaban (opsional)').setInputFiles({ name: 'realisasi-dana-desa-2025.pdf', mimeType: 'application/pdf', buffer: NodeBuffer.from(PDF) as never });
+    await officer
+      .getByLabel('Dokumen jawaban (opsional)')
+      .setInputFiles({ name: 'realisasi-dana-desa-2025.pdf', mimeType: 'application/pdf', buffer: NodeBuffer.from(PDF) as never });
     await officer.getByRole('button', { name: 'Kirim jawaban' }).click();
     await officer.getByText('Jawaban terkirim.').waitFor();
     expect(await officer.getByRole('link', { name: /Dokumen jawaban: realisasi-dana-desa-2025\.pdf/ }).isVisible()).toBe(true);

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from './worker';
 import type { Role } from '../../src/db/schema';
 import { hashPassword } from '../../src/lib/password';
 import { ORIGIN } from './http';
@@ -13,7 +14,8 @@ export async function createTestUser(memberships: Array<[Role, string]>, opts: {
   const username = `uji${counter}.${Math.random().toString(36).slice(2, 7)}`;
   const now = Date.now();
   await env.DB.prepare(
-    'INSERT INTO users (id, username, name, password_hash, is_active, session_version, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1, ?, ?, ?)',
+    `INSERT INTO users (id, username, name, password_hash, is_active, session_version, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, 1, ?, ?, ?)`,
   )
     .bind(id, username, `Pengguna Uji ${counter}`, await hashPassword(TEST_PASSWORD, 1000), opts.mustChangePassword ? 1 : 0, now, now)
     .run();

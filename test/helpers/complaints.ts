@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from './worker';
 import { createDb } from '../../src/db/client';
 import { purgeRegionPages } from '../../src/cache/purge';
 import type { ComplaintDeps } from '../../src/features/complaints/service';
@@ -74,7 +75,41 @@ export function jpegBytes(width: number, height: number, opts: { exifOrientation
   if (opts.exifOrientation || opts.exifText) {
     const text = [...new TextEncoder().encode(opts.exifText ?? '')];
     // Exif\0\0 + big-endian TIFF header + IFD with one entry (orientation) + next IFD 0 + trailing text (e.g. GPS-ish)
-    const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, opts.exifOrientation ?? 1, 0, 0, 0, 0, 0, 0, ...text];
+    const payload = [
+      0x45,
+      0x78,
+      0x69,
+      0x66,
+      0,
+      0,
+      0x4d,
+      0x4d,
+      0,
+      0x2a,
+      0,
+      0,
+      0,
+      8,
+      0,
+      1,
+      0x01,
+      0x12,
+      0,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      opts.exifOrientation ?? 1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      ...text,
+    ];
     parts.push(0xff, 0xe1, ...u16(payload.length + 2), ...payload);
   }
   parts.push(0xff, 0xfe, ...u16(2 + 7), ...new TextEncoder().encode('komentar'.slice(0, 7))); // COM

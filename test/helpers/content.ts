@@ -7,7 +7,9 @@ export async function setStage(code: string, stage: 'diskominfo' | 'pendampingan
 }
 
 /** A real 1×1 PNG. */
-export const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+export const PNG_1X1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 
 /** A PNG header claiming width×height pixels (enough for the pixel-limit check). */
 export function pngHeader(width: number, height: number): Uint8Array {
@@ -34,7 +36,8 @@ export function pdfBytes(marker: string): Uint8Array {
     out += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
   const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
 
@@ -81,13 +84,12 @@ export function xmlProblem(xml: string): string | null {
   const stack: string[] = [];
   const tag = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g;
   let last = 0;
-  let m: RegExpExecArray | null;
   const checkText = (t: string) => {
     if (t.includes('<')) return `stray '<' in text: ${t.slice(0, 60)}`;
     if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(t)) return `bare '&' in text: ${t.slice(0, 60)}`;
     return null;
   };
-  while ((m = tag.exec(body))) {
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
     const problem = checkText(body.slice(last, m.index));
     if (problem) return problem;
     last = tag.lastIndex;

@@ -26,7 +26,21 @@ export async function insertPlace(p: {
     `INSERT INTO places (id, region_code, name, category, lat, lng, address, description, opening_hours, contact, photo_key, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(id, p.regionCode, p.name, p.category ?? 'kantor', p.lat, p.lng, p.address ?? '', p.description ?? '', p.openingHours ?? '', p.contact ?? '', p.photoKey ?? null, now, now)
+    .bind(
+      id,
+      p.regionCode,
+      p.name,
+      p.category ?? 'kantor',
+      p.lat,
+      p.lng,
+      p.address ?? '',
+      p.description ?? '',
+      p.openingHours ?? '',
+      p.contact ?? '',
+      p.photoKey ?? null,
+      now,
+      now,
+    )
     .run();
   if (p.purge !== false) await purgeRegionPages({ db: createDb(env.DB), env }, p.regionCode);
   return { id };

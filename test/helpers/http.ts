@@ -1,13 +1,9 @@
-import { SELF } from 'cloudflare:test';
+import { SELF } from './worker';
 
 export const ORIGIN = 'https://portal.test';
 
 export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
   return SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
-}
-
-export function send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-  return SELF.fetch(`${ORIGIN}${path}`, { ...init, method, redirect: 'manual' });
 }
 
 /** gzip size of a body, as a 2G phone would download it. */

@@ -1,11 +1,20 @@
 import { jpegFile } from './complaints';
-import { send } from './http';
+import { ORIGIN } from './http';
+import { SELF } from './worker';
+
+/** A request to the worker with any method (no redirects followed). */
+export function send(method: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}${path}`, { ...init, method, redirect: 'manual' });
+}
 
 export const BASE = '/sangatta-utara/swarga-bara/layanan';
 let ip = 0;
 const nextIp = () => `203.0.113.${(ip++ % 250) + 1}`;
 
-export function skuForm(over: Record<string, string> = {}, files: Record<string, File> = { req_ktp: jpegFile('ktp.jpg', 320, 200), req_kk: jpegFile('kk.jpg', 320, 240) }) {
+export function skuForm(
+  over: Record<string, string> = {},
+  files: Record<string, File> = { req_ktp: jpegFile('ktp.jpg', 320, 200), req_kk: jpegFile('kk.jpg', 320, 240) },
+) {
   const fd = new FormData();
   const fields: Record<string, string> = {
     token: `tok${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
@@ -43,6 +52,8 @@ export async function submitSku(over: Record<string, string> = {}, files?: Recor
 }
 
 export function track(number: string, code: string, path = 'lacak', extra: Record<string, string> = {}) {
-  return send('POST', `${BASE}/${path}`, { body: new URLSearchParams({ nomor: number, kode: code, ...extra }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': nextIp() } });
+  return send('POST', `${BASE}/${path}`, {
+    body: new URLSearchParams({ nomor: number, kode: code, ...extra }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': nextIp() },
+  });
 }
-

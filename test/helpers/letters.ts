@@ -9,7 +9,6 @@ import { EMPTY_HOLIDAY_CALENDAR } from '../../src/lib/working-days';
 import type { RequestInput } from '../../src/features/letters/schemas';
 
 export const SWARGA_BARA = { code: '64.08.04.2012', level: 'desa' as const, name: 'Swarga Bara' };
-export const SINGA_GEMBARA = { code: '64.08.04.2011', level: 'desa' as const, name: 'Singa Gembara' };
 export const OFFICER: EventActor = { type: 'petugas', id: 'u-test', label: 'Operator desa · Swarga Bara', name: 'Petugas Uji' };
 
 /** Service dependencies over the test bindings; `events` collects the status-change hook's calls. */
@@ -48,7 +47,13 @@ export function skuInput(over: Partial<RequestInput> = {}): RequestInput {
     rw: '001',
     phone: '081234567890',
     delivery: 'unduh',
-    fields: { nama_usaha: 'Warung Berkah', jenis_usaha: 'warung makan', alamat_usaha: 'Jl. Poros Swarga Bara No. 7', mulai_usaha: '2019', keperluan: 'pengajuan KUR' },
+    fields: {
+      nama_usaha: 'Warung Berkah',
+      jenis_usaha: 'warung makan',
+      alamat_usaha: 'Jl. Poros Swarga Bara No. 7',
+      mulai_usaha: '2019',
+      keperluan: 'pengajuan KUR',
+    },
     ...over,
   };
 }

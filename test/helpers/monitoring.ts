@@ -18,24 +18,66 @@ export function wita(s: string): number {
   return Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
 }
 
-export async function insertDocument(d: { regionCode: string; category: string; year: number; title?: string; at: number; infoCategory?: string; deleted?: boolean; version?: number }) {
+export async function insertDocument(d: {
+  regionCode: string;
+  category: string;
+  year: number;
+  title?: string;
+  at: number;
+  infoCategory?: string;
+  deleted?: boolean;
+  version?: number;
+}) {
   const id = uid('DOC');
   await env.DB.prepare(
-    `INSERT INTO documents (id, region_code, title, category, year, info_category, current_version, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (id, region_code, title, category, year, info_category, current_version, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(id, d.regionCode, d.title ?? `${d.category.toUpperCase()} ${d.year}`, d.category, d.year, d.infoCategory ?? 'berkala', d.version ?? 1, d.at, d.at, d.deleted ? d.at : null)
+    .bind(
+      id,
+      d.regionCode,
+      d.title ?? `${d.category.toUpperCase()} ${d.year}`,
+      d.category,
+      d.year,
+      d.infoCategory ?? 'berkala',
+      d.version ?? 1,
+      d.at,
+      d.at,
+      d.deleted ? d.at : null,
+    )
     .run();
   return id;
 }
 
-export async function insertComplaint(c: { regionCode: string; status?: string; receivedAt: number; dueAt: number | null; onTime?: boolean; updatedAt?: number }) {
+export async function insertComplaint(c: {
+  regionCode: string;
+  status?: string;
+  receivedAt: number;
+  dueAt: number | null;
+  onTime?: boolean;
+  updatedAt?: number;
+}) {
   const id = uid('CMP');
   const ticket = `ADU-${id.slice(-8, -4)}-${id.slice(-4)}`;
   await env.DB.prepare(
-    `INSERT INTO complaints (id, ticket, region_code, origin_region_code, classification, category_id, title, description, secret_hash, status, received_at, verify_due_at, due_at, on_time, created_at, updated_at, reporter_name, reporter_phone)
-     VALUES (?, ?, ?, ?, 'pengaduan', 'infrastruktur', 'Jalan rusak di depan rumah Pak Rahmat', 'Deskripsi', 'x', ?, ?, ?, ?, ?, ?, ?, 'Rahmat Hidayat', '081234567890')`,
+    `INSERT INTO complaints (id, ticket, region_code, origin_region_code, classification, category_id, title, description, secret_hash, status,
+       received_at, verify_due_at, due_at, on_time, created_at, updated_at, reporter_name, reporter_phone)
+     VALUES (?, ?, ?, ?, 'pengaduan', 'infrastruktur', 'Jalan rusak di depan rumah Pak Rahmat', 'Deskripsi', 'x', ?, ?, ?, ?, ?, ?, ?,
+       'Rahmat Hidayat', '081234567890')`,
   )
-    .bind(id, ticket, c.regionCode, c.regionCode, c.status ?? 'diterima', c.receivedAt, c.dueAt ?? c.receivedAt, c.dueAt, c.onTime === false ? 0 : 1, c.receivedAt, c.updatedAt ?? c.receivedAt)
+    .bind(
+      id,
+      ticket,
+      c.regionCode,
+      c.regionCode,
+      c.status ?? 'diterima',
+      c.receivedAt,
+      c.dueAt ?? c.receivedAt,
+      c.dueAt,
+      c.onTime === false ? 0 : 1,
+      c.receivedAt,
+      c.updatedAt ?? c.receivedAt,
+    )
     .run();
   return { id, ticket };
 }
@@ -44,10 +86,23 @@ export async function insertInfoRequest(r: { regionCode: string; status?: string
   const id = uid('REQ');
   const number = `PPID-${id.slice(-8, -4)}-${id.slice(-4)}`;
   await env.DB.prepare(
-    `INSERT INTO info_requests (id, region_code, number, code_hash, status, requester_type, requester_name, requester_address, requester_occupation, identity_type, identity_last4, information, purpose, obtain_method, registered_at, original_due_at, due_at, answered_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'h', ?, 'perorangan', 'Siti Aminah', 'Jl. Mawar 3', 'Guru', 'ktp', '1234', 'Data APBDes', 'Penelitian', 'melihat', ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO info_requests (id, region_code, number, code_hash, status, requester_type, requester_name, requester_address, requester_occupation,
+       identity_type, identity_last4, information, purpose, obtain_method, registered_at, original_due_at, due_at, answered_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'h', ?, 'perorangan', 'Siti Aminah', 'Jl. Mawar 3', 'Guru', 'ktp', '1234', 'Data APBDes', 'Penelitian', 'melihat',
+       ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(id, r.regionCode, number, r.status ?? 'diterima', r.registeredAt, r.dueAt, r.dueAt, r.answeredAt ?? null, r.registeredAt, r.answeredAt ?? r.registeredAt)
+    .bind(
+      id,
+      r.regionCode,
+      number,
+      r.status ?? 'diterima',
+      r.registeredAt,
+      r.dueAt,
+      r.dueAt,
+      r.answeredAt ?? null,
+      r.registeredAt,
+      r.answeredAt ?? r.registeredAt,
+    )
     .run();
   return { id, number };
 }
@@ -79,7 +134,9 @@ export interface FlagRow {
 }
 
 export async function allFlags(kind?: string): Promise<FlagRow[]> {
-  const q = kind ? env.DB.prepare('SELECT * FROM monitoring_flags WHERE kind = ? ORDER BY region_code, flag_key, opened_at').bind(kind) : env.DB.prepare('SELECT * FROM monitoring_flags ORDER BY region_code, flag_key, opened_at');
+  const q = kind
+    ? env.DB.prepare('SELECT * FROM monitoring_flags WHERE kind = ? ORDER BY region_code, flag_key, opened_at').bind(kind)
+    : env.DB.prepare('SELECT * FROM monitoring_flags ORDER BY region_code, flag_key, opened_at');
   return (await q.all<FlagRow>()).results;
 }
 
@@ -123,7 +180,9 @@ export interface RunRow {
 }
 
 export async function runs(job?: string): Promise<RunRow[]> {
-  const q = job ? env.DB.prepare('SELECT * FROM monitoring_runs WHERE job = ? ORDER BY started_at, id').bind(job) : env.DB.prepare('SELECT * FROM monitoring_runs ORDER BY started_at, id');
+  const q = job
+    ? env.DB.prepare('SELECT * FROM monitoring_runs WHERE job = ? ORDER BY started_at, id').bind(job)
+    : env.DB.prepare('SELECT * FROM monitoring_runs ORDER BY started_at, id');
   return (await q.all<RunRow>()).results;
 }
 

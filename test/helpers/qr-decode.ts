@@ -14,13 +14,29 @@ export function decodeQrSvg(svg: string, pixelsPerModule = 4): string | null {
   // Each subpath traces one rectangle: fill its bounding box.
   for (const sub of d.split(/(?=M)/)) {
     const tokens = sub.match(/[MhvHVz]|-?\d+(?:\.\d+)?/g) ?? [];
-    let x = 0, y = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, cmd = '';
-    const mark = () => { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); };
+    let x = 0,
+      y = 0,
+      minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity,
+      cmd = '';
+    const mark = () => {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (/[MhvHVz]/.test(t)) { cmd = t; if (cmd === 'z') continue; }
-      if (cmd === 'M') { x = Number(tokens[++i]); y = Number(tokens[++i]); }
-      else if (cmd === 'h') x += Number(tokens[++i]);
+      if (/[MhvHVz]/.test(t)) {
+        cmd = t;
+        if (cmd === 'z') continue;
+      }
+      if (cmd === 'M') {
+        x = Number(tokens[++i]);
+        y = Number(tokens[++i]);
+      } else if (cmd === 'h') x += Number(tokens[++i]);
       else if (cmd === 'v') y += Number(tokens[++i]);
       else if (cmd === 'H') x = Number(tokens[++i]);
       else if (cmd === 'V') y = Number(tokens[++i]);

@@ -25,7 +25,20 @@ export async function insertPost(p: {
     `INSERT INTO posts (id, region_code, kind, slug, title, summary, body_md, status, published_at, cover_key, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(id, p.regionCode, p.kind ?? 'berita', slug, p.title, p.summary ?? '', p.body ?? '', p.status ?? 'terbit', p.publishedAt ?? now - 1000, p.coverKey ?? null, now, now)
+    .bind(
+      id,
+      p.regionCode,
+      p.kind ?? 'berita',
+      slug,
+      p.title,
+      p.summary ?? '',
+      p.body ?? '',
+      p.status ?? 'terbit',
+      p.publishedAt ?? now - 1000,
+      p.coverKey ?? null,
+      now,
+      now,
+    )
     .run();
   if (p.purge !== false) await purgeRegionPages({ db: createDb(env.DB), env }, p.regionCode);
   return { id, slug };

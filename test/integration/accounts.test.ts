@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { browserFor, createTestUser, formBody, loginAs, loginWith, sessionCookieOf, TEST_PASSWORD } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
@@ -46,8 +47,18 @@ describe('login and sessions', () => {
 
   it('only follows same-site /admin destinations after login', async () => {
     const user = await createTestUser([['operator_desa', '64.08.04.2012']]);
-    for (const [lanjut, expected] of [['/admin/akun', '/admin/akun'], ['https://evil.example/', '/admin'], ['//evil.example', '/admin'], ['/admin/../x', '/admin']] as const) {
-      const res = await SELF.fetch(`${ORIGIN}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formBody({ login: user.username, password: TEST_PASSWORD, lanjut }) });
+    for (const [lanjut, expected] of [
+      ['/admin/akun', '/admin/akun'],
+      ['https://evil.example/', '/admin'],
+      ['//evil.example', '/admin'],
+      ['/admin/../x', '/admin'],
+    ] as const) {
+      const res = await SELF.fetch(`${ORIGIN}/masuk`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: formBody({ login: user.username, password: TEST_PASSWORD, lanjut }),
+      });
       expect(res.headers.get('Location'), lanjut).toBe(expected);
     }
   });
@@ -76,11 +87,21 @@ describe('login and sessions', () => {
   it('throttles per IP across accounts', async () => {
     const ip = { 'CF-Connecting-IP': '203.0.113.77', 'Content-Type': 'application/x-www-form-urlencoded' };
     for (let i = 0; i < 20; i++) {
-      const r = await SELF.fetch(`${ORIGIN}/masuk`, { method: 'POST', headers: ip, body: formBody({ login: `akun${i}`, password: 'salah-salah-salah' }), redirect: 'manual' });
+      const r = await SELF.fetch(`${ORIGIN}/masuk`, {
+        method: 'POST',
+        headers: ip,
+        body: formBody({ login: `akun${i}`, password: 'salah-salah-salah' }),
+        redirect: 'manual',
+      });
       expect(r.status).toBe(422);
     }
     const user = await createTestUser([['operator_desa', '64.08.04.2012']]);
-    const r = await SELF.fetch(`${ORIGIN}/masuk`, { method: 'POST', headers: ip, body: formBody({ login: user.username, password: TEST_PASSWORD }), redirect: 'manual' });
+    const r = await SELF.fetch(`${ORIGIN}/masuk`, {
+      method: 'POST',
+      headers: ip,
+      body: formBody({ login: user.username, password: TEST_PASSWORD }),
+      redirect: 'manual',
+    });
     expect(r.status).toBe(429);
   });
 
@@ -110,9 +131,17 @@ describe('CSRF', () => {
     const noToken = await b.post('/admin/wilayah/tahap', { codes: '64.08.01.2001', stage: 'pendampingan', reason: 'uji tanpa token' }, { csrf: false });
     expect(noToken.status).toBe(403);
     expect(await noToken.text()).toContain('Formulir kedaluwarsa');
-    const wrong = await b.post('/admin/wilayah/tahap', { codes: '64.08.01.2001', stage: 'pendampingan', reason: 'uji token salah', _csrf: 'x'.repeat(43) }, { csrf: false });
+    const wrong = await b.post(
+      '/admin/wilayah/tahap',
+      { codes: '64.08.01.2001', stage: 'pendampingan', reason: 'uji token salah', _csrf: 'x'.repeat(43) },
+      { csrf: false },
+    );
     expect(wrong.status).toBe(403);
-    const cross = await b.post('/admin/wilayah/tahap', { codes: '64.08.01.2001', stage: 'pendampingan', reason: 'uji lintas situs' }, { headers: { Origin: 'https://evil.example' } });
+    const cross = await b.post(
+      '/admin/wilayah/tahap',
+      { codes: '64.08.01.2001', stage: 'pendampingan', reason: 'uji lintas situs' },
+      { headers: { Origin: 'https://evil.example' } },
+    );
     expect(cross.status).toBe(403);
     const viaHeader = await SELF.fetch(`${ORIGIN}/admin/wilayah/tahap`, {
       method: 'POST',
@@ -127,7 +156,12 @@ describe('CSRF', () => {
 
   it('rejects a cross-site login attempt', async () => {
     const user = await createTestUser([['operator_desa', '64.08.04.2012']]);
-    const r = await SELF.fetch(`${ORIGIN}/masuk`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' }, body: formBody({ login: user.username, password: TEST_PASSWORD }) });
+    const r = await SELF.fetch(`${ORIGIN}/masuk`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' },
+      body: formBody({ login: user.username, password: TEST_PASSWORD }),
+    });
     expect(r.status).toBe(403);
   });
 });

@@ -11,12 +11,19 @@ describe('staged handover', () => {
   it('Diskominfo moves several regions at once with a reason; history and audit are kept; public pages unchanged', async () => {
     const admin = await loginAs([['diskominfo', '64.08']]);
     const before = await (await get('/kaubun')).text();
-    const res = await admin.post('/admin/wilayah/tahap', { codes: ['64.08.15', '64.08.15.2001', '64.08.15.2002'], stage: 'pendampingan', reason: 'Pelatihan operator selesai' });
+    const res = await admin.post('/admin/wilayah/tahap', {
+      codes: ['64.08.15', '64.08.15.2001', '64.08.15.2002'],
+      stage: 'pendampingan',
+      reason: 'Pelatihan operator selesai',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/admin/wilayah?diubah=3');
-    const stages = (await env.DB.prepare("SELECT code, stage FROM regions WHERE code IN ('64.08.15','64.08.15.2001','64.08.15.2002')").all<{ stage: string }>()).results;
+    const stages = (await env.DB.prepare("SELECT code, stage FROM regions WHERE code IN ('64.08.15','64.08.15.2001','64.08.15.2002')").all<{ stage: string }>())
+      .results;
     expect(stages.map((s) => s.stage)).toEqual(['pendampingan', 'pendampingan', 'pendampingan']);
-    const history = (await env.DB.prepare("SELECT * FROM stage_history WHERE region_code = '64.08.15'").all<{ from_stage: string; to_stage: string; reason: string }>()).results;
+    const history = (
+      await env.DB.prepare("SELECT * FROM stage_history WHERE region_code = '64.08.15'").all<{ from_stage: string; to_stage: string; reason: string }>()
+    ).results;
     expect(history).toEqual([expect.objectContaining({ from_stage: 'diskominfo', to_stage: 'pendampingan', reason: 'Pelatihan operator selesai' })]);
     const audit = await auditRows('region.stage');
     expect(audit.filter((a) => String(a.region_code).startsWith('64.08.15'))).toHaveLength(3);
@@ -57,9 +64,20 @@ describe('staged handover', () => {
 describe('user management', () => {
   it('Diskominfo creates an operator with a temporary password, who must change it at first login', async () => {
     const admin = await loginAs([['diskominfo', '64.08']]);
-    const res = await admin.post('/admin/pengguna', { name: 'Siti Operator', username: 'op.kaubun1', email: 'siti@example.id', password: 'Sementara-Kaubun-01', role: 'operator_desa', region_code: '64.08.15.2001' });
+    const res = await admin.post('/admin/pengguna', {
+      name: 'Siti Operator',
+      username: 'op.kaubun1',
+      email: 'siti@example.id',
+      password: 'Sementara-Kaubun-01',
+      role: 'operator_desa',
+      region_code: '64.08.15.2001',
+    });
     expect(res.status).toBe(303);
-    const user = await env.DB.prepare("SELECT * FROM users WHERE username = 'op.kaubun1'").first<{ id: string; must_change_password: number; password_hash: string }>();
+    const user = await env.DB.prepare("SELECT * FROM users WHERE username = 'op.kaubun1'").first<{
+      id: string;
+      must_change_password: number;
+      password_hash: string;
+    }>();
     expect(user!.must_change_password).toBe(1);
     expect(user!.password_hash).toMatch(/^pbkdf2-sha256\$\d+\$/);
     expect(user!.password_hash).not.toContain('Sementara');
@@ -87,7 +105,7 @@ describe('user management', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('assigns and revokes memberships; revoking ends the user\'s sessions at once', async () => {
+  it("assigns and revokes memberships; revoking ends the user's sessions at once", async () => {
     const admin = await loginAs([['diskominfo', '64.08']]);
     const op = await loginAs([['operator_desa', '64.08.04.2012']]);
     const addRes = await admin.post(`/admin/pengguna/${op.userId}/peran`, { role: 'ppid', region_code: '64.08.04' });
@@ -121,13 +139,22 @@ describe('user management', () => {
   });
 
   it('hides user management from everyone but Diskominfo', async () => {
-    const roles = [['operator_kecamatan', '64.08.04'], ['operator_desa', '64.08.04.2012'], ['ppid', '64.08.04'], ['penanganan_pengaduan', '64.08.04']] as const;
+    const roles = [
+      ['operator_kecamatan', '64.08.04'],
+      ['operator_desa', '64.08.04.2012'],
+      ['ppid', '64.08.04'],
+      ['penanganan_pengaduan', '64.08.04'],
+    ] as const;
     for (const [role, region] of roles) {
       const b = await loginAs([[role, region]]);
       expect((await b.get('/admin/pengguna')).status, role).toBe(404);
       expect((await b.get('/admin/audit')).status, role).toBe(404);
       expect((await b.get('/admin/mitra')).status, role).toBe(404);
-      expect((await b.post('/admin/pengguna', { name: 'X', username: 'op.x', password: 'Sementara-Kuat-2026', role: 'operator_desa', region_code: '64.08.04.2012' })).status, role).toBe(404);
+      expect(
+        (await b.post('/admin/pengguna', { name: 'X', username: 'op.x', password: 'Sementara-Kuat-2026', role: 'operator_desa', region_code: '64.08.04.2012' }))
+          .status,
+        role,
+      ).toBe(404);
       const home = await (await b.get('/admin')).text();
       expect(home).not.toContain('href="/admin/pengguna"');
     }

@@ -88,7 +88,14 @@ describe('GET /api/v1/regions/{code}', () => {
     const res = await get('/api/v1/regions/64.08.04.2012');
     expect(res.status).toBe(200);
     const body = await res.json<RegionJson & { parent: RegionJson; ancestors: RegionJson[]; children: RegionJson[]; stage: string }>();
-    expect(body).toMatchObject({ code: '64.08.04.2012', name: 'Swarga Bara', level: 'desa', parent_code: '64.08.04', path: 'sangatta-utara/swarga-bara', stage: 'diskominfo' });
+    expect(body).toMatchObject({
+      code: '64.08.04.2012',
+      name: 'Swarga Bara',
+      level: 'desa',
+      parent_code: '64.08.04',
+      path: 'sangatta-utara/swarga-bara',
+      stage: 'diskominfo',
+    });
     expect(body.url).toBe('https://portal.test/sangatta-utara/swarga-bara');
     expect(body.parent.code).toBe('64.08.04');
     expect(body.ancestors.map((a) => a.code)).toEqual(['64.08', '64.08.04']);

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:test';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
 import { complaintRow, fileComplaint, jpegFile, nextIp } from '../helpers/complaints';
-import { SELF } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 
 const idOf = async (ticket: string) => String((await complaintRow(ticket))!.id);
 const version = async (ticket: string) => String((await complaintRow(ticket))!.version);
@@ -24,7 +25,11 @@ async function reporterPost(path: string, form: Record<string, string>) {
 describe('handling a complaint end to end (kecamatan handler)', () => {
   it('verifies, disposes to the village, answers, closes; the reporter then rates; every step is on the timeline and audited', async () => {
     const handler = await loginAs([['penanganan_pengaduan', '64.08.04']]);
-    const { ticket, code } = await fileComplaint({ title: 'Drainase tersumbat di RT 03', name: 'Rahmat Warga', phone: '081311112222' }, '/sangatta-utara/swarga-bara/pengaduan', [jpegFile()]);
+    const { ticket, code } = await fileComplaint(
+      { title: 'Drainase tersumbat di RT 03', name: 'Rahmat Warga', phone: '081311112222' },
+      '/sangatta-utara/swarga-bara/pengaduan',
+      [jpegFile()],
+    );
     const id = await idOf(ticket);
 
     const list = await (await handler.get('/admin/pengaduan')).text();
@@ -44,7 +49,10 @@ describe('handling a complaint end to end (kecamatan handler)', () => {
 
     for (const [form, status] of [
       [{ action: 'verifikasi', note: 'Lokasi sudah dicek' }, 'diverifikasi'],
-      [{ action: 'disposisi', target_region: '64.08.04.2012', unit: 'Kasi Pembangunan Desa Swarga Bara', instruction: 'Bersihkan drainase minggu ini' }, 'didisposisikan'],
+      [
+        { action: 'disposisi', target_region: '64.08.04.2012', unit: 'Kasi Pembangunan Desa Swarga Bara', instruction: 'Bersihkan drainase minggu ini' },
+        'didisposisikan',
+      ],
       [{ action: 'tindak_lanjut', answer: 'Drainase sudah dibersihkan bersama warga pada hari Sabtu.' }, 'ditindaklanjuti'],
       [{ action: 'selesaikan', note: 'Terima kasih atas laporannya.' }, 'selesai'],
     ] as const) {
@@ -57,7 +65,9 @@ describe('handling a complaint end to end (kecamatan handler)', () => {
     expect(row.region_code).toBe('64.08.04.2012');
     expect(row.unit).toBe('Kasi Pembangunan Desa Swarga Bara');
     expect(row.version).toBe(5);
-    const events = await env.DB.prepare('SELECT seq, to_status, actor_label, actor_name FROM complaint_events WHERE complaint_id = ? ORDER BY seq').bind(id).all();
+    const events = await env.DB.prepare('SELECT seq, to_status, actor_label, actor_name FROM complaint_events WHERE complaint_id = ? ORDER BY seq')
+      .bind(id)
+      .all();
     expect(events.results.map((e) => e.to_status)).toEqual(['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai']);
     expect(events.results[1]!.actor_label).toBe('Petugas pengaduan Kecamatan Sangatta Utara');
 
@@ -65,7 +75,7 @@ describe('handling a complaint end to end (kecamatan handler)', () => {
     const order = ['Selesai', 'Ditindaklanjuti', 'Didisposisikan', 'Diverifikasi', 'Laporan diterima'].map((l) => page.indexOf(`<strong>${l}</strong>`));
     expect(order.every((p, i) => p > 0 && (i === 0 || p > order[i - 1]!))).toBe(true); // newest first
 
-    const audit = await env.DB.prepare("SELECT action, summary, before_json, after_json FROM audit_log WHERE entity_id = ? ORDER BY at").bind(id).all();
+    const audit = await env.DB.prepare('SELECT action, summary, before_json, after_json FROM audit_log WHERE entity_id = ? ORDER BY at').bind(id).all();
     expect(audit.results.map((a) => a.action)).toEqual(['complaint.verifikasi', 'complaint.disposisi', 'complaint.tindak_lanjut', 'complaint.selesaikan']);
     expect(JSON.stringify(audit.results)).not.toMatch(/Rahmat|0813/);
 
@@ -96,7 +106,11 @@ describe('handling a complaint end to end (kecamatan handler)', () => {
     expect((await complaintRow(ticket))!.status).toBe('selesai');
     const short = await reporterPost('/sangatta-utara/swarga-bara/pengaduan/lacak/buka', { nomor: ticket, kode: code, reason: 'pendek' });
     expect(short.status).toBe(422);
-    const reopen = await reporterPost('/sangatta-utara/swarga-bara/pengaduan/lacak/buka', { nomor: ticket, kode: code, reason: 'Lampu padam lagi sejak dua hari lalu.' });
+    const reopen = await reporterPost('/sangatta-utara/swarga-bara/pengaduan/lacak/buka', {
+      nomor: ticket,
+      kode: code,
+      reason: 'Lampu padam lagi sejak dua hari lalu.',
+    });
     expect(reopen.status).toBe(303);
     const row = (await complaintRow(ticket))!;
     expect(row).toMatchObject({ status: 'didisposisikan', round: 1, finished_at: null });
@@ -154,7 +168,12 @@ describe('scope: handlers see only their regions', () => {
     const sibling = await act(desa, ticket, { action: 'disposisi', target_region: '64.08.04.2011', unit: 'Desa tetangga', instruction: 'Tangani' });
     expect(sibling.status).toBe(422);
     expect(await sibling.text()).toContain('Pilih wilayah dalam jangkauan Anda');
-    const up = await act(desa, ticket, { action: 'disposisi', target_region: '64.08.04', unit: 'Seksi Pemerintahan Kecamatan', instruction: 'Perlu mediasi kecamatan' });
+    const up = await act(desa, ticket, {
+      action: 'disposisi',
+      target_region: '64.08.04',
+      unit: 'Seksi Pemerintahan Kecamatan',
+      instruction: 'Perlu mediasi kecamatan',
+    });
     expect(up.status).toBe(303);
     expect((await complaintRow(ticket))!.region_code).toBe('64.08.04');
     expect((await desa.get(`/admin/pengaduan/${id}`)).status).toBe(404);
@@ -208,18 +227,65 @@ describe('export and dashboard', () => {
     await fileComplaint({ title: '=HYPERLINK("http://evil.example","klik")' });
     const res = await handler.get('/admin/pengaduan/ekspor.csv');
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="pengaduan-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="pengaduan-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = await res.text();
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     expect((await (await loginAs([['operator_desa', '64.08.04.2012']])).get('/admin/pengaduan/ekspor.csv')).status).toBe(404);
+  });
+
+  it('exports every matching report, past the old 5,000-row cap, in both CSV variants', { timeout: 120_000 }, async () => {
+    const handler = await loginAs([['penanganan_pengaduan', '64.08.04']]);
+    const { ticket } = await fileComplaint({ title: 'Templat; "ekspor"\nbesar' });
+    const template = await complaintRow(ticket);
+    const extra = 5_050;
+    // Clone the filed report extra times in one statement: new ids (sorted after every real ULID) and tickets.
+    const columns = (await env.DB.prepare('PRAGMA table_info(complaints)').all<{ name: string }>()).results.map((c) => c.name);
+    const pick = columns.map((c) =>
+      c === 'id' ? "printf('ZZZZZZZZZZZZZZZZZZZ%07d', n.i)" : c === 'ticket' ? "printf('ADU-%04d-%04d', n.i / 10000, n.i % 10000)" : `t.${c}`,
+    );
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) ` +
+        `INSERT INTO complaints (${columns.join(', ')}) SELECT ${pick.join(', ')} FROM n, complaints t WHERE t.id = ?`,
+    )
+      .bind(extra, template!.id)
+      .run();
+    const expected = (await env.DB.prepare("SELECT count(*) AS n FROM complaints WHERE region_code LIKE '64.08.04%' AND status = ?")
+      .bind(template!.status)
+      .first<{ n: number }>())!.n;
+    expect(expected).toBeGreaterThan(5_000);
+
+    const standard = await handler.get(`/admin/pengaduan/ekspor.csv?status=${template!.status}`);
+    const text = await standard.text();
+    expect(text.startsWith('\uFEFF')).toBe(false);
+    const rows = parse(text, { delimiter: ',' }) as string[][];
+    expect(rows[0]).toEqual(['nomor', 'masuk', 'wilayah', 'jenis', 'kategori', 'judul', 'status', 'tenggat', 'tepat_waktu', 'anonim', 'rahasia', 'unit']);
+    expect(rows.length - 1).toBe(expected);
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(expected); // every report once
+    expect(rows.at(-1)![0]).toBe('ADU-0000-5050'); // the last clone: keyset paging reached the end
+    expect(rows.find((r) => r[0] === ticket)![5]).toBe('Templat; "ekspor"\nbesar');
+
+    const excel = await handler.get(`/admin/pengaduan/ekspor.csv?status=${template!.status}&format=excel`);
+    expect(excel.headers.get('Content-Disposition')).toContain('-excel.csv');
+    const bytes = new Uint8Array(await excel.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelRows = parse(new TextDecoder().decode(bytes), { delimiter: ';', bom: true }) as string[][];
+    expect(excelRows.length - 1).toBe(expected);
+    expect(excelRows.find((r) => r[0] === ticket)![5]).toBe('Templat; "ekspor"\nbesar');
+
+    const list = await (await handler.get('/admin/pengaduan?status=semua')).text();
+    expect(list).toContain('format=excel">Unduh CSV untuk Excel</a>');
   });
 
   it('highlights reports past or near their deadline on the dashboard and the list', async () => {
     const handler = await loginAs([['penanganan_pengaduan', '64.08.04']]);
     const late = await fileComplaint({ title: 'Laporan yang sudah lewat tenggat' });
     const near = await fileComplaint({ title: 'Laporan yang mendekati tenggat' });
-    await env.DB.prepare('UPDATE complaints SET due_at = ?, verify_due_at = ? WHERE ticket = ?').bind(Date.now() - 86_400_000, Date.now() - 86_400_000, late.ticket).run();
-    await env.DB.prepare('UPDATE complaints SET due_at = ?, verify_due_at = ? WHERE ticket = ?').bind(Date.now() + 60_000, Date.now() + 60_000, near.ticket).run();
+    await env.DB.prepare('UPDATE complaints SET due_at = ?, verify_due_at = ? WHERE ticket = ?')
+      .bind(Date.now() - 86_400_000, Date.now() - 86_400_000, late.ticket)
+      .run();
+    await env.DB.prepare('UPDATE complaints SET due_at = ?, verify_due_at = ? WHERE ticket = ?')
+      .bind(Date.now() + 60_000, Date.now() + 60_000, near.ticket)
+      .run();
     const home = await (await handler.get('/admin')).text();
     expect(home).toMatch(/<li class="urgent"><a href="\/admin\/pengaduan\/[0-9A-Z]{26}">Pengaduan ADU-[^<]*Laporan yang sudah lewat tenggat<\/a>/);
     expect(home).toMatch(/<li class="warn"><a href="\/admin\/pengaduan\/[0-9A-Z]{26}">Pengaduan ADU-[^<]*Laporan yang mendekati tenggat<\/a>/);

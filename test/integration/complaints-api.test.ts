@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { formBody, loginAs } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
@@ -8,7 +9,16 @@ const NAME = 'Hendra Pelapor API';
 const PHONE = '081377776666';
 
 function body(over: Record<string, unknown> = {}) {
-  return { classification: 'aspirasi', category: 'pendidikan', title: 'Usulan perpustakaan desa', description: 'Kami mengusulkan perpustakaan kecil di balai desa untuk anak-anak.', region_code: '64.08.04.2012', name: NAME, phone: PHONE, ...over };
+  return {
+    classification: 'aspirasi',
+    category: 'pendidikan',
+    title: 'Usulan perpustakaan desa',
+    description: 'Kami mengusulkan perpustakaan kecil di balai desa untuk anak-anak.',
+    region_code: '64.08.04.2012',
+    name: NAME,
+    phone: PHONE,
+    ...over,
+  };
 }
 
 function post(data: unknown, headers: Record<string, string> = {}) {
@@ -84,7 +94,12 @@ describe('GET /api/v1/complaints/{ticket}', () => {
     expect(mine.status).toBe(200);
     expect(mine.headers.get('Cache-Control')).toBe('private, no-store');
     const m = (await mine.json()) as Record<string, unknown>;
-    expect(m).toMatchObject({ audience: 'reporter', title: 'Laporan rahasia lewat API', confidential: true, reporter: { name: NAME, phone: PHONE, email: null } });
+    expect(m).toMatchObject({
+      audience: 'reporter',
+      title: 'Laporan rahasia lewat API',
+      confidential: true,
+      reporter: { name: NAME, phone: PHONE, email: null },
+    });
     expect((await get(`/api/v1/complaints/${created.ticket}`, { 'X-Complaint-Code': 'A'.repeat(20), 'CF-Connecting-IP': nextIp() })).status).toBe(403);
     expect((await get('/api/v1/complaints/ADU-ZZZZ-ZZZZ')).status).toBe(404);
     expect((await get('/api/v1/complaints/%3Cscript%3E')).status).toBe(404);
@@ -111,7 +126,8 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     const writer = await partnerToken(['complaints:write']);
     const since = new Date(Date.now() - 1000).toISOString();
     const made: string[] = [];
-    for (let i = 0; i < 3; i++) made.push(((await (await post(body({ title: `Perubahan nomor ${i}`, anonymous: i === 1 }))).json()) as { ticket: string }).ticket);
+    for (let i = 0; i < 3; i++)
+      made.push(((await (await post(body({ title: `Perubahan nomor ${i}`, anonymous: i === 1 }))).json()) as { ticket: string }).ticket);
     expect((await get(`/api/v1/complaints?since=${since}`)).status).toBe(401);
     expect((await get(`/api/v1/complaints?since=${since}`, { Authorization: `Bearer ${writer}` })).status).toBe(403);
     expect((await get('/api/v1/complaints?since=kemarin', { Authorization: `Bearer ${reader}` })).status).toBe(422);
@@ -119,7 +135,10 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/complaints?since=${encodeURIComponent(since)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await (await get(url, { Authorization: `Bearer ${reader}` })).json()) as { data: Array<{ ticket: string; reporter: { name: string | null } }>; next_cursor: string | null };
+      const page = (await (await get(url, { Authorization: `Bearer ${reader}` })).json()) as {
+        data: Array<{ ticket: string; reporter: { name: string | null } }>;
+        next_cursor: string | null;
+      };
       expect(page.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.data.map((d) => d.ticket));
       expect(JSON.stringify(page.data.filter((d) => d.ticket === made[1]))).not.toContain('Hendra');
@@ -130,7 +149,11 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect((await get(`/api/v1/complaints?since=${since}&cursor=rusak`, { Authorization: `Bearer ${reader}` })).status).toBe(400);
 
     const put = (token: string, data: unknown, ticket = made[0]) =>
-      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-ref`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-ref`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
     expect((await put(reader, { external_id: 'LAPOR-123' })).status).toBe(403);
     expect((await put(writer, { external_id: '<x>' })).status).toBe(422);
     expect((await put(writer, { external_id: 'LAPOR-123' }, 'ADU-ZZZZ-ZZZZ')).status).toBe(404);
@@ -142,7 +165,9 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect(again.external_refs).toHaveLength(1);
     expect(again.external_refs[0]!.external_status).toBe('Selesai');
     const row = (await complaintRow(made[0]!))!;
-    const audit = await env.DB.prepare("SELECT actor_type, summary FROM audit_log WHERE entity_id = ? AND action = 'complaint.external_ref'").bind(row.id).all();
+    const audit = await env.DB.prepare("SELECT actor_type, summary FROM audit_log WHERE entity_id = ? AND action = 'complaint.external_ref'")
+      .bind(row.id)
+      .all();
     expect(audit.results).toHaveLength(2);
     expect(audit.results[0]!.actor_type).toBe('partner');
     const ev = await env.DB.prepare("SELECT actor_label FROM complaint_events WHERE complaint_id = ? AND kind = 'referensi'").bind(row.id).all();

@@ -1,13 +1,13 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { ActionContext } from '../../src/features/accounts/actor';
-import { loadHolidayCalendar } from '../../src/features/calendar/repo';
+import type { ActionContext } from '../../src/auth/actor';
+import { loadHolidayCalendar } from '../../src/lib/holiday-calendar';
 import { regionFigures } from '../../src/features/complaints/figures';
 import { handlerAct } from '../../src/features/complaints/handling';
 import { publicComplaintPoints } from '../../src/features/complaints/map-points';
 import { reporterAct, submitComplaint } from '../../src/features/complaints/service';
 import { ComplaintInput } from '../../src/features/complaints/schemas';
-import { autoCloseComplaints, complaintsAutoCloseJob } from '../../src/jobs/complaints-autoclose';
+import { autoCloseComplaints, complaintsAutoCloseJob } from '../../src/features/complaints/autoclose-job';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { addWorkingDays } from '../../src/lib/working-days';
 import { loginAs } from '../helpers/auth';
@@ -17,7 +17,13 @@ import { complaintRow, fileComplaint, testDeps } from '../helpers/complaints';
 const at = (date: string, hour = 10) => witaDateToMs(date) + hour * 3_600_000;
 const day = (v: unknown) => (v === null || v === undefined ? null : witaDateKey(Number(v)));
 const handler = (now: number): ActionContext => ({
-  actor: { kind: 'user', id: 'UJIHANDLER0000000000000001', name: 'Andi Uji', username: 'andi.uji', memberships: [{ role: 'penanganan_pengaduan', regionCode: '64.08.04' }] },
+  actor: {
+    kind: 'user',
+    id: 'UJIHANDLER0000000000000001',
+    name: 'Andi Uji',
+    username: 'andi.uji',
+    memberships: [{ role: 'penanganan_pengaduan', regionCode: '64.08.04' }],
+  },
   requestId: null,
   now,
 });
@@ -43,7 +49,12 @@ describe('the whole lifecycle on the working-day clock (holidays from the D1 cal
     expect(day(filed.complaint.verifyDueAt)).toBe('2026-01-14');
 
     await handlerAct(deps, handler(at('2026-01-12')), id, { action: 'verifikasi', note: undefined });
-    await handlerAct(deps, handler(at('2026-01-14')), id, { action: 'disposisi', target_region: '64.08.04.2012', unit: 'Kasi Pembangunan', instruction: 'Perbaiki gorong-gorong' });
+    await handlerAct(deps, handler(at('2026-01-14')), id, {
+      action: 'disposisi',
+      target_region: '64.08.04.2012',
+      unit: 'Kasi Pembangunan',
+      instruction: 'Perbaiki gorong-gorong',
+    });
     let row = (await complaintRow(filed.ticket))!;
     expect(day(row.followup_due_at)).toBe('2026-01-22'); // Fri 16 Jan (Isra Mikraj) is skipped
     expect(row.due_at).toBe(row.followup_due_at);
@@ -67,13 +78,22 @@ describe('the whole lifecycle on the working-day clock (holidays from the D1 cal
     expect(events.results.map((e) => e.to_status)).toEqual(['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai']);
     expect(events.results[4]).toMatchObject({ actor_type: 'sistem' });
     expect(String(events.results[4]!.note_public)).toContain('Ditutup otomatis');
-    const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'complaint.tutup_otomatis'").bind(id).first<{ n: number }>();
+    const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'complaint.tutup_otomatis'")
+      .bind(id)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
 
     await reporterAct(deps, { ticket: filed.ticket, code: filed.code, ip: 'uji-1' }, { type: 'nilai', score: 5, comment: 'Mantap' }, at('2026-02-10'));
     const figures = await regionFigures(deps.db, { code: '64.08.04', level: 'kecamatan' });
     expect(figures.byChild.get('64.08.04.2012')).toMatchObject({ finished: 1, onTimePercent: 100 });
-    await expect(reporterAct(deps, { ticket: filed.ticket, code: filed.code, ip: 'uji-1' }, { type: 'buka_kembali', reason: 'Ambrol lagi setelah hujan.' }, at('2026-02-25'))).rejects.toThrow('sudah lewat');
+    await expect(
+      reporterAct(
+        deps,
+        { ticket: filed.ticket, code: filed.code, ip: 'uji-1' },
+        { type: 'buka_kembali', reason: 'Ambrol lagi setelah hujan.' },
+        at('2026-02-25'),
+      ),
+    ).rejects.toThrow('sudah lewat');
   });
 
   it('a reporter reply stops the auto-close; the cron entry point closes what is due and logs no personal data', async () => {
@@ -82,10 +102,20 @@ describe('the whole lifecycle on the working-day clock (holidays from the D1 cal
     const silent = await submitComplaint(deps, input({ title: 'Pelapor diam, ditutup otomatis' }), [], { now: at('2026-03-02') });
     for (const r of [replied, silent]) {
       await handlerAct(deps, handler(at('2026-03-02', 11)), r.complaint.id, { action: 'verifikasi', note: undefined });
-      await handlerAct(deps, handler(at('2026-03-02', 12)), r.complaint.id, { action: 'disposisi', target_region: '64.08.04', unit: 'Seksi Ekbang', instruction: 'Cek' });
+      await handlerAct(deps, handler(at('2026-03-02', 12)), r.complaint.id, {
+        action: 'disposisi',
+        target_region: '64.08.04',
+        unit: 'Seksi Ekbang',
+        instruction: 'Cek',
+      });
       await handlerAct(deps, handler(at('2026-03-03')), r.complaint.id, { action: 'tindak_lanjut', answer: 'Sudah kami tindak lanjuti di lapangan.' });
     }
-    await reporterAct(deps, { ticket: replied.ticket, code: replied.code, ip: 'uji-2' }, { type: 'tambah_info', message: 'Belum beres, masih sama.' }, at('2026-03-04'));
+    await reporterAct(
+      deps,
+      { ticket: replied.ticket, code: replied.code, ip: 'uji-2' },
+      { type: 'tambah_info', message: 'Belum beres, masih sama.' },
+      at('2026-03-04'),
+    );
     const logs: string[] = [];
     const original = console.log;
     console.log = (...args: unknown[]) => logs.push(args.map(String).join(' '));
@@ -114,7 +144,13 @@ describe('the whole lifecycle on the working-day clock (holidays from the D1 cal
     const titles = points.map((p) => p.title);
     expect(titles).toContain('Titik peta terbuka');
     for (const hidden of ['Titik peta rahasia', 'Titik peta belum diverifikasi', 'Tanpa koordinat']) expect(titles).not.toContain(hidden);
-    expect(points.find((p) => p.title === 'Titik peta terbuka')).toEqual({ ticket: open.ticket, title: 'Titik peta terbuka', statusLabel: 'Diverifikasi', lat: 0.52, lng: 117.55 });
+    expect(points.find((p) => p.title === 'Titik peta terbuka')).toEqual({
+      ticket: open.ticket,
+      title: 'Titik peta terbuka',
+      statusLabel: 'Diverifikasi',
+      lat: 0.52,
+      lng: 117.55,
+    });
     expect(JSON.stringify(points)).not.toMatch(/Yanti|0812/);
     expect(await publicComplaintPoints(deps.db, '64.08.02')).toEqual([]);
     void unverified;
@@ -168,7 +204,13 @@ describe('the holiday calendar editor moves running deadlines', () => {
 describe('complaint categories are data edited by Diskominfo', () => {
   it('adds, renames and deactivates a category (audited); handlers cannot reach the editor', async () => {
     const admin = await loginAs([['diskominfo', '64.08']]);
-    const add = await admin.post('/admin/pengaduan/kategori', { id: 'air_bersih', name: 'Air bersih', description: 'PDAM dan sumur', sort_order: '15', is_active: '1' });
+    const add = await admin.post('/admin/pengaduan/kategori', {
+      id: 'air_bersih',
+      name: 'Air bersih',
+      description: 'PDAM dan sumur',
+      sort_order: '15',
+      is_active: '1',
+    });
     expect(add.status).toBe(303);
     expect(await (await get('/sangatta-utara/pengaduan')).text()).toContain('<option value="air_bersih">Air bersih</option>');
     const dup = await admin.post('/admin/pengaduan/kategori', { id: 'air_bersih', name: 'Lagi', sort_order: '1', is_active: '1' });
@@ -179,7 +221,10 @@ describe('complaint categories are data edited by Diskominfo', () => {
     expect(edit.status).toBe(303);
     const form = await (await get('/sangatta-utara/pengaduan')).text();
     expect(form).not.toContain('value="air_bersih"');
-    expect(await env.DB.prepare("SELECT name, is_active FROM complaint_categories WHERE id = 'air_bersih'").first()).toEqual({ name: 'Air bersih dan PDAM', is_active: 0 });
+    expect(await env.DB.prepare("SELECT name, is_active FROM complaint_categories WHERE id = 'air_bersih'").first()).toEqual({
+      name: 'Air bersih dan PDAM',
+      is_active: 0,
+    });
     const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'complaint_category' AND entity_id = 'air_bersih' ORDER BY at").all();
     expect(audit.results.map((r) => r.action)).toEqual(['complaint_category.create', 'complaint_category.update']);
     const handlerUser = await loginAs([['penanganan_pengaduan', '64.08.04']]);

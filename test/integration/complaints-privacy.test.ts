@@ -27,10 +27,18 @@ describe('anonymity and confidentiality in every public output', () => {
     const handler = await loginAs([['penanganan_pengaduan', '64.08.04']]);
     const open = await fileComplaint({ title: OPEN_TITLE, lat: '0.53', lng: '117.56' });
     const anon = await fileComplaint({ title: ANON_TITLE, anonymous: '1', ...ANON, lat: '0.54', lng: '117.57' });
-    const secret = await fileComplaint({ title: SECRET_TITLE, confidential: '1', region_code: '64.08.04.2011', lat: '0.55', lng: '117.58' }, '/sangatta-utara/singa-gembara/pengaduan');
+    const secret = await fileComplaint(
+      { title: SECRET_TITLE, confidential: '1', region_code: '64.08.04.2011', lat: '0.55', lng: '117.58' },
+      '/sangatta-utara/singa-gembara/pengaduan',
+    );
     for (const t of [open, anon, secret]) await verify(handler, t.ticket);
 
-    const urls = ['/pengaduan/daftar', '/sangatta-utara/pengaduan/daftar', '/sangatta-utara/swarga-bara/pengaduan/daftar', '/sangatta-utara/singa-gembara/pengaduan/daftar'];
+    const urls = [
+      '/pengaduan/daftar',
+      '/sangatta-utara/pengaduan/daftar',
+      '/sangatta-utara/swarga-bara/pengaduan/daftar',
+      '/sangatta-utara/singa-gembara/pengaduan/daftar',
+    ];
     for (const url of urls) {
       const first = await get(url);
       expect(first.status).toBe(200);

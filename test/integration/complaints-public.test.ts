@@ -1,10 +1,14 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { get, ORIGIN } from '../helpers/http';
 import { complaintFields, complaintRow, fileComplaint, jpegFile, newToken, nextIp, postComplaint, receiptOf } from '../helpers/complaints';
 
 const FORM = '/sangatta-utara/swarga-bara/pengaduan';
-const count = async (where = '1 = 1', ...binds: unknown[]) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM complaints WHERE ${where}`).bind(...binds).first<{ n: number }>())!.n;
+const count = async (where = '1 = 1', ...binds: unknown[]) =>
+  (await env.DB.prepare(`SELECT COUNT(*) AS n FROM complaints WHERE ${where}`)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
 
 describe('complaint form page', () => {
   it('renders a per-visitor form that is never cached, with the region prefilled and categories from the database', async () => {
@@ -25,7 +29,21 @@ describe('complaint form page', () => {
     expect(html).toMatch(/<script src="\/js\/downscale\.js\?v=[^"]+" defer/);
     expect(html).toContain('data-downscale="1600"');
     expect(html).not.toContain('sedang disiapkan');
-    for (const id of ['category', 'title', 'description', 'region_code', 'place', 'lat', 'lng', 'photos', 'anonymous', 'confidential', 'name', 'phone', 'email']) {
+    for (const id of [
+      'category',
+      'title',
+      'description',
+      'region_code',
+      'place',
+      'lat',
+      'lng',
+      'photos',
+      'anonymous',
+      'confidential',
+      'name',
+      'phone',
+      'email',
+    ]) {
       expect(html, id).toContain(`for="${id}"`);
     }
   });
@@ -42,7 +60,9 @@ describe('complaint form page', () => {
 
 describe('filing a complaint', () => {
   it('without JavaScript: a confirmation page with number, private code, deadline and private link; nothing cached or leaked', async () => {
-    const res = await postComplaint(FORM, complaintFields({ email: 'budi@contoh.id' }), { files: [jpegFile('jembatan.jpg', 1600, 1200, { exifOrientation: 6, exifText: 'GPS 0.51,117.52' })] });
+    const res = await postComplaint(FORM, complaintFields({ email: 'budi@contoh.id' }), {
+      files: [jpegFile('jembatan.jpg', 1600, 1200, { exifOrientation: 6, exifText: 'GPS 0.51,117.52' })],
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
@@ -99,15 +119,15 @@ describe('filing a complaint', () => {
 
   it('200 concurrent submissions are all stored, each with its own number', async () => {
     const before = await count();
-    const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => postComplaint(FORM, complaintFields({ title: `Laporan serentak nomor ${i}` }))),
-    );
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => postComplaint(FORM, complaintFields({ title: `Laporan serentak nomor ${i}` }))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
     const tickets = await Promise.all(responses.map(async (r) => receiptOf(await r.text()).ticket));
     expect(new Set(tickets).size).toBe(200);
     expect(await count()).toBe(before + 200);
-    const events = await env.DB.prepare("SELECT COUNT(*) AS n FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.title LIKE 'Laporan serentak nomor %'").first<{ n: number }>();
+    const events = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE c.title LIKE 'Laporan serentak nomor %'",
+    ).first<{ n: number }>();
     expect(events!.n).toBe(200);
   }, 120_000);
 
@@ -126,7 +146,8 @@ describe('bad input never becomes a 500 or a stored report', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('class="error-summary"');
-    for (const msg of ['Pilih jenis laporan.', 'Pilih kategori.', 'Isi judul laporan.', 'Isi isi laporan.', 'Formulir kedaluwarsa']) expect(html).toContain(msg);
+    for (const msg of ['Pilih jenis laporan.', 'Pilih kategori.', 'Isi judul laporan.', 'Isi isi laporan.', 'Formulir kedaluwarsa'])
+      expect(html).toContain(msg);
     expect(html).toMatch(/name="token" value="[A-Za-z0-9_-]{16,}"/);
   });
 
@@ -183,7 +204,9 @@ describe('bad input never becomes a 500 or a stored report', () => {
 
   it('refuses fake images, too many photos, huge pixel sizes and oversized bodies', async () => {
     const fake = new File([new TextEncoder().encode('<html><script>alert(1)</script></html>')], 'foto.jpg', { type: 'image/jpeg' });
-    const svg = new File([new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')], 'x.svg', { type: 'image/svg+xml' });
+    const svg = new File([new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')], 'x.svg', {
+      type: 'image/svg+xml',
+    });
     const pdf = new File([new TextEncoder().encode('%PDF-1.7 ...')], 'x.jpg', { type: 'image/jpeg' });
     for (const [files, msg] of [
       [[fake], 'Foto ke-1 bukan gambar JPG, PNG atau WebP.'],
@@ -263,7 +286,12 @@ describe('tracking a complaint', () => {
     fd.set('kode', code);
     fd.set('message', 'Tambahan: kayu jembatan makin lapuk.');
     fd.append('photos', jpegFile('tambahan.jpg', 800, 600), 'tambahan.jpg');
-    const res = await SELF.fetch(`${ORIGIN}${FORM}/lacak/info`, { method: 'POST', body: fd, redirect: 'manual', headers: { Origin: ORIGIN, 'CF-Connecting-IP': nextIp() } });
+    const res = await SELF.fetch(`${ORIGIN}${FORM}/lacak/info`, {
+      method: 'POST',
+      body: fd,
+      redirect: 'manual',
+      headers: { Origin: ORIGIN, 'CF-Connecting-IP': nextIp() },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toContain('ok=info');
     const page = await (await get(`${FORM}/lacak?nomor=${ticket}&kode=${code}&ok=info`)).text();

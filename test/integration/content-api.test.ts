@@ -123,15 +123,34 @@ describe('GET /api/v1/documents', () => {
     await setStage('64.08.07.2001', 'mandiri');
     const op = await loginAs([['operator_desa', '64.08.07.2001']]);
     const up = async (title: string, extra: Record<string, string>) => {
-      const res = await op.postMultipart('/admin/dokumen', multipart({ region_code: '64.08.07.2001', title, category: 'sop', year: '2026', info_category: 'berkala', ...extra }, { file: fileOf(pdfBytes(title), 'f.pdf') }));
-      expect(res.status, await res.clone().text().then((t) => t.slice(0, 300))).toBe(303);
+      const res = await op.postMultipart(
+        '/admin/dokumen',
+        multipart(
+          { region_code: '64.08.07.2001', title, category: 'sop', year: '2026', info_category: 'berkala', aksi: 'terbitkan', ...extra },
+          { file: fileOf(pdfBytes(title), 'f.pdf') },
+        ),
+      );
+      expect(
+        res.status,
+        await res
+          .clone()
+          .text()
+          .then((t) => t.slice(0, 300)),
+      ).toBe(303);
       return /\/admin\/dokumen\/([0-9A-Z]{26})/.exec(res.headers.get('Location')!)![1]!;
     };
     const sop = await up(`SOP API ${run}`, {});
     const renja = await up(`Renja API ${run}`, { category: 'renja', year: '2024' });
-    const secret = await up(`Rahasia API ${run}`, { info_category: 'dikecualikan', exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test_summary: 'Membuka dokumen ini merugikan privasi warga.' });
+    const secret = await up(`Rahasia API ${run}`, {
+      info_category: 'dikecualikan',
+      exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h',
+      consequence_test_summary: 'Membuka dokumen ini merugikan privasi warga.',
+    });
 
-    const all = await json<ListJson<{ id: string; category: string; year: number; info_category: string; download_url: string; sha256: string; size: number; mime: string }>>('/api/v1/documents?region=64.08.07');
+    const all =
+      await json<
+        ListJson<{ id: string; category: string; year: number; info_category: string; download_url: string; sha256: string; size: number; mime: string }>
+      >('/api/v1/documents?region=64.08.07');
     const got = all.data.map((d) => d.id);
     expect(got).toEqual(expect.arrayContaining([sop, renja]));
     expect(got).not.toContain(secret);

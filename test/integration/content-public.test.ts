@@ -1,7 +1,7 @@
 import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
-import { publishDueScheduledPosts } from '../../src/jobs/scheduled-publish';
+import { publishDueScheduledPosts } from '../../src/features/content/scheduled-publish';
 import { runScheduled } from '../../src/jobs';
 import { loginAs } from '../helpers/auth';
 import { createPostAs, fileOf, multipart, PNG_1X1, pngHeader, postRow, setStage, xmlProblem } from '../helpers/content';
@@ -53,7 +53,11 @@ describe('cover photo upload', () => {
   it('stores a real image under public/posts/<id>.<ext> and serves it on the page', async () => {
     await setStage('64.08.02.2003', 'mandiri');
     const op = await loginAs([['operator_desa', '64.08.02.2003']]);
-    const id = await createPostAs(op, { region_code: '64.08.02.2003', title: `Foto jembatan ${uid()}`, cover_alt: 'Jembatan desa', aksi: 'terbitkan' }, { cover: fileOf(PNG_1X1, '../../etc/jembatan.PNG', 'image/png') });
+    const id = await createPostAs(
+      op,
+      { region_code: '64.08.02.2003', title: `Foto jembatan ${uid()}`, cover_alt: 'Jembatan desa', aksi: 'terbitkan' },
+      { cover: fileOf(PNG_1X1, '../../etc/jembatan.PNG', 'image/png') },
+    );
     const row = await postRow(id);
     expect(row!.cover_key).toMatch(/^public\/posts\/[0-9A-Z]{26}\.png$/);
     const obj = await env.FILES.get(row!.cover_key!);
@@ -67,7 +71,10 @@ describe('cover photo upload', () => {
     expect(media.headers.get('Content-Type')).toBe('image/png');
 
     // Replacing the cover stores a new key and removes the old object.
-    const fd = multipart({ kind: 'berita', title: row!.title, body_md: 'Isi.', cover_alt: 'Jembatan baru' }, { cover: fileOf(PNG_1X1, 'baru.png', 'image/png') });
+    const fd = multipart(
+      { kind: 'berita', title: row!.title, body_md: 'Isi.', cover_alt: 'Jembatan baru' },
+      { cover: fileOf(PNG_1X1, 'baru.png', 'image/png') },
+    );
     expect((await op.postMultipart(`/admin/konten/${id}`, fd)).status).toBe(303);
     const after = await postRow(id);
     expect(after!.cover_key).not.toBe(row!.cover_key);
@@ -99,7 +106,10 @@ describe('cover photo upload', () => {
     }
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(PNG_1X1);
-    const res = await op.postMultipart('/admin/konten', multipart({ region_code: '64.08.02.2003', kind: 'berita', title, body_md: 'Isi.' }, { cover: fileOf(big, 'besar.png', 'image/png') }));
+    const res = await op.postMultipart(
+      '/admin/konten',
+      multipart({ region_code: '64.08.02.2003', kind: 'berita', title, body_md: 'Isi.' }, { cover: fileOf(big, 'besar.png', 'image/png') }),
+    );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Ukuran maksimal 20 MB');
     const after = await env.DB.prepare('SELECT COUNT(*) AS n FROM posts').first<{ n: number }>();
@@ -130,7 +140,9 @@ describe('scheduled publication', () => {
     expect((await publishDueScheduledPosts(deps, Date.now())).regions).not.toContain('64.08.04.2011');
 
     // Time passes: the post becomes due (simulated by moving its time into the past).
-    await env.DB.prepare('UPDATE posts SET published_at = ? WHERE id = ?').bind(Date.now() - 1000, id).run();
+    await env.DB.prepare('UPDATE posts SET published_at = ? WHERE id = ?')
+      .bind(Date.now() - 1000, id)
+      .run();
     expect(await (await get('/sangatta-utara/singa-gembara')).text()).not.toContain(title); // cached page: not yet
 
     // The cron dispatcher runs the job; the pages show the post on the next request.
@@ -198,17 +210,46 @@ describe('feeds and sitemap', () => {
 
 describe('page weight with real content', () => {
   it('a region home full of news, announcements and documents, and a full document list, stay ≤ 14 KB gzip', async () => {
-    const region = (await env.DB.prepare("SELECT code, path FROM regions WHERE level = 'kecamatan' ORDER BY code DESC LIMIT 1").first<{ code: string; path: string }>())!;
-    const long = 'Warga bergotong royong memperbaiki jalan, parit dan jembatan kayu menuju kebun sambil menyiapkan lomba kebersihan antar RT menjelang hari jadi desa. '.repeat(2).slice(0, 290);
-    for (let i = 0; i < 6; i++) await insertPost({ regionCode: region.code, title: `Berita panjang nomor ${i} tentang kegiatan warga di kecamatan ini`, summary: long, coverKey: `public/posts/${'A'.repeat(25)}${i}.jpg`, purge: false });
-    for (let i = 0; i < 5; i++) await insertPost({ regionCode: region.code, kind: 'pengumuman', title: `Pengumuman penting nomor ${i} untuk seluruh warga`, summary: long, purge: false });
+    const region = (await env.DB.prepare("SELECT code, path FROM regions WHERE level = 'kecamatan' ORDER BY code DESC LIMIT 1").first<{
+      code: string;
+      path: string;
+    }>())!;
+    const long =
+      'Warga bergotong royong memperbaiki jalan, parit dan jembatan kayu menuju kebun sambil menyiapkan lomba kebersihan antar RT menjelang hari jadi desa. '
+        .repeat(2)
+        .slice(0, 290);
+    for (let i = 0; i < 6; i++)
+      await insertPost({
+        regionCode: region.code,
+        title: `Berita panjang nomor ${i} tentang kegiatan warga di kecamatan ini`,
+        summary: long,
+        coverKey: `public/posts/${'A'.repeat(25)}${i}.jpg`,
+        purge: false,
+      });
+    for (let i = 0; i < 5; i++)
+      await insertPost({
+        regionCode: region.code,
+        kind: 'pengumuman',
+        title: `Pengumuman penting nomor ${i} untuk seluruh warga`,
+        summary: long,
+        purge: false,
+      });
     const now = Date.now();
     for (let i = 0; i < 25; i++) {
       await env.DB.prepare(
-        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size, current_sha256, created_at, updated_at)
+        `INSERT INTO documents (id, region_code, title, category, year, description, info_category, current_version, current_mime, current_size,
+           current_sha256, created_at, updated_at)
          VALUES (?, ?, ?, 'laporan', 2026, ?, 'berkala', 1, 'application/pdf', 123456, ?, ?, ?)`,
       )
-        .bind(`WEIGHT${String(i).padStart(20, '0')}`, region.code, `Laporan realisasi anggaran triwulan ${i} tahun anggaran 2026 lengkap`, long, 'f'.repeat(64), now - i, now - i)
+        .bind(
+          `WEIGHT${String(i).padStart(20, '0')}`,
+          region.code,
+          `Laporan realisasi anggaran triwulan ${i} tahun anggaran 2026 lengkap`,
+          long,
+          'f'.repeat(64),
+          now - i,
+          now - i,
+        )
         .run();
     }
     await publishDueScheduledPosts({ db: createDb(env.DB), env }, Date.now()); // purge like a publish would

@@ -11,7 +11,9 @@ import { insertPost } from '../helpers/seed';
 const uid = () => crypto.randomUUID().slice(0, 8);
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'post' AND entity_id = ? ORDER BY rowid").bind(entityId).all<{ action: string }>();
+  const rows = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'post' AND entity_id = ? ORDER BY rowid")
+    .bind(entityId)
+    .all<{ action: string }>();
   return rows.results.map((r) => r.action);
 }
 
@@ -60,7 +62,10 @@ describe('stage pendampingan: the village drafts, the kecamatan or Diskominfo re
     expect(detail.status).toBe(200);
     expect(await detail.text()).toContain('og:title');
     expect(await auditActions(id)).toEqual(['content.create', 'content.submit', 'content.approve']);
-    const fresh = await env.DB.prepare("SELECT code, last_content_update AS t FROM regions WHERE code IN ('64.08.04.2012', '64.08.04', '64.08')").all<{ code: string; t: number }>();
+    const fresh = await env.DB.prepare("SELECT code, last_content_update AS t FROM regions WHERE code IN ('64.08.04.2012', '64.08.04', '64.08')").all<{
+      code: string;
+      t: number;
+    }>();
     for (const r of fresh.results) expect(Date.now() - r.t, r.code).toBeLessThan(60_000);
   });
 
@@ -102,7 +107,8 @@ describe('stage pendampingan: the village drafts, the kecamatan or Diskominfo re
     expect(page).toContain('Tambahkan tanggal dan lokasi pasar.');
 
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ kind: 'berita', title: `Pasar murah hari Sabtu ${uid()}`, body_md: 'Sabtu, di lapangan desa.', aksi: 'kirim' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({ kind: 'berita', title: `Pasar murah hari Sabtu ${uid()}`, body_md: 'Sabtu, di lapangan desa.', aksi: 'kirim' }))
+      fd.append(k, v);
     expect((await op.postMultipart(`/admin/konten/${id}`, fd)).status).toBe(303);
     expect((await postRow(id))!.status).toBe('menunggu_tinjauan');
     expect((await dk.post(`/admin/konten/${id}/setujui`, {})).status).toBe(303);
@@ -166,7 +172,8 @@ describe('stage mandiri and diskominfo', () => {
     const op = await loginAs([['operator_kecamatan', '64.08.05']]);
     expect((await op.get('/admin/konten/baru')).status).toBe(200);
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ region_code: '64.08.05', kind: 'berita', title: 'Tidak boleh langsung terbit', body_md: 'x', aksi: 'terbitkan' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({ region_code: '64.08.05', kind: 'berita', title: 'Tidak boleh langsung terbit', body_md: 'x', aksi: 'terbitkan' }))
+      fd.append(k, v);
     expect((await op.postMultipart('/admin/konten', fd)).status).toBe(403);
     const submitted = await createPostAs(op, { region_code: '64.08.05', title: `Usulan kecamatan ${uid()}`, aksi: 'kirim' });
     expect((await postRow(submitted))!.status).toBe('menunggu_tinjauan');
@@ -218,7 +225,14 @@ describe('forms', () => {
     await setStage('64.08.04.2012', 'pendampingan');
     const op = await loginAs([['operator_desa', '64.08.04.2012']]);
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ region_code: '64.08.04.2012', kind: 'agenda', title: 'Rapat <b>RT</b>', body_md: '', publish_at: '2026-02-30T10:00' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({
+      region_code: '64.08.04.2012',
+      kind: 'agenda',
+      title: 'Rapat <b>RT</b>',
+      body_md: '',
+      publish_at: '2026-02-30T10:00',
+    }))
+      fd.append(k, v);
     const res = await op.postMultipart('/admin/konten', fd);
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -233,7 +247,14 @@ describe('forms', () => {
   it('fixed pages: one per slug and region, shown under /tentang and never under /berita', async () => {
     await setStage('64.08.04.2012', 'mandiri');
     const op = await loginAs([['operator_desa', '64.08.04.2012']]);
-    const id = await createPostAs(op, { region_code: '64.08.04.2012', kind: 'halaman', page_slug: 'maklumat-pelayanan', title: 'Maklumat pelayanan desa', body_md: 'Kami siap melayani.', aksi: 'terbitkan' });
+    const id = await createPostAs(op, {
+      region_code: '64.08.04.2012',
+      kind: 'halaman',
+      page_slug: 'maklumat-pelayanan',
+      title: 'Maklumat pelayanan desa',
+      body_md: 'Kami siap melayani.',
+      aksi: 'terbitkan',
+    });
     expect((await postRow(id))!.slug).toBe('maklumat-pelayanan');
     const page = await get('/sangatta-utara/swarga-bara/tentang/maklumat-pelayanan');
     expect(page.status).toBe(200);
@@ -243,7 +264,14 @@ describe('forms', () => {
     expect((await get('/sangatta-utara/swarga-bara/tentang/bukan-halaman')).status).toBe(404);
     // A second page with the same slug is a conflict shown on the form.
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ region_code: '64.08.04.2012', kind: 'halaman', page_slug: 'maklumat-pelayanan', title: 'Maklumat kedua', body_md: 'x' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({
+      region_code: '64.08.04.2012',
+      kind: 'halaman',
+      page_slug: 'maklumat-pelayanan',
+      title: 'Maklumat kedua',
+      body_md: 'x',
+    }))
+      fd.append(k, v);
     const dup = await op.postMultipart('/admin/konten', fd);
     expect(dup.status).toBe(409);
     expect(await dup.text()).toContain('sudah ada');

@@ -28,9 +28,13 @@ async function uploadOk(b: Browser, fields: Record<string, string>, file: File):
 }
 
 const docRow = (id: string) =>
-  env.DB.prepare('SELECT * FROM documents WHERE id = ?').bind(id).first<{ current_version: number; current_sha256: string; current_size: number; info_category: string; deleted_at: number | null; region_code: string }>();
+  env.DB.prepare('SELECT * FROM documents WHERE id = ?')
+    .bind(id)
+    .first<{ current_version: number; current_sha256: string; current_size: number; info_category: string; deleted_at: number | null; region_code: string }>();
 const versions = (id: string) =>
-  env.DB.prepare('SELECT version, r2_key, sha256, size, mime, original_name FROM document_versions WHERE document_id = ? ORDER BY version').bind(id).all<{ version: number; r2_key: string; sha256: string; size: number; mime: string; original_name: string }>();
+  env.DB.prepare('SELECT version, r2_key, sha256, size, mime, original_name FROM document_versions WHERE document_id = ? ORDER BY version')
+    .bind(id)
+    .all<{ version: number; r2_key: string; sha256: string; size: number; mime: string; original_name: string }>();
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const d = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -48,7 +52,12 @@ describe('document upload and download', () => {
     // Publishing needs review in pendampingan: "terbitkan" is refused, "kirim" submits.
     expect((await upload(op, { region_code: '64.08.04.2012', title }, fileOf(bytes, 'x.pdf'))).status).toBe(403);
     const id = await uploadOk(op, { region_code: '64.08.04.2012', title, aksi: 'kirim' }, fileOf(bytes, '../../../etc/passwd"; evil.pdf', 'text/html'));
-    for (const p of ['/sangatta-utara/dokumen', `/sangatta-utara/swarga-bara/dokumen/${id}`, `/sangatta-utara/swarga-bara/dokumen/${id}/unduh`, `/api/v1/documents/${id}`]) {
+    for (const p of [
+      '/sangatta-utara/dokumen',
+      `/sangatta-utara/swarga-bara/dokumen/${id}`,
+      `/sangatta-utara/swarga-bara/dokumen/${id}/unduh`,
+      `/api/v1/documents/${id}`,
+    ]) {
       const res = await get(p);
       expect(res.status === 404 || !(await res.text()).includes(title), `${p} before review`).toBe(true);
     }
@@ -91,7 +100,9 @@ describe('document upload and download', () => {
     expect(cond.status).toBe(304);
     expect(await cond.text()).toBe('');
 
-    const audit = await env.DB.prepare("SELECT action, summary FROM audit_log WHERE entity_type = 'document' AND entity_id = ?").bind(id).all<{ action: string; summary: string }>();
+    const audit = await env.DB.prepare("SELECT action, summary FROM audit_log WHERE entity_type = 'document' AND entity_id = ?")
+      .bind(id)
+      .all<{ action: string; summary: string }>();
     expect(audit.results.map((a) => a.action)).toEqual(['document.create', 'document.submit', 'document.approve']);
   });
 
@@ -106,7 +117,11 @@ describe('document upload and download', () => {
     const cases: Array<[File, number, string]> = [
       [fileOf(exe, 'laporan.pdf', 'application/pdf'), 415, 'Jenis berkas tidak didukung'],
       [fileOf(new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'laporan.pdf', 'application/pdf'), 415, 'Jenis berkas tidak didukung'],
-      [fileOf(new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'), 'gambar.svg', 'image/svg+xml'), 415, 'Jenis berkas tidak didukung'],
+      [
+        fileOf(new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'), 'gambar.svg', 'image/svg+xml'),
+        415,
+        'Jenis berkas tidak didukung',
+      ],
       [fileOf(zip, 'arsip.docx'), 415, 'Jenis berkas tidak didukung'],
       [fileOf(new Uint8Array(0), 'kosong.pdf', 'application/pdf'), 422, 'Berkas kosong'],
     ];
@@ -177,10 +192,18 @@ describe('dikecualikan documents are never public', () => {
     expect(text).toContain('uji konsekuensi');
     const id = await uploadOk(
       op,
-      { region_code: '64.08.04.2012', title, info_category: 'dikecualikan', exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test_summary: 'Membuka data pribadi penerima merugikan hak privasi mereka.' },
+      {
+        region_code: '64.08.04.2012',
+        title,
+        info_category: 'dikecualikan',
+        exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h',
+        consequence_test_summary: 'Membuka data pribadi penerima merugikan hak privasi mereka.',
+      },
       fileOf(pdfBytes('rahasia'), 'data.pdf'),
     );
-    const row = await env.DB.prepare('SELECT exemption_legal_basis, consequence_test_summary FROM documents WHERE id = ?').bind(id).first<{ exemption_legal_basis: string }>();
+    const row = await env.DB.prepare('SELECT exemption_legal_basis, consequence_test_summary FROM documents WHERE id = ?')
+      .bind(id)
+      .first<{ exemption_legal_basis: string }>();
     expect(row!.exemption_legal_basis).toBe('UU 14/2008 Pasal 17 huruf h');
     const base = `/sangatta-utara/swarga-bara/dokumen/${id}`;
     for (const p of [base, `${base}/unduh`, `${base}/versi/1`, `/api/v1/documents/${id}`]) expect((await get(p)).status, p).toBe(404);
@@ -201,7 +224,13 @@ describe('dikecualikan documents are never public', () => {
     const id = await uploadOk(op, { region_code: '64.08.04.2012', title }, fileOf(pdfBytes('y'), 'y.pdf'));
     expect(await (await get('/sangatta-utara/dokumen')).text()).toContain(title);
     expect((await get('/sangatta-utara/dokumen')).headers.get('X-Cache')).toBe('HIT');
-    const res = await op.post(`/admin/dokumen/${id}`, { ...META, title, info_category: 'dikecualikan', exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test_summary: 'Uji konsekuensi: membuka dokumen ini merugikan.' });
+    const res = await op.post(`/admin/dokumen/${id}`, {
+      ...META,
+      title,
+      info_category: 'dikecualikan',
+      exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h',
+      consequence_test_summary: 'Uji konsekuensi: membuka dokumen ini merugikan.',
+    });
     expect(res.status).toBe(303);
     expect(await (await get('/sangatta-utara/dokumen')).text()).not.toContain(title);
     expect((await get(`/sangatta-utara/swarga-bara/dokumen/${id}/unduh`)).status).toBe(404);
@@ -244,7 +273,11 @@ describe('filters, scope and deletion', () => {
     await setStage('64.08.05', 'diskominfo');
     const kec = await loginAs([['operator_kecamatan', '64.08.05']]);
     expect((await upload(kec, { region_code: '64.08.05', title: 'Tidak boleh langsung' }, fileOf(pdfBytes('k'), 'k.pdf'))).status).toBe(403);
-    const lkjip = await uploadOk(kec, { region_code: '64.08.05', title: `LKJIP Sangkulirang ${uid()}`, category: 'lkjip', aksi: 'kirim' }, fileOf(pdfBytes('k'), 'k.pdf'));
+    const lkjip = await uploadOk(
+      kec,
+      { region_code: '64.08.05', title: `LKJIP Sangkulirang ${uid()}`, category: 'lkjip', aksi: 'kirim' },
+      fileOf(pdfBytes('k'), 'k.pdf'),
+    );
     expect((await docRow(lkjip)) as unknown as { status: string }).toMatchObject({ status: 'menunggu_tinjauan' });
   });
 
@@ -285,7 +318,11 @@ describe('upload form presets (links from monitoring flags)', () => {
 });
 
 describe('documents follow the review flow; only Diskominfo or the PPID declassifies (audit finding 1)', () => {
-  const EXEMPT = { info_category: 'dikecualikan', exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test_summary: 'Membuka dokumen ini merugikan hak privasi warga.' };
+  const EXEMPT = {
+    info_category: 'dikecualikan',
+    exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h',
+    consequence_test_summary: 'Membuka dokumen ini merugikan hak privasi warga.',
+  };
   const NOTE = 'Uji konsekuensi 2026: data pribadi sudah dihitamkan, manfaat keterbukaan lebih besar.';
 
   it('a pendampingan operator can neither change nor declassify a published document; the public copy stays as it was', async () => {
@@ -296,16 +333,27 @@ describe('documents follow the review flow; only Diskominfo or the PPID declassi
     const pub = await uploadOk(admin, { region_code: '64.08.04.2012', title: `SOP publik ${uid()}` }, fileOf(pdfBytes('v1'), 'v1.pdf'));
 
     // The audit's exact attack: dikecualikan → berkala on a published document.
-    const attack = await op.post(`/admin/dokumen/${secret}`, { ...META, title: 'Dibuka', info_category: 'berkala', declassification_note: NOTE, aksi: 'simpan' });
+    const attack = await op.post(`/admin/dokumen/${secret}`, {
+      ...META,
+      title: 'Dibuka',
+      info_category: 'berkala',
+      declassification_note: NOTE,
+      aksi: 'simpan',
+    });
     expect(attack.status).toBe(403);
     expect((await op.post(`/admin/dokumen/${secret}/klasifikasi`, { info_category: 'berkala', declassification_note: NOTE })).status).toBe(403);
-    const still = await env.DB.prepare('SELECT info_category, title FROM documents WHERE id = ?').bind(secret).first<{ info_category: string; title: string }>();
+    const still = await env.DB.prepare('SELECT info_category, title FROM documents WHERE id = ?')
+      .bind(secret)
+      .first<{ info_category: string; title: string }>();
     expect(still!.info_category).toBe('dikecualikan');
-    for (const p of [`/sangatta-utara/swarga-bara/dokumen/${secret}`, `/sangatta-utara/swarga-bara/dokumen/${secret}/unduh`, `/api/v1/documents/${secret}`]) expect((await get(p)).status, p).toBe(404);
+    for (const p of [`/sangatta-utara/swarga-bara/dokumen/${secret}`, `/sangatta-utara/swarga-bara/dokumen/${secret}/unduh`, `/api/v1/documents/${secret}`])
+      expect((await get(p)).status, p).toBe(404);
 
     // A published document's metadata is not changed without review.
     expect((await op.post(`/admin/dokumen/${pub}`, { ...META, title: 'Judul diganti tanpa tinjauan', aksi: 'simpan' })).status).toBe(403);
-    expect((await env.DB.prepare('SELECT title FROM documents WHERE id = ?').bind(pub).first<{ title: string }>())!.title).not.toBe('Judul diganti tanpa tinjauan');
+    expect((await env.DB.prepare('SELECT title FROM documents WHERE id = ?').bind(pub).first<{ title: string }>())!.title).not.toBe(
+      'Judul diganti tanpa tinjauan',
+    );
 
     // A new version waits for review; the public keeps version 1.
     const up = await op.postMultipart(`/admin/dokumen/${pub}/versi`, multipart({}, { file: fileOf(pdfBytes('v2 belum ditinjau'), 'v2.pdf') }));
@@ -334,7 +382,9 @@ describe('documents follow the review flow; only Diskominfo or the PPID declassi
       const res = await op.post(`/admin/dokumen/${id}`, { ...META, title: 'Draf dibuka', info_category: 'setiap_saat', declassification_note: NOTE, aksi });
       expect(res.status, aksi).toBe(403);
     }
-    expect((await env.DB.prepare('SELECT info_category FROM documents WHERE id = ?').bind(id).first<{ info_category: string }>())!.info_category).toBe('dikecualikan');
+    expect((await env.DB.prepare('SELECT info_category FROM documents WHERE id = ?').bind(id).first<{ info_category: string }>())!.info_category).toBe(
+      'dikecualikan',
+    );
   });
 
   it('the PPID opens an excluded document only with a recorded consequence test; it edits nothing else', async () => {
@@ -355,7 +405,9 @@ describe('documents follow the review flow; only Diskominfo or the PPID declassi
     const ok = await ppid.post(`/admin/dokumen/${id}/klasifikasi`, { info_category: 'berkala', declassification_note: NOTE });
     expect(ok.status).toBe(303);
     expect((await get(`/sangatta-utara/swarga-bara/dokumen/${id}`)).status).toBe(200);
-    const audit = await env.DB.prepare("SELECT summary, after_json FROM audit_log WHERE entity_id = ? AND action = 'document.declassify'").bind(id).first<{ summary: string; after_json: string }>();
+    const audit = await env.DB.prepare("SELECT summary, after_json FROM audit_log WHERE entity_id = ? AND action = 'document.declassify'")
+      .bind(id)
+      .first<{ summary: string; after_json: string }>();
     expect(audit!.summary).toContain(NOTE);
     // A PPID of another kecamatan does not even see it.
     const other = await loginAs([['ppid', '64.08.05']]);
@@ -368,7 +420,17 @@ describe('documents follow the review flow; only Diskominfo or the PPID declassi
     const without = await admin.post(`/admin/dokumen/${id}`, { ...META, title: 'Laporan audit dibuka', info_category: 'berkala', aksi: 'simpan' });
     expect(without.status).toBe(422);
     expect(await without.text()).toContain('uji konsekuensi');
-    expect((await admin.post(`/admin/dokumen/${id}`, { ...META, title: 'Laporan audit dibuka', info_category: 'berkala', declassification_note: NOTE, aksi: 'simpan' })).status).toBe(303);
+    expect(
+      (
+        await admin.post(`/admin/dokumen/${id}`, {
+          ...META,
+          title: 'Laporan audit dibuka',
+          info_category: 'berkala',
+          declassification_note: NOTE,
+          aksi: 'simpan',
+        })
+      ).status,
+    ).toBe(303);
     expect((await get(`/sangatta-utara/swarga-bara/dokumen/${id}`)).status).toBe(200);
   });
 });

@@ -93,7 +93,17 @@ describe('GET /api/v1/geo/regions/{code}', () => {
 describe('GET /api/v1/places', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    ids.kantor = (await insertPlace({ regionCode: '64.08.04.2012', name: 'Kantor Desa Uji', lat: 0.5854, lng: 117.4807, category: 'kantor', address: 'Jl. Uji 1', contact: '(0549) 1' })).id;
+    ids.kantor = (
+      await insertPlace({
+        regionCode: '64.08.04.2012',
+        name: 'Kantor Desa Uji',
+        lat: 0.5854,
+        lng: 117.4807,
+        category: 'kantor',
+        address: 'Jl. Uji 1',
+        contact: '(0549) 1',
+      })
+    ).id;
     ids.sekolah = (await insertPlace({ regionCode: '64.08.04.2012', name: 'SD Uji', lat: 0.588, lng: 117.485, category: 'sekolah' })).id;
     ids.kec = (await insertPlace({ regionCode: '64.08.04', name: 'Puskesmas Uji', lat: 0.521, lng: 117.59, category: 'kesehatan' })).id;
     ids.wahau = (await insertPlace({ regionCode: '64.08.02.2003', name: 'Pasar Wahau Uji', lat: 1.05, lng: 116.85, category: 'pasar' })).id;
@@ -159,7 +169,10 @@ describe('GET /api/v1/places', () => {
     ] as const;
     for (const [path, field] of bad) {
       const body = await problem(path, 422);
-      expect(body.errors?.map((e) => e.field), path).toContain(field);
+      expect(
+        body.errors?.map((e) => e.field),
+        path,
+      ).toContain(field);
     }
     expect((await problem('/api/v1/places?category=bandara', 422)).errors?.[0]?.field).toBe('category');
     await problem('/api/v1/places?region=64.08.99', 404);
@@ -185,7 +198,9 @@ describe('GET /api/v1/geo/layers/{layer}', () => {
 
 describe('OpenAPI', () => {
   it('documents the geo routes with application/geo+json responses', async () => {
-    const doc = await (await get('/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> }>();
+    const doc = await (await get('/api/v1/openapi.json')).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    }>();
     for (const path of ['/geo/regions/{code}', '/places', '/geo/layers/{layer}']) {
       expect(Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {}), path).toEqual(['application/geo+json']);
     }

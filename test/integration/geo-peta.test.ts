@@ -12,7 +12,18 @@ const BUDGET = 14 * 1024;
 
 let kantorId = '';
 beforeAll(async () => {
-  kantorId = (await insertPlace({ regionCode: '64.08.04.2012', name: 'Kantor Desa <Uji>', lat: 0.5854, lng: 117.4807, category: 'kantor', address: 'Jl. Poros', openingHours: 'Senin–Jumat 08.00–16.00 WITA', contact: '(0549) 12345' })).id;
+  kantorId = (
+    await insertPlace({
+      regionCode: '64.08.04.2012',
+      name: 'Kantor Desa <Uji>',
+      lat: 0.5854,
+      lng: 117.4807,
+      category: 'kantor',
+      address: 'Jl. Poros',
+      openingHours: 'Senin–Jumat 08.00–16.00 WITA',
+      contact: '(0549) 12345',
+    })
+  ).id;
   await insertPlace({ regionCode: '64.08.04.2012', name: 'SD Negeri Uji', lat: 0.588, lng: 117.485, category: 'sekolah' });
   await insertPlace({ regionCode: '64.08.04', name: 'Puskesmas Uji', lat: 0.521, lng: 117.59, category: 'kesehatan' });
 });
@@ -47,7 +58,12 @@ describe('{prefix}/peta', () => {
 
   it('rolls up the children: the kecamatan map links every desa and lists their places with the desa name', async () => {
     const html = await (await get(`${KEC}/peta`)).text();
-    for (const [name, path] of [['Desa Swarga Bara', 'swarga-bara'], ['Desa Singa Gembara', 'singa-gembara'], ['Kelurahan Teluk Lingga', 'teluk-lingga'], ['Desa Sangatta Utara', 'sangatta-utara']]) {
+    for (const [name, path] of [
+      ['Desa Swarga Bara', 'swarga-bara'],
+      ['Desa Singa Gembara', 'singa-gembara'],
+      ['Kelurahan Teluk Lingga', 'teluk-lingga'],
+      ['Desa Sangatta Utara', 'sangatta-utara'],
+    ]) {
       expect(html).toContain(`<a href="/sangatta-utara/${path}" aria-label="${name}"><path class="map-child" d="M`);
     }
     expect(html).toContain('Puskesmas Uji');
@@ -76,7 +92,8 @@ describe('{prefix}/peta', () => {
     const hostile = await get(`${DESA}/peta?kategori=%3Cscript%3E&halaman=-1`);
     expect(hostile.status).toBe(200);
     expect(await hostile.text()).not.toContain('<script>');
-    for (let i = 0; i < 26; i++) await insertPlace({ regionCode: '64.08.05', name: `Tempat ${String(i).padStart(2, '0')}`, lat: 1, lng: 117.9, category: 'lainnya', purge: i === 25 });
+    for (let i = 0; i < 26; i++)
+      await insertPlace({ regionCode: '64.08.05', name: `Tempat ${String(i).padStart(2, '0')}`, lat: 1, lng: 117.9, category: 'lainnya', purge: i === 25 });
     const page1 = await (await get('/sangkulirang/peta')).text();
     expect(page1.match(/<li class="place"/g)).toHaveLength(25);
     expect(page1).toContain('href="/sangkulirang/peta?halaman=2"');

@@ -10,11 +10,24 @@ import { FAR_POINT, insertPlace, regionGeo, SWARGA_BARA_POINT } from '../helpers
 
 const DESA_CODE = '64.08.04.2012';
 const DESA = '/sangatta-utara/swarga-bara';
-const PNG_1X1: Uint8Array<ArrayBuffer> = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0));
+const PNG_1X1: Uint8Array<ArrayBuffer> = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (ch) => ch.charCodeAt(0),
+);
 
 function placeForm(fields: Record<string, string>, photo?: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }): FormData {
   const form = new FormData();
-  const defaults = { region_code: DESA_CODE, name: 'Balai Pertemuan Uji', category: 'kantor', lat: String(SWARGA_BARA_POINT.lat), lng: String(SWARGA_BARA_POINT.lng), address: '', opening_hours: '', contact: '', description: '' };
+  const defaults = {
+    region_code: DESA_CODE,
+    name: 'Balai Pertemuan Uji',
+    category: 'kantor',
+    lat: String(SWARGA_BARA_POINT.lat),
+    lng: String(SWARGA_BARA_POINT.lng),
+    address: '',
+    opening_hours: '',
+    contact: '',
+    description: '',
+  };
   for (const [k, v] of Object.entries({ ...defaults, ...fields })) form.set(k, v);
   if (photo) form.set('photo', new File([photo.bytes as Uint8Array<ArrayBuffer>], photo.name, { type: photo.type }));
   return form;
@@ -24,10 +37,14 @@ async function placeRow(id: string) {
   return env.DB.prepare('SELECT * FROM places WHERE id = ?').bind(id).first<Record<string, unknown>>();
 }
 async function placeByName(name: string) {
-  return env.DB.prepare('SELECT * FROM places WHERE name = ?').bind(name).first<{ id: string; photo_key: string | null; region_code: string; lat: number; lng: number }>();
+  return env.DB.prepare('SELECT * FROM places WHERE name = ?')
+    .bind(name)
+    .first<{ id: string; photo_key: string | null; region_code: string; lat: number; lng: number }>();
 }
 async function auditOf(action: string, entityId: string) {
-  return env.DB.prepare('SELECT * FROM audit_log WHERE action = ? AND entity_id = ?').bind(action, entityId).first<{ summary: string; before_json: string | null; after_json: string | null; region_code: string }>();
+  return env.DB.prepare('SELECT * FROM audit_log WHERE action = ? AND entity_id = ?')
+    .bind(action, entityId)
+    .first<{ summary: string; before_json: string | null; after_json: string | null; region_code: string }>();
 }
 
 let operator: Browser;
@@ -73,7 +90,10 @@ describe('admin: create a place', () => {
     const direct = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Langsung Terbit', aksi: 'terbitkan' }));
     expect(direct.status).toBe(403);
     expect(await placeByName('Langsung Terbit')).toBeNull();
-    const res = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Balai Warga <b>Uji</b>', contact: '0812-RAHASIA', address: 'Jl. Uji 7', lat: '0,5880', lng: '117,4850', aksi: 'kirim' }));
+    const res = await operator.postMultipart(
+      '/admin/tempat',
+      placeForm({ name: 'Balai Warga <b>Uji</b>', contact: '0812-RAHASIA', address: 'Jl. Uji 7', lat: '0,5880', lng: '117,4850', aksi: 'kirim' }),
+    );
     expect(res.status).toBe(303);
     const row = await placeByName('Balai Warga <b>Uji</b>');
     expect(res.headers.get('Location')).toBe(`/admin/tempat/${row!.id}?ok=dikirim`);
@@ -121,7 +141,12 @@ describe('admin: create a place', () => {
     const dLat = 1 / 111_320;
     let near: [number, number] | null = null;
     let far: [number, number] | null = null;
-    for (const [dx, dy] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) {
+    for (const [dx, dy] of [
+      [0, 1],
+      [0, -1],
+      [1, 0],
+      [-1, 0],
+    ] as const) {
       const n: [number, number] = [lng0 + dx * 100 * dLat, lat0 + dy * 100 * dLat];
       const f: [number, number] = [lng0 + dx * 1000 * dLat, lat0 + dy * 1000 * dLat];
       if (!near && !pointInGeometry(n, boundary)) near = n;
@@ -160,10 +185,16 @@ describe('admin: photos', () => {
     expect(media.status).toBe(200);
     expect(media.headers.get('Content-Type')).toBe('image/png');
 
-    const fake = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Foto Palsu' }, { bytes: new TextEncoder().encode('<script>alert(1)</script>'), name: 'foto.jpg', type: 'image/jpeg' }));
+    const fake = await operator.postMultipart(
+      '/admin/tempat',
+      placeForm({ name: 'Foto Palsu' }, { bytes: new TextEncoder().encode('<script>alert(1)</script>'), name: 'foto.jpg', type: 'image/jpeg' }),
+    );
     expect(fake.status).toBe(415);
     expect(await fake.text()).toContain('Jenis berkas tidak didukung');
-    const svg = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Foto SVG' }, { bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), name: 'x.svg', type: 'image/svg+xml' }));
+    const svg = await operator.postMultipart(
+      '/admin/tempat',
+      placeForm({ name: 'Foto SVG' }, { bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), name: 'x.svg', type: 'image/svg+xml' }),
+    );
     expect(svg.status).toBe(415);
     expect(await placeByName('Foto Palsu')).toBeNull();
 
@@ -179,7 +210,10 @@ describe('admin: edit and delete', () => {
   it('edits a place (audited with before/after) and deletes it after confirmation', async () => {
     const { id } = await insertPlace({ regionCode: DESA_CODE, name: 'Pasar Lama Uji', lat: 0.579, lng: 117.488, category: 'pasar' });
     // A published place changes only through someone who may publish (the village is in pendampingan).
-    expect((await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Diubah Tanpa Tinjauan', category: 'pasar', lat: '0.579', lng: '117.488' }))).status).toBe(403);
+    expect(
+      (await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Diubah Tanpa Tinjauan', category: 'pasar', lat: '0.579', lng: '117.488' })))
+        .status,
+    ).toBe(403);
     expect((await operator.post(`/admin/tempat/${id}/hapus`, {})).status).toBe(403);
     const admin = await loginAs([['diskominfo', '64.08']]);
     const form = await (await admin.get(`/admin/tempat/${id}`)).text();
@@ -192,7 +226,10 @@ describe('admin: edit and delete', () => {
     expect(JSON.parse(audit!.before_json!).name).toBe('Pasar Lama Uji');
     expect(JSON.parse(audit!.after_json!).name).toBe('Pasar Baru Uji');
 
-    const moved = await admin.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Pasar Baru Uji', lat: String(FAR_POINT.lat), lng: String(FAR_POINT.lng) }));
+    const moved = await admin.postMultipart(
+      `/admin/tempat/${id}`,
+      placeForm({ name: 'Pasar Baru Uji', lat: String(FAR_POINT.lat), lng: String(FAR_POINT.lng) }),
+    );
     expect(moved.status).toBe(422);
     expect((await placeRow(id))?.lat).toBe(0.579);
 
@@ -214,7 +251,10 @@ describe('admin: scope and policy', () => {
     expect((await operator.postMultipart(`/admin/tempat/${id}`, placeForm({ name: 'Dibajak' }))).status).toBe(404);
     expect((await operator.post(`/admin/tempat/${id}/hapus`, {})).status).toBe(404);
     expect(await placeRow(id)).not.toBeNull();
-    const create = await operator.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.02.2003', name: 'Bukan Wilayahku', lat: '1.05', lng: '116.85' }));
+    const create = await operator.postMultipart(
+      '/admin/tempat',
+      placeForm({ region_code: '64.08.02.2003', name: 'Bukan Wilayahku', lat: '1.05', lng: '116.85' }),
+    );
     expect(create.status).toBe(404);
     expect(await (await operator.get('/admin/tempat')).text()).not.toContain('Kantor Desa Muara Wahau Uji');
     expect((await operator.get('/admin/tempat/..%2F..%2Fadmin')).status).toBe(404);
@@ -233,14 +273,23 @@ describe('admin: scope and policy', () => {
     // Stage diskominfo: the village prepares and submits; only Diskominfo publishes.
     const diskominfoStage = await loginAs([['operator_desa', '64.08.04.2011']]);
     expect((await diskominfoStage.get('/admin/tempat/baru')).status).toBe(200);
-    const refused = await diskominfoStage.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Belum Boleh', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }));
+    const refused = await diskominfoStage.postMultipart(
+      '/admin/tempat',
+      placeForm({ region_code: '64.08.04.2011', name: 'Belum Boleh', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }),
+    );
     expect(refused.status).toBe(403);
-    const submitted = await diskominfoStage.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Usulan Desa', lat: '0.557861', lng: '117.604476', aksi: 'kirim' }));
+    const submitted = await diskominfoStage.postMultipart(
+      '/admin/tempat',
+      placeForm({ region_code: '64.08.04.2011', name: 'Usulan Desa', lat: '0.557861', lng: '117.604476', aksi: 'kirim' }),
+    );
     expect(submitted.status).toBe(303);
     expect((await placeByName('Usulan Desa')) as unknown as { status: string }).toMatchObject({ status: 'menunggu_tinjauan' });
     const dk = await loginAs([['diskominfo', '64.08']]);
     expect(await (await dk.get('/admin')).text()).toContain('href="/admin/tempat"');
-    const ok = await dk.postMultipart('/admin/tempat', placeForm({ region_code: '64.08.04.2011', name: 'Oleh Diskominfo', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }));
+    const ok = await dk.postMultipart(
+      '/admin/tempat',
+      placeForm({ region_code: '64.08.04.2011', name: 'Oleh Diskominfo', lat: '0.557861', lng: '117.604476', aksi: 'terbitkan' }),
+    );
     expect(ok.status).toBe(303);
     expect((await placeByName('Oleh Diskominfo')) as unknown as { status: string }).toMatchObject({ status: 'terbit' });
   });

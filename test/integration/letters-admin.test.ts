@@ -2,11 +2,12 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { loginAs, type Browser } from '../helpers/auth';
 import { jpegFile } from '../helpers/complaints';
-import { get, send } from '../helpers/http';
-import { BASE, submitSku, track } from '../helpers/letters-http';
+import { get } from '../helpers/http';
+import { BASE, send, submitSku, track } from '../helpers/letters-http';
 import { decodeQrSvg } from '../helpers/qr-decode';
 
-const idOf = async (number: string) => (await env.DB.prepare('SELECT id FROM letter_requests WHERE tracking_number = ?').bind(number).first<{ id: string }>())!.id;
+const idOf = async (number: string) =>
+  (await env.DB.prepare('SELECT id FROM letter_requests WHERE tracking_number = ?').bind(number).first<{ id: string }>())!.id;
 
 async function act(b: Browser, id: string, action: string, extra: Record<string, string> = {}) {
   const detail = await (await b.get(`/admin/layanan/${id}`)).text();
@@ -91,7 +92,11 @@ describe('officer side of letters', () => {
     const revoked = await (await get(verifyPath)).text();
     expect(revoked).toContain('Surat dicabut');
     expect(revoked).toContain('Data usaha tidak benar.');
-    const audit = (await env.DB.prepare("SELECT action, summary, before_json, after_json FROM audit_log WHERE entity_id = ? ORDER BY at").bind(id).all<Record<string, string>>()).results;
+    const audit = (
+      await env.DB.prepare('SELECT action, summary, before_json, after_json FROM audit_log WHERE entity_id = ? ORDER BY at')
+        .bind(id)
+        .all<Record<string, string>>()
+    ).results;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['letter.status', 'letter.number', 'letter.sign', 'letter.revoke']));
     expect(JSON.stringify(audit)).not.toMatch(/6408041203900001|6408041505180003/);
   });
@@ -103,11 +108,15 @@ describe('officer side of letters', () => {
     const masked = await (await op.get(`/admin/layanan/${id}`)).text();
     expect(masked).toContain('************0001');
     expect(masked).not.toContain('6408041203900001');
-    const before = (await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'letter.reveal' AND entity_id = ?").bind(id).first<{ n: number }>())!.n;
+    const before = (await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'letter.reveal' AND entity_id = ?")
+      .bind(id)
+      .first<{ n: number }>())!.n;
     const shown = await (await op.post(`/admin/layanan/${id}/tampilkan`, {})).text();
     expect(shown).toContain('6408041203900001');
     expect(shown).toContain('081234567890');
-    const after = (await env.DB.prepare("SELECT count(*) AS n, max(summary) AS s FROM audit_log WHERE action = 'letter.reveal' AND entity_id = ?").bind(id).first<{ n: number; s: string }>())!;
+    const after = (await env.DB.prepare("SELECT count(*) AS n, max(summary) AS s FROM audit_log WHERE action = 'letter.reveal' AND entity_id = ?")
+      .bind(id)
+      .first<{ n: number; s: string }>())!;
     expect(after.n).toBe(before + 1);
     expect(after.s).not.toContain('6408');
     const csv = await (await op.get('/admin/layanan/ekspor.csv?status=semua')).text();
@@ -118,7 +127,11 @@ describe('officer side of letters', () => {
   it('an operator of another desa, a kecamatan operator and a complaint handler get 404', { timeout: 30_000 }, async () => {
     const { number } = await submitSku();
     const id = await idOf(number);
-    const others: Array<['operator_desa' | 'operator_kecamatan', string]> = [['operator_desa', '64.08.04.2011'], ['operator_kecamatan', '64.08.04'], ['operator_desa', '64.08.02.2003']];
+    const others: Array<['operator_desa' | 'operator_kecamatan', string]> = [
+      ['operator_desa', '64.08.04.2011'],
+      ['operator_kecamatan', '64.08.04'],
+      ['operator_desa', '64.08.02.2003'],
+    ];
     for (const m of others) {
       const other = await loginAs([m]);
       expect((await other.get(`/admin/layanan/${id}`)).status, m.join(' ')).toBe(404);
@@ -137,12 +150,30 @@ describe('officer side of letters', () => {
     const form = await (await op.get('/admin/layanan/baru?wilayah=64.08.04.2012&layanan=sk-domisili')).text();
     expect(form).toContain('Surat Keterangan Domisili');
     const fd = new FormData();
-    const fields = { region_code: '64.08.04.2012', service: 'sk-domisili', name: 'Siti Aminah', nik: '6408045203950002', kk: '6408041505180003', birth_place: 'Sangatta', birth_date: '1995-03-12', gender: 'P', address: 'Gg. Melati 2', rt: '4', rw: '2', phone: '081311112222', delivery: 'ambil', f_sejak: '2015', f_keperluan: 'melamar kerja' };
+    const fields = {
+      region_code: '64.08.04.2012',
+      service: 'sk-domisili',
+      name: 'Siti Aminah',
+      nik: '6408045203950002',
+      kk: '6408041505180003',
+      birth_place: 'Sangatta',
+      birth_date: '1995-03-12',
+      gender: 'P',
+      address: 'Gg. Melati 2',
+      rt: '4',
+      rw: '2',
+      phone: '081311112222',
+      delivery: 'ambil',
+      f_sejak: '2015',
+      f_keperluan: 'melamar kerja',
+    };
     for (const [k, v] of Object.entries(fields)) fd.set(k, v);
     const res = await op.postMultipart('/admin/layanan/baru', fd);
     expect(res.status).toBe(201);
     const number = /class="ref">(SRT-[0-9A-Z-]+)</.exec(await res.text())![1]!;
-    const row = await env.DB.prepare('SELECT channel, nik_sealed FROM letter_requests WHERE tracking_number = ?').bind(number).first<{ channel: string; nik_sealed: string }>();
+    const row = await env.DB.prepare('SELECT channel, nik_sealed FROM letter_requests WHERE tracking_number = ?')
+      .bind(number)
+      .first<{ channel: string; nik_sealed: string }>();
     expect(row!.channel).toBe('loket');
     expect(row!.nik_sealed).not.toContain('6408045203950002');
     const other = await loginAs([['operator_desa', '64.08.04.2011']]);
@@ -155,22 +186,54 @@ describe('officer side of letters', () => {
     const path = '/sangatta-utara/singa-gembara/layanan';
     expect(await (await get(path)).text()).toContain('Surat Pengantar SKCK');
     expect((await get(path)).headers.get('X-Cache')).toBe('HIT');
-    const res = await op.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'pengantar-skck', cost: '', days: '', delivery: 'keduanya', note: '' });
+    const res = await op.post('/admin/layanan/pengaturan/layanan', {
+      wilayah: '64.08.04.2011',
+      template_id: 'pengantar-skck',
+      cost: '',
+      days: '',
+      delivery: 'keduanya',
+      note: '',
+    });
     expect(res.status).toBe(200);
     expect(await (await get(path)).text()).not.toContain('Surat Pengantar SKCK');
-    await op.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'sktm', enabled: '1', cost: '5000', days: '3', delivery: 'ambil', note: 'Bawa surat pengantar RT asli.' });
+    await op.post('/admin/layanan/pengaturan/layanan', {
+      wilayah: '64.08.04.2011',
+      template_id: 'sktm',
+      enabled: '1',
+      cost: '5000',
+      days: '3',
+      delivery: 'ambil',
+      note: 'Bawa surat pengantar RT asli.',
+    });
     const after = await (await get(path)).text();
     expect(after).toContain('Rp 5.000');
     expect((await get('/sangatta-utara/singa-gembara/layanan/pengantar-skck')).status).toBe(404);
     // Another desa's catalogue is untouched; another desa's operator cannot adjust this one.
     expect(await (await get(BASE)).text()).toContain('Surat Pengantar SKCK');
     const intruder = await loginAs([['operator_desa', '64.08.04.2012']]);
-    expect((await intruder.post('/admin/layanan/pengaturan/layanan', { wilayah: '64.08.04.2011', template_id: 'sktm', cost: '', days: '', delivery: 'keduanya', note: '' })).status).toBe(404);
+    expect(
+      (
+        await intruder.post('/admin/layanan/pengaturan/layanan', {
+          wilayah: '64.08.04.2011',
+          template_id: 'sktm',
+          cost: '',
+          days: '',
+          delivery: 'keduanya',
+          note: '',
+        })
+      ).status,
+    ).toBe(404);
 
     expect((await op.get('/admin/layanan/templat')).status).toBe(404);
     const dk = await loginAs([['diskominfo', '64.08']]);
     const edit = await (await dk.get('/admin/layanan/templat/sk-kematian')).text();
-    const json = /<textarea id="content"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const json = /<textarea id="content"[^>]*>([\s\S]*?)<\/textarea>/
+      .exec(edit)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
     const content = JSON.parse(json);
     const bad = await dk.post('/admin/layanan/templat/sk-kematian', { content: JSON.stringify({ ...content, body: `${content.body} {{tidak_ada}}` }) });
     expect(bad.status).toBe(422);

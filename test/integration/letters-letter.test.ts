@@ -27,7 +27,17 @@ async function finishedLetter(over: Parameters<typeof skuInput>[0] = {}) {
   const uploads = await readRequirementUploads(files, sku!.requirements, (b) => b);
   let row = (await submitRequest(deps, SWARGA_BARA, skuInput(over), uploads, { now: NOW, channel: 'portal' })).request;
   for (const action of [{ type: 'periksa' }, { type: 'proses' }, { type: 'beri_nomor' }, { type: 'tandatangani', method: 'basah' }] as const) {
-    row = (await applyLetterAction(deps, row, action, 'petugas', OFFICER, NOW + 60_000, action.type === 'tandatangani' ? { patch: { signatoryName: 'Sutrisno', signatoryPosition: 'Kepala Desa Swarga Bara', signatoryNip: '' } } : {})).row;
+    row = (
+      await applyLetterAction(
+        deps,
+        row,
+        action,
+        'petugas',
+        OFFICER,
+        NOW + 60_000,
+        action.type === 'tandatangani' ? { patch: { signatoryName: 'Sutrisno', signatoryPosition: 'Kepala Desa Swarga Bara', signatoryNip: '' } } : {},
+      )
+    ).row;
   }
   return row;
 }
@@ -58,14 +68,21 @@ describe('the letter and its verification', () => {
     const code = doc.verifyUrl!.split('/verifikasi/')[1]!;
     const valid = await verifyLetter(deps, code);
     expect(valid.state).toBe('valid');
-    expect(valid.letter).toMatchObject({ type: 'Surat Keterangan Usaha', number: row.letterNumber, region: 'Desa Swarga Bara', applicantName: 'B*** S*****', signatory: 'Sutrisno' });
+    expect(valid.letter).toMatchObject({
+      type: 'Surat Keterangan Usaha',
+      number: row.letterNumber,
+      region: 'Desa Swarga Bara',
+      applicantName: 'B*** S*****',
+      signatory: 'Sutrisno',
+    });
     expect(valid.letter!.applicantNik).toMatch(/^\*{12}\d{4}$/);
     expect(JSON.stringify(valid)).not.toMatch(/640804120390/);
 
     const altered = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
     const forged = `v1-${'7'.repeat(16)}-${'Q'.repeat(16)}`;
     const otherNonce = code.replace(/-(.{16})-/, (_, n: string) => `-${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}-`);
-    for (const bad of [altered, forged, otherNonce, 'v9' + code.slice(2), 'bukan-kode', '']) expect((await verifyLetter(deps, bad)).state, bad).toBe('tidak_dikenal');
+    for (const bad of [altered, forged, otherNonce, 'v9' + code.slice(2), 'bukan-kode', ''])
+      expect((await verifyLetter(deps, bad)).state, bad).toBe('tidak_dikenal');
 
     const fresh = (await findRequestById(deps.db, row.id))!;
     await applyLetterAction(deps, fresh, { type: 'cabut', reason: 'Data usaha tidak benar.' }, 'petugas', OFFICER, NOW + 120_000);

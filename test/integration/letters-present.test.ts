@@ -15,9 +15,21 @@ const NOW = Date.UTC(2026, 10, 2, 2); // Monday 2 November 2026, 10:00 WITA
 async function request(regionCode: string, nik: string) {
   const deps = letterDeps();
   const sku = await templateVersion(deps.db, 'sk-usaha', 1);
-  const uploads = await readRequirementUploads(new Map([['ktp', new File([jpegBytes(40, 30)], 'a.jpg')], ['kk', new File([jpegBytes(40, 30)], 'b.jpg')]]), sku!.requirements, (b) => b);
+  const uploads = await readRequirementUploads(
+    new Map([
+      ['ktp', new File([jpegBytes(40, 30)], 'a.jpg')],
+      ['kk', new File([jpegBytes(40, 30)], 'b.jpg')],
+    ]),
+    sku!.requirements,
+    (b) => b,
+  );
   const region = { code: regionCode, level: 'desa' as const, name: 'Uji' };
-  return (await submitRequest(deps, region, skuInput({ region_code: regionCode, nik, name: 'Budi Sutejo', phone: '081298765432' }), uploads, { now: NOW, channel: 'portal' })).request;
+  return (
+    await submitRequest(deps, region, skuInput({ region_code: regionCode, nik, name: 'Budi Sutejo', phone: '081298765432' }), uploads, {
+      now: NOW,
+      channel: 'portal',
+    })
+  ).request;
 }
 
 describe('presenters mask in every output but the letter and the revealed processing screen', () => {
@@ -45,7 +57,8 @@ describe('presenters mask in every output but the letter and the revealed proces
   it('shows the requester what the officer asked to fix, and offers the fix and cancel actions', async () => {
     const deps = letterDeps();
     const row = await request('64.08.04.2012', '6408041203907772');
-    const asked = (await applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'Foto KK terpotong, unggah ulang.' }, 'petugas', OFFICER, NOW + 1000)).row;
+    const asked = (await applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'Foto KK terpotong, unggah ulang.' }, 'petugas', OFFICER, NOW + 1000))
+      .row;
     const view = await requesterView(deps.dataKeys, asked, 'SKU', await eventsOf(deps.db, row.id), []);
     expect(view.noteFromOfficer).toBe('Foto KK terpotong, unggah ulang.');
     expect(view.actions).toEqual(['perbaiki', 'batalkan']);

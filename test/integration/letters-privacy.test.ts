@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDownload, signDownload } from '../../src/features/letters/download-link';
-import { get, send } from '../helpers/http';
-import { BASE, skuForm, submitSku, track } from '../helpers/letters-http';
+import { get } from '../helpers/http';
+import { BASE, send, skuForm, submitSku, track } from '../helpers/letters-http';
 
 const SECRET = 'test-session-secret-at-least-32-characters-long';
 
@@ -10,7 +10,8 @@ describe('letters: logs, links and limits', () => {
 
   it('logs status changes with ids only: no NIK, KK, phone or name in any log line', async () => {
     const lines: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    for (const level of ['log', 'info', 'warn', 'error'] as const)
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     const { number, code } = await submitSku({ nik: '6408041203907001', phone: '081377778888', name: 'Rudi Hartono' });
     await track(number, code);
     await track(number, code, 'batalkan');
@@ -37,7 +38,10 @@ describe('letters: logs, links and limits', () => {
   it('rate-limits new requests per client address (429 after the limit), never a 500', { timeout: 60_000 }, async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await send('POST', `${BASE}/sk-usaha`, { body: skuForm({ nik: `64080412039070${String(10 + i)}` }), headers: { 'CF-Connecting-IP': '198.51.100.77' } });
+      const res = await send('POST', `${BASE}/sk-usaha`, {
+        body: skuForm({ nik: `64080412039070${String(10 + i)}` }),
+        headers: { 'CF-Connecting-IP': '198.51.100.77' },
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);

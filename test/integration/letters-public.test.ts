@@ -1,15 +1,24 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { get, send } from '../helpers/http';
+import { get } from '../helpers/http';
 
-import { BASE, skuForm, submitSku, track } from '../helpers/letters-http';
+import { BASE, send, skuForm, submitSku, track } from '../helpers/letters-http';
 
 describe('public letter pages', () => {
   it('lists the catalogue with cost, time and figures, and the service page with its requirements and form', async () => {
     const cat = await get(BASE);
     expect(cat.status).toBe(200);
     const html = await cat.text();
-    for (const t of ['Surat Keterangan Domisili', 'Surat Keterangan Usaha', 'Surat Keterangan Tidak Mampu', 'Surat Pengantar SKCK', 'Surat Pengantar Nikah', 'Surat Keterangan Kelahiran', 'Surat Keterangan Kematian', 'Surat Pengantar Pindah']) {
+    for (const t of [
+      'Surat Keterangan Domisili',
+      'Surat Keterangan Usaha',
+      'Surat Keterangan Tidak Mampu',
+      'Surat Pengantar SKCK',
+      'Surat Pengantar Nikah',
+      'Surat Keterangan Kelahiran',
+      'Surat Keterangan Kematian',
+      'Surat Pengantar Pindah',
+    ]) {
       expect(html).toContain(t);
     }
     expect(html).not.toContain('Legalisasi'); // kecamatan services stay at the kecamatan
@@ -23,7 +32,8 @@ describe('public letter pages', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('Cache-Control')).toBe('no-store');
     const form = await page.text();
-    for (const s of ['Foto KTP pemohon', 'Nama usaha', 'name="nik"', 'name="req_ktp"', 'data-downscale', 'enctype="multipart/form-data"']) expect(form).toContain(s);
+    for (const s of ['Foto KTP pemohon', 'Nama usaha', 'name="nik"', 'name="req_ktp"', 'data-downscale', 'enctype="multipart/form-data"'])
+      expect(form).toContain(s);
     expect((await get(`${BASE}/legalisasi-kecamatan`)).status).toBe(404);
     expect((await get(`${BASE}/tidak-ada`)).status).toBe(404);
   });
@@ -38,7 +48,11 @@ describe('public letter pages', () => {
     expect(html).not.toContain('6408041203900001');
     const raw = await env.DB.prepare('SELECT * FROM letter_requests WHERE tracking_number = ?').bind(number).first();
     expect(JSON.stringify(raw)).not.toMatch(/6408041203900001|6408041505180003|081234567890/);
-    const files = await env.DB.prepare('SELECT count(*) AS n FROM letter_attachments a JOIN letter_requests r ON r.id = a.request_id WHERE r.tracking_number = ?').bind(number).first<{ n: number }>();
+    const files = await env.DB.prepare(
+      'SELECT count(*) AS n FROM letter_attachments a JOIN letter_requests r ON r.id = a.request_id WHERE r.tracking_number = ?',
+    )
+      .bind(number)
+      .first<{ n: number }>();
     expect(files!.n).toBe(2);
   });
 

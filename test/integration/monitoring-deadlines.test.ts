@@ -3,7 +3,7 @@
 // idempotency, and no personal data in flags or notifications.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { addWorkingDays, holidayCalendar, type HolidayCalendar } from '../../src/lib/working-days';
 import { loginAs, type Browser } from '../helpers/auth';
 import { allFlags, countsOf, HOURLY, insertComplaint, insertInfoRequest, openFlags, runCron, runs, statusOf, wita } from '../helpers/monitoring';
@@ -30,7 +30,11 @@ let diskominfo: Browser;
 
 const flagOf = async (key: string) => (await allFlags('tenggat')).filter((f) => f.flag_key === key && f.resolved_at === null);
 const notesOf = async (userId: string) =>
-  (await env.DB.prepare('SELECT dedupe_key, title, body FROM notifications WHERE user_id = ? ORDER BY created_at').bind(userId).all<{ dedupe_key: string; title: string; body: string }>()).results;
+  (
+    await env.DB.prepare('SELECT dedupe_key, title, body FROM notifications WHERE user_id = ? ORDER BY created_at')
+      .bind(userId)
+      .all<{ dedupe_key: string; title: string; body: string }>()
+  ).results;
 
 beforeAll(async () => {
   const rows = (await env.DB.prepare('SELECT date FROM holidays').all<{ date: string }>()).results;
@@ -43,9 +47,27 @@ beforeAll(async () => {
   c = await insertInfoRequest({ regionCode: KEC, status: 'diproses', registeredAt: wita('2026-02-26 09:00'), dueAt: wita('2026-03-13 23:59') + 59_999 });
   // Handled items: waiting for the reporter (no handler deadline) and a late one within the period.
   await insertComplaint({ regionCode: SWARGA, status: 'ditindaklanjuti', receivedAt: wita('2026-02-02 09:00'), dueAt: null });
-  await insertComplaint({ regionCode: SINGA, status: 'selesai', receivedAt: wita('2026-02-02 09:00'), dueAt: null, onTime: false, updatedAt: wita('2026-03-02 09:00') });
-  e = await insertComplaint({ regionCode: TELUK, status: 'ditindaklanjuti', receivedAt: wita('2026-03-02 09:00'), dueAt: addWorkingDays(wita('2026-03-10 09:00'), 5, cal) });
-  await insertInfoRequest({ regionCode: SWARGA, status: 'dijawab', registeredAt: wita('2026-02-02 09:00'), dueAt: wita('2026-02-16 23:59'), answeredAt: wita('2026-02-10 10:00') });
+  await insertComplaint({
+    regionCode: SINGA,
+    status: 'selesai',
+    receivedAt: wita('2026-02-02 09:00'),
+    dueAt: null,
+    onTime: false,
+    updatedAt: wita('2026-03-02 09:00'),
+  });
+  e = await insertComplaint({
+    regionCode: TELUK,
+    status: 'ditindaklanjuti',
+    receivedAt: wita('2026-03-02 09:00'),
+    dueAt: addWorkingDays(wita('2026-03-10 09:00'), 5, cal),
+  });
+  await insertInfoRequest({
+    regionCode: SWARGA,
+    status: 'dijawab',
+    registeredAt: wita('2026-02-02 09:00'),
+    dueAt: wita('2026-02-16 23:59'),
+    answeredAt: wita('2026-02-10 10:00'),
+  });
 
   handler = await loginAs([['penanganan_pengaduan', KEC]]);
   opDesa = await loginAs([['operator_desa', SWARGA]]);
@@ -67,7 +89,14 @@ describe('hourly deadline scan', () => {
     expect(await flagOf(`pengaduan:${a.id}`)).toHaveLength(0);
     const [fb] = await flagOf(`pengaduan:${b.id}`);
     // Six calendar days late but zero working days: past due (kecamatan told), not yet Diskominfo.
-    expect(fb).toMatchObject({ region_code: SWARGA, state: 'lewat', audience_code: KEC, source: 'pengaduan', href: `/admin/pengaduan/${b.id}`, title: `Pengaduan ${b.ticket}: Verifikasi pengaduan` });
+    expect(fb).toMatchObject({
+      region_code: SWARGA,
+      state: 'lewat',
+      audience_code: KEC,
+      source: 'pengaduan',
+      href: `/admin/pengaduan/${b.id}`,
+      title: `Pengaduan ${b.ticket}: Verifikasi pengaduan`,
+    });
     const [fc] = await flagOf(`ppid:${c.id}`);
     // A kecamatan's own item escalates to the regency.
     expect(fc).toMatchObject({ region_code: KEC, state: 'lewat', audience_code: KAB, href: `/admin/ppid/permohonan/${c.id}` });
@@ -75,7 +104,14 @@ describe('hourly deadline scan', () => {
     expect((await flagOf(`pengaduan:${e.id}`))[0]).toMatchObject({ state: 'lewat', title: `Pengaduan ${e.ticket}: Tanggapan atas informasi pelapor` });
     expect(await statusOf(TELUK)).toMatchObject({ deadlines_overdue: 1, deadlines_closed: 0 });
     // Handled in the period: the complaint waiting for its reporter and the answered request, both on time.
-    expect(await statusOf(SWARGA)).toMatchObject({ deadlines_near: 0, deadlines_overdue: 1, deadlines_long_overdue: 0, deadlines_closed: 2, deadlines_closed_on_time: 2, on_time_since: null });
+    expect(await statusOf(SWARGA)).toMatchObject({
+      deadlines_near: 0,
+      deadlines_overdue: 1,
+      deadlines_long_overdue: 0,
+      deadlines_closed: 2,
+      deadlines_closed_on_time: 2,
+      on_time_since: null,
+    });
     expect(await statusOf(SINGA)).toMatchObject({ deadlines_closed: 1, deadlines_closed_on_time: 0, deadlines_overdue: 0 });
     // Deadline part of the score (the only part computed here): met ÷ (handled + overdue).
     expect((await statusOf(SWARGA))?.score).toBe(Math.round((2 / 3) * 100));
@@ -123,7 +159,9 @@ describe('hourly deadline scan', () => {
     expect((await flagOf(`pengaduan:${a.id}`))[0]).toMatchObject({ state: 'lewat', audience_code: KEC });
     expect(await (await diskominfo.get('/admin')).text()).toContain('3 pengaduan/permohonan lama lewat batas waktu, diteruskan ke Diskominfo');
 
-    await env.DB.prepare(`UPDATE complaints SET status = 'ditindaklanjuti', due_at = NULL, on_time = 0, updated_at = ? WHERE id = ?`).bind(T3 + 3600_000, a.id).run();
+    await env.DB.prepare(`UPDATE complaints SET status = 'ditindaklanjuti', due_at = NULL, on_time = 0, updated_at = ? WHERE id = ?`)
+      .bind(T3 + 3600_000, a.id)
+      .run();
     await runCron(HOURLY, T3 + 3600_000);
     expect(await flagOf(`pengaduan:${a.id}`)).toHaveLength(0);
     const resolved = (await allFlags('tenggat')).filter((f) => f.flag_key === `pengaduan:${a.id}`);
@@ -144,7 +182,10 @@ describe('hourly deadline scan', () => {
   });
 
   it('never copies personal data into flags or notifications', async () => {
-    const dump = JSON.stringify([(await env.DB.prepare('SELECT * FROM monitoring_flags').all()).results, (await env.DB.prepare('SELECT * FROM notifications').all()).results]);
+    const dump = JSON.stringify([
+      (await env.DB.prepare('SELECT * FROM monitoring_flags').all()).results,
+      (await env.DB.prepare('SELECT * FROM notifications').all()).results,
+    ]);
     for (const personal of ['Rahmat', '081234567890', 'Siti Aminah', 'Mawar', 'Jalan rusak']) expect(dump).not.toContain(personal);
     expect(await openFlags(SINGA, 'tenggat')).toHaveLength(0);
   });

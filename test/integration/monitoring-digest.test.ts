@@ -32,7 +32,18 @@ function fakeWebhook(script: Array<number | 'error'>) {
 }
 
 async function deliveries() {
-  return (await env.DB.prepare('SELECT * FROM digest_deliveries ORDER BY digest_date').all<{ id: string; digest_date: string; status: string; attempts: number; idempotency_key: string; target_host: string; last_error: string | null; payload_json: string }>()).results;
+  return (
+    await env.DB.prepare('SELECT * FROM digest_deliveries ORDER BY digest_date').all<{
+      id: string;
+      digest_date: string;
+      status: string;
+      attempts: number;
+      idempotency_key: string;
+      target_host: string;
+      last_error: string | null;
+      payload_json: string;
+    }>()
+  ).results;
 }
 
 let admin: Browser;
@@ -161,17 +172,30 @@ describe('digest delivery', () => {
       origin: '',
     });
     const day3 = NOW + 2 * DAY;
-    const refused = await sendDailyDigest(deps(day3, () => new Response('bad', { status: 400 })), settings);
+    const refused = await sendDailyDigest(
+      deps(day3, () => new Response('bad', { status: 400 })),
+      settings,
+    );
     expect(refused.counts).toMatchObject({ tertunda: 1, percobaan: 1 });
-    for (let i = 0; i < 10; i++) await retryPendingDigests(deps(day3 + i * 3600_000, () => new Response('down', { status: 500 })), settings);
+    for (let i = 0; i < 10; i++)
+      await retryPendingDigests(
+        deps(day3 + i * 3600_000, () => new Response('down', { status: 500 })),
+        settings,
+      );
     const d3 = (await deliveries()).find((x) => x.digest_date === '2026-05-07')!;
     expect(d3).toMatchObject({ status: 'gagal', attempts: MAX_TOTAL_ATTEMPTS });
 
     const day4 = NOW + 3 * DAY;
-    await sendDailyDigest(deps(day4, () => new Response('down', { status: 500 })), settings);
+    await sendDailyDigest(
+      deps(day4, () => new Response('down', { status: 500 })),
+      settings,
+    );
     const moved = { ...settings, webhookUrl: 'https://lain.contoh.test/hook' };
     const before = calls.length;
-    const out = await retryPendingDigests(deps(day4 + 3600_000, () => new Response('ok')), moved);
+    const out = await retryPendingDigests(
+      deps(day4 + 3600_000, () => new Response('ok')),
+      moved,
+    );
     expect(calls.length).toBe(before);
     expect(out).toMatchObject({ gagal: 1 });
     expect((await deliveries()).find((x) => x.digest_date === '2026-05-08')).toMatchObject({ status: 'gagal' });

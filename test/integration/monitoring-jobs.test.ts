@@ -16,7 +16,11 @@ const TELUK = '64.08.04.1010'; // kelurahan
 const WAHAU = '64.08.02.2003';
 
 async function notificationsOf(userId: string) {
-  return (await env.DB.prepare('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at, id').bind(userId).all<{ id: string; title: string; dedupe_key: string; href: string; region_code: string | null }>()).results;
+  return (
+    await env.DB.prepare('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at, id')
+      .bind(userId)
+      .all<{ id: string; title: string; dedupe_key: string; href: string; region_code: string | null }>()
+  ).results;
 }
 
 let opSwarga: Awaited<ReturnType<typeof loginAs>>;
@@ -54,7 +58,9 @@ beforeAll(async () => {
   await insertDocument({ regionCode: KEC, category: 'rka', year: 2026, at: NOW - 300 * DAY, deleted: true });
   await insertDocument({ regionCode: KEC, category: 'rka', year: 2026, at: NOW - 300 * DAY, infoCategory: 'dikecualikan' });
   await insertFixedPage(KEC, 'maklumat-pelayanan', NOW - 300 * DAY);
-  await env.DB.prepare(`INSERT INTO ppid_profiles (region_code, officer_name, updated_at) VALUES (?, 'Sekretaris Camat', ?)`).bind(KEC, NOW - 300 * DAY).run();
+  await env.DB.prepare(`INSERT INTO ppid_profiles (region_code, officer_name, updated_at) VALUES (?, 'Sekretaris Camat', ?)`)
+    .bind(KEC, NOW - 300 * DAY)
+    .run();
 
   await runCron(DAILY, NOW);
 });
@@ -99,7 +105,11 @@ describe('daily completeness scan', () => {
     expect(await statusOf(KEC)).toMatchObject({ checklist_total: 7, checklist_done: 6 });
     expect(await statusOf(KAB)).toMatchObject({ checklist_total: 0, checklist_done: 0 });
     const [rka] = await openFlags(KEC, 'kelengkapan');
-    expect(rka).toMatchObject({ title: 'Belum ada: RKA tahun ini (2026)', source: 'dokumen', href: `/admin/dokumen/baru?wilayah=${KEC}&kategori=rka&tahun=2026` });
+    expect(rka).toMatchObject({
+      title: 'Belum ada: RKA tahun ini (2026)',
+      source: 'dokumen',
+      href: `/admin/dokumen/baru?wilayah=${KEC}&kategori=rka&tahun=2026`,
+    });
     const [struktur] = await openFlags(SWARGA, 'kelengkapan');
     expect(struktur?.href).toBe(`/admin/konten/baru?wilayah=${SWARGA}&jenis=halaman&halaman_tetap=struktur-organisasi`);
   });
@@ -115,7 +125,11 @@ describe('scores, rollups and run history', () => {
     expect((await statusOf(KEC))?.score).toBe(Math.round(40 * 0.5 + 30 * (6 / 7) + 30));
     expect((await statusOf(KAB))?.score).toBe(100);
 
-    const all = (await env.DB.prepare('SELECT s.region_code, s.score, s.rollup_score, r.parent_code, r.level FROM monitoring_region_status s JOIN regions r ON r.code = s.region_code').all<{ region_code: string; score: number; rollup_score: number; parent_code: string | null; level: string }>()).results;
+    const all = (
+      await env.DB.prepare(
+        'SELECT s.region_code, s.score, s.rollup_score, r.parent_code, r.level FROM monitoring_region_status s JOIN regions r ON r.code = s.region_code',
+      ).all<{ region_code: string; score: number; rollup_score: number; parent_code: string | null; level: string }>()
+    ).results;
     const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
     const kec = all.find((r) => r.region_code === KEC)!;
     expect(kec.rollup_score).toBe(mean(all.filter((r) => r.region_code === KEC || r.parent_code === KEC).map((r) => r.score)));

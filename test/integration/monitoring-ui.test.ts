@@ -1,8 +1,9 @@
 // Monitoring pages, manual runs, checklist editing, handover readiness, the partner API and the public "Diperbarui"
 // note. Jobs run at "now" (and ~95 days earlier for the readiness streak), so the pages see the same clock.
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get, ORIGIN } from '../helpers/http';
@@ -39,7 +40,12 @@ beforeAll(async () => {
 describe('monitoring table', () => {
   it('filters to the stale desa of one kecamatan with a plain GET form, and ignores hostile parameters', async () => {
     const html = await (await admin.get(`/admin/pemantauan?kecamatan=${KEC}&tingkat=desa&kesegaran=usang`)).text();
-    const expected = (await env.DB.prepare(`SELECT r.code FROM regions r JOIN monitoring_region_status s ON s.region_code = r.code WHERE r.parent_code = ? AND r.level = 'desa' AND s.freshness = 'usang' ORDER BY r.code`).bind(KEC).all<{ code: string }>()).results.map((r) => r.code);
+    const expected = (
+      await env.DB.prepare(`SELECT r.code FROM regions r JOIN monitoring_region_status s ON s.region_code = r.code
+         WHERE r.parent_code = ? AND r.level = 'desa' AND s.freshness = 'usang' ORDER BY r.code`)
+        .bind(KEC)
+        .all<{ code: string }>()
+    ).results.map((r) => r.code);
     expect(expected.length).toBeGreaterThan(0);
     expect(rowCodes(html)).toEqual(expected);
     expect(html).not.toContain(`/admin/pemantauan/wilayah/${SWARGA}"`);
@@ -62,7 +68,9 @@ describe('monitoring table', () => {
     expect(html).toContain('aria-sort="descending"');
     expect(html).toContain('href="/admin/pemantauan?urut=skor"');
     const kec = await statusOf(KEC);
-    expect(html).toMatch(new RegExp(`kecamatan=${KEC.replace(/\./g, '\\.')}">Sangatta Utara</a></td><td data-label="Skor gabungan"><strong>${kec!.rollup_score}</strong>`));
+    expect(html).toMatch(
+      new RegExp(`kecamatan=${KEC.replace(/\./g, '\\.')}">Sangatta Utara</a></td><td data-label="Skor gabungan"><strong>${kec!.rollup_score}</strong>`),
+    );
   });
 
   it('scopes rows to the reader: a kecamatan operator sees its own subtree, a complaint handler has no page', async () => {
@@ -99,7 +107,9 @@ describe('manual runs and the checklist', () => {
     const id = /dijalankan=([0-9A-Z]{26})/.exec(res.headers.get('Location') ?? '')![1]!;
     const run = (await runs('kesegaran')).find((r) => r.id === id)!;
     expect(run).toMatchObject({ trigger: 'manual', triggered_by: admin.userId, status: 'selesai', cron: null });
-    const audit = await env.DB.prepare(`SELECT * FROM audit_log WHERE action = 'monitoring.run' AND actor_id = ?`).bind(admin.userId).first<{ entity_id: string }>();
+    const audit = await env.DB.prepare(`SELECT * FROM audit_log WHERE action = 'monitoring.run' AND actor_id = ?`)
+      .bind(admin.userId)
+      .first<{ entity_id: string }>();
     expect(audit?.entity_id).toBe('kesegaran');
     const page = await (await admin.get(`/admin/pemantauan?dijalankan=${id}`)).text();
     expect(page).toContain('Pemindaian kesegaran konten: selesai');
@@ -122,7 +132,13 @@ describe('manual runs and the checklist', () => {
     const bad = await admin.post('/admin/pemantauan/ceklis', { level: 'kabupaten', kind: 'dokumen', label: 'LKJIP kabupaten', year: 'lalu' });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Pilih minimal satu kategori dokumen.');
-    const ok = await admin.post('/admin/pemantauan/ceklis', { level: 'kabupaten', kind: 'dokumen', label: 'LKJIP kabupaten', categories: ['lkjip'], year: 'lalu' });
+    const ok = await admin.post('/admin/pemantauan/ceklis', {
+      level: 'kabupaten',
+      kind: 'dokumen',
+      label: 'LKJIP kabupaten',
+      categories: ['lkjip'],
+      year: 'lalu',
+    });
     expect(ok.status).toBe(303);
     const item = await env.DB.prepare(`SELECT id FROM monitoring_checklist WHERE label = 'LKJIP kabupaten'`).first<{ id: string }>();
     expect((await admin.post('/admin/pemantauan/jalankan', { job: 'kelengkapan' })).status).toBe(303);
@@ -165,7 +181,16 @@ describe('GET /api/v1/monitoring/regions', () => {
     expect((await get('/api/v1/monitoring/regions?limit=1000', auth)).status).toBe(422);
     expect((await get('/api/v1/monitoring/regions?nik=1', auth)).status).toBe(422);
 
-    type Body = { data: Array<{ code: string; score: number | null; freshness: string | null; handover_ready: boolean; flags: Array<{ kind: string; title: string; state: string; escalated_to: string }> }>; next_cursor: string | null };
+    type Body = {
+      data: Array<{
+        code: string;
+        score: number | null;
+        freshness: string | null;
+        handover_ready: boolean;
+        flags: Array<{ kind: string; title: string; state: string; escalated_to: string }>;
+      }>;
+      next_cursor: string | null;
+    };
     const first = await (await get(`/api/v1/monitoring/regions?kecamatan=${KEC}&limit=2`, auth)).json<Body>();
     expect(first.data.map((r) => r.code)).toEqual(['64.08.04', '64.08.04.1010']);
     expect(first.next_cursor).toBeTruthy();
@@ -177,13 +202,19 @@ describe('GET /api/v1/monitoring/regions', () => {
       cursor = page.next_cursor;
     }
     const all = [...first.data, ...rest];
-    const expected = (await env.DB.prepare(`SELECT code FROM regions WHERE code = ? OR parent_code = ? ORDER BY code`).bind(KEC, KEC).all<{ code: string }>()).results.map((r) => r.code);
+    const expected = (
+      await env.DB.prepare(`SELECT code FROM regions WHERE code = ? OR parent_code = ? ORDER BY code`).bind(KEC, KEC).all<{ code: string }>()
+    ).results.map((r) => r.code);
     expect(all.map((r) => r.code)).toEqual(expected);
     const singa = all.find((r) => r.code === SINGA)!;
     expect(singa.score).toBe((await statusOf(SINGA))!.score);
     const cal = holidayCalendar((await env.DB.prepare('SELECT date FROM holidays').all<{ date: string }>()).results.map((h) => h.date));
     const state = escalationOf(NOW - 10 * DAY, NOW, cal, 3);
-    expect(singa.flags.find((f) => f.kind === 'tenggat')).toMatchObject({ title: 'Pengaduan: Verifikasi pengaduan', state, escalated_to: state === 'lewat_lama' ? '64.08' : KEC });
+    expect(singa.flags.find((f) => f.kind === 'tenggat')).toMatchObject({
+      title: 'Pengaduan: Verifikasi pengaduan',
+      state,
+      escalated_to: state === 'lewat_lama' ? '64.08' : KEC,
+    });
     expect(JSON.stringify(all)).not.toMatch(/ADU-[0-9A-Z]{4}-[0-9A-Z]{4}|Rahmat/);
     expect(all.find((r) => r.code === SWARGA)!.handover_ready).toBe(true);
 
@@ -196,8 +227,12 @@ describe('GET /api/v1/monitoring/regions', () => {
 
 describe('public "Diperbarui" note', () => {
   it('says "n hari lalu" only for recent updates; older (usang) regions show just the date', async () => {
-    await env.DB.prepare('UPDATE regions SET last_content_update = ? WHERE code = ?').bind(NOW - 3 * DAY, '64.08.05').run();
-    await env.DB.prepare('UPDATE regions SET last_content_update = ? WHERE code = ?').bind(NOW - 75 * DAY, '64.08.02').run();
+    await env.DB.prepare('UPDATE regions SET last_content_update = ? WHERE code = ?')
+      .bind(NOW - 3 * DAY, '64.08.05')
+      .run();
+    await env.DB.prepare('UPDATE regions SET last_content_update = ? WHERE code = ?')
+      .bind(NOW - 75 * DAY, '64.08.02')
+      .run();
     const recent = await (await get('/sangkulirang')).text();
     expect(recent).toContain('3 hari lalu</time>');
     const old = await (await get('/muara-wahau')).text();

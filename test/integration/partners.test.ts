@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { Hono } from 'hono';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -85,11 +86,21 @@ describe('partner clients and tokens', () => {
     expect((await call(`Bearer ${session}`)).status).toBe(401); // right key family, wrong audience
     const expired = await signToken(env.SESSION_SECRET, 'partner', { sub: clientId, jti: 'x2', scope: 'complaints:read', tv: 1 }, -60);
     expect((await call(`Bearer ${expired}`)).status).toBe(401);
-    const foreign = await new SignJWT({ scope: 'complaints:read', tv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject(clientId).setJti('x3').setIssuer('portal-kutim').setAudience('portal-kutim-api').setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode('kunci-lain-yang-tidak-sah-sama-sekali-123'));
+    const foreign = await new SignJWT({ scope: 'complaints:read', tv: 1 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(clientId)
+      .setJti('x3')
+      .setIssuer('portal-kutim')
+      .setAudience('portal-kutim-api')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('kunci-lain-yang-tidak-sah-sama-sekali-123'));
     expect((await call(`Bearer ${foreign}`)).status).toBe(401);
 
     const other = await register(['regions:read']);
-    const t2 = await (await token({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: other.secret })).json<{ access_token: string }>();
+    const t2 = await (await token({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: other.secret })).json<{
+      access_token: string;
+    }>();
     expect((await call(`Bearer ${t2.access_token}`)).status).toBe(403);
   });
 
@@ -108,7 +119,7 @@ describe('partner clients and tokens', () => {
     expect((await admin.post(`/admin/mitra/${clientId}/cabut`, {})).status).toBe(303);
     expect((await call(`Bearer ${before.access_token}`)).status).toBe(401);
     expect((await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: newSecret })).status).toBe(401);
-    const audit = (await env.DB.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at").bind(clientId).all<{ action: string }>()).results;
+    const audit = (await env.DB.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at').bind(clientId).all<{ action: string }>()).results;
     expect(audit.map((a) => a.action)).toEqual(['partner.register', 'partner.rotate', 'partner.revoke']);
   });
 
@@ -123,7 +134,10 @@ describe('partner clients and tokens', () => {
   });
 
   it('documents the security scheme in OpenAPI', async () => {
-    const doc = await (await get('/api/v1/openapi.json')).json<{ paths: Record<string, unknown>; components: { securitySchemes: { partnerOAuth: { flows: { clientCredentials: { tokenUrl: string } } } } } }>();
+    const doc = await (await get('/api/v1/openapi.json')).json<{
+      paths: Record<string, unknown>;
+      components: { securitySchemes: { partnerOAuth: { flows: { clientCredentials: { tokenUrl: string } } } } };
+    }>();
     expect(doc.paths['/oauth/token']).toBeDefined();
     expect(doc.components.securitySchemes.partnerOAuth.flows.clientCredentials.tokenUrl).toContain('/api/v1/oauth/token');
     const scopes = (doc.components.securitySchemes.partnerOAuth.flows.clientCredentials as unknown as { scopes: Record<string, string> }).scopes;

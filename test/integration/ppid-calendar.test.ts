@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadHolidayCalendar } from '../../src/features/calendar/repo';
+import { loadHolidayCalendar } from '../../src/lib/holiday-calendar';
 import { createDb } from '../../src/db/client';
 import { addWorkingDays } from '../../src/lib/working-days';
 import { witaDateKey } from '../../src/lib/time';

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
+import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
 import { loadCalendar } from '../../src/features/ppid/repo';
@@ -26,19 +27,49 @@ describe('public PPID page and Daftar Informasi Publik', () => {
   it('lists documents by information category; dikecualikan shows title, legal basis and consequence test only', async () => {
     const now = Date.now();
     const ins = env.DB.prepare(
-      `INSERT INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period, exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, created_at, updated_at, deleted_at)
+      `INSERT INTO documents (id, region_code, title, category, year, description, info_category, responsible_unit, retention_period,
+         exemption_legal_basis, consequence_test_summary, current_version, current_mime, current_size, created_at, updated_at, deleted_at)
        VALUES (?, '64.08.05', ?, 'laporan', 2025, ?, ?, ?, ?, ?, ?, ?, 'application/pdf', 1000, ?, ?, ?)`,
     );
     await env.DB.batch([
-      ins.bind('DOCPPID00000000000000000001', 'LKJIP Kecamatan Sangkulirang 2025', 'Laporan kinerja tahunan', 'berkala', 'Sekretariat Kecamatan', '5 tahun', null, null, 1, now, now, null),
-      ins.bind('DOCPPID00000000000000000002', 'Rekap bantuan sosial per keluarga', 'RINGKASAN-RAHASIA-XYZ', 'dikecualikan', 'Seksi Kesejahteraan', '10 tahun', 'UU 14/2008 Pasal 17 huruf h', 'Membuka data pribadi penerima merugikan privasi.', 1, now, now, null),
+      ins.bind(
+        'DOCPPID00000000000000000001',
+        'LKJIP Kecamatan Sangkulirang 2025',
+        'Laporan kinerja tahunan',
+        'berkala',
+        'Sekretariat Kecamatan',
+        '5 tahun',
+        null,
+        null,
+        1,
+        now,
+        now,
+        null,
+      ),
+      ins.bind(
+        'DOCPPID00000000000000000002',
+        'Rekap bantuan sosial per keluarga',
+        'RINGKASAN-RAHASIA-XYZ',
+        'dikecualikan',
+        'Seksi Kesejahteraan',
+        '10 tahun',
+        'UU 14/2008 Pasal 17 huruf h',
+        'Membuka data pribadi penerima merugikan privasi.',
+        1,
+        now,
+        now,
+        null,
+      ),
       ins.bind('DOCPPID00000000000000000003', 'Dokumen terhapus', '', 'berkala', '', '', null, null, 1, now, now, now),
       ins.bind('DOCPPID00000000000000000004', 'Draf tanpa berkas', '', 'setiap_saat', '', '', null, null, 0, now, now, null),
     ]);
     await env.DB.prepare(
       `INSERT INTO ppid_info_items (id, region_code, title, summary, info_category, responsible_unit, year, format, retention, created_at, updated_at)
-       VALUES ('ITEMPPID000000000000000001', '64.08.05', 'Papan informasi jadwal pelayanan', 'Jadwal di kantor kecamatan', 'setiap_saat', 'Pelayanan Umum', 2026, 'Cetak', 'Selama berlaku', ?, ?)`,
-    ).bind(now, now).run();
+       VALUES ('ITEMPPID000000000000000001', '64.08.05', 'Papan informasi jadwal pelayanan', 'Jadwal di kantor kecamatan', 'setiap_saat',
+         'Pelayanan Umum', 2026, 'Cetak', 'Selama berlaku', ?, ?)`,
+    )
+      .bind(now, now)
+      .run();
     const html = await (await get('/sangkulirang/ppid')).text();
     expect(html).toContain('LKJIP Kecamatan Sangkulirang 2025');
     expect(html).toContain('href="/sangkulirang/dokumen/DOCPPID00000000000000000001"');
@@ -61,7 +92,13 @@ describe('public PPID page and Daftar Informasi Publik', () => {
     expect(body.berkala[0]!.url).toBe(`${ORIGIN}/sangkulirang/dokumen/DOCPPID00000000000000000001`);
     expect(body.setiap_saat).toHaveLength(1);
     expect(body.dikecualikan).toEqual([
-      { kind: 'dokumen', id: 'DOCPPID00000000000000000002', title: 'Rekap bantuan sosial per keluarga', legal_basis: 'UU 14/2008 Pasal 17 huruf h', consequence_test: 'Membuka data pribadi penerima merugikan privasi.' },
+      {
+        kind: 'dokumen',
+        id: 'DOCPPID00000000000000000002',
+        title: 'Rekap bantuan sosial per keluarga',
+        legal_basis: 'UU 14/2008 Pasal 17 huruf h',
+        consequence_test: 'Membuka data pribadi penerima merugikan privasi.',
+      },
     ]);
     expect((await get('/api/v1/dip?region=99.99')).status).toBe(404);
     expect((await get('/api/v1/dip')).status).toBe(422);
@@ -168,7 +205,8 @@ describe('tracking', () => {
     const html = await pub.text();
     expect(html).toContain(number);
     expect(html).toContain('Diterima');
-    for (const secret of [SECRET_NIK, PERSONAL.name, PERSONAL.phone, PERSONAL.email, PERSONAL.address, 'Salinan dokumen RKA']) expect(html).not.toContain(secret);
+    for (const secret of [SECRET_NIK, PERSONAL.name, PERSONAL.phone, PERSONAL.email, PERSONAL.address, 'Salinan dokumen RKA'])
+      expect(html).not.toContain(secret);
 
     // Another region's prefix redirects to the request's own region.
     const other = await get(`/muara-wahau/ppid/lacak?nomor=${number}`);
@@ -207,7 +245,11 @@ describe('tracking', () => {
 describe('JSON API', () => {
   const body = (extra: Record<string, unknown> = {}) => ({ ...requestForm(), region: '64.08.04.2012', ...extra });
   const postJson = (b: unknown, headers: Record<string, string> = {}) =>
-    SELF.fetch(`${ORIGIN}/api/v1/info-requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp(), ...headers }, body: JSON.stringify(b) });
+    SELF.fetch(`${ORIGIN}/api/v1/info-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp(), ...headers },
+      body: JSON.stringify(b),
+    });
 
   it('creates with Idempotency-Key, replays the same result, and refuses key reuse for another body', async () => {
     const key = `api-key-${Date.now()}-abcdef`;
@@ -229,7 +271,15 @@ describe('JSON API', () => {
     const status = await get(`/api/v1/info-requests/${a.number}`);
     expect(status.status).toBe(200);
     const s = (await status.json()) as Record<string, unknown>;
-    expect(s).toMatchObject({ number: a.number, region_code: '64.08.04.2012', status: 'diterima', extended: false, decision: null, late: false, objection: null });
+    expect(s).toMatchObject({
+      number: a.number,
+      region_code: '64.08.04.2012',
+      status: 'diterima',
+      extended: false,
+      decision: null,
+      late: false,
+      objection: null,
+    });
     const text = JSON.stringify(s);
     for (const secret of [SECRET_NIK, PERSONAL.name, PERSONAL.phone, PERSONAL.email, 'Salinan dokumen RKA', '0003']) expect(text).not.toContain(secret);
   });
@@ -260,10 +310,19 @@ describe('JSON API', () => {
 describe('identity never leaks', () => {
   it('keeps the NIK and contact data out of public pages, cached pages, the API, the audit log and the timeline', async () => {
     const { number } = await submitRequest();
-    const pages = ['/sangatta-utara/ppid', '/sangatta-utara', `/sangatta-utara/ppid/lacak?nomor=${number}`, '/sangatta-utara/ppid/laporan', '/sangatta-utara/ppid/laporan.csv', '/api/v1/dip?region=64.08.04', `/api/v1/info-requests/${number}`];
+    const pages = [
+      '/sangatta-utara/ppid',
+      '/sangatta-utara',
+      `/sangatta-utara/ppid/lacak?nomor=${number}`,
+      '/sangatta-utara/ppid/laporan',
+      '/sangatta-utara/ppid/laporan.csv',
+      '/api/v1/dip?region=64.08.04',
+      `/api/v1/info-requests/${number}`,
+    ];
     for (const p of pages) {
       const text = await (await get(p)).text();
-      for (const secret of [SECRET_NIK, PERSONAL.name, PERSONAL.phone, PERSONAL.email, PERSONAL.address]) expect(text, `${p} leaks ${secret}`).not.toContain(secret);
+      for (const secret of [SECRET_NIK, PERSONAL.name, PERSONAL.phone, PERSONAL.email, PERSONAL.address])
+        expect(text, `${p} leaks ${secret}`).not.toContain(secret);
     }
     await get('/sangatta-utara/ppid'); // now certainly in KV
     const stored = await everythingOutsideTheRequestRow();

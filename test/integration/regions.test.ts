@@ -40,7 +40,15 @@ describe('region tree (seeded from Kemendagri data)', () => {
   });
 
   it('stores valid centroids and boundaries for every region', async () => {
-    const rows = (await env.DB.prepare('SELECT code, lat, lng, bbox, boundary FROM regions').all<{ code: string; lat: number; lng: number; bbox: string; boundary: string }>()).results;
+    const rows = (
+      await env.DB.prepare('SELECT code, lat, lng, bbox, boundary FROM regions').all<{
+        code: string;
+        lat: number;
+        lng: number;
+        bbox: string;
+        boundary: string;
+      }>()
+    ).results;
     for (const r of rows) {
       const [minLng, minLat, maxLng, maxLat] = JSON.parse(r.bbox) as number[];
       expect(r.lng, r.code).toBeGreaterThanOrEqual(minLng! - 0.05);

@@ -15,7 +15,9 @@ describe('drizzle schema matches the migrated database', () => {
   for (const table of tables) {
     const config = getTableConfig(table);
     it(`${config.name}: same columns, types and NOT NULL`, async () => {
-      const info = (await env.DB.prepare(`PRAGMA table_info(${JSON.stringify(config.name)})`).all<{ name: string; type: string; notnull: number; pk: number }>()).results;
+      const info = (
+        await env.DB.prepare(`PRAGMA table_info(${JSON.stringify(config.name)})`).all<{ name: string; type: string; notnull: number; pk: number }>()
+      ).results;
       expect(info.length, `table ${config.name} exists`).toBeGreaterThan(0);
       const db = new Map(info.map((c) => [c.name, c]));
       for (const col of config.columns) {

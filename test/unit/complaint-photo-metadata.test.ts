@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exifOrientation, stripJpeg, stripPng } from '../../src/features/complaints/photo-metadata';
+import { exifOrientation, stripJpeg, stripPng } from '../../src/lib/photo-metadata';
 import { imageDimensions, sniffFileType } from '../../src/lib/file-type';
 import { jpegBytes } from '../helpers/complaints';
 
@@ -31,7 +31,20 @@ describe('photo metadata removal', () => {
       return [len >>> 24, (len >> 16) & 255, (len >> 8) & 255, len & 255, ...new TextEncoder().encode(type), ...data, 0, 0, 0, 0];
     };
     const ihdr = [0, 0, 0, 20, 0, 0, 0, 10, 8, 2, 0, 0, 0];
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', ihdr), ...chunk('tEXt', [...new TextEncoder().encode('Author\0Budi Santoso')]), ...chunk('IDAT', [1, 2, 3]), ...chunk('IEND', [])]);
+    const png = Uint8Array.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...chunk('IHDR', ihdr),
+      ...chunk('tEXt', [...new TextEncoder().encode('Author\0Budi Santoso')]),
+      ...chunk('IDAT', [1, 2, 3]),
+      ...chunk('IEND', []),
+    ]);
     const clean = stripPng(png);
     expect(has(png, 'Budi')).toBe(true);
     expect(has(clean, 'Budi')).toBe(false);

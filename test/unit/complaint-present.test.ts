@@ -9,17 +9,65 @@ const EMAIL = 'siti.pelapor@contoh.id';
 function row(over: Partial<ComplaintRow> = {}): ComplaintRow {
   const t = Date.UTC(2026, 0, 5, 2);
   return {
-    id: '01JABCDEFGHJKMNPQRSTVWXYZ0', ticket: 'ADU-7K3Q-9XPD', regionCode: '64.08.04', originRegionCode: '64.08.04.2012', classification: 'pengaduan',
-    categoryId: 'infrastruktur', title: 'Jalan berlubang', description: 'Jalan poros berlubang besar di depan sekolah.', lat: 0.5, lng: 117.5, place: 'Depan SD',
-    isAnonymous: false, isConfidential: false, reporterName: NAME, reporterPhone: PHONE, reporterEmail: EMAIL, secretHash: 'f'.repeat(64), status: 'didisposisikan',
-    version: 3, unit: 'Dinas PUPR', receivedAt: t, verifyDueAt: t + 3 * 86_400_000, verifiedAt: t + 3_600_000, dispositionedAt: t + 7_200_000, followupDueAt: t + 6 * 86_400_000,
-    followedUpAt: null, autocloseAt: null, finishedAt: null, reopenUntil: null, dueAt: t + 6 * 86_400_000, onTime: true, round: 0, isDemo: false, createdAt: t, updatedAt: t + 7_200_000,
+    id: '01JABCDEFGHJKMNPQRSTVWXYZ0',
+    ticket: 'ADU-7K3Q-9XPD',
+    regionCode: '64.08.04',
+    originRegionCode: '64.08.04.2012',
+    classification: 'pengaduan',
+    categoryId: 'infrastruktur',
+    title: 'Jalan berlubang',
+    description: 'Jalan poros berlubang besar di depan sekolah.',
+    lat: 0.5,
+    lng: 117.5,
+    place: 'Depan SD',
+    isAnonymous: false,
+    isConfidential: false,
+    reporterName: NAME,
+    reporterPhone: PHONE,
+    reporterEmail: EMAIL,
+    secretHash: 'f'.repeat(64),
+    status: 'didisposisikan',
+    version: 3,
+    unit: 'Dinas PUPR',
+    receivedAt: t,
+    verifyDueAt: t + 3 * 86_400_000,
+    verifiedAt: t + 3_600_000,
+    dispositionedAt: t + 7_200_000,
+    followupDueAt: t + 6 * 86_400_000,
+    followedUpAt: null,
+    autocloseAt: null,
+    finishedAt: null,
+    reopenUntil: null,
+    dueAt: t + 6 * 86_400_000,
+    onTime: true,
+    round: 0,
+    isDemo: false,
+    createdAt: t,
+    updatedAt: t + 7_200_000,
     ...over,
   };
 }
 
 function ev(seq: number, over: Partial<ComplaintEventRow>): ComplaintEventRow {
-  return { id: `E${seq}`, complaintId: 'x', regionCode: '64.08.04', seq, at: Date.UTC(2026, 0, 5, 2 + seq), kind: 'status', fromStatus: null, toStatus: 'diterima', actorType: 'petugas', actorId: 'U1', actorLabel: 'Petugas pengaduan Kecamatan Sangatta Utara', actorName: 'Andi Petugas', targetRegionCode: null, notePublic: null, noteReporter: null, noteInternal: null, ...over };
+  return {
+    id: `E${seq}`,
+    complaintId: 'x',
+    regionCode: '64.08.04',
+    seq,
+    at: Date.UTC(2026, 0, 5, 2 + seq),
+    kind: 'status',
+    fromStatus: null,
+    toStatus: 'diterima',
+    actorType: 'petugas',
+    actorId: 'U1',
+    actorLabel: 'Petugas pengaduan Kecamatan Sangatta Utara',
+    actorName: 'Andi Petugas',
+    targetRegionCode: null,
+    notePublic: null,
+    noteReporter: null,
+    noteInternal: null,
+    ...over,
+  };
 }
 
 function bundle(over: Partial<ComplaintRow> = {}): ComplaintBundle {
@@ -28,10 +76,38 @@ function bundle(over: Partial<ComplaintRow> = {}): ComplaintBundle {
     events: [
       ev(1, { kind: 'dibuat', actorType: 'pelapor', actorId: null, actorLabel: 'Pelapor', actorName: null }),
       ev(2, { fromStatus: 'diterima', toStatus: 'diverifikasi', noteInternal: 'Catatan internal petugas' }),
-      ev(3, { fromStatus: 'diverifikasi', toStatus: 'didisposisikan', notePublic: 'Didisposisikan ke Dinas PUPR.', noteInternal: 'Instruksi rahasia: cek anggaran', targetRegionCode: '64.08.04' }),
-      ev(4, { kind: 'info', fromStatus: 'didisposisikan', toStatus: 'didisposisikan', actorType: 'pelapor', actorLabel: 'Pelapor', actorName: null, noteReporter: 'Tambahan dari pelapor' }),
+      ev(3, {
+        fromStatus: 'diverifikasi',
+        toStatus: 'didisposisikan',
+        notePublic: 'Didisposisikan ke Dinas PUPR.',
+        noteInternal: 'Instruksi rahasia: cek anggaran',
+        targetRegionCode: '64.08.04',
+      }),
+      ev(4, {
+        kind: 'info',
+        fromStatus: 'didisposisikan',
+        toStatus: 'didisposisikan',
+        actorType: 'pelapor',
+        actorLabel: 'Pelapor',
+        actorName: null,
+        noteReporter: 'Tambahan dari pelapor',
+      }),
     ],
-    attachments: [{ id: 'A1', complaintId: 'x', regionCode: '64.08.04.2012', eventSeq: 1, r2Key: 'complaints/x/A1.jpg', mime: 'image/jpeg', size: 10, width: 10, height: 10, sha256: 'a', createdAt: 1 }],
+    attachments: [
+      {
+        id: 'A1',
+        complaintId: 'x',
+        regionCode: '64.08.04.2012',
+        eventSeq: 1,
+        r2Key: 'complaints/x/A1.jpg',
+        mime: 'image/jpeg',
+        size: 10,
+        width: 10,
+        height: 10,
+        sha256: 'a',
+        createdAt: 1,
+      },
+    ],
     ratings: [],
     refs: [],
     categoryName: 'Infrastruktur',
@@ -51,7 +127,8 @@ describe('complaint views per audience', () => {
     expect(v.content?.title).toBe('Jalan berlubang');
     expect(v.content?.timeline.map((t) => t.notes.join())).toEqual(['', '', 'Didisposisikan ke Dinas PUPR.', '']);
     const s = text(v);
-    for (const secret of [NAME, PHONE, EMAIL, 'Catatan internal', 'Instruksi rahasia', 'Tambahan dari pelapor', 'Andi Petugas', 'complaints/x', 'ffffffff']) expect(s).not.toContain(secret);
+    for (const secret of [NAME, PHONE, EMAIL, 'Catatan internal', 'Instruksi rahasia', 'Tambahan dari pelapor', 'Andi Petugas', 'complaints/x', 'ffffffff'])
+      expect(s).not.toContain(secret);
   });
 
   it('public: nothing but number and status for confidential, unverified, refused or archived reports', () => {

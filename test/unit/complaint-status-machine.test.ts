@@ -12,7 +12,19 @@ import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { holidayCalendar } from '../../src/lib/working-days';
 
 // Test data: part of the 2026 SKB calendar (Isra Mikraj, Nyepi + Idul Fitri block, Kenaikan, Proklamasi).
-const CAL = holidayCalendar(['2026-01-16', '2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-05-14', '2026-05-15', '2026-08-17']);
+const CAL = holidayCalendar([
+  '2026-01-16',
+  '2026-03-18',
+  '2026-03-19',
+  '2026-03-20',
+  '2026-03-21',
+  '2026-03-22',
+  '2026-03-23',
+  '2026-03-24',
+  '2026-05-14',
+  '2026-05-15',
+  '2026-08-17',
+]);
 const at = (date: string, hour = 10) => witaDateToMs(date) + hour * 3_600_000;
 const day = (ms: number | null) => (ms === null ? null : witaDateKey(ms));
 const KEC = { code: '64.08.04', label: 'Kecamatan Sangatta Utara' };

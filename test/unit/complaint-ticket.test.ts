@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_LENGTH, codeMatches, CROCKFORD, deriveCode, formatCode, hashCode, newTicket, normalizeCode, normalizeTicket, TICKET_RE } from '../../src/features/complaints/ticket';
+import {
+  CODE_LENGTH,
+  codeMatches,
+  CROCKFORD,
+  deriveCode,
+  formatCode,
+  hashCode,
+  newTicket,
+  normalizeCode,
+  normalizeTicket,
+  TICKET_RE,
+} from '../../src/features/complaints/ticket';
 
 describe('tracking numbers', () => {
   it('look like ADU-XXXX-XXXX, without ambiguous letters, and do not repeat', () => {
@@ -47,5 +58,18 @@ describe('private codes', () => {
     expect(await codeMatches('', stored)).toBe(false);
     expect(await codeMatches(null, stored)).toBe(false);
     expect(normalizeCode('ABCD')).toBeNull();
+  });
+});
+
+describe('stored data stays valid', () => {
+  // Vectors computed with the complaint code generator as it was before the shared reference-code module.
+  const secret = 'golden-secret-at-least-32-characters-long!';
+  it('derives and hashes private codes exactly as before', async () => {
+    const code = await deriveCode(secret, 'complaint', 'kunci-idempotensi-0001', 'abc123');
+    expect(code).toBe('A4845X0RFPQRA3DYG34B');
+    expect(await deriveCode('another-golden-secret-32-characters-long', 'complaint', 'K'.repeat(40), 'f'.repeat(64))).toBe('WBBFJJB46XHVGWWS2V4Y');
+    expect(await hashCode(code)).toBe('f7e0d34694bcc4613ff2cf9330f65f48b1ed0426a6cef4b2662ff914f6c18716');
+    expect(await codeMatches('a484-5x0r-fpqr-a3dy-g34b', 'f7e0d34694bcc4613ff2cf9330f65f48b1ed0426a6cef4b2662ff914f6c18716')).toBe(true);
+    expect(formatCode(code)).toBe('A484-5X0R-FPQR-A3DY-G34B');
   });
 });

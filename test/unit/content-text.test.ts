@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRss, buildSitemap, rfc822, xmlEscape } from '../../src/features/content/feed';
+import { buildRss, buildSitemap, rfc822, xmlEscape } from '../../src/lib/feed';
 import { msToWitaLocal, PostForm, witaLocalToMs } from '../../src/features/content/schemas';
-import { FIXED_PAGE_SLUGS, slugify, uniqueSlug } from '../../src/features/content/slug';
+import { slugify, uniqueSlug } from '../../src/features/content/slug';
+import { FIXED_PAGE_SLUGS } from '../../src/regions/fixed-pages';
 import { DocumentForm } from '../../src/features/documents/schemas';
 import { xmlProblem } from '../helpers/content';
 
@@ -69,7 +70,14 @@ describe('feeds', () => {
       self: 'https://x.test/berita.xml',
       description: 'd',
       items: [
-        { title: '</title><script>', url: 'https://x.test/berita/a?b=1&c=2', summary: ']]> & <b>', publishedAt: Date.UTC(2026, 0, 2, 3, 4, 5), category: 'Berita', imageUrl: 'https://x.test/media/public/posts/A.png' },
+        {
+          title: '</title><script>',
+          url: 'https://x.test/berita/a?b=1&c=2',
+          summary: ']]> & <b>',
+          publishedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+          category: 'Berita',
+          imageUrl: 'https://x.test/media/public/posts/A.png',
+        },
       ],
     });
     expect(xmlProblem(rss)).toBeNull();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { POST_STATUSES, type PostStatus } from '../../src/db/schema';
 import { changesPublicPages, isVisible, publicationTime } from '../../src/features/content/workflow';
-import { availableActions, PUBLISH_ACTIONS as POST_ACTIONS, transition, type PublishAction as PostAction, type PublishRights as PostRights } from '../../src/publishing/workflow';
+import {
+  availableActions,
+  PUBLISH_ACTIONS as POST_ACTIONS,
+  transition,
+  type PublishAction as PostAction,
+  type PublishRights as PostRights,
+} from '../../src/publishing/workflow';
 
 const OPERATOR_PENDAMPINGAN: PostRights = { draft: true, publish: false, review: false };
 const OPERATOR_MANDIRI: PostRights = { draft: true, publish: true, review: false };

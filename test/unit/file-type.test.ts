@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contentDisposition,
-  imageDimensions,
-  safeDownloadName,
-  sha256Hex,
-  sniffFileType,
-} from '../../src/lib/file-type';
+import { sha256Hex } from '../../src/lib/encoding';
+import { contentDisposition, imageDimensions, safeDownloadName, sniffFileType } from '../../src/lib/file-type';
 
 type Part = number[] | string | Uint8Array;
 const enc = new TextEncoder();
@@ -25,15 +20,25 @@ const u24le = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff];
 const u32le = (n: number) => [...u16le(n & 0xffff), ...u16le(n >>> 16)];
 const u32be = (n: number) => [...u16be(n >>> 16), ...u16be(n & 0xffff)];
 
-const png = (w: number, h: number) =>
-  bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], u32be(13), 'IHDR', u32be(w), u32be(h), [8, 6, 0, 0, 0], u32be(0));
+const png = (w: number, h: number) => bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], u32be(13), 'IHDR', u32be(w), u32be(h), [8, 6, 0, 0, 0], u32be(0));
 const jpeg = (w: number, h: number) =>
   bytes(
     [0xff, 0xd8],
-    [0xff, 0xe0], u16be(16), 'JFIF\0', [1, 1, 0, 0, 1, 0, 1, 0, 0], // APP0
-    [0xff, 0xdb], u16be(4), [0, 0], // a (truncated) DQT segment to skip
-    [0xff, 0xc2], u16be(17), [8], u16be(h), u16be(w), [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1], // progressive SOF2
-    [0xff, 0xda], u16be(8),
+    [0xff, 0xe0],
+    u16be(16),
+    'JFIF\0',
+    [1, 1, 0, 0, 1, 0, 1, 0, 0], // APP0
+    [0xff, 0xdb],
+    u16be(4),
+    [0, 0], // a (truncated) DQT segment to skip
+    [0xff, 0xc2],
+    u16be(17),
+    [8],
+    u16be(h),
+    u16be(w),
+    [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1], // progressive SOF2
+    [0xff, 0xda],
+    u16be(8),
   );
 const gif = (w: number, h: number) => bytes('GIF89a', u16le(w), u16le(h), [0xf7, 0, 0]);
 const riff = (chunk: string, data: Part[]) => {
@@ -46,8 +51,20 @@ const webpExtended = (w: number, h: number) => riff('VP8X', [[0x10, 0, 0, 0], u2
 
 /** A ZIP local file header (stored, no data descriptor) followed by its data. */
 const zipEntry = (name: string, data = '') =>
-  bytes([0x50, 0x4b, 0x03, 0x04], u16le(20), u16le(0), u16le(0), u32le(0), u32le(0), u32le(data.length),
-    u32le(data.length), u16le(name.length), u16le(0), name, data);
+  bytes(
+    [0x50, 0x4b, 0x03, 0x04],
+    u16le(20),
+    u16le(0),
+    u16le(0),
+    u32le(0),
+    u32le(0),
+    u32le(data.length),
+    u32le(data.length),
+    u16le(name.length),
+    u16le(0),
+    name,
+    data,
+  );
 const zip = (...entries: Uint8Array[]) => bytes(...entries);
 
 /** A minimal OLE2 compound file: 512-byte header, then one directory sector with the given entries. */
@@ -209,11 +226,7 @@ describe('contentDisposition', () => {
 describe('sha256Hex', () => {
   it('hashes ArrayBuffer and Uint8Array views', async () => {
     expect(await sha256Hex(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(await sha256Hex(enc.encode('abc').buffer)).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    );
-    expect(await sha256Hex(bytes('xxabcxx').subarray(2, 5))).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    );
+    expect(await sha256Hex(enc.encode('abc').buffer)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex(bytes('xxabcxx').subarray(2, 5))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

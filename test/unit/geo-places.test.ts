@@ -2,25 +2,59 @@
 // query schemas, and the Indonesian refusal for points outside a region.
 import { describe, expect, it } from 'vitest';
 import { countPositions, pointInGeometry, type BoundaryGeometry, type Position } from '../../src/features/geo/geometry';
-import { complaintsLayer, MAP_LAYERS } from '../../src/features/geo/layers';
+import { FEATURES } from '../../src/features';
+import { complaintsLayer } from '../../src/features/complaints/map-points';
+import { mapLayersOf } from '../../src/features/descriptor';
 import { PlaceFormSchema, PlacesQuery } from '../../src/features/geo/places-schemas';
 import { formatDistance, pointRefusal } from '../../src/features/geo/places-service';
 import { labelPoint, regionAnchor, roundBboxOutward, simplifyGeometry, simplifyRing } from '../../src/features/geo/simplify';
 
-const square: BoundaryGeometry = { type: 'Polygon', coordinates: [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]] };
+const square: BoundaryGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [10, 10],
+      [11, 10],
+      [11, 11],
+      [10, 11],
+      [10, 10],
+    ],
+  ],
+};
 
 /** A closed circle-ish ring with n vertices. */
 function circle(lng: number, lat: number, r: number, n: number): Position[] {
-  const ring: Position[] = Array.from({ length: n }, (_, k) => [lng + r * Math.cos((2 * Math.PI * k) / n), lat + r * Math.sin((2 * Math.PI * k) / n)] as Position);
+  const ring: Position[] = Array.from(
+    { length: n },
+    (_, k) => [lng + r * Math.cos((2 * Math.PI * k) / n), lat + r * Math.sin((2 * Math.PI * k) / n)] as Position,
+  );
   ring.push(ring[0]!);
   return ring;
 }
 
 describe('simplifyGeometry', () => {
   it('drops collinear points, rounds to 5 decimals and keeps rings closed', () => {
-    const ring: Position[] = [[117, 0.5], [117.05, 0.5], [117.1, 0.5], [117.1, 0.6], [117.0000001, 0.6], [117, 0.5]];
+    const ring: Position[] = [
+      [117, 0.5],
+      [117.05, 0.5],
+      [117.1, 0.5],
+      [117.1, 0.6],
+      [117.0000001, 0.6],
+      [117, 0.5],
+    ];
     const out = simplifyGeometry({ type: 'Polygon', coordinates: [ring] });
-    expect(out).toEqual({ type: 'Polygon', coordinates: [[[117, 0.5], [117.1, 0.5], [117.1, 0.6], [117, 0.6], [117, 0.5]]] });
+    expect(out).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117, 0.5],
+          [117.1, 0.5],
+          [117.1, 0.6],
+          [117, 0.6],
+          [117, 0.5],
+        ],
+      ],
+    });
   });
   it('keeps the shape within the tolerance and reduces dense rings', () => {
     const dense = circle(117.5, 0.5, 0.05, 2000);
@@ -39,7 +73,16 @@ describe('simplifyGeometry', () => {
     expect(countPositions(tiny)).toBeGreaterThanOrEqual(4);
     const multi = simplifyGeometry({ type: 'MultiPolygon', coordinates: [[circle(10, 10, 0.1, 50)], [circle(11, 11, 0.1, 50)]] });
     expect(multi.type).toBe('MultiPolygon');
-    expect(simplifyRing([[0, 0], [1, 0], [0, 0]], 0.001)).toBeNull();
+    expect(
+      simplifyRing(
+        [
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ],
+        0.001,
+      ),
+    ).toBeNull();
   });
   it('rounds a bbox outward', () => {
     expect(roundBboxOutward([117.46000000000001, 0.564999999, 117.500000001, 0.6049999999])).toEqual([117.46, 0.56499, 117.50001, 0.605]);
@@ -48,9 +91,42 @@ describe('simplifyGeometry', () => {
 
 describe('labelPoint / regionAnchor', () => {
   it('finds a point inside concave and multipart shapes', () => {
-    const u: BoundaryGeometry = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     expect(pointInGeometry(labelPoint(u), u)).toBe(true);
-    const holed: BoundaryGeometry = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]] };
+    const holed: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [3, 1],
+          [3, 3],
+          [1, 3],
+          [1, 1],
+        ],
+      ],
+    };
     expect(pointInGeometry(labelPoint(holed), holed)).toBe(true);
     const multi: BoundaryGeometry = { type: 'MultiPolygon', coordinates: [[circle(0, 0, 0.1, 20)], [circle(5, 5, 1, 20)]] };
     const p = labelPoint(multi);
@@ -72,7 +148,22 @@ describe('pointRefusal', () => {
     expect(msg).toMatch(/sekitar 5,\d km dari batas wilayah/);
   });
   it('recognises swapped latitude and longitude', () => {
-    const msg = pointRefusal([10.5, 10.6], { type: 'Polygon', coordinates: [[[10.4, 10.4], [10.7, 10.4], [10.7, 10.55], [10.4, 10.55], [10.4, 10.4]]] }, 'Desa Contoh');
+    const msg = pointRefusal(
+      [10.5, 10.6],
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10.4, 10.4],
+            [10.7, 10.4],
+            [10.7, 10.55],
+            [10.4, 10.55],
+            [10.4, 10.4],
+          ],
+        ],
+      },
+      'Desa Contoh',
+    );
     expect(msg).toContain('Lintang dan bujur tampaknya tertukar');
   });
   it('formats distances in Indonesian', () => {
@@ -96,6 +187,7 @@ describe('PlaceFormSchema', () => {
       opening_hours: '',
       contact: '',
       remove_photo: false,
+      aksi: 'simpan',
     });
     expect(PlaceFormSchema.parse({ ...base, remove_photo: '1' }).remove_photo).toBe(true);
   });
@@ -129,9 +221,13 @@ describe('PlacesQuery', () => {
 
 describe('map layers', () => {
   it('turn complaint points into neutral map points (ticket and status, nothing about the reporter)', async () => {
-    const layer = complaintsLayer(async (_db, region) => [{ ticket: 'ADU-1', title: `Jalan rusak di ${region}`, statusLabel: 'Diverifikasi', lat: 0.5, lng: 117.5 }]);
+    const layer = complaintsLayer(async (_db, region) => [
+      { ticket: 'ADU-1', title: `Jalan rusak di ${region}`, statusLabel: 'Diverifikasi', lat: 0.5, lng: 117.5 },
+    ]);
     expect(layer.id).toBe('pengaduan');
-    expect(await layer.load({} as never, '64.08.04')).toEqual([{ id: 'ADU-1', title: 'Jalan rusak di 64.08.04', subtitle: 'ADU-1 · Diverifikasi', lat: 0.5, lng: 117.5, url: null }]);
-    expect(MAP_LAYERS.map((l) => l.id)).toEqual(['pengaduan']);
+    expect(await layer.load({} as never, '64.08.04')).toEqual([
+      { id: 'ADU-1', title: 'Jalan rusak di 64.08.04', subtitle: 'ADU-1 · Diverifikasi', lat: 0.5, lng: 117.5, url: null },
+    ]);
+    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan']);
   });
 });

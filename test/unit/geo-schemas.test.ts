@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { REGENCY } from '../../src/config';
 import type { Position } from '../../src/features/geo/geometry';
 import {
   BboxQuerySchema,
   BoundaryGeometrySchema,
   BoundaryUploadSchema,
-  KUTAI_TIMUR_BBOX,
   LatLngSchema,
   LinearRingSchema,
   MSG,
@@ -47,12 +47,18 @@ describe('PositionSchema', () => {
 
 describe('LinearRingSchema / PolygonSchema / MultiPolygonSchema', () => {
   it('rejects an open ring with the Indonesian message', () => {
-    const open = square(117, 1).slice(0, 4).concat([[117.05, 1.0]]);
+    const open = square(117, 1)
+      .slice(0, 4)
+      .concat([[117.05, 1.0]]);
     expect(messages(LinearRingSchema.safeParse(open))).toEqual([MSG.ringOpen]);
     expect(messages(PolygonSchema.safeParse({ type: 'Polygon', coordinates: [open] }))).toContain(MSG.ringOpen);
   });
   it('rejects rings with fewer than 4 positions (only one message)', () => {
-    const short = [[117, 1], [117.1, 1], [117, 1]];
+    const short = [
+      [117, 1],
+      [117.1, 1],
+      [117, 1],
+    ];
     expect(messages(LinearRingSchema.safeParse(short))).toEqual([MSG.ringShort]);
   });
   it('accepts valid polygons with holes and multipolygons, stripping extra members', () => {
@@ -71,7 +77,16 @@ describe('BoundaryGeometrySchema', () => {
   });
   it.each([
     ['Point', { type: 'Point', coordinates: [117, 1] }],
-    ['LineString', { type: 'LineString', coordinates: [[117, 1], [118, 1]] }],
+    [
+      'LineString',
+      {
+        type: 'LineString',
+        coordinates: [
+          [117, 1],
+          [118, 1],
+        ],
+      },
+    ],
     ['GeometryCollection', { type: 'GeometryCollection', geometries: [polygon] }],
     ['missing type', { coordinates: [square(117, 1)] }],
   ])('rejects %s', (_name, input) => {
@@ -79,7 +94,17 @@ describe('BoundaryGeometrySchema', () => {
   });
   it('rejects non-objects and out-of-range coordinates', () => {
     expect(messages(BoundaryGeometrySchema.safeParse(42))).toEqual([MSG.geometryObject]);
-    const bad = { type: 'Polygon', coordinates: [[[200, 1], [117.1, 1], [117.1, 1.1], [200, 1]]] };
+    const bad = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [200, 1],
+          [117.1, 1],
+          [117.1, 1.1],
+          [200, 1],
+        ],
+      ],
+    };
     const issues = BoundaryGeometrySchema.safeParse(bad).error?.issues ?? [];
     expect(issues.map((i) => i.message)).toContain(MSG.lng);
     expect(issues[0]?.path).toEqual(['coordinates', 0, 0, 0]);
@@ -103,9 +128,7 @@ describe('BoundaryUploadSchema', () => {
   it('rejects collections with zero or several features, features without geometry and bad JSON', () => {
     const feature = { type: 'Feature', properties: {}, geometry: polygon };
     expect(messages(BoundaryUploadSchema.safeParse({ type: 'FeatureCollection', features: [] }))[0]).toMatch(/tepat satu fitur/);
-    expect(messages(BoundaryUploadSchema.safeParse({ type: 'FeatureCollection', features: [feature, feature] }))[0]).toMatch(
-      /ditemukan 2/,
-    );
+    expect(messages(BoundaryUploadSchema.safeParse({ type: 'FeatureCollection', features: [feature, feature] }))[0]).toMatch(/ditemukan 2/);
     expect(messages(BoundaryUploadSchema.safeParse({ type: 'Feature', geometry: null }))).toEqual(['Fitur tidak memiliki geometri.']);
     expect(messages(BoundaryUploadSchema.safeParse('{not json'))).toEqual(['Berkas bukan JSON yang valid.']);
   });
@@ -117,9 +140,9 @@ describe('BoundaryUploadSchema', () => {
 
 describe('regency bbox check', () => {
   it('validateBoundaryWithin reports the first position outside', () => {
-    expect(validateBoundaryWithin(BoundaryGeometrySchema.parse(multi), KUTAI_TIMUR_BBOX)).toEqual({ ok: true });
+    expect(validateBoundaryWithin(BoundaryGeometrySchema.parse(multi), REGENCY.bbox)).toEqual({ ok: true });
     const outside = BoundaryGeometrySchema.parse({ type: 'MultiPolygon', coordinates: [[square(117, 1)], [square(119.5, 1)]] });
-    const result = validateBoundaryWithin(outside, KUTAI_TIMUR_BBOX);
+    const result = validateBoundaryWithin(outside, REGENCY.bbox);
     expect(result).toEqual({ ok: false, message: MSG.outside, path: ['coordinates', 1, 0, 0], position: [119.5, 1] });
   });
   it('boundaryUploadSchema rejects coordinates outside the regency bbox', () => {

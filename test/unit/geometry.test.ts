@@ -29,7 +29,17 @@ const multi: BoundaryGeometry = {
 /** Concave "L" shape: the notch at the top right is outside. */
 const lShape: BoundaryGeometry = {
   type: 'Polygon',
-  coordinates: [[[116, 0.2], [116.2, 0.2], [116.2, 0.3], [116.1, 0.3], [116.1, 0.4], [116, 0.4], [116, 0.2]]],
+  coordinates: [
+    [
+      [116, 0.2],
+      [116.2, 0.2],
+      [116.2, 0.3],
+      [116.1, 0.3],
+      [116.1, 0.4],
+      [116, 0.4],
+      [116, 0.2],
+    ],
+  ],
 };
 const metersPerDegree = (EARTH_RADIUS_M * Math.PI) / 180;
 

@@ -10,13 +10,21 @@ const DEC = witaDateToMs('2026-12-01') + 10 * 3600_000;
 describe('letter numbers', () => {
   it('formats the pattern: classification / sequence / region code / Roman month / year', () => {
     expect(formatNumber(DEFAULT_NUMBER_PATTERN, { classification: '470', shortCode: 'DS-SB', issuedAt: DEC }, 12)).toBe('470/012/DS-SB/XII/2026');
-    expect(formatNumber('{kode}-{tahun}.{bulan_angka}/{nomor}', { classification: '470', shortCode: 'KEC-SU', issuedAt: DEC }, 1234)).toBe('KEC-SU-2026.12/1234');
+    expect(formatNumber('{kode}-{tahun}.{bulan_angka}/{nomor}', { classification: '470', shortCode: 'KEC-SU', issuedAt: DEC }, 1234)).toBe(
+      'KEC-SU-2026.12/1234',
+    );
     // The WITA month counts: 31 Dec 2026 20:00 UTC is already 1 January 2027 in Sangatta.
-    expect(formatNumber(DEFAULT_NUMBER_PATTERN, { classification: '470', shortCode: 'DS-SB', issuedAt: Date.UTC(2026, 11, 31, 20) }, 1)).toBe('470/001/DS-SB/I/2027');
+    expect(formatNumber(DEFAULT_NUMBER_PATTERN, { classification: '470', shortCode: 'DS-SB', issuedAt: Date.UTC(2026, 11, 31, 20) }, 1)).toBe(
+      '470/001/DS-SB/I/2027',
+    );
   });
 
   it('prepares everything but the sequence for the database', () => {
-    expect(prepareNumber(DEFAULT_NUMBER_PATTERN, { classification: '474.1', shortCode: 'DS-SB', issuedAt: DEC })).toEqual({ prepared: '474.1/{#}/DS-SB/XII/2026', pad: 3, year: 2026 });
+    expect(prepareNumber(DEFAULT_NUMBER_PATTERN, { classification: '474.1', shortCode: 'DS-SB', issuedAt: DEC })).toEqual({
+      prepared: '474.1/{#}/DS-SB/XII/2026',
+      pad: 3,
+      year: 2026,
+    });
   });
 
   it('refuses patterns that cannot give unique numbers', () => {

@@ -78,9 +78,24 @@ describe('letter template model', () => {
   });
 
   it('every template the regency starts with is a valid template (the seed migration is data, checked here)', async () => {
-    const rows = (await env.DB.prepare('SELECT t.id, t.name, v.content FROM letter_templates t JOIN letter_template_versions v ON v.template_id = t.id AND v.version = t.current_version').all<{ id: string; name: string; content: string }>()).results;
+    const rows = (
+      await env.DB.prepare(
+        'SELECT t.id, t.name, v.content FROM letter_templates t JOIN letter_template_versions v ON v.template_id = t.id AND v.version = t.current_version',
+      ).all<{ id: string; name: string; content: string }>()
+    ).results;
     expect(rows.map((r) => r.id)).toEqual(
-      expect.arrayContaining(['sk-domisili', 'sk-usaha', 'sktm', 'pengantar-skck', 'pengantar-nikah', 'sk-kelahiran', 'sk-kematian', 'pengantar-pindah', 'legalisasi-kecamatan', 'rekomendasi-kecamatan']),
+      expect.arrayContaining([
+        'sk-domisili',
+        'sk-usaha',
+        'sktm',
+        'pengantar-skck',
+        'pengantar-nikah',
+        'sk-kelahiran',
+        'sk-kematian',
+        'pengantar-pindah',
+        'legalisasi-kecamatan',
+        'rekomendasi-kecamatan',
+      ]),
     );
     for (const row of rows) {
       const parsed = TemplateContent.safeParse(JSON.parse(row.content));

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItemRow } from '../../src/db/schema';
+import { FEATURES } from '../../src/features';
+import { deadlineSourcesOf } from '../../src/features/descriptor';
 import { partnerDeadlineTitle } from '../../src/features/monitoring/api';
 import { concerns } from '../../src/features/monitoring/audience';
-import { freshnessOf, nextFreshSince, PUBLIC_RELATIVE_MAX_DAYS, thresholdsFor } from '../../src/features/monitoring/freshness';
+import { freshnessOf, nextFreshSince, thresholdsFor } from '../../src/features/monitoring/freshness';
+import { PUBLIC_RELATIVE_MAX_DAYS } from '../../src/regions/freshness';
 import { SettingsForm, webhookUrlProblem } from '../../src/features/monitoring/schemas';
 import { handoverReady, regionScore, rollupScores } from '../../src/features/monitoring/score';
 import { DEFAULT_SETTINGS, requirementsFor } from '../../src/features/monitoring/settings';
-import { escalationOf } from '../../src/jobs/deadline-scan';
+import { escalationOf } from '../../src/features/monitoring/jobs/deadline-scan';
 import { holidayCalendar } from '../../src/lib/working-days';
 
 const DAY = 86_400_000;
@@ -40,8 +43,12 @@ describe('score and rollups', () => {
   it('weights 40/30/30 and rescales when a part is unknown', () => {
     expect(regionScore(none)).toBeNull();
     expect(regionScore({ ...none, freshness: 'perlu_pembaruan' })).toBe(50);
-    expect(regionScore({ freshness: 'segar', checklistTotal: 4, checklistDone: 2, deadlinesClosed: 3, deadlinesClosedOnTime: 2, deadlinesOverdue: 1 })).toBe(Math.round(40 + 15 + 30 * (2 / 4)));
-    expect(regionScore({ freshness: 'usang', checklistTotal: 0, checklistDone: 0, deadlinesClosed: 0, deadlinesClosedOnTime: 0, deadlinesOverdue: 0 })).toBe(60);
+    expect(regionScore({ freshness: 'segar', checklistTotal: 4, checklistDone: 2, deadlinesClosed: 3, deadlinesClosedOnTime: 2, deadlinesOverdue: 1 })).toBe(
+      Math.round(40 + 15 + 30 * (2 / 4)),
+    );
+    expect(regionScore({ freshness: 'usang', checklistTotal: 0, checklistDone: 0, deadlinesClosed: 0, deadlinesClosedOnTime: 0, deadlinesOverdue: 0 })).toBe(
+      60,
+    );
   });
   it('rolls up as the mean of each subtree', () => {
     const r = rollupScores([
@@ -58,7 +65,15 @@ describe('score and rollups', () => {
   });
   it('suggests handover only for a pendampingan region fresh and on time for the whole period', () => {
     const now = 1_000 * DAY;
-    const ok = { stage: 'pendampingan' as const, freshness: 'segar' as const, freshSince: now - 90 * DAY, onTimeSince: now - 91 * DAY, deadlinesOverdue: 0, deadlinesClosed: 4, deadlinesClosedOnTime: 4 };
+    const ok = {
+      stage: 'pendampingan' as const,
+      freshness: 'segar' as const,
+      freshSince: now - 90 * DAY,
+      onTimeSince: now - 91 * DAY,
+      deadlinesOverdue: 0,
+      deadlinesClosed: 4,
+      deadlinesClosedOnTime: 4,
+    };
     expect(handoverReady(ok, 90, now)).toBe(true);
     expect(handoverReady({ ...ok, stage: 'mandiri' }, 90, now)).toBe(false);
     expect(handoverReady({ ...ok, freshSince: now - 89 * DAY }, 90, now)).toBe(false);
@@ -80,7 +95,13 @@ describe('deadline escalation across holidays', () => {
 });
 
 describe('who a flag concerns', () => {
-  const flag = (over: Partial<{ regionCode: string; audienceCode: string; kind: string; source: string | null }>) => ({ regionCode: '64.08.04.2012', audienceCode: '64.08.04.2012', kind: 'tenggat', source: 'pengaduan', ...over });
+  const flag = (over: Partial<{ regionCode: string; audienceCode: string; kind: string; source: string | null }>) => ({
+    regionCode: '64.08.04.2012',
+    audienceCode: '64.08.04.2012',
+    kind: 'tenggat',
+    source: 'pengaduan',
+    ...over,
+  });
   it('follows escalation upward for deadlines and the stage for content', () => {
     const opKec = { role: 'operator_kecamatan' as const, regionCode: '64.08.04' };
     const opDesa = { role: 'operator_desa' as const, regionCode: '64.08.04.2012' };
@@ -103,7 +124,16 @@ describe('who a flag concerns', () => {
 });
 
 describe('settings validation', () => {
-  const base = { kabupaten_fresh_days: '7', kabupaten_stale_days: '21', kecamatan_fresh_days: '14', kecamatan_stale_days: '30', desa_fresh_days: '30', desa_stale_days: '60', readiness_days: '90', escalate_after_days: '3' };
+  const base = {
+    kabupaten_fresh_days: '7',
+    kabupaten_stale_days: '21',
+    kecamatan_fresh_days: '14',
+    kecamatan_stale_days: '30',
+    desa_fresh_days: '30',
+    desa_stale_days: '60',
+    readiness_days: '90',
+    escalate_after_days: '3',
+  };
   it('accepts https webhooks and http only to this machine', () => {
     expect(webhookUrlProblem('https://wa.contoh.id/kirim?token=x')).toBeNull();
     expect(webhookUrlProblem('http://localhost:9000/h')).toBeNull();
@@ -127,7 +157,22 @@ describe('settings validation', () => {
 });
 
 describe('checklist requirements', () => {
-  const item = (over: Partial<ChecklistItemRow>): ChecklistItemRow => ({ id: 'x', level: 'desa', kind: 'dokumen', label: 'APBDes', categories: 'apbdes', titleContains: null, yearOffset: 0, pageSlug: null, fromYear: null, untilYear: null, isActive: true, sortOrder: 0, updatedAt: 0, ...over });
+  const item = (over: Partial<ChecklistItemRow>): ChecklistItemRow => ({
+    id: 'x',
+    level: 'desa',
+    kind: 'dokumen',
+    label: 'APBDes',
+    categories: 'apbdes',
+    titleContains: null,
+    yearOffset: 0,
+    pageSlug: null,
+    fromYear: null,
+    untilYear: null,
+    isActive: true,
+    sortOrder: 0,
+    updatedAt: 0,
+    ...over,
+  });
   it('uses the WITA year (01:00 WITA on 1 January is already the new year) and the validity years', () => {
     const newYear = Date.parse('2026-12-31T17:00:00Z'); // 1 Jan 2027 01:00 WITA
     expect(requirementsFor([item({})], 'desa', newYear).map((r) => r.key)).toEqual(['ceklis:x:2027']);
@@ -140,9 +185,14 @@ describe('checklist requirements', () => {
 });
 
 describe('partner titles', () => {
+  // The labels of the registered deadline sources, as the API builds them.
+  const LABELS = new Map(deadlineSourcesOf(FEATURES).map((s) => [s.name, s.label]));
+
   it('drops the reference number', () => {
-    expect(partnerDeadlineTitle('pengaduan', 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan')).toBe('Pengaduan: Verifikasi pengaduan');
-    expect(partnerDeadlineTitle('ppid', 'Permohonan informasi PPID-AB12-CD34: Jawaban permohonan informasi')).toBe('Permohonan informasi: Jawaban permohonan informasi');
-    expect(partnerDeadlineTitle(null, 'x')).toBe('Batas waktu');
+    expect(partnerDeadlineTitle(LABELS, 'pengaduan', 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan')).toBe('Pengaduan: Verifikasi pengaduan');
+    expect(partnerDeadlineTitle(LABELS, 'ppid', 'Permohonan informasi PPID-AB12-CD34: Jawaban permohonan informasi')).toBe(
+      'Permohonan informasi: Jawaban permohonan informasi',
+    );
+    expect(partnerDeadlineTitle(LABELS, null, 'x')).toBe('Batas waktu');
   });
 });

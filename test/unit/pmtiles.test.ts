@@ -1,7 +1,10 @@
-// PMTiles v3 reader (optional base map) and the base map configuration.
+// The optional base map's PMTiles archive, read with the `pmtiles` package from R2 (the test pool's real R2
+// binding), and the base map configuration. Fixture archives are built here, byte by byte, after the v3 spec.
+import { env } from 'cloudflare:test';
+import { type Entry, zxyToTileId } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { basemapConfig, basemapTile, parseTileParams } from '../../src/features/geo/basemap';
-import { findEntry, parseDirectory, readTile, zxyToTileId, type DirEntry, type RangeSource } from '../../src/features/geo/pmtiles';
+import { readTile } from '../../src/features/geo/pmtiles';
 
 function varint(n: number, out: number[]): void {
   let v = n;
@@ -12,7 +15,8 @@ function varint(n: number, out: number[]): void {
   out.push(v);
 }
 
-function encodeDirectory(entries: DirEntry[]): Uint8Array {
+/** A v3 directory: count, then columns of tile-id deltas, run lengths, lengths and offsets (consecutive → 0). */
+function encodeDirectory(entries: Entry[]): Uint8Array {
   const out: number[] = [];
   varint(entries.length, out);
   let last = 0;
@@ -34,13 +38,23 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Builds an archive: header, root dir, leaf dirs, tile data (each tile's bytes = its label). */
-async function buildArchive(opts: { tiles: Array<[number, number, number, string]>; compression: 1 | 2; useLeaf?: boolean; tileType?: number }): Promise<Uint8Array> {
+type Tile = [number, number, number, string];
+
+/** Builds an archive: header, root dir, leaf dir, tile data (each tile's bytes = its label; `runs` repeat a tile). */
+async function buildArchive(opts: {
+  tiles: Tile[];
+  compression: 1 | 2;
+  useLeaf?: boolean;
+  tileType?: number;
+  runs?: Record<string, number>;
+  gap?: number;
+}): Promise<Uint8Array> {
   const enc = new TextEncoder();
-  const sorted = opts.tiles.map(([z, x, y, label]) => ({ id: zxyToTileId(z, x, y), data: enc.encode(label) })).sort((a, b) => a.id - b.id);
+  const sorted = opts.tiles.map(([z, x, y, label]) => ({ id: zxyToTileId(z, x, y), label, data: enc.encode(label) })).sort((a, b) => a.id - b.id);
   const data: number[] = [];
-  const entries: DirEntry[] = sorted.map((t) => {
-    const e = { tileId: t.id, offset: data.length, length: t.data.length, runLength: 1 };
+  const entries: Entry[] = sorted.map((t, i) => {
+    if (i > 0 && opts.gap) data.push(...new Array<number>(opts.gap).fill(0)); // offsets not consecutive
+    const e = { tileId: t.id, offset: data.length, length: t.data.length, runLength: opts.runs?.[t.label] ?? 1 };
     data.push(...t.data);
     return e;
   });
@@ -83,19 +97,27 @@ async function buildArchive(opts: { tiles: Array<[number, number, number, string
   return out;
 }
 
-function memorySource(bytes: Uint8Array, etag = 'v1'): RangeSource & { reads: number } {
-  const src = {
+/** The test pool's R2 bucket, counting every read (GET and HEAD). */
+function countingBucket(): R2Bucket & { reads: number; heads: number } {
+  const b = {
     reads: 0,
-    async read(offset: number, length: number) {
-      src.reads++;
-      return { bytes: bytes.slice(offset, offset + length), etag };
+    heads: 0,
+    get: ((key: string, opts?: R2GetOptions) => {
+      b.reads++;
+      return env.FILES.get(key, opts);
+    }) as R2Bucket['get'],
+    head: (key: string) => {
+      b.heads++;
+      return env.FILES.head(key);
     },
   };
-  return src;
+  return b as unknown as R2Bucket & { reads: number; heads: number };
 }
 
-describe('zxyToTileId', () => {
-  it('matches the PMTiles v3 Hilbert numbering', () => {
+const text = (tile: { bytes: Uint8Array } | null) => (tile ? new TextDecoder().decode(tile.bytes) : null);
+
+describe('tile ids used by the fixtures', () => {
+  it('match the PMTiles v3 Hilbert numbering', () => {
     expect(zxyToTileId(0, 0, 0)).toBe(0);
     expect([zxyToTileId(1, 0, 0), zxyToTileId(1, 0, 1), zxyToTileId(1, 1, 1), zxyToTileId(1, 1, 0)]).toEqual([1, 2, 3, 4]);
     expect(zxyToTileId(2, 0, 0)).toBe(5);
@@ -103,55 +125,92 @@ describe('zxyToTileId', () => {
     const ids = new Set<number>();
     for (let x = 0; x < 8; x++) for (let y = 0; y < 8; y++) ids.add(zxyToTileId(3, x, y));
     expect([...ids].sort((a, b) => a - b)).toEqual(Array.from({ length: 64 }, (_, i) => 21 + i));
-  });
-  it('rejects tiles outside the zoom level', () => {
-    expect(() => zxyToTileId(1, 2, 0)).toThrow(RangeError);
-    expect(() => zxyToTileId(27, 0, 0)).toThrow(RangeError);
+    expect(() => zxyToTileId(1, 2, 0)).toThrow();
+    expect(() => zxyToTileId(27, 0, 0)).toThrow();
   });
 });
 
-describe('directories', () => {
-  it('round-trips entries (consecutive offsets encoded as 0) and finds runs', () => {
-    const entries: DirEntry[] = [
-      { tileId: 0, offset: 0, length: 10, runLength: 1 },
-      { tileId: 5, offset: 10, length: 20, runLength: 3 },
-      { tileId: 9, offset: 500, length: 7, runLength: 1 },
-    ];
-    expect(parseDirectory(encodeDirectory(entries))).toEqual(entries);
-    expect(findEntry(entries, 6)?.tileId).toBe(5);
-    expect(findEntry(entries, 8)).toBeNull();
-    expect(findEntry(entries, 9)?.offset).toBe(500);
-    expect(findEntry(entries, 100)).toBeNull();
-    expect(() => parseDirectory(Uint8Array.from([5, 1]))).toThrow(/truncated/);
-  });
-});
-
-describe('readTile', () => {
-  const tiles: Array<[number, number, number, string]> = [[0, 0, 0, 'z0'], [1, 1, 0, 'z1-1-0'], [5, 26, 15, 'kutim']];
-  for (const [label, compression, useLeaf] of [['uncompressed root', 1, false], ['gzip root', 2, false], ['gzip leaf directory', 2, true]] as const) {
+describe('readTile (pmtiles package over an R2 range source)', () => {
+  const tiles: Tile[] = [
+    [0, 0, 0, 'z0'],
+    [1, 1, 0, 'z1-1-0'],
+    [5, 26, 15, 'kutim'],
+  ];
+  for (const [label, compression, useLeaf] of [
+    ['uncompressed root', 1, false],
+    ['gzip root', 2, false],
+    ['gzip leaf directory', 2, true],
+  ] as const) {
     it(`reads tiles from a ${label}`, async () => {
-      const src = memorySource(await buildArchive({ tiles, compression, useLeaf }));
-      const key = `arsip-${label}`;
-      for (const [z, x, y, want] of tiles) {
-        const tile = await readTile(src, key, z, x, y, 1000);
-        expect(new TextDecoder().decode(tile?.bytes), `${z}/${x}/${y}`).toBe(want);
-      }
-      expect(await readTile(src, key, 1, 0, 0, 1000)).toBeNull();
-      expect(await readTile(src, key, 15, 0, 0, 1000)).toBeNull(); // above max zoom
+      const key = `peta/${label.replace(/ /g, '-')}.pmtiles`;
+      await env.FILES.put(key, await buildArchive({ tiles, compression, useLeaf }));
+      for (const [z, x, y, want] of tiles) expect(text(await readTile(env.FILES, key, z, x, y, 1000)), `${z}/${x}/${y}`).toBe(want);
+      expect(await readTile(env.FILES, key, 1, 0, 0, 1000)).toBeNull();
+      expect(await readTile(env.FILES, key, 15, 0, 0, 1000)).toBeNull(); // above max zoom
+      expect((await readTile(env.FILES, key, 0, 0, 0, 1000))?.header.tileType).toBe(2);
     });
   }
-  it('caches the header and directories, and re-reads them when the archive changes', async () => {
-    const first = memorySource(await buildArchive({ tiles, compression: 1 }), 'a');
-    await readTile(first, 'cache-uji', 0, 0, 0, 0);
-    const before = first.reads;
-    await readTile(first, 'cache-uji', 0, 0, 0, 10);
-    expect(first.reads - before).toBe(1); // only the tile itself
-    const changed = memorySource(await buildArchive({ tiles: [[0, 0, 0, 'baru']], compression: 1 }), 'b');
-    const tile = await readTile(changed, 'cache-uji', 0, 0, 0, 120_000);
-    expect(new TextDecoder().decode(tile?.bytes)).toBe('baru');
+
+  it('follows runs of one tile and offsets that are not consecutive', async () => {
+    const key = 'peta/runs.pmtiles';
+    // z1: ids 1..4 in Hilbert order; 'laut' covers ids 1, 2 and 3 with one copy of its bytes.
+    await env.FILES.put(
+      key,
+      await buildArchive({
+        tiles: [
+          [0, 0, 0, 'akar'],
+          [1, 0, 0, 'laut'],
+          [1, 1, 0, 'darat'],
+        ],
+        compression: 2,
+        runs: { laut: 3 },
+        gap: 7,
+      }),
+    );
+    expect(
+      [await readTile(env.FILES, key, 1, 0, 0, 0), await readTile(env.FILES, key, 1, 0, 1, 0), await readTile(env.FILES, key, 1, 1, 1, 0)].map(text),
+    ).toEqual(['laut', 'laut', 'laut']);
+    expect(text(await readTile(env.FILES, key, 1, 1, 0, 0))).toBe('darat');
+    expect(text(await readTile(env.FILES, key, 0, 0, 0, 0))).toBe('akar');
+    expect(await readTile(env.FILES, key, 2, 0, 0, 0)).toBeNull();
   });
-  it('refuses something that is not a PMTiles v3 archive', async () => {
-    await expect(readTile(memorySource(new TextEncoder().encode('bukan arsip'.padEnd(200, '.'))), 'bukan', 0, 0, 0)).rejects.toThrow(/PMTiles/);
+
+  it('caches the header and directories, and re-reads them when the archive changes', async () => {
+    const key = 'peta/cache-uji.pmtiles';
+    const bucket = countingBucket();
+    await env.FILES.put(key, await buildArchive({ tiles, compression: 2, useLeaf: true }));
+    expect(text(await readTile(bucket, key, 0, 0, 0, 0))).toBe('z0');
+    let before = bucket.reads;
+    expect(text(await readTile(bucket, key, 1, 1, 0, 10))).toBe('z1-1-0');
+    expect(bucket.reads - before).toBe(1); // only the tile itself: header, root and leaf directory are cached
+    expect(bucket.heads).toBe(1);
+
+    // Replaced archive: the next tile read is conditional on the old etag, fails, and the package re-reads.
+    await env.FILES.put(
+      key,
+      await buildArchive({
+        tiles: [
+          [0, 0, 0, 'baru'],
+          [2, 0, 0, 'baru-2'],
+        ],
+        compression: 1,
+      }),
+    );
+    expect(text(await readTile(bucket, key, 0, 0, 0, 20))).toBe('baru');
+    before = bucket.reads;
+    expect(text(await readTile(bucket, key, 2, 0, 0, 30))).toBe('baru-2');
+    expect(bucket.reads - before).toBe(1);
+
+    // A tile the cached directory does not list shows up once the etag is re-checked (at most a minute later).
+    await env.FILES.put(key, await buildArchive({ tiles: [[3, 1, 1, 'tambahan']], compression: 1 }));
+    expect(text(await readTile(bucket, key, 3, 1, 1, 120_000))).toBe('tambahan');
+    expect(bucket.heads).toBe(2);
+  });
+
+  it('answers null for a missing archive and refuses something that is not a PMTiles v3 archive', async () => {
+    expect(await readTile(env.FILES, 'peta/tidak-ada.pmtiles', 0, 0, 0)).toBeNull();
+    await env.FILES.put('peta/bukan.pmtiles', new TextEncoder().encode('bukan arsip'.padEnd(200, '.')));
+    await expect(readTile(env.FILES, 'peta/bukan.pmtiles', 0, 0, 0)).rejects.toThrow(/PMTiles/);
   });
 });
 
@@ -162,9 +221,22 @@ describe('basemap configuration', () => {
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: '', MAP_PMTILES_KEY: '' })).toBeNull();
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: 'http://tiles.example.id/{z}/{x}/{y}.png' })).toBeNull();
     expect(basemapConfig({ FILES: files, MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}.png' })).toBeNull();
-    const up = basemapConfig({ FILES: files, MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Kontributor', MAP_TILE_MAX_ZOOM: '16' });
-    expect(up).toEqual({ source: { kind: 'upstream', template: 'https://tiles.example.id/{z}/{x}/{y}.png' }, tiles: '/peta/ubin/{z}/{x}/{y}', attribution: '© Kontributor', maxZoom: 16 });
-    expect(basemapConfig({ FILES: files, MAP_PMTILES_KEY: 'peta/kutim.pmtiles', MAP_TILE_MAX_ZOOM: 'banyak' })).toMatchObject({ source: { kind: 'pmtiles', key: 'peta/kutim.pmtiles' }, maxZoom: 18 });
+    const up = basemapConfig({
+      FILES: files,
+      MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© Kontributor',
+      MAP_TILE_MAX_ZOOM: '16',
+    });
+    expect(up).toEqual({
+      source: { kind: 'upstream', template: 'https://tiles.example.id/{z}/{x}/{y}.png' },
+      tiles: '/peta/ubin/{z}/{x}/{y}',
+      attribution: '© Kontributor',
+      maxZoom: 16,
+    });
+    expect(basemapConfig({ FILES: files, MAP_PMTILES_KEY: 'peta/kutim.pmtiles', MAP_TILE_MAX_ZOOM: 'banyak' })).toMatchObject({
+      source: { kind: 'pmtiles', key: 'peta/kutim.pmtiles' },
+      maxZoom: 18,
+    });
   });
   it('parses tile coordinates strictly', () => {
     expect(parseTileParams('3', '7', '7', 18)).toEqual([3, 7, 7]);
@@ -174,19 +246,13 @@ describe('basemap configuration', () => {
     expect(parseTileParams('1', '0', '0x', 18)).toBeNull();
   });
   it('serves a PMTiles tile with the archive’s image type', async () => {
-    const archive = await buildArchive({ tiles: [[0, 0, 0, 'png-bytes']], compression: 2, tileType: 3 });
-    const bucket = {
-      async get(_key: string, opts: { range: { offset: number; length: number } }) {
-        const slice = archive.slice(opts.range.offset, opts.range.offset + opts.range.length);
-        return { etag: 'e1', arrayBuffer: async () => slice.buffer };
-      },
-    } as unknown as R2Bucket;
-    const env = { FILES: bucket, MAP_PMTILES_KEY: 'uji.pmtiles' };
-    const config = basemapConfig(env)!;
-    const res = await basemapTile(env, config, 0, 0, 0);
+    await env.FILES.put('peta/uji.pmtiles', await buildArchive({ tiles: [[0, 0, 0, 'jpeg-bytes']], compression: 2, tileType: 3 }));
+    const basemapEnv = { FILES: env.FILES, MAP_PMTILES_KEY: 'peta/uji.pmtiles' };
+    const config = basemapConfig(basemapEnv)!;
+    const res = await basemapTile(basemapEnv, config, 0, 0, 0);
     expect(res?.headers.get('Content-Type')).toBe('image/jpeg');
     expect(res?.headers.get('Cache-Control')).toContain('public');
-    expect(new TextDecoder().decode(await res!.arrayBuffer())).toBe('png-bytes');
-    expect(await basemapTile(env, config, 1, 0, 0)).toBeNull();
+    expect(new TextDecoder().decode(await res!.arrayBuffer())).toBe('jpeg-bytes');
+    expect(await basemapTile(basemapEnv, config, 1, 0, 0)).toBeNull();
   });
 });

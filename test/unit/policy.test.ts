@@ -136,7 +136,13 @@ describe('access policy matrix', () => {
     expect(candidateRoots([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'content.review')).toEqual(['64.08.04']);
     expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'content.publish')).toEqual(['64.08.04.2012']);
     expect(
-      candidateRoots([{ role: 'diskominfo', regionCode: '64.08' }, { role: 'operator_desa', regionCode: '64.08.04.2012' }], 'content.draft'),
+      candidateRoots(
+        [
+          { role: 'diskominfo', regionCode: '64.08' },
+          { role: 'operator_desa', regionCode: '64.08.04.2012' },
+        ],
+        'content.draft',
+      ),
     ).toEqual(['64.08']);
   });
 });

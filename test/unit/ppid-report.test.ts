@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportRow } from '../../src/features/ppid/repo';
-import { computeReport, csvCell, reportCsv, reportDueAt, toCsv, yearWindow } from '../../src/features/ppid/report';
-import { codeHash, decryptIdentity, encryptIdentity, lastFour, normalizeCode, normalizeNumber, privateCodeFor, newRequestNumber, NUMBER_RE, CODE_RE } from '../../src/features/ppid/secrets';
+import { computeReport, reportCsv, reportDueAt, yearWindow } from '../../src/features/ppid/report';
+import {
+  codeHash,
+  decryptIdentity,
+  encryptIdentity,
+  lastFour,
+  normalizeCode,
+  normalizeNumber,
+  privateCodeFor,
+  newRequestNumber,
+  NUMBER_RE,
+  CODE_RE,
+} from '../../src/features/ppid/secrets';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { holidayCalendar } from '../../src/lib/working-days';
 
@@ -32,11 +43,38 @@ describe('annual report figures', () => {
     // Answered after 3 working days (Mon 9 → Thu 12 March), granted.
     row({ regionCode: '64.08.04', registeredAt: at('2026-03-09'), answeredAt: at('2026-03-12'), decision: 'dipenuhi' }),
     // Refused after 4 working days: 16 → 27 March skips the Nyepi/Idul Fitri days off (18–24 March).
-    row({ regionCode: '64.08.04.2012', registeredAt: at('2026-03-16'), answeredAt: at('2026-03-27'), decision: 'ditolak', refusalReason: 'pasal_17h', requesterType: 'badan_hukum', objectionStatus: 'diputus', objectionOutcome: 'ditolak', objectionFiledAt: at('2026-03-30'), objectionDueAt: at('2026-04-30'), objectionDecidedAt: at('2026-05-04'), commissionAt: at('2026-05-10') }),
+    row({
+      regionCode: '64.08.04.2012',
+      registeredAt: at('2026-03-16'),
+      answeredAt: at('2026-03-27'),
+      decision: 'ditolak',
+      refusalReason: 'pasal_17h',
+      requesterType: 'badan_hukum',
+      objectionStatus: 'diputus',
+      objectionOutcome: 'ditolak',
+      objectionFiledAt: at('2026-03-30'),
+      objectionDueAt: at('2026-04-30'),
+      objectionDecidedAt: at('2026-05-04'),
+      commissionAt: at('2026-05-10'),
+    }),
     // Late answer, extended.
-    row({ regionCode: '64.08.04.2012', registeredAt: at('2026-02-02'), dueAt: at('2026-02-20'), extendedAt: at('2026-02-10'), answeredAt: at('2026-02-25'), decision: 'dipenuhi_sebagian', requesterType: 'kelompok' }),
+    row({
+      regionCode: '64.08.04.2012',
+      registeredAt: at('2026-02-02'),
+      dueAt: at('2026-02-20'),
+      extendedAt: at('2026-02-10'),
+      answeredAt: at('2026-02-25'),
+      decision: 'dipenuhi_sebagian',
+      requesterType: 'kelompok',
+    }),
     // Still open, with a pending objection for the missed deadline.
-    row({ regionCode: '64.08.04.2011', registeredAt: at('2026-01-05'), objectionStatus: 'diajukan', objectionFiledAt: at('2026-02-05'), objectionDueAt: at('2026-03-20') }),
+    row({
+      regionCode: '64.08.04.2011',
+      registeredAt: at('2026-01-05'),
+      objectionStatus: 'diajukan',
+      objectionFiledAt: at('2026-02-05'),
+      objectionDueAt: at('2026-03-20'),
+    }),
     row({ regionCode: '64.08.04.2011', registeredAt: at('2026-06-01'), answeredAt: at('2026-06-02'), decision: 'ditolak', refusalReason: null }),
   ];
   const report = computeReport({
@@ -95,22 +133,18 @@ describe('annual report figures', () => {
     expect(yearWindow(2026)).toEqual({ from: witaDateToMs('2026-01-01'), to: witaDateToMs('2027-01-01') });
   });
 
-  it('writes CSV with a BOM, CRLF, quoting and formula neutralisation', () => {
+  it('writes RFC 4180 CSV (CRLF, no BOM) and the Excel variant (BOM, ;, decimal comma)', () => {
     const csv = reportCsv(report, 'Kecamatan Sangatta Utara');
-    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.startsWith('\uFEFF')).toBe(false);
     expect(csv.endsWith('\r\n')).toBe(true);
-    const lines = csv.slice(1).split('\r\n');
+    const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Laporan layanan informasi publik,Kecamatan Sangatta Utara,2026');
     expect(lines).toContain('Ringkasan,Jumlah permohonan,5');
     expect(lines).toContain('Ringkasan,Rata-rata waktu menjawab (hari kerja),6.3');
     expect(lines).toContain('Desa Swarga Bara (64.08.04.2012),Keputusan: Ditolak,1');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('kata "kutip"')).toBe('"kata ""kutip"""');
-    expect(csvCell('baris\nbaru')).toBe('"baris\nbaru"');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+62812')).toBe("'+62812");
-    expect(csvCell(null)).toBe('');
-    expect(toCsv([['a', 1]])).toBe('\uFEFFa,1\r\n');
+    const excel = reportCsv(report, 'Kecamatan Sangatta Utara', 'excel');
+    expect(excel.startsWith('\uFEFF')).toBe(true);
+    expect(excel.slice(1).split('\r\n')).toContain('Ringkasan;Rata-rata waktu menjawab (hari kerja);6,3');
   });
 });
 

@@ -1,14 +1,7 @@
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
 import type { Bbox, BoundaryGeometry, Position } from '../../src/features/geo/geometry';
-import {
-  SvgMap,
-  makeProjection,
-  svgMapPathData,
-  type SvgMapChild,
-  type SvgMapPlace,
-  type SvgMapProps,
-} from '../../src/features/geo/svg-map';
+import { SvgMap, makeProjection, svgMapPathData, type SvgMapChild, type SvgMapPlace, type SvgMapProps } from '../../src/features/geo/svg-map';
 
 async function render(props: SvgMapProps): Promise<string> {
   return String(await jsx(SvgMap, props).toString());
@@ -87,7 +80,18 @@ describe('svgMapPathData', () => {
   const proj = makeProjection([116, 0, 118, 2], 200, 200, 10);
 
   it("writes 'M x y L x y … Z' with 1-decimal coordinates", () => {
-    const square: BoundaryGeometry = { type: 'Polygon', coordinates: [[[116, 0], [118, 0], [118, 2], [116, 2], [116, 0]]] };
+    const square: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116, 0],
+          [118, 0],
+          [118, 2],
+          [116, 2],
+          [116, 0],
+        ],
+      ],
+    };
     expect(svgMapPathData(square, proj)).toBe('M10 190L190 190L190 10L10 10Z');
     const d = svgMapPathData({ type: 'Polygon', coordinates: [blob(117, 1, 0.5, 40, 1)] }, proj);
     for (const n of d.match(/-?\d+(\.\d+)?/g) ?? []) expect(n).toMatch(/^-?\d+(\.\d)?$/);
@@ -97,7 +101,17 @@ describe('svgMapPathData', () => {
     const ring: Position[] = [...dense, [118, 2], [116, 2], [116, 0]];
     const d = svgMapPathData({ type: 'Polygon', coordinates: [ring] }, proj);
     expect(d).toBe('M10 190L190 190L190 10L10 10Z');
-    const tiny: BoundaryGeometry = { type: 'Polygon', coordinates: [[[117, 1], [117.001, 1], [117.001, 1.001], [117, 1]]] };
+    const tiny: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117, 1],
+          [117.001, 1],
+          [117.001, 1.001],
+          [117, 1],
+        ],
+      ],
+    };
     expect(svgMapPathData(tiny, proj)).toBe('');
   });
   it('writes one subpath per ring for multipolygons with holes', () => {
@@ -148,7 +162,11 @@ describe('SvgMap', () => {
     const svg = await render({ region, children, title: 'Peta Kecamatan Contoh' });
     expect(new TextEncoder().encode(svg).length).toBeLessThan(10 * 1024);
     expect(await gzipSize(svg)).toBeLessThan(6 * 1024);
-    const vertices = svg.match(/ d="[^"]*"/g)?.join('').match(/[ML]/g)?.length ?? 0;
+    const vertices =
+      svg
+        .match(/ d="[^"]*"/g)
+        ?.join('')
+        .match(/[ML]/g)?.length ?? 0;
     expect(vertices).toBeLessThan(21 * 60 * 0.5);
   });
   it('omits labels above 25 children and falls back to a dot for children without boundary', async () => {

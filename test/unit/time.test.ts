@@ -72,20 +72,7 @@ describe('formatDate / formatDateTime / formatDateShort', () => {
   });
 
   it('names every month', () => {
-    const long = [
-      'Januari',
-      'Februari',
-      'Maret',
-      'April',
-      'Mei',
-      'Juni',
-      'Juli',
-      'Agustus',
-      'September',
-      'Oktober',
-      'November',
-      'Desember',
-    ];
+    const long = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
     const short = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
     for (let m = 1; m <= 12; m++) {
       const ms = witaDateToMs(`2026-${String(m).padStart(2, '0')}-15`);

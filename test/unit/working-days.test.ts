@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
-import {
-  EMPTY_HOLIDAY_CALENDAR,
-  addWorkingDays,
-  deadlineState,
-  holidayCalendar,
-  isWorkingDay,
-  workingDaysBetween,
-} from '../../src/lib/working-days';
+import { EMPTY_HOLIDAY_CALENDAR, addWorkingDays, deadlineState, holidayCalendar, isWorkingDay, workingDaysBetween } from '../../src/lib/working-days';
 
 // The 2026 calendar exactly as in /work/shared/data/holidays/2026.csv (SKB 3 Menteri; 17 libur nasional + 8 cuti bersama).
 const CAL_2026 = holidayCalendar([
@@ -199,13 +192,7 @@ describe('workingDaysBetween', () => {
   });
 
   it('is the inverse of addWorkingDays', () => {
-    const starts = [
-      wita(2026, 3, 13, 15, 0),
-      wita(2026, 3, 14, 10, 0),
-      Date.UTC(2026, 4, 13, 17, 30),
-      wita(2026, 12, 18, 9, 0),
-      wita(2026, 12, 24, 23, 59),
-    ];
+    const starts = [wita(2026, 3, 13, 15, 0), wita(2026, 3, 14, 10, 0), Date.UTC(2026, 4, 13, 17, 30), wita(2026, 12, 18, 9, 0), wita(2026, 12, 24, 23, 59)];
     for (const s of starts) {
       for (const n of [0, 1, 2, 3, 5, 7, 10, 17, 30]) {
         expect(workingDaysBetween(s, addWorkingDays(s, n, CAL_2026), CAL_2026)).toBe(n);

@@ -36,11 +36,9 @@ export const memberships = sqliteTable(
   (t) => [unique().on(t.userId, t.role, t.regionCode), index('memberships_region').on(t.regionCode, t.role)],
 );
 
-export const revokedSessions = sqliteTable(
-  'revoked_sessions',
-  { jti: text('jti').primaryKey(), expiresAt: integer('expires_at').notNull() },
-  (t) => [index('revoked_sessions_expiry').on(t.expiresAt)],
-);
+export const revokedSessions = sqliteTable('revoked_sessions', { jti: text('jti').primaryKey(), expiresAt: integer('expires_at').notNull() }, (t) => [
+  index('revoked_sessions_expiry').on(t.expiresAt),
+]);
 
 export const loginAttempts = sqliteTable(
   'login_attempts',

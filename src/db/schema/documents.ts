@@ -3,18 +3,7 @@ import { POST_STATUSES } from './posts';
 import { regions } from './regions';
 
 /** Document categories (issue 4). Labels in src/features/documents/labels.ts. */
-export const DOCUMENT_CATEGORIES = [
-  'sop',
-  'lkjip',
-  'renstra',
-  'renja',
-  'rka',
-  'dpa',
-  'apbdes',
-  'perdes_perkades',
-  'laporan',
-  'lainnya',
-] as const;
+export const DOCUMENT_CATEGORIES = ['sop', 'lkjip', 'renstra', 'renja', 'rka', 'dpa', 'apbdes', 'perdes_perkades', 'laporan', 'lainnya'] as const;
 
 /**
  * Information category under UU 14/2008 (Keterbukaan Informasi Publik). `dikecualikan` documents are never public.
@@ -91,10 +80,7 @@ export const documentVersions = sqliteTable(
     /** false while the version waits for review; unapproved versions are never public. */
     approved: integer('approved', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [
-    unique().on(t.documentId, t.version),
-    index('document_versions_region').on(t.regionCode, t.uploadedAt),
-  ],
+  (t) => [unique().on(t.documentId, t.version), index('document_versions_region').on(t.regionCode, t.uploadedAt)],
 );
 
 export type DocumentRow = typeof documents.$inferSelect;

@@ -17,3 +17,12 @@ export const rateLimits = sqliteTable(
   { key: text('key').notNull(), windowStart: integer('window_start').notNull(), count: integer('count').notNull() },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** Page-cache purges that failed after a committed change; drained by src/cache/purge.ts. */
+export const pendingPurges = sqliteTable('pending_purges', {
+  regionCode: text('region_code').primaryKey(),
+  firstFailedAt: integer('first_failed_at').notNull(),
+  lastFailedAt: integer('last_failed_at').notNull(),
+  attempts: integer('attempts').notNull(),
+  lastError: text('last_error').notNull(),
+});

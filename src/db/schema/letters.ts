@@ -139,9 +139,7 @@ export const letterRequests = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('letter_requests_number')
-      .on(t.regionCode, t.letterYear, t.letterSeq)
-      .where(sql`letter_seq IS NOT NULL`),
+    uniqueIndex('letter_requests_number').on(t.regionCode, t.letterYear, t.letterSeq).where(sql`letter_seq IS NOT NULL`),
     index('letter_requests_queue').on(t.regionCode, t.status, t.dueAt),
     index('letter_requests_region_created').on(t.regionCode, t.createdAt),
     index('letter_requests_updated').on(t.updatedAt, t.id),

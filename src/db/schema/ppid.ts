@@ -68,7 +68,9 @@ export const infoRequests = sqliteTable(
     number: text('number').notNull().unique(),
     codeHash: text('code_hash').notNull(),
     status: text('status', { enum: INFO_REQUEST_STATUSES }).notNull(),
-    channel: text('channel', { enum: ['web', 'api'] }).notNull().default('web'),
+    channel: text('channel', { enum: ['web', 'api'] })
+      .notNull()
+      .default('web'),
     requesterType: text('requester_type', { enum: INFO_REQUESTER_TYPES }).notNull(),
     requesterName: text('requester_name').notNull(),
     requesterAddress: text('requester_address').notNull(),
@@ -103,10 +105,7 @@ export const infoRequests = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [
-    index('info_requests_region_due').on(t.regionCode, t.status, t.dueAt),
-    index('info_requests_region_registered').on(t.regionCode, t.registeredAt),
-  ],
+  (t) => [index('info_requests_region_due').on(t.regionCode, t.status, t.dueAt), index('info_requests_region_registered').on(t.regionCode, t.registeredAt)],
 );
 
 export const infoObjections = sqliteTable(

@@ -8,13 +8,15 @@ import { readForm, type FormValues } from '../../lib/forms';
 import { isPartial } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
-import { actionContext, iterationsOf } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { actionContext } from '../../admin/context';
+import { iterationsOf } from '../../auth/request';
+import { renderAdmin } from '../../admin/render';
 import { UserDetailView, UsersView, type RegionOption } from './admin-views';
-import { findUserById, listUsers, membershipsForUsers, membershipsOfUser } from './repo';
+import { membershipsOfUser } from '../../auth/repo';
+import { findUserById, listUsers, membershipsForUsers } from './repo';
 import { CreateUserForm, MembershipInput, ResetPasswordForm, UserListQuery } from './schemas';
 import { addMembership, createUser, removeMembership, resetPassword, setUserActive } from './service';
-import { sessionOf } from './session';
+import { sessionOf } from '../../auth/session';
 
 const IdParam = z.string().regex(/^[0-9A-Z]{26}$/);
 
@@ -40,12 +42,23 @@ export function userAdminRoutes(): Hono<AppEnv> {
     const q = UserListQuery.parse(queryObject(new URL(c.req.url)));
     const db = c.get('db');
     const users = await listUsers(db, { q: q.q, role: q.peran, limit: 100, offset: (q.halaman - 1) * 100 });
-    const ms = await membershipsForUsers(db, users.map((u) => u.id));
+    const ms = await membershipsForUsers(
+      db,
+      users.map((u) => u.id),
+    );
     const withRoles = users.map((u) => ({ ...u, roles: ms.filter((m) => m.userId === u.id) }));
     return renderAdmin(
       c,
       { title: 'Pengguna', current: '/admin/pengguna' },
-      <UsersView csrf={sessionOf(c).csrfToken} users={withRoles} regions={await regionOptions(c)} q={q.q} errors={extra.errors} values={extra.values} created={c.req.query('dibuat')} />,
+      <UsersView
+        csrf={sessionOf(c).csrfToken}
+        users={withRoles}
+        regions={await regionOptions(c)}
+        q={q.q}
+        errors={extra.errors}
+        values={extra.values}
+        created={c.req.query('dibuat')}
+      />,
       { status: extra.status },
     );
   };
@@ -63,7 +76,11 @@ export function userAdminRoutes(): Hono<AppEnv> {
       await createUser({ db: c.get('db'), iterations: iterationsOf(c) }, form.data, actionContext(c));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
-        return listPage(c, { errors: err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }], values: { ...form.values, password: '' }, status: err.status });
+        return listPage(c, {
+          errors: err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }],
+          values: { ...form.values, password: '' },
+          status: err.status,
+        });
       }
       throw err;
     }
@@ -75,11 +92,24 @@ export function userAdminRoutes(): Hono<AppEnv> {
     const user = await findUserById(db, id);
     if (!user) throw new AppError('not_found', 'Akun tidak ditemukan.');
     const ms = await membershipsOfUser(db, id);
-    const notices: Record<string, string> = { peran: 'Peran ditambahkan.', cabut: 'Peran dicabut.', sandi: 'Kata sandi diatur ulang; semua sesi pengguna berakhir.', status: 'Status akun diperbarui.' };
+    const notices: Record<string, string> = {
+      peran: 'Peran ditambahkan.',
+      cabut: 'Peran dicabut.',
+      sandi: 'Kata sandi diatur ulang; semua sesi pengguna berakhir.',
+      status: 'Status akun diperbarui.',
+    };
     return renderAdmin(
       c,
       { title: user.name, current: '/admin/pengguna', breadcrumbs: [{ label: 'Pengguna', href: '/admin/pengguna' }, { label: user.name }] },
-      <UserDetailView csrf={sessionOf(c).csrfToken} user={user} memberships={ms} regions={await regionOptions(c)} errors={extra.errors} values={extra.values} notice={notices[c.req.query('ok') ?? '']} />,
+      <UserDetailView
+        csrf={sessionOf(c).csrfToken}
+        user={user}
+        memberships={ms}
+        regions={await regionOptions(c)}
+        errors={extra.errors}
+        values={extra.values}
+        notice={notices[c.req.query('ok') ?? '']}
+      />,
       { status: extra.status },
     );
   };

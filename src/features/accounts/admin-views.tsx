@@ -5,8 +5,8 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { ROLE_LABELS } from './schemas';
+import { CsrfField } from '../../admin/render';
+import { ROLE_LABELS } from '../../regions/labels';
 
 type Level = 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
 export interface RegionOption {
@@ -60,7 +60,9 @@ export const UsersView: FC<{
         <label for="u-q">Cari nama atau nama pengguna</label>
         <input id="u-q" name="q" type="search" value={q ?? ''} maxlength={100} />
       </div>
-      <button type="submit" class="button-secondary">Cari</button>
+      <button type="submit" class="button-secondary">
+        Cari
+      </button>
     </form>
     {users.length === 0 ? (
       <EmptyState>
@@ -93,19 +95,37 @@ export const UsersView: FC<{
       </table>
     )}
     <h2 id="buat">Buat akun baru</h2>
-    <ErrorSummary errors={errors ?? []} fieldIds={{ username: 'n-username', name: 'n-name', email: 'n-email', password: 'n-password', role: 'n-role', region_code: 'n-region' }} />
+    <ErrorSummary
+      errors={errors ?? []}
+      fieldIds={{ username: 'n-username', name: 'n-name', email: 'n-email', password: 'n-password', role: 'n-role', region_code: 'n-region' }}
+    />
     <form method="post" action="/admin/pengguna" novalidate>
       <CsrfField token={csrf} />
       <Field id="n-name" label="Nama lengkap" error={errorFor(errors, 'name')}>
         {(d) => <input id="n-name" name="name" type="text" value={valueOf(values, 'name')} aria-describedby={d} autocomplete="off" />}
       </Field>
       <Field id="n-username" label="Nama pengguna" hint="Huruf kecil, angka, titik atau tanda hubung, mis. op.swargabara" error={errorFor(errors, 'username')}>
-        {(d) => <input id="n-username" name="username" type="text" value={valueOf(values, 'username')} aria-describedby={d} autocomplete="off" autocapitalize="none" />}
+        {(d) => (
+          <input
+            id="n-username"
+            name="username"
+            type="text"
+            value={valueOf(values, 'username')}
+            aria-describedby={d}
+            autocomplete="off"
+            autocapitalize="none"
+          />
+        )}
       </Field>
       <Field id="n-email" label="Email (opsional)" error={errorFor(errors, 'email')}>
         {(d) => <input id="n-email" name="email" type="email" value={valueOf(values, 'email')} aria-describedby={d} autocomplete="off" />}
       </Field>
-      <Field id="n-password" label="Kata sandi sementara" hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk." error={errorFor(errors, 'password')}>
+      <Field
+        id="n-password"
+        label="Kata sandi sementara"
+        hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk."
+        error={errorFor(errors, 'password')}
+      >
         {(d) => <input id="n-password" name="password" type="text" aria-describedby={d} autocomplete="new-password" />}
       </Field>
       <Field id="n-role" label="Peran" error={errorFor(errors, 'role')}>
@@ -183,7 +203,12 @@ export const UserDetailView: FC<{
     <h2>Atur ulang kata sandi</h2>
     <form method="post" action={`/admin/pengguna/${user.id}/sandi`} novalidate>
       <CsrfField token={csrf} />
-      <Field id="r-password" label="Kata sandi sementara baru" hint="Semua sesi pengguna ini berakhir; ia wajib menggantinya saat masuk." error={errorFor(errors, 'password')}>
+      <Field
+        id="r-password"
+        label="Kata sandi sementara baru"
+        hint="Semua sesi pengguna ini berakhir; ia wajib menggantinya saat masuk."
+        error={errorFor(errors, 'password')}
+      >
         {(d) => <input id="r-password" name="password" type="text" aria-describedby={d} autocomplete="new-password" />}
       </Field>
       <button type="submit">Atur ulang kata sandi</button>

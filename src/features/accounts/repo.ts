@@ -1,68 +1,9 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { loginAttempts, memberships, regions, revokedSessions, users, type Role } from '../../db/schema';
-
-export async function findUserByLogin(db: Db, login: string) {
-  const needle = login.trim();
-  return db
-    .select()
-    .from(users)
-    .where(sql`${users.username} = ${needle} COLLATE NOCASE OR ${users.email} = ${needle} COLLATE NOCASE`)
-    .get();
-}
+import { memberships, regions, users, type Role } from '../../db/schema';
 
 export async function findUserById(db: Db, id: string) {
   return db.select().from(users).where(eq(users.id, id)).get();
-}
-
-export async function membershipsOfUser(db: Db, userId: string) {
-  return db
-    .select({ id: memberships.id, role: memberships.role, regionCode: memberships.regionCode, regionName: regions.name, regionLevel: regions.level, regionPath: regions.path, regionStage: regions.stage })
-    .from(memberships)
-    .innerJoin(regions, eq(regions.code, memberships.regionCode))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.regionCode), asc(memberships.role))
-    .all();
-}
-
-/** User, memberships and revocation status of a session in one round trip. */
-export async function loadSessionRows(db: Db, userId: string, jti: string) {
-  const [user, ms, revoked] = await db.batch([
-    db.select().from(users).where(eq(users.id, userId)).limit(1),
-    db.select({ role: memberships.role, regionCode: memberships.regionCode }).from(memberships).where(eq(memberships.userId, userId)),
-    db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, jti)).limit(1),
-  ]);
-  return { user: user[0], memberships: ms, revoked: revoked.length > 0 };
-}
-
-export async function recentFailures(db: Db, keys: string[], since: number): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ key: loginAttempts.key, n: count() })
-    .from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, keys), gte(loginAttempts.at, since)))
-    .groupBy(loginAttempts.key)
-    .all();
-  return new Map(rows.map((r) => [r.key, r.n]));
-}
-
-export function recordFailures(db: Db, keys: string[], at: number) {
-  return db.insert(loginAttempts).values(keys.map((key) => ({ key, at })));
-}
-
-export function clearFailures(db: Db, key: string) {
-  return db.delete(loginAttempts).where(eq(loginAttempts.key, key));
-}
-
-export function pruneOldAttempts(db: Db, before: number) {
-  return db.delete(loginAttempts).where(lt(loginAttempts.at, before));
-}
-
-export function revokeSession(db: Db, jti: string, expiresAt: number) {
-  return db.insert(revokedSessions).values({ jti, expiresAt }).onConflictDoNothing();
-}
-
-export function pruneRevoked(db: Db, now: number) {
-  return db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
 }
 
 export interface UserListFilter {
@@ -106,4 +47,3 @@ export async function membershipsForUsers(db: Db, userIds: string[]) {
     .where(inArray(memberships.userId, userIds))
     .all();
 }
-

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MANAGEMENT_STAGES, ROLES } from '../../db/schema';
+import { ROLES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
 
 export const LoginForm = z.object({
@@ -7,20 +7,6 @@ export const LoginForm = z.object({
   password: z.string().min(1, 'Isi kata sandi.').max(200, 'Kata sandi terlalu panjang.'),
   lanjut: z.string().max(500).optional(),
 });
-
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  diskominfo: 'Diskominfo (seluruh kabupaten)',
-  operator_kecamatan: 'Operator kecamatan',
-  operator_desa: 'Operator desa/kelurahan',
-  ppid: 'Petugas PPID',
-  penanganan_pengaduan: 'Penanganan pengaduan',
-};
-
-export const STAGE_LABELS: Record<(typeof MANAGEMENT_STAGES)[number], string> = {
-  diskominfo: 'Dikelola Diskominfo',
-  pendampingan: 'Pendampingan',
-  mandiri: 'Mandiri',
-};
 
 const username = z
   .string()
@@ -57,26 +43,8 @@ export const ChangeOwnPasswordForm = z.object({
   password: z.string().max(200, 'Kata sandi terlalu panjang.'),
 });
 
-export const StageChangeForm = z.object({
-  codes: z
-    .union([RegionCodeSchema, z.array(RegionCodeSchema)])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string()).min(1, 'Pilih minimal satu wilayah.').max(200, 'Terlalu banyak wilayah sekaligus (maksimal 200).')),
-  stage: z.enum(MANAGEMENT_STAGES, { message: 'Pilih tahap pengelolaan.' }),
-  reason: z.string().trim().min(5, 'Tuliskan alasan perubahan (minimal 5 karakter).').max(500, 'Alasan terlalu panjang.'),
-});
-
 export const UserListQuery = z.object({
   q: z.string().trim().max(100, 'Kata kunci terlalu panjang.').optional(),
   peran: z.enum(ROLES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
-});
-
-export const AuditQuery = z.object({
-  pengguna: z.string().trim().max(40).optional(),
-  wilayah: RegionCodeSchema.optional().or(z.literal('').transform(() => undefined)),
-  aksi: z.string().trim().max(60).regex(/^[a-z_.]*$/, 'Aksi tidak valid.').optional(),
-  dari: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD.').optional().or(z.literal('').transform(() => undefined)),
-  sampai: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus YYYY-MM-DD.').optional().or(z.literal('').transform(() => undefined)),
-  sebelum: z.coerce.number().int().positive().optional(),
 });

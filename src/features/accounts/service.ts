@@ -3,65 +3,13 @@ import type { Db } from '../../db/client';
 import { memberships, users, type Role } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../../lib/password';
+import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
 import { levelOfCode } from '../../regions/codes';
-import { auditInsert } from '../audit/service';
-import type { ActionContext } from './actor';
-import { clearFailures, findUserById, findUserByLogin, pruneOldAttempts, recentFailures, recordFailures, revokeSession } from './repo';
-
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
-
-export interface LoginDeps {
-  db: Db;
-  iterations: number;
-}
-
-/**
- * Checks credentials with throttling per account and per IP. Unknown accounts take the same time as wrong passwords.
- * Returns the user on success; throws 429 with a clear Indonesian message when throttled, 422 on bad credentials.
- */
-export async function login(deps: LoginDeps, input: { login: string; password: string; ip: string }, ctx: ActionContext) {
-  const { db } = deps;
-  const accountKey = `user:${input.login.trim().toLowerCase()}`;
-  const ipKey = `ip:${input.ip}`;
-  const since = ctx.now - THROTTLE_WINDOW_MS;
-  const failures = await recentFailures(db, [accountKey, ipKey], since);
-  const throttled = (failures.get(accountKey) ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (failures.get(ipKey) ?? 0) >= MAX_FAILURES_PER_IP;
-  if (throttled) {
-    throw new AppError('rate_limited', 'Terlalu banyak percobaan masuk yang gagal. Demi keamanan, coba lagi dalam 15 menit.', {
-      headers: { 'Retry-After': String(THROTTLE_WINDOW_MS / 1000) },
-    });
-  }
-  const user = await findUserByLogin(db, input.login);
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || !user.isActive) {
-    await db.batch([recordFailures(db, [accountKey, ipKey], ctx.now), pruneOldAttempts(db, since - THROTTLE_WINDOW_MS)]);
-    throw new AppError('validation', 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.', {
-      fieldErrors: [{ field: 'login', message: 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.' }],
-    });
-  }
-  await db.batch([
-    clearFailures(db, accountKey),
-    db.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id)),
-    auditInsert(db, { ...ctx, actor: { kind: 'user', id: user.id, name: user.name, username: user.username, memberships: [] } }, {
-      action: 'session.login',
-      entityType: 'user',
-      entityId: user.id,
-      summary: `Masuk: ${user.username}`,
-    }),
-  ]);
-  return user;
-}
-
-export async function logout(db: Db, session: { jti: string; exp: number }, ctx: ActionContext) {
-  await db.batch([
-    revokeSession(db, session.jti, session.exp * 1000),
-    auditInsert(db, ctx, { action: 'session.logout', entityType: 'user', entityId: ctx.actor.id ?? undefined, summary: 'Keluar' }),
-  ]);
-}
+import { auditInsert } from '../../audit/log';
+import type { ActionContext } from '../../auth/actor';
+import type { LoginDeps } from '../../auth/login';
+import { findUserById } from './repo';
 
 function assertPassword(password: string, context: string[]) {
   const problem = passwordProblem(password, context);
@@ -90,7 +38,10 @@ export async function createUser(
   const clash = await db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(sql`${users.username} = ${input.username} COLLATE NOCASE OR (${input.email ?? null} IS NOT NULL AND ${users.email} = ${input.email ?? null} COLLATE NOCASE)`)
+    .where(
+      sql`${users.username} = ${input.username} COLLATE NOCASE
+        OR (${input.email ?? null} IS NOT NULL AND ${users.email} = ${input.email ?? null} COLLATE NOCASE)`,
+    )
     .get();
   if (clash) {
     const field = clash.username.toLowerCase() === input.username ? 'username' : 'email';
@@ -100,8 +51,19 @@ export async function createUser(
   const id = newId(ctx.now);
   const passwordHash = await hashPassword(input.password, deps.iterations);
   await db.batch([
-    db.insert(users).values({ id, username: input.username, email: input.email ?? null, name: input.name, passwordHash, mustChangePassword: true, createdAt: ctx.now, updatedAt: ctx.now }),
-    db.insert(memberships).values({ id: newId(ctx.now), userId: id, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }),
+    db.insert(users).values({
+      id,
+      username: input.username,
+      email: input.email ?? null,
+      name: input.name,
+      passwordHash,
+      mustChangePassword: true,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }),
+    db
+      .insert(memberships)
+      .values({ id: newId(ctx.now), userId: id, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }),
     auditInsert(db, ctx, {
       action: 'user.create',
       regionCode: input.region_code,
@@ -126,14 +88,31 @@ export async function addMembership(db: Db, userId: string, input: { role: Role;
   const mp = membershipProblem(input.role, input.region_code);
   if (mp) throw new AppError('validation', mp, { fieldErrors: [{ field: 'role', message: mp }] });
   await db.batch([
-    db.insert(memberships).values({ id: newId(ctx.now), userId, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id }).onConflictDoNothing(),
-    db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: 'membership.add', regionCode: input.region_code, entityType: 'user', entityId: userId, summary: `Peran ${input.role} di ${input.region_code} diberikan kepada ${user.username}`, after: input }),
+    db
+      .insert(memberships)
+      .values({ id: newId(ctx.now), userId, role: input.role, regionCode: input.region_code, createdAt: ctx.now, createdBy: ctx.actor.id })
+      .onConflictDoNothing(),
+    db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: 'membership.add',
+      regionCode: input.region_code,
+      entityType: 'user',
+      entityId: userId,
+      summary: `Peran ${input.role} di ${input.region_code} diberikan kepada ${user.username}`,
+      after: input,
+    }),
   ]);
 }
 
 export async function removeMembership(db: Db, userId: string, membershipId: string, ctx: ActionContext) {
-  const m = await db.select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId))).get();
+  const m = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)))
+    .get();
   if (!m) throw new AppError('not_found', 'Peran tidak ditemukan.');
   await authorize(db, ctx.actor, 'user.manage', m.regionCode);
   if (m.userId === ctx.actor.id && m.role === 'diskominfo') {
@@ -142,8 +121,18 @@ export async function removeMembership(db: Db, userId: string, membershipId: str
   await db.batch([
     db.delete(memberships).where(eq(memberships.id, membershipId)),
     // Bump the session version: the user's open sessions end, so the revoked role stops working at once.
-    db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: 'membership.remove', regionCode: m.regionCode, entityType: 'user', entityId: userId, summary: `Peran ${m.role} di ${m.regionCode} dicabut`, before: { role: m.role, region: m.regionCode } }),
+    db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: 'membership.remove',
+      regionCode: m.regionCode,
+      entityType: 'user',
+      entityId: userId,
+      summary: `Peran ${m.role} di ${m.regionCode} dicabut`,
+      before: { role: m.role, region: m.regionCode },
+    }),
   ]);
 }
 
@@ -153,7 +142,15 @@ export async function resetPassword(deps: LoginDeps, userId: string, password: s
   const user = await userOrNotFound(db, userId);
   assertPassword(password, [user.username, ...user.name.split(/\s+/)]);
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(password, deps.iterations), mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(password, deps.iterations),
+        mustChangePassword: true,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: ctx.now,
+      })
+      .where(eq(users.id, userId)),
     auditInsert(db, ctx, { action: 'user.reset_password', entityType: 'user', entityId: userId, summary: `Kata sandi ${user.username} diatur ulang` }),
   ]);
 }
@@ -163,8 +160,18 @@ export async function setUserActive(db: Db, userId: string, active: boolean, ctx
   const user = await userOrNotFound(db, userId);
   if (userId === ctx.actor.id && !active) throw new AppError('conflict', 'Anda tidak dapat menonaktifkan akun sendiri.');
   await db.batch([
-    db.update(users).set({ isActive: active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now }).where(eq(users.id, userId)),
-    auditInsert(db, ctx, { action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: userId, summary: `Akun ${user.username} ${active ? 'diaktifkan' : 'dinonaktifkan'}`, before: { active: user.isActive }, after: { active } }),
+    db
+      .update(users)
+      .set({ isActive: active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
+    auditInsert(db, ctx, {
+      action: active ? 'user.activate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: userId,
+      summary: `Akun ${user.username} ${active ? 'diaktifkan' : 'dinonaktifkan'}`,
+      before: { active: user.isActive },
+      after: { active },
+    }),
   ]);
 }
 
@@ -177,7 +184,10 @@ export async function changeOwnPassword(deps: LoginDeps, userId: string, input: 
   assertPassword(input.password, [user.username, ...user.name.split(/\s+/)]);
   const newVersion = user.sessionVersion + 1;
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(input.password, deps.iterations), mustChangePassword: false, sessionVersion: newVersion, updatedAt: ctx.now }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password, deps.iterations), mustChangePassword: false, sessionVersion: newVersion, updatedAt: ctx.now })
+      .where(eq(users.id, userId)),
     auditInsert(db, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId, summary: 'Kata sandi sendiri diganti' }),
   ]);
   return { ...user, sessionVersion: newVersion };

@@ -2,7 +2,8 @@ import type { FC } from 'hono/jsx';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { ErrorSummary, Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
+import { REGENCY } from '../../config';
 
 export const LoginView: FC<{ values?: FormValues; errors?: FieldError[]; lanjut?: string; notice?: string }> = ({ values, errors, lanjut, notice }) => (
   <>
@@ -13,14 +14,26 @@ export const LoginView: FC<{ values?: FormValues; errors?: FieldError[]; lanjut?
     <form method="post" action="/masuk" novalidate>
       {lanjut ? <input type="hidden" name="lanjut" value={lanjut} /> : null}
       <Field id="login" label="Nama pengguna atau email" error={errorFor(errors, 'login')}>
-        {(d) => <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none" spellcheck={false} value={valueOf(values, 'login')} aria-describedby={d} required />}
+        {(d) => (
+          <input
+            id="login"
+            name="login"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            value={valueOf(values, 'login')}
+            aria-describedby={d}
+            required
+          />
+        )}
       </Field>
       <Field id="password" label="Kata sandi" error={errorFor(errors, 'password')}>
         {(d) => <input id="password" name="password" type="password" autocomplete="current-password" aria-describedby={d} required />}
       </Field>
       <button type="submit">Masuk</button>
     </form>
-    <p class="hint">Lupa kata sandi? Hubungi Diskominfo Kabupaten Kutai Timur untuk mengatur ulang.</p>
+    <p class="hint">Lupa kata sandi? Hubungi Diskominfo {REGENCY.name} untuk mengatur ulang.</p>
   </>
 );
 
@@ -28,7 +41,11 @@ export const ChangePasswordView: FC<{ csrf: string; errors?: FieldError[]; force
   <>
     <h1>Akun saya: ganti kata sandi</h1>
     {forced ? <p class="notice">Demi keamanan, ganti kata sandi sementara Anda sebelum melanjutkan.</p> : null}
-    {done ? <p class="success" role="status">Kata sandi berhasil diganti.</p> : null}
+    {done ? (
+      <p class="success" role="status">
+        Kata sandi berhasil diganti.
+      </p>
+    ) : null}
     <ErrorSummary errors={errors ?? []} />
     <form method="post" action="/admin/akun" novalidate>
       <CsrfField token={csrf} />

@@ -1,13 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { holidays } from '../../db/schema';
-import { holidayCalendar, type HolidayCalendar } from '../../lib/working-days';
-
-/** The working-day calendar from the editable `holidays` table: load it once per request or job, never hard-code it. */
-export async function loadHolidayCalendar(db: Db): Promise<HolidayCalendar> {
-  const rows = await db.select({ date: holidays.date }).from(holidays).all();
-  return holidayCalendar(rows.map((r) => r.date));
-}
 
 export function listHolidaysOfYear(db: Db, year: number) {
   return db
@@ -29,5 +22,8 @@ export async function holidayYears(db: Db): Promise<number[]> {
     .from(holidays)
     .groupBy(sql`substr(${holidays.date}, 1, 4)`)
     .all();
-  return rows.map((r) => Number(r.y)).filter(Number.isFinite).sort((a, b) => b - a);
+  return rows
+    .map((r) => Number(r.y))
+    .filter(Number.isFinite)
+    .sort((a, b) => b - a);
 }

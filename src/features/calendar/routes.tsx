@@ -10,12 +10,14 @@ import { formatWeekdayDate, witaDateToMs, witaParts } from '../../lib/time';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { CsrfField, renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { CsrfField, renderAdmin } from '../../admin/render';
+import { holidayHooksOf, type Registry } from '../descriptor';
 import { findHoliday, holidayYears, listHolidaysOfYear } from './repo';
 import { DateKeySchema, DeleteHolidayForm, HOLIDAY_KIND_LABELS, HolidayForm, YearQuery } from './schemas';
 import { deleteHoliday, saveHoliday } from './service';
+import { REGENCY } from '../../config';
 
 const KIND_TONES = { libur_nasional: 'red', cuti_bersama: 'yellow', libur_daerah: 'blue' } as const;
 
@@ -35,7 +37,7 @@ const HolidayFields: FC<{ values?: FormValues; errors?: FieldError[] }> = ({ val
         </select>
       )}
     </Field>
-    <Field id="h-name" label="Nama" hint="Mis. Hari Ulang Tahun Kabupaten Kutai Timur." error={errorFor(errors, 'name')}>
+    <Field id="h-name" label="Nama" hint={`Mis. Hari Ulang Tahun ${REGENCY.name}.`} error={errorFor(errors, 'name')}>
       {(d) => <input type="text" id="h-name" name="name" maxlength={100} value={valueOf(values, 'name')} aria-describedby={d} />}
     </Field>
   </>
@@ -47,8 +49,8 @@ const CalendarView: FC<{ csrf: string; year: number; years: number[]; rows: Holi
   <>
     <h1>Kalender hari libur {p.year}</h1>
     <p>
-      Hari libur nasional, cuti bersama dan libur daerah tidak dihitung sebagai hari kerja untuk semua tenggat (pengaduan, PPID).
-      Setiap perubahan langsung menggeser tenggat yang sedang berjalan dan tercatat di log audit.
+      Hari libur nasional, cuti bersama dan libur daerah tidak dihitung sebagai hari kerja untuk semua tenggat (pengaduan, PPID). Setiap perubahan langsung
+      menggeser tenggat yang sedang berjalan dan tercatat di log audit.
     </p>
     {p.notice ? (
       <p class="success" role="status">
@@ -58,11 +60,13 @@ const CalendarView: FC<{ csrf: string; year: number; years: number[]; rows: Holi
     <form method="get" action="/admin/kalender" class="filters">
       <label for="tahun">Tahun</label>
       <select id="tahun" name="tahun">
-        {[...new Set([...p.years, p.year, p.year + 1])].sort((a, b) => b - a).map((y) => (
-          <option value={String(y)} selected={y === p.year}>
-            {y}
-          </option>
-        ))}
+        {[...new Set([...p.years, p.year, p.year + 1])]
+          .sort((a, b) => b - a)
+          .map((y) => (
+            <option value={String(y)} selected={y === p.year}>
+              {y}
+            </option>
+          ))}
       </select>
       <button type="submit" class="button-secondary">
         Tampilkan
@@ -145,8 +149,9 @@ function dateParam(c: Context<AppEnv>): string {
   return parsed.data;
 }
 
-export function calendarAdminRoutes(): Hono<AppEnv> {
+export function calendarAdminRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const onChanged = holidayHooksOf(registry);
   const crumbs = [{ label: 'Kalender libur', href: '/admin/kalender' }];
 
   const list = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number; year?: number } = {}) => {
@@ -157,7 +162,15 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: `Kalender hari libur ${year}`, current: '/admin/kalender' },
-      <CalendarView csrf={sessionOf(c).csrfToken} year={year} years={years} rows={rows} values={extra.values} errors={extra.errors} notice={NOTICES[c.req.query('ok') ?? '']} />,
+      <CalendarView
+        csrf={sessionOf(c).csrfToken}
+        year={year}
+        years={years}
+        rows={rows}
+        values={extra.values}
+        errors={extra.errors}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+      />,
       { status: extra.status },
     );
   };
@@ -172,7 +185,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const form = await readForm(c, HolidayForm);
     if (!form.ok) return list(c, { values: form.values, errors: form.errors, status: 422 });
     try {
-      await saveHoliday(c.get('db'), form.data, actionContext(c));
+      await saveHoliday({ db: c.get('db'), onChanged }, form.data, actionContext(c));
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') return list(c, { values: form.values, errors: err.fieldErrors, status: 409 });
       throw err;
@@ -183,9 +196,14 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
   const edit = async (c: Context<AppEnv>, date: string, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const row = await findHoliday(c.get('db'), date);
     if (!row) throw new AppError('not_found', 'Tanggal libur tidak ditemukan.');
-    return renderAdmin(c, { title: `Ubah hari libur ${date}`, current: '/admin/kalender', breadcrumbs: [...crumbs, { label: date }] }, <EditView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />, {
-      status: extra.status,
-    });
+    return renderAdmin(
+      c,
+      { title: `Ubah hari libur ${date}`, current: '/admin/kalender', breadcrumbs: [...crumbs, { label: date }] },
+      <EditView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />,
+      {
+        status: extra.status,
+      },
+    );
   };
 
   app.get('/admin/kalender/:date', (c) => {
@@ -199,7 +217,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const form = await readForm(c, HolidayForm);
     if (!form.ok) return edit(c, date, { values: form.values, errors: form.errors, status: 422 });
     try {
-      await saveHoliday(c.get('db'), form.data, actionContext(c), date);
+      await saveHoliday({ db: c.get('db'), onChanged }, form.data, actionContext(c), date);
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') return edit(c, date, { values: form.values, errors: err.fieldErrors, status: 409 });
       throw err;
@@ -212,7 +230,7 @@ export function calendarAdminRoutes(): Hono<AppEnv> {
     const date = dateParam(c);
     const form = await readForm(c, DeleteHolidayForm);
     if (!form.ok) return edit(c, date, { errors: form.errors, status: 422 });
-    await deleteHoliday(c.get('db'), date, actionContext(c));
+    await deleteHoliday({ db: c.get('db'), onChanged }, date, actionContext(c));
     return c.redirect(`/admin/kalender?tahun=${date.slice(0, 4)}&ok=hapus`, 303);
   });
 

@@ -4,24 +4,22 @@ import { holidays } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { authorize } from '../../regions/guard';
 import { rootRegionCode } from '../../regions/repo';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import { recomputeComplaintDeadlines } from '../complaints/deadlines';
-import { recomputePpidDeadlines } from '../ppid/deadlines';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { HOLIDAY_KIND_LABELS, type HolidayForm } from './schemas';
-import { findHoliday, loadHolidayCalendar } from './repo';
+import { findHoliday } from './repo';
 
 /**
  * Deadlines already running are recomputed after every calendar change, so a newly declared holiday (or a removed
- * one) moves them. Features with working-day deadlines add their recompute function here.
+ * one) moves them. The hooks are the registered features' `onHolidaysChanged` (complaints, PPID …).
  */
-const CALENDAR_CHANGE_HOOKS: Array<(db: Db, now: number) => Promise<number>> = [
-  async (db, now) => recomputeComplaintDeadlines(db, await loadHolidayCalendar(db), now),
-  async (db) => recomputePpidDeadlines(db, await loadHolidayCalendar(db)),
-];
+export interface CalendarDeps {
+  db: Db;
+  onChanged: ReadonlyArray<(db: Db, now: number) => Promise<number>>;
+}
 
-async function afterChange(db: Db, now: number): Promise<void> {
-  for (const hook of CALENDAR_CHANGE_HOOKS) await hook(db, now);
+async function afterChange(deps: CalendarDeps, now: number): Promise<void> {
+  for (const hook of deps.onChanged) await hook(deps.db, now);
 }
 
 async function assertManager(db: Db, ctx: ActionContext): Promise<void> {
@@ -29,7 +27,8 @@ async function assertManager(db: Db, ctx: ActionContext): Promise<void> {
 }
 
 /** Adds a date, or edits one (`originalDate` given; the date itself may change). Audited in the same batch. */
-export async function saveHoliday(db: Db, input: HolidayForm, ctx: ActionContext, originalDate?: string): Promise<void> {
+export async function saveHoliday(deps: CalendarDeps, input: HolidayForm, ctx: ActionContext, originalDate?: string): Promise<void> {
+  const { db } = deps;
   await assertManager(db, ctx);
   const before = originalDate ? await findHoliday(db, originalDate) : undefined;
   if (originalDate && !before) throw new AppError('not_found', 'Tanggal libur tidak ditemukan.');
@@ -54,10 +53,11 @@ export async function saveHoliday(db: Db, input: HolidayForm, ctx: ActionContext
   } else {
     await db.batch([db.insert(holidays).values(row), audit]);
   }
-  await afterChange(db, ctx.now);
+  await afterChange(deps, ctx.now);
 }
 
-export async function deleteHoliday(db: Db, date: string, ctx: ActionContext): Promise<void> {
+export async function deleteHoliday(deps: CalendarDeps, date: string, ctx: ActionContext): Promise<void> {
+  const { db } = deps;
   await assertManager(db, ctx);
   const before = await findHoliday(db, date);
   if (!before) throw new AppError('not_found', 'Tanggal libur tidak ditemukan.');
@@ -71,5 +71,5 @@ export async function deleteHoliday(db: Db, date: string, ctx: ActionContext): P
       before: { date: before.date, kind: before.kind, name: before.name },
     }),
   ]);
-  await afterChange(db, ctx.now);
+  await afterChange(deps, ctx.now);
 }

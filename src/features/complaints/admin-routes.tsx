@@ -1,20 +1,21 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../env';
+import { csvResponse, csvStream, csvVariantOf } from '../../lib/csv';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, type FormValues } from '../../lib/forms';
 import { formatDate, formatDateTime, witaDateKey } from '../../lib/time';
 import { queryObject } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { fieldErrorsOf } from '../../lib/validation';
 import { AdminDetailView, AdminListView } from './admin-views';
 import { categoryAdminRoutes } from './categories';
 import { dueStateOf } from './deadlines';
 import { complaintDeps } from './deps';
-import { handlerAct, handlerAttachment, handlerDetail, handlerRoots, listForActor } from './handling';
+import { exportForActor, handlerAct, handlerAttachment, handlerDetail, handlerRoots, listForActor } from './handling';
 import { ACTION_LABELS } from './labels';
 import { AdminListQuery, HandlerActionForm } from './schemas';
 import { photoResponse } from './uploads';
@@ -32,13 +33,6 @@ const NOTICES: Record<string, string> = {
   selesaikan: 'Laporan dinyatakan selesai.',
   arsipkan: 'Laporan diarsipkan.',
 };
-
-/** CSV cell: quoted, and a leading =, +, - or @ neutralised so spreadsheets never run it as a formula. */
-function csvCell(v: string | number | boolean | null | undefined): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
 
 export function complaintAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -68,18 +62,29 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
   app.get('/admin/pengaduan/ekspor.csv', async (c) => {
     const s = sessionOf(c);
     if (handlerRoots(s.memberships).length === 0) throw new AppError('not_found');
-    const q = AdminListQuery.parse({ ...queryObject(new URL(c.req.url)), halaman: '1' });
-    const list = await listForActor(c.get('db'), s.memberships, q, Date.now(), 5000);
+    const url = new URL(c.req.url);
+    const q = AdminListQuery.parse(queryObject(url));
+    const variant = csvVariantOf(url);
     const header = ['nomor', 'masuk', 'wilayah', 'jenis', 'kategori', 'judul', 'status', 'tenggat', 'tepat_waktu', 'anonim', 'rahasia', 'unit'];
-    const lines = list.items.map((i) =>
-      [i.ticket, formatDateTime(i.createdAt), i.region, i.classificationLabel, i.categoryId, i.title, i.statusLabel, i.dueAt ? formatDate(i.dueAt) : '', i.onTime ? 'ya' : 'tidak', i.anonymous ? 'ya' : 'tidak', i.confidential ? 'ya' : 'tidak', i.unit ?? '']
-        .map(csvCell)
-        .join(','),
-    );
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="pengaduan-${witaDateKey(Date.now())}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(`\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`);
+    async function* pages() {
+      for await (const items of exportForActor(c.get('db'), s.memberships, q, Date.now())) {
+        yield items.map((i) => [
+          i.ticket,
+          formatDateTime(i.createdAt),
+          i.region,
+          i.classificationLabel,
+          i.categoryId,
+          i.title,
+          i.statusLabel,
+          i.dueAt ? formatDate(i.dueAt) : '',
+          i.onTime ? 'ya' : 'tidak',
+          i.anonymous ? 'ya' : 'tidak',
+          i.confidential ? 'ya' : 'tidak',
+          i.unit ?? '',
+        ]);
+      }
+    }
+    return csvResponse(csvStream(header, pages(), variant), `pengaduan-${witaDateKey(Date.now())}.csv`, variant);
   });
 
   const detail = async (c: Context<AppEnv>, id: string, failed?: { action: string; errors: FieldError[]; values: FormValues }, status = 200) => {
@@ -88,7 +93,11 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
     const due = view.status === 'ditindaklanjuti' && view.autocloseAt ? null : dueStateOf(view.dueAt, now, cal);
     return renderAdmin(
       c,
-      { title: `${view.ticket} · ${view.title}`, current: '/admin/pengaduan', breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: view.ticket }] },
+      {
+        title: `${view.ticket} · ${view.title}`,
+        current: '/admin/pengaduan',
+        breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: view.ticket }],
+      },
       <AdminDetailView csrf={sessionOf(c).csrfToken} v={view} due={due} targets={targets} notice={NOTICES[c.req.query('ok') ?? '']} failed={failed} />,
       { status },
     );

@@ -1,19 +1,19 @@
 import { ExternalRefRows } from './external-refs-view';
 import type { Child, FC } from 'hono/jsx';
+import { excelHref } from '../../lib/csv';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { DUE_LABELS } from './deadlines';
 import { ACTION_LABELS, STATUS_LABELS, STATUS_TONES } from './labels';
 import type { HandlerComplaintView, HandlerListItem } from './present';
 
 const DUE_TONES = { aman: 'green', mendekati: 'yellow', lewat: 'red' } as const;
 
-export const DueTag: FC<{ state: DeadlineState | null }> = ({ state }) =>
-  state ? <StatusTag tone={DUE_TONES[state]}>{DUE_LABELS[state]}</StatusTag> : null;
+export const DueTag: FC<{ state: DeadlineState | null }> = ({ state }) => (state ? <StatusTag tone={DUE_TONES[state]}>{DUE_LABELS[state]}</StatusTag> : null);
 
 export interface AdminListProps {
   items: Array<HandlerListItem & { due: DeadlineState | null }>;
@@ -25,10 +25,23 @@ export interface AdminListProps {
   hasScope: boolean;
 }
 
-const LIST_STATUSES = ['terbuka', 'semua', 'diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai', 'ditolak', 'bukan_wewenang', 'diarsipkan'] as const;
+const LIST_STATUSES = [
+  'terbuka',
+  'semua',
+  'diterima',
+  'diverifikasi',
+  'didisposisikan',
+  'ditindaklanjuti',
+  'selesai',
+  'ditolak',
+  'bukan_wewenang',
+  'diarsipkan',
+] as const;
 
 export const AdminListView: FC<AdminListProps> = (p) => {
-  const qs = (page: number) => `/admin/pengaduan?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}), halaman: String(page) })}`;
+  const qs = (page: number) =>
+    `/admin/pengaduan?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}), halaman: String(page) })}`;
+  const exportHref = `/admin/pengaduan/ekspor.csv?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}) })}`;
   return (
     <>
       <h1>Pengaduan</h1>
@@ -65,7 +78,7 @@ export const AdminListView: FC<AdminListProps> = (p) => {
         </button>
       </form>
       <p>
-        <a href={`/admin/pengaduan/ekspor.csv?${new URLSearchParams({ status: p.query.status, ...(p.query.tenggat ? { tenggat: p.query.tenggat } : {}) })}`}>Unduh CSV</a>
+        <a href={excelHref(exportHref)}>Unduh CSV untuk Excel</a> · <a href={exportHref}>CSV standar</a>
         {p.canManageCategories ? (
           <>
             {' · '}
@@ -122,7 +135,10 @@ export const AdminListView: FC<AdminListProps> = (p) => {
         </table>
       )}
       <p class="hint">{p.total} laporan.</p>
-      <Pagination prev={p.query.halaman > 1 ? qs(p.query.halaman - 1) : undefined} next={p.query.halaman * p.pageSize < p.total ? qs(p.query.halaman + 1) : undefined} />
+      <Pagination
+        prev={p.query.halaman > 1 ? qs(p.query.halaman - 1) : undefined}
+        next={p.query.halaman * p.pageSize < p.total ? qs(p.query.halaman + 1) : undefined}
+      />
     </>
   );
 };
@@ -136,7 +152,15 @@ export interface DetailProps {
   failed?: { action: string; errors: FieldError[]; values: FormValues };
 }
 
-const ActionForm: FC<{ id: string; csrf: string; v: HandlerComplaintView; action: keyof typeof ACTION_LABELS; children?: Child; danger?: boolean; open?: boolean }> = (p) => (
+const ActionForm: FC<{
+  id: string;
+  csrf: string;
+  v: HandlerComplaintView;
+  action: keyof typeof ACTION_LABELS;
+  children?: Child;
+  danger?: boolean;
+  open?: boolean;
+}> = (p) => (
   <details class="action" open={p.open}>
     <summary>{ACTION_LABELS[p.action]}</summary>
     <form method="post" action={`/admin/pengaduan/${p.v.id}/tindakan`} id={`form-${p.action}`}>
@@ -175,7 +199,9 @@ export const AdminDetailView: FC<DetailProps> = ({ csrf, v, due, targets, notice
           {notice}
         </p>
       ) : null}
-      {failed ? <ErrorSummary errors={failed.errors} fieldIds={Object.fromEntries(failed.errors.map((e) => [e.field, `${failed.action}-${e.field}`]))} /> : null}
+      {failed ? (
+        <ErrorSummary errors={failed.errors} fieldIds={Object.fromEntries(failed.errors.map((e) => [e.field, `${failed.action}-${e.field}`]))} />
+      ) : null}
       <p>
         <StatusTag tone={STATUS_TONES[v.status]}>{v.statusLabel}</StatusTag> <DueTag state={due} />
         {v.isDemo ? <StatusTag tone="yellow">Contoh demo</StatusTag> : null}
@@ -243,7 +269,13 @@ export const AdminDetailView: FC<DetailProps> = ({ csrf, v, due, targets, notice
           {v.attachments.map((a, i) => (
             <li>
               <a href={`/admin/pengaduan/${v.id}/foto/${a.id}`}>
-                <img src={`/admin/pengaduan/${v.id}/foto/${a.id}`} alt={`Foto ${i + 1} dari pelapor`} width="160" height={String(Math.round((160 * a.height) / a.width))} loading="lazy" />
+                <img
+                  src={`/admin/pengaduan/${v.id}/foto/${a.id}`}
+                  alt={`Foto ${i + 1} dari pelapor`}
+                  width="160"
+                  height={String(Math.round((160 * a.height) / a.width))}
+                  loading="lazy"
+                />
               </a>
             </li>
           ))}
@@ -255,54 +287,113 @@ export const AdminDetailView: FC<DetailProps> = ({ csrf, v, due, targets, notice
           {has('verifikasi') ? (
             <ActionForm id="verifikasi" csrf={csrf} v={v} action="verifikasi" open={failed?.action === 'verifikasi'}>
               <Field id="verifikasi-note" label="Catatan internal (tidak wajib)" error={err('verifikasi', 'note')}>
-                {(d) => <textarea id="verifikasi-note" name="note" rows={2} aria-describedby={d}>{text('verifikasi', 'note')}</textarea>}
+                {(d) => (
+                  <textarea id="verifikasi-note" name="note" rows={2} aria-describedby={d}>
+                    {text('verifikasi', 'note')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
           {has('disposisi') ? (
             <ActionForm id="disposisi" csrf={csrf} v={v} action="disposisi" open={failed?.action === 'disposisi'}>
-              <Field id="disposisi-target_region" label="Wilayah yang menangani" hint="Dalam jangkauan Anda, atau wilayah di atasnya (eskalasi)." error={err('disposisi', 'target_region')}>
-                {(d) => <TargetSelect id="disposisi-target_region" targets={targets} value={text('disposisi', 'target_region') || v.handlingRegion.code} describedBy={d} />}
+              <Field
+                id="disposisi-target_region"
+                label="Wilayah yang menangani"
+                hint="Dalam jangkauan Anda, atau wilayah di atasnya (eskalasi)."
+                error={err('disposisi', 'target_region')}
+              >
+                {(d) => (
+                  <TargetSelect
+                    id="disposisi-target_region"
+                    targets={targets}
+                    value={text('disposisi', 'target_region') || v.handlingRegion.code}
+                    describedBy={d}
+                  />
+                )}
               </Field>
-              <Field id="disposisi-unit" label="Unit yang menangani" hint="Mis. Seksi Pembangunan, Puskesmas Sangatta Utara, Dinas PUPR." error={err('disposisi', 'unit')}>
+              <Field
+                id="disposisi-unit"
+                label="Unit yang menangani"
+                hint="Mis. Seksi Pembangunan, Puskesmas Sangatta Utara, Dinas PUPR."
+                error={err('disposisi', 'unit')}
+              >
                 {(d) => <input type="text" id="disposisi-unit" name="unit" maxlength={150} value={text('disposisi', 'unit')} aria-describedby={d} />}
               </Field>
               <Field id="disposisi-instruction" label="Instruksi (internal)" error={err('disposisi', 'instruction')}>
-                {(d) => <textarea id="disposisi-instruction" name="instruction" rows={3} aria-describedby={d}>{text('disposisi', 'instruction')}</textarea>}
+                {(d) => (
+                  <textarea id="disposisi-instruction" name="instruction" rows={3} aria-describedby={d}>
+                    {text('disposisi', 'instruction')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
           {has('tindak_lanjut') ? (
             <ActionForm id="tindak_lanjut" csrf={csrf} v={v} action="tindak_lanjut" open={failed?.action === 'tindak_lanjut'}>
-              <Field id="tindak_lanjut-answer" label="Jawaban untuk pelapor" hint="Dikirim ke pelapor. Jangan cantumkan nomor pribadi petugas." error={err('tindak_lanjut', 'answer')}>
-                {(d) => <textarea id="tindak_lanjut-answer" name="answer" rows={5} aria-describedby={d}>{text('tindak_lanjut', 'answer')}</textarea>}
+              <Field
+                id="tindak_lanjut-answer"
+                label="Jawaban untuk pelapor"
+                hint="Dikirim ke pelapor. Jangan cantumkan nomor pribadi petugas."
+                error={err('tindak_lanjut', 'answer')}
+              >
+                {(d) => (
+                  <textarea id="tindak_lanjut-answer" name="answer" rows={5} aria-describedby={d}>
+                    {text('tindak_lanjut', 'answer')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
           {has('selesaikan') ? (
             <ActionForm id="selesaikan" csrf={csrf} v={v} action="selesaikan" open={failed?.action === 'selesaikan'}>
               <Field id="selesaikan-note" label="Catatan untuk pelapor (tidak wajib)" error={err('selesaikan', 'note')}>
-                {(d) => <textarea id="selesaikan-note" name="note" rows={2} aria-describedby={d}>{text('selesaikan', 'note')}</textarea>}
+                {(d) => (
+                  <textarea id="selesaikan-note" name="note" rows={2} aria-describedby={d}>
+                    {text('selesaikan', 'note')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
           {has('teruskan') ? (
             <ActionForm id="teruskan" csrf={csrf} v={v} action="teruskan" open={failed?.action === 'teruskan'}>
               <Field id="teruskan-target_region" label="Teruskan ke wilayah" error={err('teruskan', 'target_region')}>
-                {(d) => <TargetSelect id="teruskan-target_region" targets={targets.filter((t) => t.code !== v.handlingRegion.code)} value={text('teruskan', 'target_region')} optional describedBy={d} />}
+                {(d) => (
+                  <TargetSelect
+                    id="teruskan-target_region"
+                    targets={targets.filter((t) => t.code !== v.handlingRegion.code)}
+                    value={text('teruskan', 'target_region')}
+                    optional
+                    describedBy={d}
+                  />
+                )}
               </Field>
-              <Field id="teruskan-agency" label="atau instansi di luar portal" hint="Mis. Kepolisian Sektor Sangatta, BPJS Kesehatan." error={err('teruskan', 'agency')}>
+              <Field
+                id="teruskan-agency"
+                label="atau instansi di luar portal"
+                hint="Mis. Kepolisian Sektor Sangatta, BPJS Kesehatan."
+                error={err('teruskan', 'agency')}
+              >
                 {(d) => <input type="text" id="teruskan-agency" name="agency" maxlength={150} value={text('teruskan', 'agency')} aria-describedby={d} />}
               </Field>
               <Field id="teruskan-reason" label="Alasan (internal)" error={err('teruskan', 'reason')}>
-                {(d) => <textarea id="teruskan-reason" name="reason" rows={2} aria-describedby={d}>{text('teruskan', 'reason')}</textarea>}
+                {(d) => (
+                  <textarea id="teruskan-reason" name="reason" rows={2} aria-describedby={d}>
+                    {text('teruskan', 'reason')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
           {has('tolak') ? (
             <ActionForm id="tolak" csrf={csrf} v={v} action="tolak" danger open={failed?.action === 'tolak'}>
               <Field id="tolak-reason" label="Alasan penolakan (dikirim ke pelapor)" error={err('tolak', 'reason')}>
-                {(d) => <textarea id="tolak-reason" name="reason" rows={3} aria-describedby={d}>{text('tolak', 'reason')}</textarea>}
+                {(d) => (
+                  <textarea id="tolak-reason" name="reason" rows={3} aria-describedby={d}>
+                    {text('tolak', 'reason')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}
@@ -310,7 +401,11 @@ export const AdminDetailView: FC<DetailProps> = ({ csrf, v, due, targets, notice
             <ActionForm id="arsipkan" csrf={csrf} v={v} action="arsipkan" danger open={failed?.action === 'arsipkan'}>
               <p class="hint">Untuk laporan ganda atau spam. Laporan yang diarsipkan tidak dapat diproses lagi.</p>
               <Field id="arsipkan-reason" label="Alasan (internal)" error={err('arsipkan', 'reason')}>
-                {(d) => <textarea id="arsipkan-reason" name="reason" rows={2} aria-describedby={d}>{text('arsipkan', 'reason')}</textarea>}
+                {(d) => (
+                  <textarea id="arsipkan-reason" name="reason" rows={2} aria-describedby={d}>
+                    {text('arsipkan', 'reason')}
+                  </textarea>
+                )}
               </Field>
             </ActionForm>
           ) : null}

@@ -7,7 +7,13 @@ import type { PartnerComplaintView, PublicComplaintView, ReporterComplaintView, 
 const iso = (ms: number | null) => (ms === null ? null : toIsoUtc(ms));
 const Iso = z.string().describe('ISO 8601 UTC');
 
-const TimelineJson = z.object({ seq: z.number().int(), at: Iso, label: z.string(), actor: z.string().describe('Role and region, never a person'), notes: z.array(z.string()) });
+const TimelineJson = z.object({
+  seq: z.number().int(),
+  at: Iso,
+  label: z.string(),
+  actor: z.string().describe('Role and region, never a person'),
+  notes: z.array(z.string()),
+});
 const timelineJson = (t: TimelineItem[]) => t.map((e) => ({ seq: e.seq, at: toIsoUtc(e.at), label: e.label, actor: e.actor, notes: e.notes }));
 
 const ContentJson = z.object({
@@ -109,7 +115,10 @@ export const ChangesJson = z.object({ data: z.array(ComplaintPartnerJson), next_
 
 export const ExternalRefInput = z.object({
   system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
-  external_id: z.string({ message: 'Isi external_id.' }).trim().regex(/^[A-Za-z0-9._/-]{3,64}$/, 'external_id: 3–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.'),
+  external_id: z
+    .string({ message: 'Isi external_id.' })
+    .trim()
+    .regex(/^[A-Za-z0-9._/-]{3,64}$/, 'external_id: 3–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.'),
   external_status: z.string().trim().max(100, 'external_status maksimal 100 huruf.').optional(),
 });
 

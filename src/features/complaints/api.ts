@@ -12,8 +12,8 @@ import { addWorkingDays } from '../../lib/working-days';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { paths } from '../../regions/repo';
-import { clientIp } from '../admin/context';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { clientIp } from '../../auth/request';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import {
   ChangesJson,
   ChangesQuery,
@@ -108,7 +108,9 @@ export function complaintsApi(): Hono<AppEnv> {
   app.post('/complaints', async (c) => {
     const key = c.req.header('Idempotency-Key');
     if (key !== undefined && !IDEMPOTENCY_KEY_RE.test(key)) {
-      throw new AppError('bad_request', 'Idempotency-Key harus 16–128 karakter A–Z, a–z, 0–9, _ atau -.', { fieldErrors: [{ field: 'Idempotency-Key', message: 'Format kunci tidak valid.' }] });
+      throw new AppError('bad_request', 'Idempotency-Key harus 16–128 karakter A–Z, a–z, 0–9, _ atau -.', {
+        fieldErrors: [{ field: 'Idempotency-Key', message: 'Format kunci tidak valid.' }],
+      });
     }
     const input = parseOrThrow(ComplaintInput, await jsonBody(c));
     const now = Date.now();

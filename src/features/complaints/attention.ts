@@ -1,7 +1,7 @@
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { formatDate } from '../../lib/time';
 import { addWorkingDays } from '../../lib/working-days';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { handlerRoots } from './handling';
 import { STATUS_LABELS } from './labels';
 import { countForHandler, listForHandler } from './repo';

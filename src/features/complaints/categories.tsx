@@ -11,11 +11,11 @@ import { authorize } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
 import { rootRegionCode } from '../../regions/repo';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import type { ActionContext } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { CsrfField, renderAdmin } from '../admin/render';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { CsrfField, renderAdmin } from '../../admin/render';
+import { auditInsert } from '../../audit/log';
 import { findCategory, listCategories } from './repo';
 import { CategoryForm } from './schemas';
 
@@ -59,7 +59,13 @@ const CategoryFields: FC<{ values?: FormValues; errors?: FieldError[]; fixedId?:
     </Field>
     <div class="checks">
       <label for="cat-active">
-        <input type="checkbox" id="cat-active" name="is_active" value="1" checked={valueOf(values, 'is_active') !== '0' && (valueOf(values, 'is_active') === '1' || !values)} />
+        <input
+          type="checkbox"
+          id="cat-active"
+          name="is_active"
+          value="1"
+          checked={valueOf(values, 'is_active') !== '0' && (valueOf(values, 'is_active') === '1' || !values)}
+        />
         Aktif (tampil di formulir pengaduan)
       </label>
     </div>
@@ -69,7 +75,11 @@ const CategoryFields: FC<{ values?: FormValues; errors?: FieldError[]; fixedId?:
 const CategoriesView: FC<{ csrf: string; rows: ComplaintCategoryRow[]; values?: FormValues; errors?: FieldError[]; saved?: boolean }> = (p) => (
   <>
     <h1>Kategori pengaduan</h1>
-    {p.saved ? <p class="success" role="status">Kategori disimpan.</p> : null}
+    {p.saved ? (
+      <p class="success" role="status">
+        Kategori disimpan.
+      </p>
+    ) : null}
     {p.rows.length === 0 ? (
       <EmptyState>
         <p>Belum ada kategori.</p>
@@ -126,7 +136,10 @@ const EditCategoryView: FC<{ csrf: string; row: ComplaintCategoryRow; values?: F
   </>
 );
 
-const crumbs = [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: 'Kategori', href: '/admin/pengaduan/kategori' }];
+const crumbs = [
+  { label: 'Pengaduan', href: '/admin/pengaduan' },
+  { label: 'Kategori', href: '/admin/pengaduan/kategori' },
+];
 
 function assertSettings(c: Context<AppEnv>) {
   if (candidateRoots(sessionOf(c).memberships, 'settings.manage').length === 0) throw new AppError('not_found');
@@ -138,7 +151,13 @@ export function categoryAdminRoutes(): Hono<AppEnv> {
     renderAdmin(
       c,
       { title: 'Kategori pengaduan', current: '/admin/pengaduan', breadcrumbs: crumbs },
-      <CategoriesView csrf={sessionOf(c).csrfToken} rows={await listCategories(c.get('db'))} values={extra.values} errors={extra.errors} saved={c.req.query('ok') === '1'} />,
+      <CategoriesView
+        csrf={sessionOf(c).csrfToken}
+        rows={await listCategories(c.get('db'))}
+        values={extra.values}
+        errors={extra.errors}
+        saved={c.req.query('ok') === '1'}
+      />,
       { status: extra.status },
     );
 
@@ -163,9 +182,14 @@ export function categoryAdminRoutes(): Hono<AppEnv> {
   const edit = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const row = await findCategory(c.get('db'), c.req.param('id') ?? '');
     if (!row) throw new AppError('not_found', 'Kategori tidak ditemukan.');
-    return renderAdmin(c, { title: `Ubah kategori ${row.name}`, current: '/admin/pengaduan', breadcrumbs: [...crumbs, { label: row.name }] }, <EditCategoryView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />, {
-      status: extra.status,
-    });
+    return renderAdmin(
+      c,
+      { title: `Ubah kategori ${row.name}`, current: '/admin/pengaduan', breadcrumbs: [...crumbs, { label: row.name }] },
+      <EditCategoryView csrf={sessionOf(c).csrfToken} row={row} values={extra.values} errors={extra.errors} />,
+      {
+        status: extra.status,
+      },
+    );
   };
 
   app.get('/admin/pengaduan/kategori/:id{[a-z][a-z0-9_]{1,39}}', (c) => {
@@ -177,7 +201,8 @@ export function categoryAdminRoutes(): Hono<AppEnv> {
     assertSettings(c);
     const id = c.req.param('id');
     const form = await readForm(c, CategoryForm);
-    if (!form.ok || form.data.id !== id) return edit(c, { values: form.values, errors: form.ok ? [{ field: 'id', message: 'Kode kategori tidak dapat diubah.' }] : form.errors, status: 422 });
+    if (!form.ok || form.data.id !== id)
+      return edit(c, { values: form.values, errors: form.ok ? [{ field: 'id', message: 'Kode kategori tidak dapat diubah.' }] : form.errors, status: 422 });
     await saveCategory(c.get('db'), form.data, actionContext(c), id);
     return c.redirect('/admin/pengaduan/kategori?ok=1', 303);
   });

@@ -29,8 +29,20 @@ export async function recomputeComplaintDeadlines(db: Db, cal: HolidayCalendar, 
   const updates: BatchItem<'sqlite'>[] = [];
   for (const row of rows) {
     const d = recomputedDeadlines(row, cal);
-    if (d.verifyDueAt === row.verifyDueAt && d.followupDueAt === row.followupDueAt && d.autocloseAt === row.autocloseAt && d.reopenUntil === row.reopenUntil && d.dueAt === row.dueAt) continue;
-    updates.push(db.update(complaints).set(d).where(and(eq(complaints.id, row.id), eq(complaints.version, row.version))));
+    if (
+      d.verifyDueAt === row.verifyDueAt &&
+      d.followupDueAt === row.followupDueAt &&
+      d.autocloseAt === row.autocloseAt &&
+      d.reopenUntil === row.reopenUntil &&
+      d.dueAt === row.dueAt
+    )
+      continue;
+    updates.push(
+      db
+        .update(complaints)
+        .set(d)
+        .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version))),
+    );
   }
   for (let i = 0; i < updates.length; i += 50) {
     const chunk = updates.slice(i, i + 50);

@@ -11,12 +11,12 @@ import { ancestorCodes, isWithin } from '../../regions/codes';
 import { authorize } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
 import { candidateRoots, membershipAllows, type Membership } from '../../regions/policy';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import { loadHolidayCalendar } from '../calendar/repo';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import { handlerListItem, toHandlerView } from './present';
-import { countForHandler, findAttachment, findComplaintById, inTrees, listForHandler } from './repo';
+import { countForHandler, exportPageForHandler, findAttachment, findComplaintById, inTrees, listForHandler } from './repo';
 import type { HandlerActionForm } from './schemas';
 import { applyAction, loadBundle, type ComplaintDeps } from './service';
 import { OPEN_STATUSES, type ComplaintAction } from './status-machine';
@@ -38,22 +38,51 @@ export async function handlerActor(db: Db, actor: Actor, regionCode: string): Pr
   const m = actor.memberships
     .filter((x) => ROLE_WORDS[x.role] && isWithin(regionCode, x.regionCode))
     .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
-  const region = m ? await db.select({ name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, [m.regionCode])).get() : undefined;
+  const region = m
+    ? await db
+        .select({ name: regions.name, level: regions.level })
+        .from(regions)
+        .where(inArray(regions.code, [m.regionCode]))
+        .get()
+    : undefined;
   const label = m && region ? `${ROLE_WORDS[m.role]} ${regionTitle(region)}` : 'Petugas';
   return { type: 'petugas', id: actor.id, label, name: actor.name };
 }
 
 export type DueFilter = 'lewat' | 'mendekati';
 
-export async function listForActor(db: Db, memberships: readonly Membership[], q: { status: string; tenggat?: DueFilter; halaman: number }, now: number, pageSize = 25) {
+type ListQuery = { status: string; tenggat?: DueFilter };
+
+async function handlerFilter(db: Db, memberships: readonly Membership[], q: ListQuery, now: number) {
   const roots = handlerRoots(memberships);
   const cal = await loadHolidayCalendar(db);
   const statuses: ComplaintStatus[] | undefined = q.status === 'semua' ? undefined : q.status === 'terbuka' ? OPEN_STATUSES : [q.status as ComplaintStatus];
   const due: { dueBefore?: number; dueFrom?: number } =
     q.tenggat === 'lewat' ? { dueBefore: now - 1 } : q.tenggat === 'mendekati' ? { dueFrom: now, dueBefore: addWorkingDays(now, 1, cal) } : {};
-  const filter = { roots, statuses, ...due };
-  const [rows, total] = await Promise.all([listForHandler(db, { ...filter, limit: pageSize, offset: (q.halaman - 1) * pageSize }), countForHandler(db, filter)]);
-  return { roots, cal, total, items: rows.map(handlerListItem) };
+  return { cal, filter: { roots, statuses, ...due } };
+}
+
+export async function listForActor(db: Db, memberships: readonly Membership[], q: ListQuery & { halaman: number }, now: number, pageSize = 25) {
+  const { cal, filter } = await handlerFilter(db, memberships, q, now);
+  const [rows, total] = await Promise.all([
+    listForHandler(db, { ...filter, limit: pageSize, offset: (q.halaman - 1) * pageSize }),
+    countForHandler(db, filter),
+  ]);
+  return { roots: filter.roots, cal, total, items: rows.map(handlerListItem) };
+}
+
+/** Rows per export query: one bounded read per page; D1 allows 1,000 queries per invocation (a million rows). */
+export const EXPORT_PAGE_SIZE = 1000;
+
+/** Every report matching the list filter in the actor's regions, page by page in received order, with no cap. */
+export async function* exportForActor(db: Db, memberships: readonly Membership[], q: ListQuery, now: number, pageSize = EXPORT_PAGE_SIZE) {
+  const { filter } = await handlerFilter(db, memberships, q, now);
+  for (let after = ''; ; ) {
+    const rows = await exportPageForHandler(db, filter, after, pageSize);
+    if (rows.length > 0) yield rows.map(handlerListItem);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /** Loads a report the actor may handle: 404 outside their regions, 403 when their role may not handle complaints. */
@@ -80,7 +109,9 @@ export async function dispositionTargets(db: Db, actor: Actor, currentRegion: st
     .where(roots.length ? inTrees(regions.code, roots) : inArray(regions.code, ['__none__']))
     .orderBy(asc(regions.code))
     .all();
-  const up = upward.length ? await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, upward)).all() : [];
+  const up = upward.length
+    ? await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, upward)).all()
+    : [];
   const byCode = new Map([...up, ...rows].map((r) => [r.code, r]));
   return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: regionTitle(r), level: r.level }));
 }

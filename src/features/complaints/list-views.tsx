@@ -66,7 +66,10 @@ export const PublicListView: FC<ListProps> = (p) => {
       </p>
       <section aria-labelledby="angka">
         <h2 id="angka">Angka pengaduan</h2>
-        <p class="hint">Termasuk seluruh wilayah di bawahnya dan laporan yang dirahasiakan (hanya dihitung). “Tepat waktu”: laporan selesai yang diverifikasi dan ditindaklanjuti sesuai tenggat hari kerja.</p>
+        <p class="hint">
+          Termasuk seluruh wilayah di bawahnya dan laporan yang dirahasiakan (hanya dihitung). “Tepat waktu”: laporan selesai yang diverifikasi dan
+          ditindaklanjuti sesuai tenggat hari kerja.
+        </p>
         <FiguresView f={p.figures} />
         {p.children.length ? (
           <table class="table">

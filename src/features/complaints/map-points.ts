@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { MapLayer } from '../map-layers';
 import { STATUS_LABELS } from './labels';
 import { publicPoints } from './repo';
 
@@ -20,4 +21,18 @@ export async function publicComplaintPoints(db: Db, regionCode: string): Promise
   return rows
     .filter((r): r is typeof r & { lat: number; lng: number } => r.lat !== null && r.lng !== null)
     .map((r) => ({ ticket: r.ticket, title: r.title, statusLabel: STATUS_LABELS[r.status], lat: r.lat, lng: r.lng }));
+}
+
+/** The complaints layer of the region map: public points only (ticket and status, nothing about the reporter). */
+export function complaintsLayer(points: (db: Db, regionCode: string) => Promise<ComplaintMapPoint[]> = publicComplaintPoints): MapLayer {
+  return {
+    id: 'pengaduan',
+    label: 'Pengaduan warga',
+    hint: 'Lokasi pengaduan yang tidak dirahasiakan',
+    color: '#c2410c',
+    async load(db, regionCode) {
+      const rows = await points(db, regionCode);
+      return rows.map((p) => ({ id: p.ticket, title: p.title, subtitle: `${p.ticket} · ${p.statusLabel}`, lat: p.lat, lng: p.lng, url: null }));
+    },
+  };
 }

@@ -2,8 +2,8 @@
 import type { z } from 'zod';
 import { complaintExternalRefs } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import type { ExternalRefInput } from './api-json';
 import { toPartnerView } from './present';
 import { changedSince, findComplaintByTicket } from './repo';
@@ -38,7 +38,16 @@ export async function recordExternalRef(deps: ComplaintDeps, ticket: string, inp
   statements.push(
     db
       .insert(complaintExternalRefs)
-      .values({ complaintId: row.id, system: input.system, regionCode: row.originRegionCode, externalId: input.external_id, externalStatus: input.external_status ?? null, partnerId: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        complaintId: row.id,
+        system: input.system,
+        regionCode: row.originRegionCode,
+        externalId: input.external_id,
+        externalStatus: input.external_status ?? null,
+        partnerId: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .onConflictDoUpdate({
         target: [complaintExternalRefs.complaintId, complaintExternalRefs.system],
         set: { externalId: input.external_id, externalStatus: input.external_status ?? null, partnerId: ctx.actor.id, updatedAt: ctx.now },

@@ -111,7 +111,9 @@ export function toPublicView(b: ComplaintBundle) {
       ? {
           ...contentOf(b),
           updatedAt: c.updatedAt,
-          timeline: b.events.map((e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: e.notePublic ? [e.notePublic] : [] })),
+          timeline: b.events.map(
+            (e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: e.notePublic ? [e.notePublic] : [] }),
+          ),
         }
       : null,
   };
@@ -133,7 +135,8 @@ function deadlinesOf(c: ComplaintRow) {
   };
 }
 
-const refsOf = (b: ComplaintBundle) => b.refs.map((r) => ({ system: r.system, externalId: r.externalId, externalStatus: r.externalStatus, updatedAt: r.updatedAt }));
+const refsOf = (b: ComplaintBundle) =>
+  b.refs.map((r) => ({ system: r.system, externalId: r.externalId, externalStatus: r.externalStatus, updatedAt: r.updatedAt }));
 const currentRating = (b: ComplaintBundle) => b.ratings.find((r) => r.round === b.complaint.round) ?? null;
 
 export function toReporterView(b: ComplaintBundle, now: number) {
@@ -152,7 +155,13 @@ export function toReporterView(b: ComplaintBundle, now: number) {
     updatedAt: c.updatedAt,
     ...deadlinesOf(c),
     timeline: b.events.map(
-      (e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: [e.notePublic, e.noteReporter].filter((n): n is string => !!n) }),
+      (e): TimelineItem => ({
+        seq: e.seq,
+        at: e.at,
+        label: eventLabel(e),
+        actor: e.actorLabel,
+        notes: [e.notePublic, e.noteReporter].filter((n): n is string => !!n),
+      }),
     ),
     attachments: attachmentsOf(b),
     rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
@@ -236,7 +245,13 @@ export function toPartnerView(b: ComplaintBundle) {
     ...deadlinesOf(c),
     onTime: c.onTime,
     timeline: b.events.map(
-      (e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: [e.notePublic, e.noteReporter].filter((n): n is string => !!n) }),
+      (e): TimelineItem => ({
+        seq: e.seq,
+        at: e.at,
+        label: eventLabel(e),
+        actor: e.actorLabel,
+        notes: [e.notePublic, e.noteReporter].filter((n): n is string => !!n),
+      }),
     ),
     attachmentCount: b.attachments.length,
     rating: rating ? { score: rating.score, comment: rating.comment } : null,

@@ -50,7 +50,11 @@ export async function loadRelated(db: Db, complaintId: string) {
 export function regionLabels(db: Db, codes: string[]) {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return Promise.resolve([]);
-  return db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path }).from(regions).where(inArray(regions.code, unique)).all();
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(inArray(regions.code, unique))
+    .all();
 }
 
 /** Columns of list rows: never the reporter's identity or the secret hash. */
@@ -75,7 +79,6 @@ const listColumns = {
   regionLevel: regions.level,
   regionPath: regions.path,
 };
-export type ComplaintListRow = Awaited<ReturnType<typeof listForHandler>>[number];
 
 export interface HandlerListFilter {
   roots: string[];
@@ -103,6 +106,18 @@ export function listForHandler(db: Db, f: HandlerListFilter) {
     .orderBy(sql`coalesce(${complaints.dueAt}, 9007199254740991)`, desc(complaints.createdAt))
     .limit(f.limit)
     .offset(f.offset ?? 0)
+    .all();
+}
+
+/** One page of a handler's export: keyset on the id (received order), so every row comes exactly once. */
+export function exportPageForHandler(db: Db, f: Omit<HandlerListFilter, 'limit' | 'offset'>, afterId: string, limit: number) {
+  return db
+    .select(listColumns)
+    .from(complaints)
+    .innerJoin(regions, eq(regions.code, complaints.regionCode))
+    .where(and(handlerWhere(f), gt(complaints.id, afterId)))
+    .orderBy(asc(complaints.id))
+    .limit(limit)
     .all();
 }
 
@@ -143,7 +158,11 @@ export function listPublic(db: Db, f: PublicListFilter) {
 }
 
 export async function countPublic(db: Db, f: Omit<PublicListFilter, 'limit' | 'offset'>): Promise<number> {
-  const row = await db.select({ n: sql<number>`count(*)` }).from(complaints).where(publicWhere({ ...f, limit: 0 })).get();
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(complaints)
+    .where(publicWhere({ ...f, limit: 0 }))
+    .get();
   return row?.n ?? 0;
 }
 
@@ -183,13 +202,20 @@ export function withRunningClocks(db: Db, now: number) {
   return db
     .select()
     .from(complaints)
-    .where(or(inArray(complaints.status, ['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti']), and(eq(complaints.status, 'selesai'), gt(complaints.reopenUntil, now - 30 * 86_400_000))))
+    .where(
+      or(
+        inArray(complaints.status, ['diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti']),
+        and(eq(complaints.status, 'selesai'), gt(complaints.reopenUntil, now - 30 * 86_400_000)),
+      ),
+    )
     .all();
 }
 
 /** Partner change feed: ordered by (updated_at, id) for a stable keyset cursor. */
 export function changedSince(db: Db, since: number, after: { updatedAt: number; id: string } | null, limit: number) {
-  const cursor = after ? or(gt(complaints.updatedAt, after.updatedAt), and(eq(complaints.updatedAt, after.updatedAt), gt(complaints.id, after.id))) : gte(complaints.updatedAt, since);
+  const cursor = after
+    ? or(gt(complaints.updatedAt, after.updatedAt), and(eq(complaints.updatedAt, after.updatedAt), gt(complaints.id, after.id)))
+    : gte(complaints.updatedAt, since);
   return db
     .select()
     .from(complaints)

@@ -9,16 +9,16 @@ import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
-import { regionAction, regionPage } from '../../regions/routing';
+import { regionAction, regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
-import { clientIp } from '../admin/context';
-import { regionCrumbs } from '../site/views';
+import { clientIp } from '../../auth/request';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { complaintDeps, privateHeaders } from './deps';
 import { regionFigures } from './figures';
 import { PublicListView } from './list-views';
 import { toPublicView, toReporterView } from './present';
 import { countPublic, findAttachment, findComplaintByTicket, listCategories, listPublic } from './repo';
-import { AcceptForm, ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, TicketSchema } from './schemas';
+import { ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, TicketSchema } from './schemas';
 import { loadBundle, reporterAccess, reporterAct, SUBMIT_LIMIT, submitComplaint } from './service';
 import type { ComplaintAction } from './status-machine';
 import { TrackView, type TrackProps } from './track-views';
@@ -123,7 +123,12 @@ export function complaintRoutes(): Hono<AppEnv> {
     privateHeaders(c);
     return renderPage(
       c,
-      { title: `Laporan terkirim · ${result.ticket}`, nav: pageNav(c), breadcrumbs: regionCrumbs(ctx, { label: 'Pengaduan' }), meta: <meta name="referrer" content="no-referrer" /> },
+      {
+        title: `Laporan terkirim · ${result.ticket}`,
+        nav: pageNav(c),
+        breadcrumbs: regionCrumbs(ctx, { label: 'Pengaduan' }),
+        meta: <meta name="referrer" content="no-referrer" />,
+      },
       body,
       { status: result.created ? 201 : 200, fragment: body },
     );
@@ -164,7 +169,7 @@ export function complaintRoutes(): Hono<AppEnv> {
   regionAction(app, 'post', '/pengaduan/lacak/:aksi{info|terima|buka|nilai}', async (c) => {
     const aksi = c.req.param('aksi') as 'info' | 'terima' | 'buka' | 'nilai';
     if (aksi === 'info') assertUploadSize(c);
-    const schema = { info: InfoForm, terima: AcceptForm, buka: ReopenForm, nilai: RateForm }[aksi];
+    const schema = { info: InfoForm, terima: ReporterAuth, buka: ReopenForm, nilai: RateForm }[aksi];
     const form = await readForm(c, schema);
     const values = form.values;
     const nomor = String(values.nomor ?? '').slice(0, 40);
@@ -176,7 +181,11 @@ export function complaintRoutes(): Hono<AppEnv> {
         const row = await reporterAccess(db, parseOrThrow(TicketSchema, nomor), kode, clientIp(c), now);
         return renderTrack(c, { nomor, kode, errors: [], formErrors: errors, reporter: toReporterView(await loadBundle(db, row), now) }, status);
       } catch {
-        return renderTrack(c, { nomor, kode, errors: [{ field: 'kode', message: 'Nomor pelacakan atau kode pribadi tidak cocok. Periksa kembali keduanya.' }] }, 404);
+        return renderTrack(
+          c,
+          { nomor, kode, errors: [{ field: 'kode', message: 'Nomor pelacakan atau kode pribadi tidak cocok. Periksa kembali keduanya.' }] },
+          404,
+        );
       }
     };
     if (!form.ok) return reRender(form.errors, 422);
@@ -199,7 +208,10 @@ export function complaintRoutes(): Hono<AppEnv> {
       throw err;
     }
     privateHeaders(c);
-    return c.redirect(`${regionHref(c.get('region').region.path, 'pengaduan', 'lacak')}?${new URLSearchParams({ nomor: d.nomor, kode: d.kode, ok: aksi })}`, 303);
+    return c.redirect(
+      `${regionHref(c.get('region').region.path, 'pengaduan', 'lacak')}?${new URLSearchParams({ nomor: d.nomor, kode: d.kode, ok: aksi })}`,
+      303,
+    );
   });
 
   regionPage(
@@ -223,7 +235,12 @@ export function complaintRoutes(): Hono<AppEnv> {
     const ctx = c.get('region');
     const db = c.get('db');
     const q = PublicListQuery.parse(queryObject(new URL(c.req.url)));
-    const statuses = q.status === 'proses' ? (['diverifikasi', 'didisposisikan', 'ditindaklanjuti'] as const) : q.status === 'selesai' ? (['selesai', 'bukan_wewenang'] as const) : undefined;
+    const statuses =
+      q.status === 'proses'
+        ? (['diverifikasi', 'didisposisikan', 'ditindaklanjuti'] as const)
+        : q.status === 'selesai'
+          ? (['selesai', 'bukan_wewenang'] as const)
+          : undefined;
     const filter = { regionCode: ctx.region.code, statuses: statuses ? [...statuses] : undefined };
     const [figures, items, total] = await Promise.all([
       regionFigures(db, ctx.region),

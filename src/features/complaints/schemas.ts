@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { REGENCY } from '../../config';
 import { COMPLAINT_CLASSIFICATIONS } from '../../db/schema/complaints';
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { KUTAI_TIMUR_BBOX } from '../geo/schemas';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 
 /** Strips control characters (keeps newlines/tabs), normalises line ends and trims. */
-export const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+export const clean = (s: string) =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
 
 export const text = (min: number, max: number, what: string) =>
   z
@@ -66,9 +70,9 @@ function reportRules(v: z.output<typeof ComplaintFields>, ctx: z.RefinementCtx):
   if ((v.lat === undefined) !== (v.lng === undefined)) {
     ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lng'], message: 'Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.' });
   } else if (v.lat !== undefined && v.lng !== undefined) {
-    const [minLng, minLat, maxLng, maxLat] = KUTAI_TIMUR_BBOX;
+    const [minLng, minLat, maxLng, maxLat] = REGENCY.bbox;
     if (v.lng < minLng || v.lng > maxLng || v.lat < minLat || v.lat > maxLat) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Koordinat berada di luar Kabupaten Kutai Timur.' });
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: `Koordinat berada di luar ${REGENCY.name}.` });
     }
   }
   if (!v.anonymous) {
@@ -82,7 +86,9 @@ export type ComplaintInput = z.output<typeof ComplaintInput>;
 
 /** The HTML form adds its per-render idempotency token. */
 export const ComplaintForm = ComplaintFields.extend({
-  token: z.string({ message: 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.' }).regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
+  token: z
+    .string({ message: 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.' })
+    .regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
 }).superRefine(reportRules);
 
 export const TicketSchema = referenceField(normalizeTicket, { required: 'Isi nomor pelacakan.', invalid: 'Nomor pelacakan berbentuk ADU-XXXX-XXXX.', max: 40 });
@@ -96,11 +102,14 @@ export const ReporterAuth = z.object({ nomor: TicketSchema, kode: CodeSchema });
 
 export const InfoForm = ReporterAuth.extend({ message: text(5, 3000, 'informasi tambahan') });
 export const RateForm = ReporterAuth.extend({
-  score: z.coerce.number({ message: 'Pilih nilai 1 sampai 5.' }).int('Pilih nilai 1 sampai 5.').min(1, 'Pilih nilai 1 sampai 5.').max(5, 'Pilih nilai 1 sampai 5.'),
+  score: z.coerce
+    .number({ message: 'Pilih nilai 1 sampai 5.' })
+    .int('Pilih nilai 1 sampai 5.')
+    .min(1, 'Pilih nilai 1 sampai 5.')
+    .max(5, 'Pilih nilai 1 sampai 5.'),
   comment: optionalText(1000, 'Komentar'),
 });
 export const ReopenForm = ReporterAuth.extend({ reason: text(10, 1000, 'alasan membuka kembali') });
-export const AcceptForm = ReporterAuth;
 
 const optionalRegion = z.union([RegionCodeSchema, z.literal('').transform(() => undefined)]).optional();
 
@@ -128,7 +137,10 @@ export const HandlerActionForm = z.discriminatedUnion(
 export type HandlerActionForm = z.output<typeof HandlerActionForm>;
 
 export const AdminListQuery = z.object({
-  status: z.enum(['terbuka', 'semua', 'diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai', 'ditolak', 'bukan_wewenang', 'diarsipkan']).catch('terbuka').default('terbuka'),
+  status: z
+    .enum(['terbuka', 'semua', 'diterima', 'diverifikasi', 'didisposisikan', 'ditindaklanjuti', 'selesai', 'ditolak', 'bukan_wewenang', 'diarsipkan'])
+    .catch('terbuka')
+    .default('terbuka'),
   tenggat: z.enum(['lewat', 'mendekati']).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
@@ -139,10 +151,18 @@ export const PublicListQuery = z.object({
 });
 
 export const CategoryForm = z.object({
-  id: z.string({ message: 'Isi kode kategori.' }).trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Kode kategori: huruf kecil, angka dan garis bawah (2–40), diawali huruf.'),
+  id: z
+    .string({ message: 'Isi kode kategori.' })
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Kode kategori: huruf kecil, angka dan garis bawah (2–40), diawali huruf.'),
   name: text(2, 60, 'nama kategori'),
   description: optionalText(200, 'Keterangan'),
-  sort_order: z.coerce.number({ message: 'Urutan harus angka 0–999.' }).int('Urutan harus angka 0–999.').min(0, 'Urutan harus angka 0–999.').max(999, 'Urutan harus angka 0–999.').default(50),
+  sort_order: z.coerce
+    .number({ message: 'Urutan harus angka 0–999.' })
+    .int('Urutan harus angka 0–999.')
+    .min(0, 'Urutan harus angka 0–999.')
+    .max(999, 'Urutan harus angka 0–999.')
+    .default(50),
   is_active: flag,
 });
 export type CategoryForm = z.output<typeof CategoryForm>;

@@ -12,7 +12,7 @@ import { newId, randomToken } from '../../lib/ids';
 import { rateLimit } from '../../lib/rate-limit';
 import type { HolidayCalendar } from '../../lib/working-days';
 import { findRegionByCode } from '../../regions/repo';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { ComplaintBundle } from './present';
 import { findCategory, findComplaintByTicket, loadRelated, regionLabels } from './repo';
 import type { ComplaintInput } from './schemas';
@@ -46,7 +46,19 @@ export async function loadBundle(db: Db, complaint: ComplaintRow): Promise<Compl
 
 function attachmentRows(db: Db, complaint: { id: string; originRegionCode: string }, seq: number, stored: StoredPhoto[], now: number) {
   return stored.map((s) =>
-    db.insert(complaintAttachments).values({ id: s.id, complaintId: complaint.id, regionCode: complaint.originRegionCode, eventSeq: seq, r2Key: s.key, mime: s.mime, size: s.bytes.length, width: s.width, height: s.height, sha256: s.sha256, createdAt: now }),
+    db.insert(complaintAttachments).values({
+      id: s.id,
+      complaintId: complaint.id,
+      regionCode: complaint.originRegionCode,
+      eventSeq: seq,
+      r2Key: s.key,
+      mime: s.mime,
+      size: s.bytes.length,
+      width: s.width,
+      height: s.height,
+      sha256: s.sha256,
+      createdAt: now,
+    }),
   );
 }
 
@@ -126,7 +138,15 @@ export async function submitComplaint(
               createdAt: now,
               updatedAt: now,
             }),
-            eventInsert(db, id, region.code, 1, now, { kind: 'dibuat', fromStatus: null, toStatus: 'diterima', targetRegionCode: null, notePublic: null, noteReporter: null, noteInternal: null }, REPORTER_ACTOR),
+            eventInsert(
+              db,
+              id,
+              region.code,
+              1,
+              now,
+              { kind: 'dibuat', fromStatus: null, toStatus: 'diterima', targetRegionCode: null, notePublic: null, noteReporter: null, noteInternal: null },
+              REPORTER_ACTOR,
+            ),
             ...attachmentRows(db, { id, originRegionCode: region.code }, 1, stored, now),
           ];
           return { ref: ticket, statements, result: null };
@@ -157,7 +177,11 @@ export async function reporterAccess(db: Db, ticket: string, code: string, ip: s
 }
 
 export async function hasRating(db: Db, complaintId: string, round: number): Promise<boolean> {
-  const r = await db.select({ n: complaintRatings.round }).from(complaintRatings).where(and(eq(complaintRatings.complaintId, complaintId), eq(complaintRatings.round, round))).get();
+  const r = await db
+    .select({ n: complaintRatings.round })
+    .from(complaintRatings)
+    .where(and(eq(complaintRatings.complaintId, complaintId), eq(complaintRatings.round, round)))
+    .get();
   return r !== undefined;
 }
 
@@ -183,7 +207,16 @@ export async function applyAction(
   const seq = row.version + 1;
   const statements = changeStatements(db, row, result.state, result.entry, actor, now);
   if (action.type === 'nilai') {
-    statements.push(db.insert(complaintRatings).values({ complaintId: row.id, round: row.round, regionCode: row.originRegionCode, score: action.score, comment: action.comment ?? null, createdAt: now }));
+    statements.push(
+      db.insert(complaintRatings).values({
+        complaintId: row.id,
+        round: row.round,
+        regionCode: row.originRegionCode,
+        score: action.score,
+        comment: action.comment ?? null,
+        createdAt: now,
+      }),
+    );
   }
   const uploaded = extra.photos?.length ? await storePhotos(deps.files, row.id, extra.photos, now) : null;
   if (uploaded) statements.push(...attachmentRows(db, row, seq, uploaded.stored, now));
@@ -199,7 +232,13 @@ export async function applyAction(
 }
 
 /** A reporter's action on their own report (add information, accept the answer, reopen, rate). */
-export async function reporterAct(deps: ComplaintDeps, auth: { ticket: string; code: string; ip: string }, action: ComplaintAction, now: number, photos: PhotoUpload[] = []) {
+export async function reporterAct(
+  deps: ComplaintDeps,
+  auth: { ticket: string; code: string; ip: string },
+  action: ComplaintAction,
+  now: number,
+  photos: PhotoUpload[] = [],
+) {
   await rateLimit(deps.db, `complaint-reporter:${auth.ip}`, REPORTER_LIMIT.limit, REPORTER_LIMIT.windowMs, now);
   const row = await reporterAccess(deps.db, auth.ticket, auth.code, auth.ip, now);
   return applyAction(deps, row, action, 'pelapor', REPORTER_ACTOR, now, { photos });

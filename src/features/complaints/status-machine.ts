@@ -179,7 +179,16 @@ export function transition(
         if (action.targetRegion.code === s.regionCode) throw new TransitionError('Pilih wilayah lain untuk meneruskan laporan.');
         const verifyDueAt = addWorkingDays(now, VERIFY_DAYS, cal);
         return {
-          state: { ...s, status: 'diterima', regionCode: action.targetRegion.code, receivedAt: now, verifyDueAt, verifiedAt: null, dueAt: verifyDueAt, unit: null },
+          state: {
+            ...s,
+            status: 'diterima',
+            regionCode: action.targetRegion.code,
+            receivedAt: now,
+            verifyDueAt,
+            verifiedAt: null,
+            dueAt: verifyDueAt,
+            unit: null,
+          },
           entry: entry('diteruskan', from, 'diterima', {
             targetRegionCode: action.targetRegion.code,
             notePublic: `Bukan wewenang wilayah ini; diteruskan ke ${action.targetRegion.label}.`,
@@ -217,7 +226,14 @@ export function transition(
     case 'tindak_lanjut': {
       const late = from === 'didisposisikan' && s.followupDueAt !== null && now > s.followupDueAt;
       return {
-        state: { ...s, status: 'ditindaklanjuti', followedUpAt: now, autocloseAt: addWorkingDays(now, AUTOCLOSE_DAYS, cal), dueAt: null, onTime: s.onTime && !late },
+        state: {
+          ...s,
+          status: 'ditindaklanjuti',
+          followedUpAt: now,
+          autocloseAt: addWorkingDays(now, AUTOCLOSE_DAYS, cal),
+          dueAt: null,
+          onTime: s.onTime && !late,
+        },
         entry: entry('status', from, 'ditindaklanjuti', { noteReporter: action.answer }),
       };
     }
@@ -228,7 +244,9 @@ export function transition(
     case 'tutup_otomatis':
       return {
         state: closed(s, 'selesai', now, cal),
-        entry: entry('status', from, 'selesai', { notePublic: `Ditutup otomatis: tidak ada tanggapan pelapor ${AUTOCLOSE_DAYS} hari kerja setelah tindak lanjut.` }),
+        entry: entry('status', from, 'selesai', {
+          notePublic: `Ditutup otomatis: tidak ada tanggapan pelapor ${AUTOCLOSE_DAYS} hari kerja setelah tindak lanjut.`,
+        }),
       };
     case 'arsipkan':
       return { state: closed(s, 'diarsipkan', now, cal), entry: entry('status', from, 'diarsipkan', { noteInternal: action.reason }) };

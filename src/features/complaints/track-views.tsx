@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { ExternalRefRows } from './external-refs-view';
 import type { FieldError } from '../../lib/errors';
-import { formatDate, formatDateTime, formatRelativeDays, formatWeekdayDate } from '../../lib/time';
+import { formatDate, formatDateTime, formatWeekdayDate } from '../../lib/time';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
 import { STATUS_TONES } from './labels';
@@ -64,9 +64,16 @@ export const TrackView: FC<TrackProps> = (p) => (
     ) : null}
     <form method="get" action={regionHref(p.regionPath, 'pengaduan', 'lacak')} class="track-form">
       <Field id="nomor" label="Nomor pelacakan" hint="Mis. ADU-7K3Q-9XPD." error={p.errors.find((e) => e.field === 'nomor')?.message}>
-        {(d) => <input type="text" id="nomor" name="nomor" value={p.nomor} maxlength={40} autocomplete="off" autocapitalize="characters" aria-describedby={d} />}
+        {(d) => (
+          <input type="text" id="nomor" name="nomor" value={p.nomor} maxlength={40} autocomplete="off" autocapitalize="characters" aria-describedby={d} />
+        )}
       </Field>
-      <Field id="kode" label="Kode pribadi (tidak wajib)" hint="Isi bila Anda pelapornya, untuk melihat seluruh isi dan menanggapi." error={p.errors.find((e) => e.field === 'kode')?.message}>
+      <Field
+        id="kode"
+        label="Kode pribadi (tidak wajib)"
+        hint="Isi bila Anda pelapornya, untuk melihat seluruh isi dan menanggapi."
+        error={p.errors.find((e) => e.field === 'kode')?.message}
+      >
         {(d) => <input type="text" id="kode" name="kode" value={p.kode} maxlength={60} autocomplete="off" autocapitalize="characters" aria-describedby={d} />}
       </Field>
       <button type="submit">Lacak</button>
@@ -76,7 +83,11 @@ export const TrackView: FC<TrackProps> = (p) => (
         <p>Laporan dengan nomor itu tidak ditemukan. Periksa kembali nomornya, atau hubungi kantor desa/kecamatan Anda.</p>
       </EmptyState>
     ) : null}
-    {p.reporter ? <ReporterSection r={p.reporter} regionPath={p.regionPath} kode={p.kode} errors={p.formErrors ?? []} /> : p.publicView ? <PublicSection v={p.publicView} /> : null}
+    {p.reporter ? (
+      <ReporterSection r={p.reporter} regionPath={p.regionPath} kode={p.kode} errors={p.formErrors ?? []} />
+    ) : p.publicView ? (
+      <PublicSection v={p.publicView} />
+    ) : null}
   </>
 );
 
@@ -132,7 +143,10 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
         <StatusTag tone={STATUS_TONES[r.status]}>{r.statusLabel}</StatusTag> {r.statusHint}
       </p>
       <p class="hint">Anda melihat laporan sebagai pelapor. Jangan bagikan tautan atau kode pribadi halaman ini.</p>
-      <ErrorSummary errors={errors} fieldIds={{ message: 'message', photos: 'info-photos', score: 'score-1', comment: 'comment', reason: 'reason', _: 'hasil-lacak' }} />
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ message: 'message', photos: 'info-photos', score: 'score-1', comment: 'comment', reason: 'reason', _: 'hasil-lacak' }}
+      />
       <dl class="facts">
         <dt>Nomor</dt>
         <dd>{r.ticket}</dd>
@@ -154,7 +168,9 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
           </>
         ) : null}
         <dt>Privasi</dt>
-        <dd>{[r.anonymous ? 'anonim' : 'identitas terlihat oleh petugas', r.confidential ? 'rahasia' : 'isi terbuka untuk umum setelah diverifikasi'].join('; ')}</dd>
+        <dd>
+          {[r.anonymous ? 'anonim' : 'identitas terlihat oleh petugas', r.confidential ? 'rahasia' : 'isi terbuka untuk umum setelah diverifikasi'].join('; ')}
+        </dd>
         <dt>Kontak Anda</dt>
         <dd>{[r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ') || 'tidak diisi'}</dd>
         {r.dueAt && (r.status === 'diterima' || r.status === 'diverifikasi' || r.status === 'didisposisikan') ? (
@@ -202,7 +218,15 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
           <Field id="info-photos" label={`Foto tambahan (tidak wajib, paling banyak ${MAX_PHOTOS})`} error={err('photos')}>
             {(d) => (
               <>
-                <input type="file" id="info-photos" name="photos" multiple accept="image/jpeg,image/png,image/webp" data-downscale="1600" aria-describedby={d} />
+                <input
+                  type="file"
+                  id="info-photos"
+                  name="photos"
+                  multiple
+                  accept="image/jpeg,image/png,image/webp"
+                  data-downscale="1600"
+                  aria-describedby={d}
+                />
                 <p class="hint" id="info-photos-status" role="status"></p>
               </>
             )}
@@ -236,8 +260,8 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
           {authFields(r.ticket, kode)}
           <h3>Belum terselesaikan?</h3>
           <p>
-            Anda dapat membuka kembali laporan sampai {formatWeekdayDate(r.reopenUntil)} ({REOPEN_DAYS} hari kerja setelah selesai).
-            Petugas wajib menindaklanjuti dalam {FOLLOWUP_DAYS} hari kerja.
+            Anda dapat membuka kembali laporan sampai {formatWeekdayDate(r.reopenUntil)} ({REOPEN_DAYS} hari kerja setelah selesai). Petugas wajib
+            menindaklanjuti dalam {FOLLOWUP_DAYS} hari kerja.
           </p>
           <Field id="reason" label="Alasan membuka kembali" error={err('reason')}>
             {(d) => <textarea id="reason" name="reason" rows={3} maxlength={1000} aria-describedby={d}></textarea>}
@@ -251,5 +275,3 @@ const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: 
     </section>
   );
 };
-
-export const AgeText: FC<{ at: number; now: number }> = ({ at, now }) => <>{`masuk ${formatRelativeDays(at, now)}`}</>;

@@ -9,9 +9,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
-import { imageDimensions, sha256Hex, sniffFileType } from '../../lib/file-type';
+import { sha256Hex } from '../../lib/encoding';
+import { imageDimensions, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
-import { stripMetadata } from './photo-metadata';
+import { stripMetadata } from '../../lib/photo-metadata';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;

@@ -79,15 +79,25 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
     <div id={CONTENT_ID}>
       <h1>Sampaikan pengaduan atau aspirasi</h1>
       <p>
-        Laporan diterima oleh petugas {p.regionLabel} dan diverifikasi paling lambat {VERIFY_DAYS} hari kerja. Anda akan
-        mendapat nomor pelacakan dan kode pribadi untuk mengikuti prosesnya.
+        Laporan diterima oleh petugas {p.regionLabel} dan diverifikasi paling lambat {VERIFY_DAYS} hari kerja. Anda akan mendapat nomor pelacakan dan kode
+        pribadi untuk mengikuti prosesnya.
       </p>
       <p class="hint">
         Sudah punya nomor? <a href={regionHref(p.regionPath, 'pengaduan', 'lacak')}>Lacak laporan</a>. Lihat juga{' '}
         <a href={regionHref(p.regionPath, 'pengaduan', 'daftar')}>daftar dan angka pengaduan</a>.
       </p>
       <ErrorSummary errors={p.errors ?? []} fieldIds={FIELD_IDS} />
-      <form method="post" action={action} enctype="multipart/form-data" novalidate hx-post={action} hx-target={`#${CONTENT_ID}`} hx-swap="outerHTML" data-swap-errors class="complaint-form">
+      <form
+        method="post"
+        action={action}
+        enctype="multipart/form-data"
+        novalidate
+        hx-post={action}
+        hx-target={`#${CONTENT_ID}`}
+        hx-swap="outerHTML"
+        data-swap-errors
+        class="complaint-form"
+      >
         <div data-form-error role="alert"></div>
         <input type="hidden" name="token" value={p.token} />
         <fieldset class={e('classification') ? 'field-error' : undefined} aria-describedby={e('classification') ? 'classification-error' : undefined}>
@@ -101,7 +111,14 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           <div class="checks">
             {COMPLAINT_CLASSIFICATIONS.map((c) => (
               <label for={`classification-${c}`}>
-                <input type="radio" id={`classification-${c}`} name="classification" value={c} checked={classification === c} aria-describedby={`classification-${c}-hint`} />
+                <input
+                  type="radio"
+                  id={`classification-${c}`}
+                  name="classification"
+                  value={c}
+                  checked={classification === c}
+                  aria-describedby={`classification-${c}-hint`}
+                />
                 <span>
                   {CLASSIFICATION_LABELS[c]}
                   <span class="hint block" id={`classification-${c}-hint`}>
@@ -157,17 +174,40 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           <p class="hint" data-geolocate-status role="status"></p>
           <div class="coords">
             <Field id="lat" label="Lintang" error={e('lat')}>
-              {(d) => <input type="text" id="lat" name="lat" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={['coords-hint', d].filter(Boolean).join(' ')} />}
+              {(d) => (
+                <input
+                  type="text"
+                  id="lat"
+                  name="lat"
+                  inputmode="decimal"
+                  value={v('lat')}
+                  maxlength={20}
+                  aria-describedby={['coords-hint', d].filter(Boolean).join(' ')}
+                />
+              )}
             </Field>
             <Field id="lng" label="Bujur" error={e('lng')}>
-              {(d) => <input type="text" id="lng" name="lng" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={['coords-hint', d].filter(Boolean).join(' ')} />}
+              {(d) => (
+                <input
+                  type="text"
+                  id="lng"
+                  name="lng"
+                  inputmode="decimal"
+                  value={v('lng')}
+                  maxlength={20}
+                  aria-describedby={['coords-hint', d].filter(Boolean).join(' ')}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
         <Field
           id="photos"
           label="Foto (tidak wajib)"
-          hint={`Paling banyak ${MAX_PHOTOS} foto JPG, PNG atau WebP, masing-masing paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Foto hanya dilihat petugas dan Anda, tidak pernah ditampilkan untuk umum.`}
+          hint={
+            `Paling banyak ${MAX_PHOTOS} foto JPG, PNG atau WebP, masing-masing paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. ` +
+            'Foto hanya dilihat petugas dan Anda, tidak pernah ditampilkan untuk umum.'
+          }
           error={e('photos')}
         >
           {(d) => (
@@ -179,8 +219,18 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
         </Field>
         <fieldset>
           <legend>Privasi</legend>
-          <Check name="anonymous" label="Kirim sebagai anonim" hint="Nama dan kontak Anda tidak ditampilkan kepada petugas maupun umum. Anda tetap dapat mengikuti laporan dengan nomor dan kode pribadi." checked={v('anonymous') === '1'} />
-          <Check name="confidential" label="Rahasiakan laporan" hint="Isi laporan tidak ditampilkan untuk umum; hanya petugas yang berwenang yang dapat membacanya." checked={v('confidential') === '1'} />
+          <Check
+            name="anonymous"
+            label="Kirim sebagai anonim"
+            hint="Nama dan kontak Anda tidak ditampilkan kepada petugas maupun umum. Anda tetap dapat mengikuti laporan dengan nomor dan kode pribadi."
+            checked={v('anonymous') === '1'}
+          />
+          <Check
+            name="confidential"
+            label="Rahasiakan laporan"
+            hint="Isi laporan tidak ditampilkan untuk umum; hanya petugas yang berwenang yang dapat membacanya."
+            checked={v('confidential') === '1'}
+          />
         </fieldset>
         <fieldset>
           <legend>Kontak Anda</legend>
@@ -227,9 +277,8 @@ export const ConfirmationView: FC<ConfirmationProps> = (p) => (
       {formatCode(p.code)}
     </p>
     <p>
-      Catat atau simpan tangkapan layar nomor dan kode ini. Kode pribadi hanya ditampilkan di halaman ini dan tidak dapat
-      dikirim ulang. Dengan nomor dan kode ini Anda dapat melihat seluruh proses, menambah informasi, dan menilai
-      penanganannya.
+      Catat atau simpan tangkapan layar nomor dan kode ini. Kode pribadi hanya ditampilkan di halaman ini dan tidak dapat dikirim ulang. Dengan nomor dan kode
+      ini Anda dapat melihat seluruh proses, menambah informasi, dan menilai penanganannya.
     </p>
     <p>
       Tautan pribadi (jangan dibagikan): <a href={p.privateUrl}>buka laporan saya</a>
@@ -240,10 +289,7 @@ export const ConfirmationView: FC<ConfirmationProps> = (p) => (
         Petugas {p.regionLabel} memverifikasi laporan Anda paling lambat <strong>{formatWeekdayDate(p.verifyDueAt)}</strong>.
       </li>
       <li>Laporan yang sudah diverifikasi didisposisikan ke unit yang menangani; tindak lanjut paling lambat {FOLLOWUP_DAYS} hari kerja setelah disposisi.</li>
-      <li>
-        Anda dapat menanggapi jawaban petugas. Bila tidak ada tanggapan dalam {AUTOCLOSE_DAYS} hari kerja, laporan dinyatakan
-        selesai.
-      </li>
+      <li>Anda dapat menanggapi jawaban petugas. Bila tidak ada tanggapan dalam {AUTOCLOSE_DAYS} hari kerja, laporan dinyatakan selesai.</li>
     </ol>
     <p>
       {p.anonymous ? 'Laporan dikirim sebagai anonim: identitas Anda tidak ditampilkan kepada petugas. ' : ''}

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, posts, regions, users, type PostKind, type PostStatus } from '../../db/schema';
 import { escapeLike } from '../../regions/repo';
-import { regionInSubtrees } from './scope';
+import { inSubtrees } from '../../regions/sql';
 
 /** Admin-side post queries. Every list is narrowed to the actor's region subtrees first (rows outside never show). */
 
@@ -43,8 +43,8 @@ const adminListColumns = {
 };
 
 export async function listPostsForAdmin(db: Db, f: AdminPostFilter) {
-  const conds: SQL[] = [regionInSubtrees(posts.regionCode, f.roots)];
-  if (f.regionCode) conds.push(regionInSubtrees(posts.regionCode, [f.regionCode]));
+  const conds: SQL[] = [inSubtrees(posts.regionCode, f.roots)];
+  if (f.regionCode) conds.push(inSubtrees(posts.regionCode, [f.regionCode]));
   if (f.status) conds.push(eq(posts.status, f.status));
   if (f.kind) conds.push(eq(posts.kind, f.kind));
   if (f.authorId) conds.push(eq(posts.authorId, f.authorId));
@@ -74,14 +74,18 @@ export async function waitingForReview(db: Db, roots: string[], limit = 200) {
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(regionInSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan')))
+    .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan')))
     .orderBy(asc(posts.updatedAt))
     .limit(limit)
     .all();
 }
 
 export async function countRejectedOf(db: Db, authorId: string): Promise<number> {
-  const row = await db.select({ n: count() }).from(posts).where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak'))).get();
+  const row = await db
+    .select({ n: count() })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak')))
+    .get();
   return row?.n ?? 0;
 }
 

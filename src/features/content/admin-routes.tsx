@@ -6,15 +6,16 @@ import { checkUpload, fileField, assertRequestSize, uploadMaxBytes, type Checked
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
-import { AdminPostListQuery, PostForm, PostIdParam, RejectForm, ReviewNoteForm } from './schemas';
+import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
+import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
 import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
 import { availableActions } from '../../publishing/workflow';
 
@@ -91,7 +92,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         regionCode: q.wilayah,
         status: q.status,
         kind: q.jenis,
-        authorId: q.penulis === 'saya' ? ctx.actor.id ?? undefined : undefined,
+        authorId: q.penulis === 'saya' ? (ctx.actor.id ?? undefined) : undefined,
         limit: PAGE_SIZE,
         offset: (q.halaman - 1) * PAGE_SIZE,
       }),
@@ -149,15 +150,33 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     if (!extra.id) {
       const regions = await regionsFor(c, ctx.actor, 'content.draft');
       if (regions.length === 0) throw new AppError('forbidden', 'Konten wilayah Anda masih dikelola oleh Diskominfo.');
-      const preset: FormValues = { region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''), kind: c.req.query('jenis') ?? 'berita', page_slug: c.req.query('halaman_tetap') ?? '' };
+      const preset: FormValues = {
+        region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''),
+        kind: c.req.query('jenis') ?? 'berita',
+        page_slug: c.req.query('halaman_tetap') ?? '',
+      };
       const rights = { draft: true, publish: false, review: false };
       const chosen = regions.find((r) => r.code === (extra.values?.region_code ?? preset.region_code));
       // The buttons follow the chosen region; with no choice yet, "publish" shows only if every option allows it.
       rights.publish = chosen ? allows(ctx.actor, 'content.publish', chosen) : regions.every((r) => allows(ctx.actor, 'content.publish', r));
       return renderAdmin(
         c,
-        { title: 'Tulis konten baru', current: '/admin/konten', breadcrumbs: [...crumbs, { label: 'Tulis baru' }], scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`] },
-        <PostEditorView csrf={s.csrfToken} now={ctx.now} uploadMax={uploadMax} regions={regions} rights={rights} actions={[]} values={extra.values ?? preset} errors={extra.errors} />,
+        {
+          title: 'Tulis konten baru',
+          current: '/admin/konten',
+          breadcrumbs: [...crumbs, { label: 'Tulis baru' }],
+          scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+        },
+        <PostEditorView
+          csrf={s.csrfToken}
+          now={ctx.now}
+          uploadMax={uploadMax}
+          regions={regions}
+          rights={rights}
+          actions={[]}
+          values={extra.values ?? preset}
+          errors={extra.errors}
+        />,
         { status: extra.status },
       );
     }
@@ -165,7 +184,12 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     const history = await postHistory(c.get('db'), extra.id);
     return renderAdmin(
       c,
-      { title: `Ubah: ${found.post.title}`, current: '/admin/konten', breadcrumbs: [...crumbs, { label: found.post.title }], scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`] },
+      {
+        title: `Ubah: ${found.post.title}`,
+        current: '/admin/konten',
+        breadcrumbs: [...crumbs, { label: found.post.title }],
+        scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+      },
       <PostEditorView
         csrf={s.csrfToken}
         now={ctx.now}
@@ -213,7 +237,12 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
-      return editorPage(c, { id, values: form.values, errors: fe.fieldErrors.length ? fe.fieldErrors : [{ field: '_', message: fe.message }], status: fe.status });
+      return editorPage(c, {
+        id,
+        values: form.values,
+        errors: fe.fieldErrors.length ? fe.fieldErrors : [{ field: '_', message: fe.message }],
+        status: fe.status,
+      });
     }
   });
 
@@ -240,7 +269,10 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         note = parseOrThrow(ReviewNoteForm, await formValues(c)).note;
       }
       await changeStatus(deps(c), id, action, actionContext(c), note);
-      const back = action === 'approve' || action === 'reject' ? `/admin/konten/tinjauan?ok=${STATUS_NOTICES[action]}` : `/admin/konten/${id}?ok=${STATUS_NOTICES[action]}`;
+      const back =
+        action === 'approve' || action === 'reject'
+          ? `/admin/konten/tinjauan?ok=${STATUS_NOTICES[action]}`
+          : `/admin/konten/${id}?ok=${STATUS_NOTICES[action]}`;
       return c.redirect(back, 303);
     });
   }

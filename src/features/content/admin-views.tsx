@@ -1,13 +1,12 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, RegionFilter } from '../admin/components';
+import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import type { AdminPostRow } from './admin-repo';
-import type { RegionOption } from './editor-view';
 import { STATUS_LABELS, statusLabel } from './labels';
-import { FIXED_PAGES } from './slug';
+import { FIXED_PAGES } from '../../regions/fixed-pages';
 import { KIND_LABELS } from './views';
 
 const PostTable: FC<{ rows: AdminPostRow[]; now: number }> = ({ rows, now }) => (
@@ -56,9 +55,7 @@ export const PostListView: FC<{
   waiting: number;
   notice?: string;
 }> = (p) => {
-  const params = new URLSearchParams(
-    Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
-  );
+  const params = new URLSearchParams(Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const link = (n: number) => `/admin/konten?${new URLSearchParams([...params, ['halaman', String(n)]])}`;
   return (
     <>
@@ -85,7 +82,13 @@ export const PostListView: FC<{
       </p>
       <form method="get" action="/admin/konten" class="filters">
         <RegionFilter id="f-wilayah" regions={p.regions} value={p.filter.wilayah} />
-        <FilterSelect id="f-status" name="status" label="Status" value={p.filter.status} options={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={p.filter.status}
+          options={POST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <FilterSelect id="f-jenis" name="jenis" label="Jenis" value={p.filter.jenis} options={POST_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         <button type="submit" class="button-secondary">
           Saring

@@ -1,51 +1,23 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
+import { apiRegion, badCursor, ListParams, parseSince, yearWindow } from '../../api/list-params';
 import { describeRoute } from '../../api/openapi';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
 import { POST_KINDS } from '../../db/schema';
 import type { AppEnv } from '../../env';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { renderMarkdown } from '../../lib/markdown';
 import { originOf } from '../../lib/origin';
-import { witaDateToMs } from '../../lib/time';
-import { parseOrThrow, queryObject } from '../../lib/validation';
+import { parseOrThrow, queryObject, UNKNOWN_KEYS } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
-import { findRegionByCode, rootRegionCode } from '../../regions/repo';
-import { RegionCodeSchema } from '../../regions/schemas';
 import { findPublishedPostById, listPostsForApi, type PublicPostRow } from './repo';
 import { PostIdParam } from './schemas';
 import { mediaUrl } from './views';
 
-/** `since`: 'YYYY-MM-DD' (00:00 WITA) or an ISO 8601 instant with a time zone. Returns epoch ms or null. */
-export function parseSince(v: string): number | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    try {
-      return witaDateToMs(v);
-    } catch {
-      return null;
-    }
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) return null;
-  const ms = Date.parse(v);
-  return Number.isFinite(ms) ? ms : null;
-}
-
-const unknownKeys = { error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined) };
-
-/** Shared list parameters of the content and document APIs. */
-export const ListParams = {
-  region: RegionCodeSchema.optional().describe('Region code; the list includes its descendants (rollup). Default: the whole regency'),
-  year: z.coerce.number({ message: 'year harus angka.' }).int('year harus bilangan bulat.').min(1945, 'year tidak valid.').max(2100, 'year tidak valid.').optional(),
-  since: z
-    .string()
-    .refine((v) => parseSince(v) !== null, 'since harus tanggal YYYY-MM-DD atau waktu ISO 8601 dengan zona waktu.')
-    .optional()
-    .describe('Only items created or changed at/after this instant (YYYY-MM-DD is read as 00:00 WITA)'),
-  cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
-  limit: z.coerce.number({ message: 'limit harus angka.' }).int('limit harus bilangan bulat.').min(1, 'limit minimal 1.').max(100, 'limit maksimal 100.').default(20),
-};
-
-export const PostsQuery = z.strictObject({ ...ListParams, kind: z.enum(POST_KINDS, { message: 'kind harus berita, pengumuman, agenda atau halaman.' }).optional() }, unknownKeys);
+export const PostsQuery = z.strictObject(
+  { ...ListParams, kind: z.enum(POST_KINDS, { message: 'kind harus berita, pengumuman, agenda atau halaman.' }).optional() },
+  UNKNOWN_KEYS,
+);
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -95,23 +67,6 @@ function postJson(p: PublicPostRow, origin: string): z.infer<typeof PostJson> {
     event_place: p.eventPlace,
     is_demo: p.isDemo,
   };
-}
-
-/** The region filter: 404 for a well-formed but unknown code; the regency when absent. */
-export async function apiRegion(c: Context<AppEnv>, code: string | undefined): Promise<string> {
-  if (!code) return rootRegionCode(c.get('db'));
-  const region = await findRegionByCode(c.get('db'), code);
-  if (!region) throw notFound(`Wilayah dengan kode ${code} tidak ditemukan.`);
-  return code;
-}
-
-/** Half-open WITA calendar-year window. */
-export function yearWindow(year: number | undefined): { from?: number; to?: number } {
-  return year === undefined ? {} : { from: witaDateToMs(`${year}-01-01`), to: witaDateToMs(`${year + 1}-01-01`) };
-}
-
-export function badCursor(): AppError {
-  return new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
 }
 
 describeRoute({

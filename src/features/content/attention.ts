@@ -1,7 +1,7 @@
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import { actorOf } from '../accounts/session';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import { actorOf } from '../../auth/session';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { countRejectedOf, waitingForReview } from './admin-repo';
 
 /**
@@ -12,10 +12,7 @@ export const contentAttention: AttentionProvider = async ({ db, now }, session) 
   const actor = actorOf(session);
   const items: AttentionItem[] = [];
   const roots = candidateRoots(session.memberships, 'content.review');
-  const [waiting, rejected] = await Promise.all([
-    roots.length ? waitingForReview(db, roots) : Promise.resolve([]),
-    countRejectedOf(db, session.userId),
-  ]);
+  const [waiting, rejected] = await Promise.all([roots.length ? waitingForReview(db, roots) : Promise.resolve([]), countRejectedOf(db, session.userId)]);
   const mine = waiting.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage }));
   if (mine.length) {
     const oldest = Math.min(...mine.map((r) => r.updatedAt));

@@ -7,18 +7,13 @@ import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
-import { FIXED_PAGES, fixedPageLabel } from './slug';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { KIND_LABELS, mediaUrl } from './views';
 import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: 'kabupaten' | 'kecamatan' | 'desa' | 'kelurahan';
-}
 
 export interface EditorPost {
   post: PostRow;
@@ -132,16 +127,32 @@ export const PostEditorView: FC<EditorProps> = (p) => {
         <Field id="title" label="Judul" error={errorFor(e, 'title')}>
           {(d) => <input id="title" name="title" type="text" value={valueOf(v, 'title')} maxlength={200} required aria-describedby={d} />}
         </Field>
-        <Field id="summary" label="Ringkasan (opsional)" hint="Satu atau dua kalimat untuk daftar berita dan pratinjau di media sosial. Bila kosong diambil dari isi." error={errorFor(e, 'summary')}>
-          {(d) => <textarea id="summary" name="summary" rows={2} maxlength={300} aria-describedby={d}>{valueOf(v, 'summary')}</textarea>}
+        <Field
+          id="summary"
+          label="Ringkasan (opsional)"
+          hint="Satu atau dua kalimat untuk daftar berita dan pratinjau di media sosial. Bila kosong diambil dari isi."
+          error={errorFor(e, 'summary')}
+        >
+          {(d) => (
+            <textarea id="summary" name="summary" rows={2} maxlength={300} aria-describedby={d}>
+              {valueOf(v, 'summary')}
+            </textarea>
+          )}
         </Field>
         <Field
           id="body_md"
           label="Isi"
-          hint="Format sederhana: **tebal**, _miring_, [teks tautan](https://alamat), baris diawali “- ” untuk daftar, “## ” untuk subjudul. Kode HTML tidak dijalankan."
+          hint={
+            'Format sederhana: **tebal**, _miring_, [teks tautan](https://alamat), baris diawali “- ” untuk daftar, “## ” untuk subjudul. ' +
+            'Kode HTML tidak dijalankan.'
+          }
           error={errorFor(e, 'body_md')}
         >
-          {(d) => <textarea id="body_md" name="body_md" rows={12} aria-describedby={d}>{valueOf(v, 'body_md')}</textarea>}
+          {(d) => (
+            <textarea id="body_md" name="body_md" rows={12} aria-describedby={d}>
+              {valueOf(v, 'body_md')}
+            </textarea>
+          )}
         </Field>
         {isPage ? null : <CoverFields {...p} values={v} />}
         {isPage ? null : (
@@ -166,7 +177,12 @@ export const PostEditorView: FC<EditorProps> = (p) => {
             </Field>
           </fieldset>
         )}
-        <Field id="publish_at" label="Jadwal terbit (opsional, WITA)" hint="Kosongkan agar tampil segera setelah diterbitkan atau disetujui. Bila diisi waktu mendatang, tulisan tampil otomatis pada waktu itu." error={errorFor(e, 'publish_at')}>
+        <Field
+          id="publish_at"
+          label="Jadwal terbit (opsional, WITA)"
+          hint="Kosongkan agar tampil segera setelah diterbitkan atau disetujui. Bila diisi waktu mendatang, tulisan tampil otomatis pada waktu itu."
+          error={errorFor(e, 'publish_at')}
+        >
           {(d) => <input id="publish_at" name="publish_at" type="datetime-local" value={valueOf(v, 'publish_at')} aria-describedby={d} />}
         </Field>
         <div class="actions">
@@ -226,7 +242,12 @@ const CoverFields: FC<EditorProps & { values: FormValues }> = (p) => {
         {(d) => <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp,image/gif" data-downscale="1600" aria-describedby={d} />}
       </Field>
       <p class="hint" id="cover-status" aria-live="polite"></p>
-      <Field id="cover_alt" label="Keterangan foto" hint="Jelaskan isi foto untuk pembaca tunanetra, mis. “Warga membersihkan parit di RT 3”." error={errorFor(e, 'cover_alt')}>
+      <Field
+        id="cover_alt"
+        label="Keterangan foto"
+        hint="Jelaskan isi foto untuk pembaca tunanetra, mis. “Warga membersihkan parit di RT 3”."
+        error={errorFor(e, 'cover_alt')}
+      >
         {(d) => <input id="cover_alt" name="cover_alt" type="text" maxlength={200} value={valueOf(p.values, 'cover_alt')} aria-describedby={d} />}
       </Field>
     </fieldset>
@@ -239,14 +260,14 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
   const has = (a: PostAction) => p.actions.includes(a);
   const base = `/admin/konten/${post.id}`;
   const publicHref = post.kind === 'halaman' ? regionHref(p.current.regionPath, 'tentang', post.slug) : regionHref(p.current.regionPath, 'berita', post.slug);
+  const where = regionTitle({ level: p.current.regionLevel, name: p.current.regionName });
   return (
     <section class="status-panel" aria-labelledby="status-tulisan">
       <h2 id="status-tulisan">
         Status: <StatusTag tone={st.tone}>{st.label}</StatusTag>
       </h2>
       <p>
-        {regionTitle({ level: p.current.regionLevel, name: p.current.regionName })} · {KIND_LABELS[post.kind]} · penulis {p.current.authorName ?? '—'} · diubah{' '}
-        {formatDateTime(post.updatedAt)}
+        {where} · {KIND_LABELS[post.kind]} · penulis {p.current.authorName ?? '—'} · diubah {formatDateTime(post.updatedAt)}
         {post.status === 'terbit' && post.publishedAt ? <> · tampil sejak {formatDateTime(post.publishedAt)}</> : null}
       </p>
       {post.status === 'terbit' && post.publishedAt !== null && post.publishedAt <= p.now ? (
@@ -262,7 +283,13 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
       {post.status === 'menunggu_tinjauan' && !has('approve') ? <p>Tulisan ini sedang menunggu tinjauan Diskominfo atau kecamatan.</p> : null}
       <div class="actions">
         {has('submit') ? <ActionForm csrf={p.csrf} action={`${base}/kirim`} label="Kirim untuk ditinjau" /> : null}
-        {has('publish') ? <ActionForm csrf={p.csrf} action={`${base}/terbitkan`} label={post.publishedAt && post.publishedAt > p.now ? 'Terbitkan sesuai jadwal' : 'Terbitkan sekarang'} /> : null}
+        {has('publish') ? (
+          <ActionForm
+            csrf={p.csrf}
+            action={`${base}/terbitkan`}
+            label={post.publishedAt && post.publishedAt > p.now ? 'Terbitkan sesuai jadwal' : 'Terbitkan sekarang'}
+          />
+        ) : null}
         {has('unpublish') ? <ActionForm csrf={p.csrf} action={`${base}/tarik`} label="Tarik dari situs" secondary /> : null}
         {has('delete') ? <ActionForm csrf={p.csrf} action={`${base}/hapus`} label="Hapus tulisan" danger /> : null}
       </div>
@@ -278,7 +305,11 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
           <form method="post" action={`${base}/tolak`}>
             <CsrfField token={p.csrf} />
             <Field id="note" label="Alasan pengembalian" hint="Wajib: jelaskan apa yang perlu diperbaiki." error={errorFor(p.errors, 'note')}>
-              {(d) => <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>{valueOf(p.values, 'note')}</textarea>}
+              {(d) => (
+                <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>
+                  {valueOf(p.values, 'note')}
+                </textarea>
+              )}
             </Field>
             <button type="submit" class="button-danger">
               Kembalikan ke penulis

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { pageCache } from '../../cache/page-cache';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
 import { renderMarkdown } from '../../lib/markdown';
@@ -8,33 +7,33 @@ import { originOf } from '../../lib/origin';
 import { formatDate } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { listAllRegions } from '../../regions/repo';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
 import { renderPage } from '../../views/render';
-import { listSitemapDocuments } from '../documents/repo';
-import { documentHref } from '../documents/views';
-import { regionCrumbs } from '../site/views';
-import { buildRss, buildSitemap, type SitemapUrl } from './feed';
-import { findPublishedPage, listPublishedPages, listPublishedPosts, listSitemapPosts } from './repo';
-import { FIXED_PAGES, FIXED_PAGE_SLUGS, fixedPageLabel } from './slug';
+import { regionCrumbs } from '../../views/region-crumbs';
+import { buildRss } from '../../lib/feed';
+import { findPublishedPage, listPublishedPages, listPublishedPosts } from './repo';
+import { FIXED_PAGES, FIXED_PAGE_SLUGS, fixedPageLabel } from '../../regions/fixed-pages';
 import { KIND_LABELS, mediaUrl, postHref } from './views';
 
 const FEED_SIZE = 20;
-const SITEMAP_MAX_POSTS = 40_000;
 
 /**
  * Public feeds and the region's fixed pages:
  * - `{prefix}/berita.xml`: RSS 2.0 of the latest 20 news/announcements/agenda rolled up from the region's subtree;
- * - `/sitemap.xml`: every region page, published post, fixed page and public document;
  * - `{prefix}/tentang` and `{prefix}/tentang/{slug}`: profil, visi-misi, struktur organisasi, kontak, maklumat.
- * All are KV-cached; the sitemap's key lives under the regency prefix, so any region's purge refreshes it.
+ * All are KV-cached.
  */
 export function registerFeedRoutes(app: Hono<AppEnv>): void {
   regionPage(app, '/berita.xml', async (c) => {
     const ctx = c.get('region');
     const origin = originOf(c);
-    const items = await listPublishedPosts(c.get('db'), { regionCode: ctx.region.code, now: Date.now(), kinds: ['berita', 'pengumuman', 'agenda'], limit: FEED_SIZE });
+    const items = await listPublishedPosts(c.get('db'), {
+      regionCode: ctx.region.code,
+      now: Date.now(),
+      kinds: ['berita', 'pengumuman', 'agenda'],
+      limit: FEED_SIZE,
+    });
     const xml = buildRss({
       title: `Berita ${regionTitle(ctx.region)}`,
       link: `${origin}${regionHref(ctx.region.path, 'berita')}`,
@@ -50,25 +49,6 @@ export function registerFeedRoutes(app: Hono<AppEnv>): void {
       })),
     });
     return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
-  });
-
-  app.get('/sitemap.xml', pageCache(), async (c) => {
-    const origin = originOf(c);
-    const db = c.get('db');
-    const now = Date.now();
-    const [regions, posts, documents] = await Promise.all([listAllRegions(db), listSitemapPosts(db, now, SITEMAP_MAX_POSTS), listSitemapDocuments(db, SITEMAP_MAX_POSTS)]);
-    const urls: SitemapUrl[] = [];
-    for (const r of regions) {
-      urls.push({ loc: `${origin}${regionHref(r.path)}`, lastmod: r.lastContentUpdate });
-      urls.push({ loc: `${origin}${regionHref(r.path, 'berita')}`, lastmod: r.lastContentUpdate });
-      urls.push({ loc: `${origin}${regionHref(r.path, 'dokumen')}`, lastmod: r.lastContentUpdate });
-    }
-    for (const p of posts) {
-      const href = p.kind === 'halaman' ? regionHref(p.regionPath, 'tentang', p.slug) : regionHref(p.regionPath, 'berita', p.slug);
-      urls.push({ loc: `${origin}${href}`, lastmod: Math.max(p.updatedAt, p.publishedAt ?? 0) });
-    }
-    for (const d of documents) urls.push({ loc: `${origin}${documentHref(d)}`, lastmod: d.updatedAt });
-    return c.body(buildSitemap(urls), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 
   regionPage(app, '/tentang', async (c) => {

@@ -1,7 +1,7 @@
 import type { PostStatus } from '../../db/schema';
 import type { TagTone } from '../../views/components';
 
-export { PUBLISH_STATUS_LABELS as STATUS_LABELS, PUBLISH_STATUS_TONES as STATUS_TONES } from '../../publishing/panel';
+export { PUBLISH_STATUS_LABELS as STATUS_LABELS } from '../../publishing/panel';
 import { PUBLISH_STATUS_LABELS as STATUS_LABELS, PUBLISH_STATUS_TONES as STATUS_TONES } from '../../publishing/panel';
 
 /** Label of a post's state as staff see it: a published post with a future time is "Terjadwal". */

@@ -45,12 +45,7 @@ const publicColumns = {
 /** Published and visible now, anywhere in the subtree of `regionCode` (the rollup rule). */
 export function publishedInSubtree(regionCode: string, now: number): SQL {
   const { from, to } = subtreeRange(regionCode);
-  return and(
-    gte(posts.regionCode, from),
-    lt(posts.regionCode, to),
-    eq(posts.status, 'terbit'),
-    lte(posts.publishedAt, now),
-  ) as SQL;
+  return and(gte(posts.regionCode, from), lt(posts.regionCode, to), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
 }
 
 export interface PublicPostQuery {
@@ -88,9 +83,7 @@ export async function findPublishedPost(db: Db, regionCode: string, slug: string
     .select({ ...publicColumns, bodyMd: posts.bodyMd })
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(
-      and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), ne(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)),
-    )
+    .where(and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), ne(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
     .get();
 }
 

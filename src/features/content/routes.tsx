@@ -8,10 +8,10 @@ import { formatDate, formatDateTime } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { renderPage } from '../../views/render';
-import { regionCrumbs } from '../site/views';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { countPublishedPosts, findPublishedPost, listPublishedPosts } from './repo';
 import { PostSlugParam, PublicPostListQuery } from './schemas';
 import { KIND_LABELS, mediaUrl, PostList } from './views';
@@ -64,10 +64,7 @@ export function contentRoutes(): Hono<AppEnv> {
         ) : (
           <PostList items={items} saveData={wantsSaveData(c)} showRegion={ctx.children.length > 0} />
         )}
-        <Pagination
-          prev={q.halaman > 1 ? link(q.halaman - 1) : undefined}
-          next={q.halaman * PAGE_SIZE < total ? link(q.halaman + 1) : undefined}
-        />
+        <Pagination prev={q.halaman > 1 ? link(q.halaman - 1) : undefined} next={q.halaman * PAGE_SIZE < total ? link(q.halaman + 1) : undefined} />
       </>,
     );
   });

@@ -2,14 +2,13 @@ import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from '../../db/schema';
 import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
+import { WHEN_OBJECT } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { FIXED_PAGE_SLUGS } from './slug';
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
-  jenis: z
-    .enum(['semua', 'berita', 'pengumuman', 'agenda'], { message: 'Jenis harus berita, pengumuman atau agenda.' })
-    .default('semua'),
+  jenis: z.enum(['semua', 'berita', 'pengumuman', 'agenda'], { message: 'Jenis harus berita, pengumuman atau agenda.' }).default('semua'),
   halaman: z.coerce
     .number({ message: 'Nomor halaman harus angka.' })
     .int('Nomor halaman harus bilangan bulat.')
@@ -25,7 +24,6 @@ export const PostSlugParam = z
   .max(120);
 
 // ---------------------------------------------------------------- admin forms (shared with the JSON API docs)
-
 
 const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -77,10 +75,6 @@ const optionalDate = (message: string) =>
       .optional(),
   );
 
-/** Cross-field rules run even when a single field failed, so the form shows every problem at once. */
-export const WHEN_OBJECT = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
-
-
 /** The post editor (create and edit). `region_code` is only read on create; a post never moves region. */
 export const PostForm = z
   .object({
@@ -104,25 +98,14 @@ export const PostForm = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang ditulis.' });
-    if (v.kind === 'agenda' && v.event_starts_at === undefined) ctx.addIssue({ code: 'custom', path: ['event_starts_at'], message: 'Isi waktu acara untuk agenda.' });
+    if (v.kind === 'agenda' && v.event_starts_at === undefined)
+      ctx.addIssue({ code: 'custom', path: ['event_starts_at'], message: 'Isi waktu acara untuk agenda.' });
     if (v.kind === 'agenda' && !v.event_place) ctx.addIssue({ code: 'custom', path: ['event_place'], message: 'Isi tempat acara untuk agenda.' });
     if (v.valid_from !== undefined && v.valid_until !== undefined && v.valid_until < v.valid_from) {
       ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.' });
     }
   }, WHEN_OBJECT);
 export type PostFormData = z.output<typeof PostForm>;
-
-export const ReviewNoteForm = z.object({
-  note: z.preprocess(emptyToUndefined, z.string().trim().max(1000, 'Catatan maksimal 1.000 karakter.').optional()),
-});
-
-export const RejectForm = z.object({
-  note: z
-    .string({ message: 'Tuliskan alasan pengembalian agar penulis dapat memperbaikinya.' })
-    .trim()
-    .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter) agar penulis dapat memperbaikinya.')
-    .max(1000, 'Catatan maksimal 1.000 karakter.'),
-});
 
 export const AdminPostListQuery = z.object({
   wilayah: RegionCodeSchema.optional().catch(undefined),

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { PurgeDeps } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import { posts, type PostRow, type PostStatus } from '../../db/schema';
 import type { Bindings } from '../../env';
@@ -8,14 +7,24 @@ import { newId } from '../../lib/ids';
 import { markdownToPlainText } from '../../lib/markdown';
 import type { CheckedUpload } from '../../lib/upload';
 import { authorize } from '../../regions/guard';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { findPostForAdmin, slugsLike } from './admin-repo';
-import { purgeAfterChange, touchContentUpdate } from './freshness';
+import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import type { PostFormData } from './schemas';
-import { fixedPageLabel, slugify, uniqueSlug } from './slug';
+import { fixedPageLabel } from '../../regions/fixed-pages';
+import { slugify, uniqueSlug } from './slug';
 import { publishRights } from '../../publishing/rights';
-import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction as PostAction, type PublishRights as PostRights } from '../../publishing/workflow';
+import {
+  AUDIT_SUFFIX,
+  AUDIT_VERBS,
+  editActions,
+  FORM_ACTIONS,
+  planTransitions,
+  type PublishAction as PostAction,
+  type PublishRights as PostRights,
+} from '../../publishing/workflow';
 import { changesPublicPages, publicationTime } from './workflow';
 
 /**
@@ -97,7 +106,12 @@ function isUniqueViolation(err: unknown): boolean {
 
 const purgeDeps = (deps: ContentDeps): PurgeDeps => ({ db: deps.db, env: deps.env });
 
-export async function createPost(deps: ContentDeps, input: PostFormData, cover: CheckedUpload | null, ctx: ActionContext): Promise<{ id: string; status: PostStatus }> {
+export async function createPost(
+  deps: ContentDeps,
+  input: PostFormData,
+  cover: CheckedUpload | null,
+  ctx: ActionContext,
+): Promise<{ id: string; status: PostStatus }> {
   if (!input.region_code) throw new AppError('validation', 'Pilih wilayah.', { fieldErrors: [{ field: 'region_code', message: 'Pilih wilayah.' }] });
   const { db } = deps;
   await authorize(db, ctx.actor, 'content.draft', input.region_code);
@@ -128,9 +142,24 @@ export async function createPost(deps: ContentDeps, input: PostFormData, cover: 
   };
   const live = changesPublicPages({ status: 'draft', publishedAt: null }, row, ctx.now);
   const audits = [
-    auditInsert(db, ctx, { action: 'content.create', regionCode: row.regionCode, entityType: 'post', entityId: id, summary: `Menulis ${input.kind} “${input.title}”`, after: { status: 'draft', kind: input.kind, slug } }),
+    auditInsert(db, ctx, {
+      action: 'content.create',
+      regionCode: row.regionCode,
+      entityType: 'post',
+      entityId: id,
+      summary: `Menulis ${input.kind} “${input.title}”`,
+      after: { status: 'draft', kind: input.kind, slug },
+    }),
     ...FORM_TRANSITION[input.aksi].map((a) =>
-      auditInsert(db, ctx, { action: AUDIT[a], regionCode: row.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS[a]} “${input.title}”`, before: { status: 'draft' }, after: { status, publishedAt } }),
+      auditInsert(db, ctx, {
+        action: AUDIT[a],
+        regionCode: row.regionCode,
+        entityType: 'post',
+        entityId: id,
+        summary: `${AUDIT_WORDS[a]} “${input.title}”`,
+        before: { status: 'draft' },
+        after: { status, publishedAt },
+      }),
     ),
   ];
   try {
@@ -138,12 +167,15 @@ export async function createPost(deps: ContentDeps, input: PostFormData, cover: 
   } catch (err) {
     await deleteObject(deps, coverKey);
     if (isUniqueViolation(err)) {
-      const message = input.kind === 'halaman' ? `Halaman ${fixedPageLabel(slug)} untuk wilayah ini sudah ada. Ubah halaman yang sudah ada.` : 'Alamat tulisan bentrok dengan tulisan lain; coba simpan lagi.';
+      const message =
+        input.kind === 'halaman'
+          ? `Halaman ${fixedPageLabel(slug)} untuk wilayah ini sudah ada. Ubah halaman yang sudah ada.`
+          : 'Alamat tulisan bentrok dengan tulisan lain; coba simpan lagi.';
       throw new AppError('conflict', message, { fieldErrors: [{ field: input.kind === 'halaman' ? 'page_slug' : 'title', message }] });
     }
     throw err;
   }
-  if (live) await purgeAfterChange(purgeDeps(deps), row.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), row.regionCode, ctx.requestId);
   return { id, status };
 }
 
@@ -157,7 +189,9 @@ export async function updatePost(
   const { db } = deps;
   const { post, rights } = await loadPostFor(db, ctx.actor, id);
   if ((post.kind === 'halaman') !== (input.kind === 'halaman')) {
-    throw new AppError('validation', 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.', { fieldErrors: [{ field: 'kind', message: 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.' }] });
+    throw new AppError('validation', 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.', {
+      fieldErrors: [{ field: 'kind', message: 'Jenis halaman tetap tidak dapat diubah menjadi berita, atau sebaliknya.' }],
+    });
   }
   const actions = editActions(post.status, input.aksi);
   const status = plan(post.status, actions, rights);
@@ -165,17 +199,29 @@ export async function updatePost(
   const coverKey = newCover ?? (input.remove_cover ? null : post.coverKey);
   const wasLive = post.status === 'terbit';
   let publishedAt: number | null;
-  if (status === 'terbit') publishedAt = wasLive ? (input.publish_at ?? post.publishedAt ?? ctx.now) : publicationTime(input.publish_at ?? post.publishedAt, ctx.now);
+  if (status === 'terbit')
+    publishedAt = wasLive ? (input.publish_at ?? post.publishedAt ?? ctx.now) : publicationTime(input.publish_at ?? post.publishedAt, ctx.now);
   else publishedAt = input.publish_at ?? (wasLive ? post.publishedAt : null);
   const changes = { ...fieldsOf(input), coverKey, coverAlt: coverKey ? input.cover_alt : null, status, publishedAt, updatedAt: ctx.now };
   const before = { status: post.status, title: post.title, publishedAt: post.publishedAt };
   const audits = actions.map((a) =>
-    auditInsert(db, ctx, { action: AUDIT[a], regionCode: post.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS[a]} “${input.title}”`, before, after: { status, title: input.title, publishedAt } }),
+    auditInsert(db, ctx, {
+      action: AUDIT[a],
+      regionCode: post.regionCode,
+      entityType: 'post',
+      entityId: id,
+      summary: `${AUDIT_WORDS[a]} “${input.title}”`,
+      before,
+      after: { status, title: input.title, publishedAt },
+    }),
   );
   const live = changesPublicPages(post, { status, publishedAt }, ctx.now);
   try {
     const [res] = await db.batch([
-      db.update(posts).set(changes).where(and(eq(posts.id, id), eq(posts.updatedAt, post.updatedAt))),
+      db
+        .update(posts)
+        .set(changes)
+        .where(and(eq(posts.id, id), eq(posts.updatedAt, post.updatedAt))),
       ...audits,
       ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
     ]);
@@ -185,7 +231,7 @@ export async function updatePost(
     throw err;
   }
   if (coverKey !== post.coverKey) await deleteObject(deps, post.coverKey);
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { id, status, previous: post.status };
 }
 
@@ -207,12 +253,23 @@ export async function changeStatus(
   const live = changesPublicPages(post, { status, publishedAt: changes.publishedAt ?? post.publishedAt }, ctx.now);
   const summary = `${AUDIT_WORDS[action]} “${post.title}”${note ? `: ${note}` : ''}`;
   const [res] = await db.batch([
-    db.update(posts).set(changes).where(and(eq(posts.id, id), eq(posts.status, post.status))),
-    auditInsert(db, ctx, { action: AUDIT[action], regionCode: post.regionCode, entityType: 'post', entityId: id, summary, before: { status: post.status }, after: { status, publishedAt: changes.publishedAt ?? post.publishedAt } }),
+    db
+      .update(posts)
+      .set(changes)
+      .where(and(eq(posts.id, id), eq(posts.status, post.status))),
+    auditInsert(db, ctx, {
+      action: AUDIT[action],
+      regionCode: post.regionCode,
+      entityType: 'post',
+      entityId: id,
+      summary,
+      before: { status: post.status },
+      after: { status, publishedAt: changes.publishedAt ?? post.publishedAt },
+    }),
     ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (live) await purgeAfterChange(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { status, post: { ...post, ...changes } };
 }
 
@@ -223,7 +280,14 @@ export async function deletePost(deps: ContentDeps, id: string, ctx: ActionConte
   plan(post.status, ['delete'], rights);
   const [res] = await db.batch([
     db.delete(posts).where(and(eq(posts.id, id), eq(posts.status, post.status))),
-    auditInsert(db, ctx, { action: AUDIT.delete, regionCode: post.regionCode, entityType: 'post', entityId: id, summary: `${AUDIT_WORDS.delete} “${post.title}”`, before: { status: post.status, title: post.title } }),
+    auditInsert(db, ctx, {
+      action: AUDIT.delete,
+      regionCode: post.regionCode,
+      entityType: 'post',
+      entityId: id,
+      summary: `${AUDIT_WORDS.delete} “${post.title}”`,
+      before: { status: post.status, title: post.title },
+    }),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
   await deleteObject(deps, post.coverKey);

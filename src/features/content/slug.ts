@@ -3,21 +3,7 @@
  * The region's fixed pages use fixed slugs (FIXED_PAGES); a news slug never takes one of them, because posts share
  * one slug namespace per region (UNIQUE (region_code, slug)).
  */
-
-/** The region's fixed pages (kind `halaman`), shown at `{prefix}/tentang/{slug}`, in menu order. */
-export const FIXED_PAGES = [
-  { slug: 'profil', label: 'Profil' },
-  { slug: 'visi-misi', label: 'Visi dan misi' },
-  { slug: 'struktur-organisasi', label: 'Struktur organisasi' },
-  { slug: 'kontak', label: 'Kontak' },
-  { slug: 'maklumat-pelayanan', label: 'Maklumat pelayanan' },
-] as const;
-export type FixedPageSlug = (typeof FIXED_PAGES)[number]['slug'];
-export const FIXED_PAGE_SLUGS = FIXED_PAGES.map((p) => p.slug) as [FixedPageSlug, ...FixedPageSlug[]];
-
-export function fixedPageLabel(slug: string): string {
-  return FIXED_PAGES.find((p) => p.slug === slug)?.label ?? slug;
-}
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 
 export const MAX_SLUG_LENGTH = 80;
 

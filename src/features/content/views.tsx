@@ -16,24 +16,12 @@ export function mediaUrl(key: string): string {
   return `/media/${key}`;
 }
 
-export const PostList: FC<{ items: PublicPostRow[]; saveData: boolean; showRegion?: boolean }> = ({
-  items,
-  saveData,
-  showRegion,
-}) => (
+export const PostList: FC<{ items: PublicPostRow[]; saveData: boolean; showRegion?: boolean }> = ({ items, saveData, showRegion }) => (
   <ul class="posts">
     {items.map((p) => (
       <li class="post">
         {p.coverKey && !saveData ? (
-          <img
-            class="post-cover"
-            src={mediaUrl(p.coverKey)}
-            alt={p.coverAlt ?? ''}
-            width="96"
-            height="72"
-            loading="lazy"
-            decoding="async"
-          />
+          <img class="post-cover" src={mediaUrl(p.coverKey)} alt={p.coverAlt ?? ''} width="96" height="72" loading="lazy" decoding="async" />
         ) : null}
         <div>
           <h3>

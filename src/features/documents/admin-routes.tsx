@@ -8,11 +8,11 @@ import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type Checked
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import type { Actor } from '../accounts/actor';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import type { Actor } from '../../auth/actor';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { DocumentAdminListView, DocumentCreateView, DocumentDeleteView, DocumentEditView } from './admin-views';
 import { serveVersion } from './download';
 import { documentHistory, findVersion, listDocumentsForAdmin, versionsForAdmin } from './repo';
@@ -29,7 +29,7 @@ import {
   type DocumentDeps,
 } from './service';
 import { availableActions } from '../../publishing/workflow';
-import { ReviewNoteForm, RejectForm } from '../content/schemas';
+import { ReviewNoteForm, RejectForm } from '../../publishing/schemas';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';
@@ -62,7 +62,8 @@ async function readFile(c: Context<AppEnv>): Promise<CheckedUpload> {
     throw new AppError('unsupported_media_type', 'Formulir unggah harus dikirim sebagai multipart/form-data.');
   }
   const file = fileField(await c.req.parseBody({ all: true }), 'file');
-  if (!file) throw new AppError('validation', 'Pilih berkas yang akan diunggah.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas yang akan diunggah.' }] });
+  if (!file)
+    throw new AppError('validation', 'Pilih berkas yang akan diunggah.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas yang akan diunggah.' }] });
   return checkUpload(file, 'file', { maxBytes: max, kinds: ['pdf', 'image', 'office'] });
 }
 
@@ -97,7 +98,15 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     if (r.length === 0) throw new AppError('not_found');
     const q = AdminDocumentListQuery.parse(queryObject(new URL(c.req.url)));
     const [list, regions] = await Promise.all([
-      listDocumentsForAdmin(c.get('db'), { roots: r, regionCode: q.wilayah, category: q.kategori, infoCategory: q.informasi, status: q.status, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
+      listDocumentsForAdmin(c.get('db'), {
+        roots: r,
+        regionCode: q.wilayah,
+        category: q.kategori,
+        infoCategory: q.informasi,
+        status: q.status,
+        limit: PAGE_SIZE,
+        offset: (q.halaman - 1) * PAGE_SIZE,
+      }),
       listManagedRegions(c.get('db'), { roots: r }),
     ]);
     return renderAdmin(
@@ -119,7 +128,8 @@ export function documentAdminRoutes(): Hono<AppEnv> {
   const createPage = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) => {
     const ctx = actionContext(c);
     const regions = await manageableRegions(c, ctx.actor);
-    if (regions.length === 0) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengunggah dokumen. Hubungi Diskominfo bila ada dokumen yang perlu diunggah.');
+    if (regions.length === 0)
+      throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengunggah dokumen. Hubungi Diskominfo bila ada dokumen yang perlu diunggah.');
     const publishable = regions.filter((r) => allows(ctx.actor, 'content.publish', r));
     // Links from monitoring flags preset the region, category and year of the missing document.
     const kategori = c.req.query('kategori');
@@ -132,7 +142,12 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     };
     return renderAdmin(
       c,
-      { title: 'Unggah dokumen', current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }], scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`] },
+      {
+        title: 'Unggah dokumen',
+        current: '/admin/dokumen',
+        breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`],
+      },
       <DocumentCreateView
         csrf={sessionOf(c).csrfToken}
         regions={regions}
@@ -170,7 +185,12 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     const [versions, history] = await Promise.all([versionsForAdmin(c.get('db'), id, upTo), documentHistory(c.get('db'), id)]);
     return renderAdmin(
       c,
-      { title: found.doc.title, current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: found.doc.title }], scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`] },
+      {
+        title: found.doc.title,
+        current: '/admin/dokumen',
+        breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: found.doc.title }],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`],
+      },
       <DocumentEditView
         csrf={sessionOf(c).csrfToken}
         doc={found.doc}
@@ -209,7 +229,13 @@ export function documentAdminRoutes(): Hono<AppEnv> {
   });
 
   // Workflow actions (the same words as posts): submit, publish, unpublish, approve (optional note), reject (note).
-  const STATUS_ACTIONS = { kirim: ['submit', 'dikirim'], terbitkan: ['publish', 'terbit'], tarik: ['unpublish', 'ditarik'], setujui: ['approve', 'disetujui'], tolak: ['reject', 'dikembalikan'] } as const;
+  const STATUS_ACTIONS = {
+    kirim: ['submit', 'dikirim'],
+    terbitkan: ['publish', 'terbit'],
+    tarik: ['unpublish', 'ditarik'],
+    setujui: ['approve', 'disetujui'],
+    tolak: ['reject', 'dikembalikan'],
+  } as const;
   for (const [path, [action, notice]] of Object.entries(STATUS_ACTIONS)) {
     app.post(`/admin/dokumen/:id/${path}`, async (c) => {
       const id = docId(c);
@@ -285,7 +311,11 @@ export function documentAdminRoutes(): Hono<AppEnv> {
     const { doc } = await loadDocumentFor(c.get('db'), actionContext(c).actor, docId(c));
     return renderAdmin(
       c,
-      { title: `Hapus ${doc.title}`, current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: doc.title, href: `/admin/dokumen/${doc.id}` }, { label: 'Hapus' }] },
+      {
+        title: `Hapus ${doc.title}`,
+        current: '/admin/dokumen',
+        breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: doc.title, href: `/admin/dokumen/${doc.id}` }, { label: 'Hapus' }],
+      },
       <DocumentDeleteView csrf={sessionOf(c).csrfToken} doc={doc} live={doc.status === 'terbit'} />,
     );
   });

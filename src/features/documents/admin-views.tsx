@@ -1,14 +1,21 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, RegionFilter } from '../admin/components';
-import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, POST_STATUSES, type DocumentCategory, type DocumentRow, type DocumentVersionRow, type InfoCategory } from '../../db/schema';
+import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
+import {
+  DOCUMENT_CATEGORIES,
+  INFO_CATEGORIES,
+  POST_STATUSES,
+  type DocumentCategory,
+  type DocumentRow,
+  type DocumentVersionRow,
+  type InfoCategory,
+} from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import type { RegionOption } from '../content/editor-view';
+import { CsrfField } from '../../admin/render';
 import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import type { AdminDocumentRow } from './repo';
 import { documentHref } from './views';
@@ -46,9 +53,27 @@ export const DocumentAdminListView: FC<{
       ) : null}
       <form method="get" action="/admin/dokumen" class="filters">
         <RegionFilter id="d-wilayah" regions={p.regions} value={p.filter.wilayah} />
-        <FilterSelect id="d-kategori" name="kategori" label="Kategori" value={p.filter.kategori} options={DOCUMENT_CATEGORIES.map((k) => ({ value: k, label: CATEGORY_LABELS[k] }))} />
-        <FilterSelect id="d-informasi" name="informasi" label="Kategori informasi" value={p.filter.informasi} options={INFO_CATEGORIES.map((k) => ({ value: k, label: INFO_CATEGORY_LABELS[k] }))} />
-        <FilterSelect id="d-status" name="status" label="Status" value={p.filter.status} options={POST_STATUSES.map((k) => ({ value: k, label: PUBLISH_STATUS_LABELS[k] }))} />
+        <FilterSelect
+          id="d-kategori"
+          name="kategori"
+          label="Kategori"
+          value={p.filter.kategori}
+          options={DOCUMENT_CATEGORIES.map((k) => ({ value: k, label: CATEGORY_LABELS[k] }))}
+        />
+        <FilterSelect
+          id="d-informasi"
+          name="informasi"
+          label="Kategori informasi"
+          value={p.filter.informasi}
+          options={INFO_CATEGORIES.map((k) => ({ value: k, label: INFO_CATEGORY_LABELS[k] }))}
+        />
+        <FilterSelect
+          id="d-status"
+          name="status"
+          label="Status"
+          value={p.filter.status}
+          options={POST_STATUSES.map((k) => ({ value: k, label: PUBLISH_STATUS_LABELS[k] }))}
+        />
         <button type="submit" class="button-secondary">
           Saring
         </button>
@@ -120,7 +145,11 @@ const DeclassifyNote: FC<{ values: FormValues; errors?: FieldError[] }> = ({ val
     hint="Wajib bila dokumen yang dikecualikan diubah menjadi informasi publik. Tercatat di log audit."
     error={errorFor(e, 'declassification_note')}
   >
-    {(d) => <textarea id="declassification_note" name="declassification_note" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'declassification_note')}</textarea>}
+    {(d) => (
+      <textarea id="declassification_note" name="declassification_note" rows={3} maxlength={2000} aria-describedby={d}>
+        {valueOf(v, 'declassification_note')}
+      </textarea>
+    )}
   </Field>
 );
 
@@ -145,7 +174,11 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
       {(d) => <input id="year" name="year" type="number" inputmode="numeric" min={1945} max={2100} value={valueOf(v, 'year')} aria-describedby={d} />}
     </Field>
     <Field id="description" label="Keterangan (opsional)" error={errorFor(e, 'description')}>
-      {(d) => <textarea id="description" name="description" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'description')}</textarea>}
+      {(d) => (
+        <textarea id="description" name="description" rows={3} maxlength={2000} aria-describedby={d}>
+          {valueOf(v, 'description')}
+        </textarea>
+      )}
     </Field>
     <fieldset class="group" aria-describedby={errorFor(e, 'info_category') ? 'info_category-error' : undefined}>
       <legend>Kategori informasi publik (PPID)</legend>
@@ -156,7 +189,13 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
       ) : null}
       {INFO_CATEGORIES.map((k, i) => (
         <div class="radio">
-          <input type="radio" id={i === 0 ? 'info_category' : `info_category-${k}`} name="info_category" value={k} checked={valueOf(v, 'info_category') === k} />
+          <input
+            type="radio"
+            id={i === 0 ? 'info_category' : `info_category-${k}`}
+            name="info_category"
+            value={k}
+            checked={valueOf(v, 'info_category') === k}
+          />
           <label for={i === 0 ? 'info_category' : `info_category-${k}`}>
             {INFO_CATEGORY_LABELS[k]}
             <span class="hint"> — {INFO_CATEGORY_HINTS[k]}</span>
@@ -164,19 +203,47 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
         </div>
       ))}
     </fieldset>
-    <Field id="responsible_unit" label="Penanggung jawab (opsional)" hint="Unit/pejabat yang menguasai informasi, mis. “Sekretaris Desa”." error={errorFor(e, 'responsible_unit')}>
+    <Field
+      id="responsible_unit"
+      label="Penanggung jawab (opsional)"
+      hint="Unit/pejabat yang menguasai informasi, mis. “Sekretaris Desa”."
+      error={errorFor(e, 'responsible_unit')}
+    >
       {(d) => <input id="responsible_unit" name="responsible_unit" type="text" maxlength={200} value={valueOf(v, 'responsible_unit')} aria-describedby={d} />}
     </Field>
-    <Field id="retention_period" label="Jangka waktu penyimpanan (opsional)" hint="Mis. “5 tahun” atau “Selama berlaku”." error={errorFor(e, 'retention_period')}>
+    <Field
+      id="retention_period"
+      label="Jangka waktu penyimpanan (opsional)"
+      hint="Mis. “5 tahun” atau “Selama berlaku”."
+      error={errorFor(e, 'retention_period')}
+    >
       {(d) => <input id="retention_period" name="retention_period" type="text" maxlength={100} value={valueOf(v, 'retention_period')} aria-describedby={d} />}
     </Field>
     <fieldset class="group">
       <legend>Hanya untuk informasi dikecualikan</legend>
-      <Field id="exemption_legal_basis" label="Dasar hukum pengecualian" hint="Mis. “UU 14/2008 Pasal 17 huruf h”." error={errorFor(e, 'exemption_legal_basis')}>
-        {(d) => <input id="exemption_legal_basis" name="exemption_legal_basis" type="text" maxlength={500} value={valueOf(v, 'exemption_legal_basis')} aria-describedby={d} />}
+      <Field
+        id="exemption_legal_basis"
+        label="Dasar hukum pengecualian"
+        hint="Mis. “UU 14/2008 Pasal 17 huruf h”."
+        error={errorFor(e, 'exemption_legal_basis')}
+      >
+        {(d) => (
+          <input
+            id="exemption_legal_basis"
+            name="exemption_legal_basis"
+            type="text"
+            maxlength={500}
+            value={valueOf(v, 'exemption_legal_basis')}
+            aria-describedby={d}
+          />
+        )}
       </Field>
       <Field id="consequence_test_summary" label="Ringkasan uji konsekuensi" error={errorFor(e, 'consequence_test_summary')}>
-        {(d) => <textarea id="consequence_test_summary" name="consequence_test_summary" rows={3} maxlength={2000} aria-describedby={d}>{valueOf(v, 'consequence_test_summary')}</textarea>}
+        {(d) => (
+          <textarea id="consequence_test_summary" name="consequence_test_summary" rows={3} maxlength={2000} aria-describedby={d}>
+            {valueOf(v, 'consequence_test_summary')}
+          </textarea>
+        )}
       </Field>
       {declassifyNote ? <DeclassifyNote values={v} errors={e} /> : null}
     </fieldset>
@@ -184,12 +251,25 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
 );
 
 const FileField: FC<{ uploadMax: number; error?: string; label: string }> = ({ uploadMax, error, label }) => (
-  <Field id="file" label={label} hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(uploadMax)}. Jenis berkas diperiksa dari isinya.`} error={error}>
+  <Field
+    id="file"
+    label={label}
+    hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(uploadMax)}. Jenis berkas diperiksa dari isinya.`}
+    error={error}
+  >
     {(d) => <input id="file" name="file" type="file" accept={ACCEPT} data-downscale="2400" aria-describedby={d} />}
   </Field>
 );
 
-export const DocumentCreateView: FC<{ csrf: string; regions: RegionOption[]; uploadMax: number; values: FormValues; errors?: FieldError[]; canPublish: boolean; mustReview: boolean }> = (p) => (
+export const DocumentCreateView: FC<{
+  csrf: string;
+  regions: RegionOption[];
+  uploadMax: number;
+  values: FormValues;
+  errors?: FieldError[];
+  canPublish: boolean;
+  mustReview: boolean;
+}> = (p) => (
   <>
     <h1>Unggah dokumen</h1>
     <ErrorSummary errors={p.errors ?? []} />
@@ -249,7 +329,8 @@ export const DocumentEditView: FC<{
         </p>
       ) : null}
       <p>
-        {regionTitle({ level: p.regionLevel, name: p.regionName })} · <StatusTag tone={INFO_CATEGORY_TONES[d.infoCategory]}>{INFO_CATEGORY_LABELS[d.infoCategory]}</StatusTag> · versi {d.currentVersion}
+        {regionTitle({ level: p.regionLevel, name: p.regionName })} ·{' '}
+        <StatusTag tone={INFO_CATEGORY_TONES[d.infoCategory]}>{INFO_CATEGORY_LABELS[d.infoCategory]}</StatusTag> · versi {d.currentVersion}
         {isPublic ? (
           <>
             {' '}
@@ -261,14 +342,25 @@ export const DocumentEditView: FC<{
       </p>
       <ErrorSummary errors={p.errors ?? []} />
       {edits || p.rights.review ? (
-        <PublishPanel csrf={p.csrf} base={base} noun="dokumen" status={d.status} reviewNote={d.reviewNote} actions={p.actions.filter((a) => a !== 'delete' && a !== 'save')} errors={p.errors} values={p.values} />
+        <PublishPanel
+          csrf={p.csrf}
+          base={base}
+          noun="dokumen"
+          status={d.status}
+          reviewNote={d.reviewNote}
+          actions={p.actions.filter((a) => a !== 'delete' && a !== 'save')}
+          errors={p.errors}
+          values={p.values}
+        />
       ) : null}
       {pending ? (
         <section aria-labelledby="versi-menunggu" class="callout">
           <h2 id="versi-menunggu">Versi {pending.version} menunggu tinjauan</h2>
           <p>
-            Diunggah {formatDateTime(pending.uploadedAt)}: <a href={`${base}/versi/${pending.version}`}>{pending.originalName}</a> ({mimeWord(pending.mime)}, {formatBytes(pending.size)}). Sampai
-            disetujui, situs publik tetap menampilkan versi {d.currentVersion}.
+            Diunggah {formatDateTime(pending.uploadedAt)}: <a href={`${base}/versi/${pending.version}`}>{pending.originalName}</a>
+          </p>
+          <p class="hint">
+            {mimeWord(pending.mime)}, {formatBytes(pending.size)}. Sampai disetujui, situs publik tetap menampilkan versi {d.currentVersion}.
           </p>
           {p.rights.review || p.rights.publish ? (
             <div class="actions">
@@ -347,9 +439,13 @@ export const DocumentEditView: FC<{
           </form>
         </section>
       ) : live && edits ? (
-        <p class="hint">Keterangan dokumen yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p>
+        <p class="hint">
+          Keterangan dokumen yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.
+        </p>
       ) : null}
-      {p.declassify && d.infoCategory === 'dikecualikan' && !mayEditMetadata ? <DeclassifyForm csrf={p.csrf} base={base} values={p.values ?? {}} errors={p.errors} /> : null}
+      {p.declassify && d.infoCategory === 'dikecualikan' && !mayEditMetadata ? (
+        <DeclassifyForm csrf={p.csrf} base={base} values={p.values ?? {}} errors={p.errors} />
+      ) : null}
       {p.actions.includes('delete') || (live && p.rights.publish) ? (
         <p>
           <a class="button button-danger" href={`${base}/hapus`}>
@@ -401,9 +497,7 @@ export const DeclassifyForm: FC<{ csrf: string; base: string; values: FormValues
 export const DocumentDeleteView: FC<{ csrf: string; doc: DocumentRow; live: boolean }> = (p) => (
   <>
     <h1>Hapus “{p.doc.title}”?</h1>
-    <p>
-      Dokumen hilang dari daftar{p.live ? ' dan dari situs publik' : ''}. Semua versinya tetap tersimpan untuk jejak audit.
-    </p>
+    <p>Dokumen hilang dari daftar{p.live ? ' dan dari situs publik' : ''}. Semua versinya tetap tersimpan untuk jejak audit.</p>
     <form method="post" action={`/admin/dokumen/${p.doc.id}/hapus`}>
       <CsrfField token={p.csrf} />
       <button type="submit" class="button-danger">

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { apiRegion, badCursor, ListParams, parseSince } from '../../api/list-params';
 import { describeRoute } from '../../api/openapi';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
@@ -7,13 +8,15 @@ import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
 import { originOf } from '../../lib/origin';
 import { parseOrThrow, queryObject } from '../../lib/validation';
-import { apiRegion, badCursor, ListParams, parseSince } from '../content/api';
 import { CATEGORY_LABELS } from './labels';
 import { findPublicDocumentById, listDocumentsForApi, versionsOf, type PublicDocumentRow } from './repo';
 import { DocumentIdParam } from './schemas';
 import { documentHref, downloadHref } from './views';
 
-const unknownKeys = { error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined) };
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined,
+};
 
 export const DocumentsQuery = z.strictObject(
   { ...ListParams, category: z.enum(DOCUMENT_CATEGORIES, { message: `category harus salah satu dari: ${DOCUMENT_CATEGORIES.join(', ')}.` }).optional() },
@@ -44,7 +47,9 @@ export const DocumentJson = z
     is_demo: z.boolean(),
   })
   .meta({ id: 'Document' });
-export const DocumentVersionJson = z.object({ version: z.number().int(), mime: z.string(), size: z.number().int(), sha256: z.string(), uploaded_at: z.string(), download_url: z.string() }).meta({ id: 'DocumentVersion' });
+export const DocumentVersionJson = z
+  .object({ version: z.number().int(), mime: z.string(), size: z.number().int(), sha256: z.string(), uploaded_at: z.string(), download_url: z.string() })
+  .meta({ id: 'DocumentVersion' });
 export const DocumentDetailJson = DocumentJson.extend({ versions: z.array(DocumentVersionJson).describe('Newest first') }).meta({ id: 'DocumentDetail' });
 export const DocumentListJson = z.object({ data: z.array(DocumentJson), next_cursor: z.string().nullable() });
 
@@ -130,7 +135,14 @@ export function documentsApi(): Hono<AppEnv> {
     const versions = await versionsOf(c.get('db'), d.id, d.currentVersion);
     const body: z.infer<typeof DocumentDetailJson> = {
       ...documentJson(d, origin),
-      versions: versions.map((v) => ({ version: v.version, mime: v.mime, size: v.size, sha256: v.sha256, uploaded_at: new Date(v.uploadedAt).toISOString(), download_url: `${origin}${downloadHref(d, v.version)}` })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        mime: v.mime,
+        size: v.size,
+        sha256: v.sha256,
+        uploaded_at: new Date(v.uploadedAt).toISOString(),
+        download_url: `${origin}${downloadHref(d, v.version)}`,
+      })),
     };
     return jsonWithEtag(c, body);
   });

@@ -1,7 +1,7 @@
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import { actorOf } from '../accounts/session';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import { actorOf } from '../../auth/session';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { countRejectedDocumentsOf, documentsWaitingForReview } from './repo';
 
 /**
@@ -11,7 +11,10 @@ import { countRejectedDocumentsOf, documentsWaitingForReview } from './repo';
 export const documentAttention: AttentionProvider = async ({ db, now }, session) => {
   const actor = actorOf(session);
   const roots = candidateRoots(session.memberships, 'content.review');
-  const [waiting, rejected] = await Promise.all([roots.length ? documentsWaitingForReview(db, roots) : Promise.resolve([]), countRejectedDocumentsOf(db, session.userId)]);
+  const [waiting, rejected] = await Promise.all([
+    roots.length ? documentsWaitingForReview(db, roots) : Promise.resolve([]),
+    countRejectedDocumentsOf(db, session.userId),
+  ]);
   const mine = waiting.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage }));
   const items: AttentionItem[] = [];
   if (mine.length) {
@@ -24,7 +27,12 @@ export const documentAttention: AttentionProvider = async ({ db, now }, session)
     });
   }
   if (rejected) {
-    items.push({ label: `${rejected} dokumen Anda dikembalikan peninjau`, href: '/admin/dokumen?status=ditolak', tone: 'warn', detail: 'Baca catatan peninjau, perbaiki, lalu kirim lagi.' });
+    items.push({
+      label: `${rejected} dokumen Anda dikembalikan peninjau`,
+      href: '/admin/dokumen?status=ditolak',
+      tone: 'warn',
+      detail: 'Baca catatan peninjau, perbaiki, lalu kirim lagi.',
+    });
   }
   return items;
 };

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, documents, documentVersions, regions, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
-import { regionInSubtrees } from '../content/scope';
+import { inSubtrees as regionInSubtrees } from '../../regions/sql';
 import { publicDocument } from '../../publishing/visibility';
 
 /**
@@ -73,12 +73,7 @@ export async function countPublicDocuments(db: Db, q: { regionCode: string; cate
 }
 
 export async function publicDocumentYears(db: Db, regionCode: string): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ year: documents.year })
-    .from(documents)
-    .where(publicInSubtree({ regionCode }))
-    .orderBy(desc(documents.year))
-    .all();
+  const rows = await db.selectDistinct({ year: documents.year }).from(documents).where(publicInSubtree({ regionCode })).orderBy(desc(documents.year)).all();
   return rows.map((r) => r.year);
 }
 
@@ -231,17 +226,34 @@ export async function documentHistory(db: Db, id: string) {
 
 /** Highest version number ever claimed for a document (committed or not). */
 export async function maxVersion(db: Db, documentId: string): Promise<number> {
-  const row = await db.select({ v: sql<number>`COALESCE(MAX(${documentVersions.version}), 0)` }).from(documentVersions).where(eq(documentVersions.documentId, documentId)).get();
+  const row = await db
+    .select({ v: sql<number>`COALESCE(MAX(${documentVersions.version}), 0)` })
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, documentId))
+    .get();
   return row?.v ?? 0;
 }
 
 /** Documents waiting for a reviewer in these subtrees: submitted documents and new versions of published ones. */
 export async function documentsWaitingForReview(db: Db, roots: string[]) {
   return db
-    .select({ id: documents.id, title: documents.title, regionCode: documents.regionCode, regionStage: regions.stage, updatedAt: documents.updatedAt, pendingVersion: documents.pendingVersion })
+    .select({
+      id: documents.id,
+      title: documents.title,
+      regionCode: documents.regionCode,
+      regionStage: regions.stage,
+      updatedAt: documents.updatedAt,
+      pendingVersion: documents.pendingVersion,
+    })
     .from(documents)
     .innerJoin(regions, eq(regions.code, documents.regionCode))
-    .where(and(regionInSubtrees(documents.regionCode, roots), isNull(documents.deletedAt), or(eq(documents.status, 'menunggu_tinjauan'), isNotNull(documents.pendingVersion))))
+    .where(
+      and(
+        regionInSubtrees(documents.regionCode, roots),
+        isNull(documents.deletedAt),
+        or(eq(documents.status, 'menunggu_tinjauan'), isNotNull(documents.pendingVersion)),
+      ),
+    )
     .orderBy(documents.updatedAt)
     .limit(200)
     .all();

@@ -4,9 +4,9 @@ import { notFound } from '../../lib/errors';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
-import { regionCrumbs } from '../site/views';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { serveVersion } from './download';
 import { countPublicDocuments, findPublicDocument, findVersion, listPublicDocuments, publicDocumentYears, versionsOf } from './repo';
 import { DocumentIdParam, PublicDocumentListQuery, VersionParam } from './schemas';
@@ -42,8 +42,21 @@ export function documentRoutes(): Hono<AppEnv> {
     const title = `Dokumen publik ${regionTitle(ctx.region)}`;
     return renderPage(
       c,
-      { title, nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'dokumen' }, breadcrumbs: regionCrumbs(ctx, { label: 'Dokumen' }) },
-      <DocumentListView title={title} base={regionHref(ctx.region.path, 'dokumen')} items={items} total={total} years={years} filter={q} pageSize={PAGE_SIZE} showRegion={ctx.children.length > 0} />,
+      {
+        title,
+        nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'dokumen' },
+        breadcrumbs: regionCrumbs(ctx, { label: 'Dokumen' }),
+      },
+      <DocumentListView
+        title={title}
+        base={regionHref(ctx.region.path, 'dokumen')}
+        items={items}
+        total={total}
+        years={years}
+        filter={q}
+        pageSize={PAGE_SIZE}
+        showRegion={ctx.children.length > 0}
+      />,
     );
   });
 

@@ -2,7 +2,7 @@ import { witaParts } from '../../lib/time';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { WHEN_OBJECT } from '../content/schemas';
+import { WHEN_OBJECT } from '../../lib/validation';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { POST_STATUSES } from '../../db/schema';
 
@@ -38,10 +38,18 @@ export const DocumentForm = z
   .superRefine((v, ctx) => {
     if (v.info_category !== 'dikecualikan') return;
     if (!v.exemption_legal_basis || v.exemption_legal_basis.length < 5) {
-      ctx.addIssue({ code: 'custom', path: ['exemption_legal_basis'], message: 'Informasi dikecualikan wajib mencantumkan dasar hukum pengecualian, mis. “UU 14/2008 Pasal 17 huruf h”.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemption_legal_basis'],
+        message: 'Informasi dikecualikan wajib mencantumkan dasar hukum pengecualian, mis. “UU 14/2008 Pasal 17 huruf h”.',
+      });
     }
     if (!v.consequence_test_summary || v.consequence_test_summary.length < 20) {
-      ctx.addIssue({ code: 'custom', path: ['consequence_test_summary'], message: 'Informasi dikecualikan wajib disertai ringkasan uji konsekuensi (minimal 20 karakter).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consequence_test_summary'],
+        message: 'Informasi dikecualikan wajib disertai ringkasan uji konsekuensi (minimal 20 karakter).',
+      });
     }
   }, WHEN_OBJECT);
 export type DocumentFormData = z.output<typeof DocumentForm>;
@@ -51,7 +59,12 @@ export const PublicDocumentListQuery = z.object({
   kategori: z.enum(['semua', ...DOCUMENT_CATEGORIES], { message: 'Kategori dokumen tidak dikenal.' }).default('semua'),
   tahun: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ message: 'Tahun harus angka.' }).int('Tahun harus angka.').min(MIN_DOCUMENT_YEAR, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.').optional(),
+    z.coerce
+      .number({ message: 'Tahun harus angka.' })
+      .int('Tahun harus angka.')
+      .min(MIN_DOCUMENT_YEAR, 'Tahun tidak valid.')
+      .max(2100, 'Tahun tidak valid.')
+      .optional(),
   ),
   halaman: z.coerce
     .number({ message: 'Nomor halaman harus angka.' })

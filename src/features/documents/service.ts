@@ -6,11 +6,21 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CheckedUpload } from '../../lib/upload';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
-import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
+import {
+  AUDIT_SUFFIX,
+  AUDIT_VERBS,
+  editActions,
+  FORM_ACTIONS,
+  planTransitions,
+  type PublishAction,
+  type PublishRights,
+  type PublishStatus,
+} from '../../publishing/workflow';
 import { allows, authorize } from '../../regions/guard';
-import type { ActionContext, Actor } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import { purgeAfterChange, touchContentUpdate } from '../content/freshness';
+import type { ActionContext, Actor } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
+import { purgeRegionPages } from '../../cache/purge';
+import { touchContentUpdate } from '../../regions/freshness';
 import { findDocumentForAdmin, findVersion, maxVersion } from './repo';
 import type { DeclassifyData, DocumentFormData } from './schemas';
 
@@ -109,7 +119,12 @@ function checkDeclassification(before: DocumentRow['infoCategory'], after: Docum
   }
 }
 
-export async function createDocument(deps: DocumentDeps, input: DocumentFormData, file: CheckedUpload, ctx: ActionContext): Promise<{ id: string; status: PublishStatus }> {
+export async function createDocument(
+  deps: DocumentDeps,
+  input: DocumentFormData,
+  file: CheckedUpload,
+  ctx: ActionContext,
+): Promise<{ id: string; status: PublishStatus }> {
   if (!input.region_code) throw new AppError('validation', 'Pilih wilayah.', { fieldErrors: [{ field: 'region_code', message: 'Pilih wilayah.' }] });
   const { db } = deps;
   const regionCode = input.region_code;
@@ -137,16 +152,46 @@ export async function createDocument(deps: DocumentDeps, input: DocumentFormData
   try {
     await db.batch([
       db.insert(documents).values(row),
-      db.insert(documentVersions).values({ id: newId(ctx.now), documentId: id, regionCode, version: 1, r2Key: key, mime: file.type.mime, ext: file.type.ext, size: file.size, sha256: file.sha256, originalName: file.safeName, uploadedBy: ctx.actor.id, uploadedAt: ctx.now }),
-      auditInsert(db, ctx, { action: 'document.create', regionCode, entityType: 'document', entityId: id, summary: `Mengunggah dokumen “${meta.title}” (${meta.category} ${meta.year}, versi 1)`, after: { ...auditView(meta), version: 1, sha256: file.sha256, size: file.size } }),
-      ...actions.map((a) => auditInsert(db, ctx, { action: AUDIT(a), regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[a]} “${meta.title}”`, before: { status: 'draft' }, after: { status } })),
+      db.insert(documentVersions).values({
+        id: newId(ctx.now),
+        documentId: id,
+        regionCode,
+        version: 1,
+        r2Key: key,
+        mime: file.type.mime,
+        ext: file.type.ext,
+        size: file.size,
+        sha256: file.sha256,
+        originalName: file.safeName,
+        uploadedBy: ctx.actor.id,
+        uploadedAt: ctx.now,
+      }),
+      auditInsert(db, ctx, {
+        action: 'document.create',
+        regionCode,
+        entityType: 'document',
+        entityId: id,
+        summary: `Mengunggah dokumen “${meta.title}” (${meta.category} ${meta.year}, versi 1)`,
+        after: { ...auditView(meta), version: 1, sha256: file.sha256, size: file.size },
+      }),
+      ...actions.map((a) =>
+        auditInsert(db, ctx, {
+          action: AUDIT(a),
+          regionCode,
+          entityType: 'document',
+          entityId: id,
+          summary: `${AUDIT_VERBS[a]} “${meta.title}”`,
+          before: { status: 'draft' },
+          after: { status },
+        }),
+      ),
       ...(visible ? [touchContentUpdate(db, regionCode, ctx.now)] : []),
     ]);
   } catch (err) {
     await deleteObject(deps, key);
     throw err;
   }
-  if (visible) await purgeAfterChange(deps, regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, regionCode, ctx.requestId);
   return { id, status };
 }
 
@@ -171,11 +216,27 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
   try {
     await db
       .insert(documentVersions)
-      .values({ id: versionId, documentId: id, regionCode: doc.regionCode, version, r2Key: key, mime: file.type.mime, ext: file.type.ext, size: file.size, sha256: file.sha256, originalName: file.safeName, uploadedBy: ctx.actor.id, uploadedAt: ctx.now, approved: !pending })
+      .values({
+        id: versionId,
+        documentId: id,
+        regionCode: doc.regionCode,
+        version,
+        r2Key: key,
+        mime: file.type.mime,
+        ext: file.type.ext,
+        size: file.size,
+        sha256: file.sha256,
+        originalName: file.safeName,
+        uploadedBy: ctx.actor.id,
+        uploadedAt: ctx.now,
+        approved: !pending,
+      })
       .run();
   } catch (err) {
     if (/UNIQUE constraint failed/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause ?? '')}`)) {
-      throw new AppError('conflict', 'Versi baru dokumen ini sedang diunggah orang lain. Muat ulang halaman lalu coba lagi.', { fieldErrors: [{ field: 'file', message: 'Versi baru sedang diunggah orang lain; muat ulang halaman.' }] });
+      throw new AppError('conflict', 'Versi baru dokumen ini sedang diunggah orang lain. Muat ulang halaman lalu coba lagi.', {
+        fieldErrors: [{ field: 'file', message: 'Versi baru sedang diunggah orang lain; muat ulang halaman.' }],
+      });
     }
     throw err;
   }
@@ -184,7 +245,10 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
     await putObject(deps, key, file);
     await db.batch([
       pending
-        ? db.update(documents).set({ pendingVersion: version, updatedAt: ctx.now }).where(and(eq(documents.id, id), isNull(documents.pendingVersion)))
+        ? db
+            .update(documents)
+            .set({ pendingVersion: version, updatedAt: ctx.now })
+            .where(and(eq(documents.id, id), isNull(documents.pendingVersion)))
         : db
             .update(documents)
             .set({ currentVersion: version, currentMime: file.type.mime, currentSize: file.size, currentSha256: file.sha256, updatedAt: ctx.now })
@@ -201,16 +265,26 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
       ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
     ]);
   } catch (err) {
-    await db.delete(documentVersions).where(eq(documentVersions.id, versionId)).run().catch(() => undefined);
+    await db
+      .delete(documentVersions)
+      .where(eq(documentVersions.id, versionId))
+      .run()
+      .catch(() => undefined);
     await deleteObject(deps, key);
     throw err;
   }
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { version, pending };
 }
 
 /** A reviewer approves (the version becomes current and public) or rejects (it stays hidden, with a note) a pending version. */
-export async function decidePendingVersion(deps: DocumentDeps, id: string, decision: 'approve' | 'reject', ctx: ActionContext, note?: string): Promise<{ version: number }> {
+export async function decidePendingVersion(
+  deps: DocumentDeps,
+  id: string,
+  decision: 'approve' | 'reject',
+  ctx: ActionContext,
+  note?: string,
+): Promise<{ version: number }> {
   const { db } = deps;
   const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
   if (!rights.review && !rights.publish) throw new AppError('forbidden', 'Anda tidak berhak meninjau dokumen di wilayah ini.');
@@ -222,7 +296,19 @@ export async function decidePendingVersion(deps: DocumentDeps, id: string, decis
   const [res] = await db.batch([
     db
       .update(documents)
-      .set(approve ? { currentVersion: v.version, currentMime: v.mime, currentSize: v.size, currentSha256: v.sha256, pendingVersion: null, reviewNote: note ?? null, updatedAt: ctx.now } : { pendingVersion: null, reviewNote: note ?? null, updatedAt: ctx.now })
+      .set(
+        approve
+          ? {
+              currentVersion: v.version,
+              currentMime: v.mime,
+              currentSize: v.size,
+              currentSha256: v.sha256,
+              pendingVersion: null,
+              reviewNote: note ?? null,
+              updatedAt: ctx.now,
+            }
+          : { pendingVersion: null, reviewNote: note ?? null, updatedAt: ctx.now },
+      )
       .where(and(eq(documents.id, id), eq(documents.pendingVersion, v.version))),
     ...(approve ? [db.update(documentVersions).set({ approved: true }).where(eq(documentVersions.id, v.id))] : []),
     auditInsert(db, ctx, {
@@ -237,7 +323,7 @@ export async function decidePendingVersion(deps: DocumentDeps, id: string, decis
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Versi ini baru saja ditinjau orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { version: v.version };
 }
 
@@ -252,16 +338,35 @@ export async function updateDocument(deps: DocumentDeps, id: string, input: Docu
   const visible = isPublicRow(doc) || isPublicRow(after);
   const declassified = doc.infoCategory === 'dikecualikan' && meta.infoCategory !== 'dikecualikan';
   const [res] = await db.batch([
-    db.update(documents).set({ ...meta, status, updatedAt: ctx.now }).where(and(eq(documents.id, id), eq(documents.updatedAt, doc.updatedAt), isNull(documents.deletedAt))),
-    auditInsert(db, ctx, { action: 'document.update', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Mengubah keterangan dokumen “${meta.title}”`, before: auditView(doc), after: auditView({ ...meta, status }) }),
+    db
+      .update(documents)
+      .set({ ...meta, status, updatedAt: ctx.now })
+      .where(and(eq(documents.id, id), eq(documents.updatedAt, doc.updatedAt), isNull(documents.deletedAt))),
+    auditInsert(db, ctx, {
+      action: 'document.update',
+      regionCode: doc.regionCode,
+      entityType: 'document',
+      entityId: id,
+      summary: `Mengubah keterangan dokumen “${meta.title}”`,
+      before: auditView(doc),
+      after: auditView({ ...meta, status }),
+    }),
     ...(declassified ? [declassifyAudit(db, ctx, doc, meta.infoCategory, input.declassification_note!)] : []),
-    ...actions
-      .slice(1)
-      .map((a) => auditInsert(db, ctx, { action: AUDIT(a), regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[a]} “${meta.title}”`, before: { status: doc.status }, after: { status } })),
+    ...actions.slice(1).map((a) =>
+      auditInsert(db, ctx, {
+        action: AUDIT(a),
+        regionCode: doc.regionCode,
+        entityType: 'document',
+        entityId: id,
+        summary: `${AUDIT_VERBS[a]} “${meta.title}”`,
+        before: { status: doc.status },
+        after: { status },
+      }),
+    ),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { status };
 }
 
@@ -294,7 +399,7 @@ export async function declassifyDocument(deps: DocumentDeps, id: string, input: 
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }
 
 /** submit / approve / reject / publish / unpublish from the document page. `note` is the reviewer's note. */
@@ -311,12 +416,23 @@ export async function changeDocumentStatus(
   const reviewNote = action === 'approve' || action === 'reject' ? (note ?? null) : doc.reviewNote;
   const visible = isPublicRow(doc) || isPublicRow({ ...doc, status });
   const [res] = await db.batch([
-    db.update(documents).set({ status, reviewNote, updatedAt: ctx.now }).where(and(eq(documents.id, id), eq(documents.status, doc.status), isNull(documents.deletedAt))),
-    auditInsert(db, ctx, { action: AUDIT(action), regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `${AUDIT_VERBS[action]} “${doc.title}”${note ? `: ${note}` : ''}`, before: { status: doc.status }, after: { status } }),
+    db
+      .update(documents)
+      .set({ status, reviewNote, updatedAt: ctx.now })
+      .where(and(eq(documents.id, id), eq(documents.status, doc.status), isNull(documents.deletedAt))),
+    auditInsert(db, ctx, {
+      action: AUDIT(action),
+      regionCode: doc.regionCode,
+      entityType: 'document',
+      entityId: id,
+      summary: `${AUDIT_VERBS[action]} “${doc.title}”${note ? `: ${note}` : ''}`,
+      before: { status: doc.status },
+      after: { status },
+    }),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status dokumen ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
   return { status };
 }
 
@@ -330,10 +446,20 @@ export async function deleteDocument(deps: DocumentDeps, id: string, ctx: Action
   plan(doc.status, doc.status === 'terbit' ? ['unpublish', 'delete'] : ['delete'], rights);
   const visible = isPublicRow(doc);
   const [res] = await db.batch([
-    db.update(documents).set({ deletedAt: ctx.now, updatedAt: ctx.now }).where(and(eq(documents.id, id), isNull(documents.deletedAt), eq(documents.status, doc.status))),
-    auditInsert(db, ctx, { action: 'document.delete', regionCode: doc.regionCode, entityType: 'document', entityId: id, summary: `Menghapus dokumen “${doc.title}” dari daftar`, before: auditView(doc) }),
+    db
+      .update(documents)
+      .set({ deletedAt: ctx.now, updatedAt: ctx.now })
+      .where(and(eq(documents.id, id), isNull(documents.deletedAt), eq(documents.status, doc.status))),
+    auditInsert(db, ctx, {
+      action: 'document.delete',
+      regionCode: doc.regionCode,
+      entityType: 'document',
+      entityId: id,
+      summary: `Menghapus dokumen “${doc.title}” dari daftar`,
+      before: auditView(doc),
+    }),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Dokumen ini sudah dihapus.');
-  if (visible) await purgeAfterChange(deps, doc.regionCode, ctx.requestId);
+  if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);
 }

@@ -17,7 +17,8 @@ export function downloadHref(d: { regionPath: string; id: string }, version?: nu
   return version ? regionHref(d.regionPath, 'dokumen', d.id, 'versi', String(version)) : regionHref(d.regionPath, 'dokumen', d.id, 'unduh');
 }
 
-const fileWords = (d: { currentMime: string | null; currentSize: number | null }) => `${mimeWord(d.currentMime)}${d.currentSize ? `, ${formatBytes(d.currentSize)}` : ''}`;
+const fileWords = (d: { currentMime: string | null; currentSize: number | null }) =>
+  `${mimeWord(d.currentMime)}${d.currentSize ? `, ${formatBytes(d.currentSize)}` : ''}`;
 
 export const DocumentList: FC<{ items: PublicDocumentRow[]; showRegion?: boolean }> = ({ items, showRegion }) => (
   <ul class="docs">
@@ -98,7 +99,10 @@ export const DocumentListView: FC<{
           <DocumentList items={p.items} showRegion={p.showRegion} />
         </>
       )}
-      <Pagination prev={p.filter.halaman > 1 ? link(p.filter.halaman - 1) : undefined} next={p.filter.halaman * p.pageSize < p.total ? link(p.filter.halaman + 1) : undefined} />
+      <Pagination
+        prev={p.filter.halaman > 1 ? link(p.filter.halaman - 1) : undefined}
+        next={p.filter.halaman * p.pageSize < p.total ? link(p.filter.halaman + 1) : undefined}
+      />
     </>
   );
 };

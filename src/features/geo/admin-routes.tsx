@@ -12,10 +12,10 @@ import { authorize } from '../../regions/guard';
 import { can, candidateRoots } from '../../regions/policy';
 import { findRegionByCode } from '../../regions/repo';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { listManagedRegions } from '../admin/regions-repo';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { listManagedRegions } from '../../admin/regions-repo';
+import { renderAdmin } from '../../admin/render';
 import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView } from './admin-views';
 import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
 import { countPositions, type BoundaryGeometry } from './geometry';
@@ -24,7 +24,7 @@ import { listAdminPlaces, listCategories, type PlaceView } from './places-repo';
 import { changePlaceStatus, createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';
 import { publishRights } from '../../publishing/rights';
 import { availableActions, type PublishRights } from '../../publishing/workflow';
-import { RejectForm, ReviewNoteForm } from '../content/schemas';
+import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { regionWithChildrenShapes } from './repo';
 
 const PAGE_SIZE = 50;
@@ -100,7 +100,10 @@ function placeValues(p: PlaceView): FormValues {
 export function geoAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  async function renderForm(c: Context<AppEnv>, opts: { place?: PlaceView & { rights: PublishRights }; values: FormValues; errors?: FieldError[]; status?: number; notice?: string }) {
+  async function renderForm(
+    c: Context<AppEnv>,
+    opts: { place?: PlaceView & { rights: PublishRights }; values: FormValues; errors?: FieldError[]; status?: number; notice?: string },
+  ) {
     const [regions, categories] = await Promise.all([placeRegions(c), listCategories(c.get('db'))]);
     const action = opts.place ? `/admin/tempat/${opts.place.id}` : '/admin/tempat';
     return renderAdmin(
@@ -154,14 +157,23 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Tempat di peta', current: '/admin/tempat' },
-      <PlacesAdminView rows={list.rows} total={list.total} page={q.halaman} pageSize={PAGE_SIZE} regions={regions} filter={q} notice={NOTICES[c.req.query('ok') ?? '']} />,
+      <PlacesAdminView
+        rows={list.rows}
+        total={list.total}
+        page={q.halaman}
+        pageSize={PAGE_SIZE}
+        regions={regions}
+        filter={q}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+      />,
     );
   });
 
   app.get('/admin/tempat/baru', async (c) => {
     const wilayah = RegionCodeSchema.safeParse(c.req.query('wilayah'));
     const regions = await placeRegions(c);
-    if (regions.length === 0) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan menambah tempat. Hubungi Diskominfo bila ada tempat yang perlu ditambahkan.');
+    if (regions.length === 0)
+      throw new AppError('forbidden', 'Peran Anda tidak mengizinkan menambah tempat. Hubungi Diskominfo bila ada tempat yang perlu ditambahkan.');
     const preset = wilayah.success && regions.some((r) => r.code === wilayah.data) ? wilayah.data : regions.length === 1 ? regions[0]?.code : undefined;
     return renderForm(c, { values: preset ? { region_code: preset } : {} });
   });
@@ -199,7 +211,13 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     }
   });
 
-  const STATUS_ACTIONS = { kirim: ['submit', 'dikirim'], terbitkan: ['publish', 'terbit'], tarik: ['unpublish', 'ditarik'], setujui: ['approve', 'disetujui'], tolak: ['reject', 'dikembalikan'] } as const;
+  const STATUS_ACTIONS = {
+    kirim: ['submit', 'dikirim'],
+    terbitkan: ['publish', 'terbit'],
+    tarik: ['unpublish', 'ditarik'],
+    setujui: ['approve', 'disetujui'],
+    tolak: ['reject', 'dikembalikan'],
+  } as const;
   for (const [path, [action, notice]] of Object.entries(STATUS_ACTIONS)) {
     app.post(`/admin/tempat/:id/${path}`, async (c) => {
       const id = placeId(c);
@@ -229,7 +247,11 @@ export function geoAdminRoutes(): Hono<AppEnv> {
 
   // --- Boundaries (Diskominfo) -------------------------------------------------------------------------------
 
-  async function boundaryPage(c: Context<AppEnv>, code: string, extra: { errors?: FieldError[]; values?: FormValues; result?: BoundaryResult & { restored?: boolean }; status?: number } = {}) {
+  async function boundaryPage(
+    c: Context<AppEnv>,
+    code: string,
+    extra: { errors?: FieldError[]; values?: FormValues; result?: BoundaryResult & { restored?: boolean }; status?: number } = {},
+  ) {
     const s = sessionOf(c);
     const db = c.get('db');
     const region = await findRegionByCode(db, code);
@@ -269,13 +291,19 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     await authorize(c.get('db'), actionContext(c).actor, 'region.boundary', code);
     assertRequestSize(c, BOUNDARY_MAX_BYTES);
     const values = await formValues(c);
-    const note = String(values.note ?? '').trim().slice(0, 200);
+    const note = String(values.note ?? '')
+      .trim()
+      .slice(0, 200);
     const shown: FormValues = { note, geojson: String(values.geojson ?? '').slice(0, 200_000) };
     try {
       const file = fileField(await c.req.parseBody({ all: true }), 'file');
-      if (file && file.size > BOUNDARY_MAX_BYTES) throw new AppError('payload_too_large', 'Berkas terlalu besar.', { fieldErrors: [{ field: 'file', message: 'Berkas GeoJSON maksimal 5 MB.' }] });
+      if (file && file.size > BOUNDARY_MAX_BYTES)
+        throw new AppError('payload_too_large', 'Berkas terlalu besar.', { fieldErrors: [{ field: 'file', message: 'Berkas GeoJSON maksimal 5 MB.' }] });
       const text = file ? await file.text() : String(values.geojson ?? '').trim();
-      if (!text) throw new AppError('validation', 'Pilih berkas GeoJSON atau tempel teksnya.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas GeoJSON atau tempel teksnya.' }] });
+      if (!text)
+        throw new AppError('validation', 'Pilih berkas GeoJSON atau tempel teksnya.', {
+          fieldErrors: [{ field: 'file', message: 'Pilih berkas GeoJSON atau tempel teksnya.' }],
+        });
       const geometry = await parseBoundaryUpload(c.get('db'), text, file ? 'file' : 'geojson');
       const result = await replaceBoundary({ db: c.get('db'), env: c.env }, code, geometry, note, actionContext(c));
       return boundaryPage(c, code, { result });

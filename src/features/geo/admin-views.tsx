@@ -7,7 +7,8 @@ import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
 import type { PublishAction, PublishRights } from '../../publishing/workflow';
 import { PLACE_LIMITS } from './places-schemas';
@@ -15,12 +16,12 @@ import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import { mediaHref } from './peta-views';
 import { RegionSvgMap } from './views';
+import { REGENCY } from '../../config';
 
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: RegionRow['level'];
-}
+/** Coordinates as typed in the form: 4 decimals, decimal comma. */
+const typed = (deg: number): string => deg.toFixed(4).replace('.', ',');
+const [MIN_LNG, MIN_LAT, MAX_LNG, MAX_LAT] = REGENCY.bbox;
+const LAT_RANGE = `${typed(MIN_LAT)} dan ${typed(MAX_LAT)}`;
 
 const PLACE_FIELD_IDS: Record<string, string> = {
   region_code: 'f-region',
@@ -44,7 +45,8 @@ export const PlacesAdminView: FC<{
   filter: { wilayah?: string; q?: string };
   notice?: string;
 }> = ({ rows, total, page, pageSize, regions, filter, notice }) => {
-  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}), halaman: String(p) })}`;
+  const query = { ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}) };
+  const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...query, halaman: String(p) })}`;
   return (
     <>
       <h1>Tempat di peta</h1>
@@ -153,93 +155,104 @@ export const PlaceFormView: FC<{
           values={values}
         />
       ) : null}
-      {!mayEdit ? <p class="hint">Tempat yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p> : null}
-      {mayEdit ? (
-      <form method="post" action={action} enctype="multipart/form-data" novalidate>
-        <CsrfField token={csrf} />
-        <Field id="f-region" label="Wilayah" error={e('region_code')}>
-          {(d) => (
-            <select id="f-region" name="region_code" aria-describedby={d}>
-              <option value="">Pilih wilayah</option>
-              {regions.map((r) => (
-                <option value={r.code} selected={v('region_code') === r.code}>
-                  {regionTitle(r)} ({r.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="f-name" label="Nama tempat" hint="Contoh: Kantor Desa Swarga Bara, SDN 001 Sangatta Utara" error={e('name')}>
-          {(d) => <input id="f-name" name="name" type="text" value={v('name')} maxlength={PLACE_LIMITS.name} aria-describedby={d} />}
-        </Field>
-        <Field id="f-category" label="Kategori" error={e('category')}>
-          {(d) => (
-            <select id="f-category" name="category" aria-describedby={d}>
-              <option value="">Pilih kategori</option>
-              {categories.map((c) => (
-                <option value={c.code} selected={v('category') === c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset>
-          <legend>Titik lokasi</legend>
-          <p class="hint" id="titik-hint">
-            Ketik koordinat (misalnya dari Google Maps: tekan lama titiknya lalu salin angkanya) atau ketuk peta di bawah. Titik harus
-            berada di dalam batas wilayah yang dipilih.
-          </p>
-          <div
-            id="peta-pilih"
-            class="peta-pilih"
-            data-wilayah-template="/api/v1/geo/regions/{kode}"
-            data-pilih-wilayah="f-region"
-            data-pilih-lat="f-lat"
-            data-pilih-lng="f-lng"
-            hidden
-          ></div>
-          <Field id="f-lat" label="Lintang (latitude)" hint="Angka pertama, contoh 0,5854 (Kutai Timur berada di sekitar 0–2 LU)" error={e('lat')}>
-            {(d) => <input id="f-lat" name="lat" type="text" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={d} />}
-          </Field>
-          <Field id="f-lng" label="Bujur (longitude)" hint="Angka kedua, contoh 117,4807" error={e('lng')}>
-            {(d) => <input id="f-lng" name="lng" type="text" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={d} />}
-          </Field>
-        </fieldset>
-        <Field id="f-address" label="Alamat (opsional)" error={e('address')}>
-          {(d) => <input id="f-address" name="address" type="text" value={v('address')} maxlength={PLACE_LIMITS.address} aria-describedby={d} />}
-        </Field>
-        <Field id="f-hours" label="Jam buka (opsional)" hint="Contoh: Senin–Jumat 08.00–16.00 WITA" error={e('opening_hours')}>
-          {(d) => <input id="f-hours" name="opening_hours" type="text" value={v('opening_hours')} maxlength={PLACE_LIMITS.openingHours} aria-describedby={d} />}
-        </Field>
-        <Field id="f-contact" label="Kontak kantor (opsional)" hint="Telepon atau surel kantor/lembaga, bukan nomor pribadi" error={e('contact')}>
-          {(d) => <input id="f-contact" name="contact" type="text" value={v('contact')} maxlength={PLACE_LIMITS.contact} aria-describedby={d} />}
-        </Field>
-        <Field id="f-description" label="Keterangan (opsional)" error={e('description')}>
-          {(d) => (
-            <textarea id="f-description" name="description" rows={4} maxlength={PLACE_LIMITS.description} aria-describedby={d}>
-              {v('description')}
-            </textarea>
-          )}
-        </Field>
-        {place?.photoKey ? (
-          <div class="field">
-            <img src={mediaHref(place.photoKey)} alt={`Foto ${place.name}`} width="320" height="200" loading="lazy" class="article-cover" />
-            <div class="checks">
-              <label>
-                <input type="checkbox" name="remove_photo" value="1" id="f-remove-photo" /> Hapus foto ini
-              </label>
-            </div>
-          </div>
-        ) : null}
-        <Field id="f-photo" label={place?.photoKey ? 'Ganti foto (opsional)' : 'Foto (opsional)'} hint="JPG, PNG atau WebP, maksimal 5 MB" error={e('photo')}>
-          {(d) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={d} />}
-        </Field>
-        {!place && !rights.publish ? <p class="hint">Di wilayah yang belum mandiri, tempat tampil di peta setelah disetujui Diskominfo atau kecamatan.</p> : null}
-        <SaveButtons live={live} canPublish={rights.publish} canDraft={rights.draft} waiting={place?.status === 'menunggu_tinjauan'} noun="tempat" />
-      </form>
+      {!mayEdit ? (
+        <p class="hint">Tempat yang sudah terbit hanya dapat diubah oleh yang berhak menerbitkan. Minta peninjau menariknya bila perlu diperbaiki.</p>
       ) : null}
-      {place && (actions ?? []).includes('delete') || (live && rights.publish) ? (
+      {mayEdit ? (
+        <form method="post" action={action} enctype="multipart/form-data" novalidate>
+          <CsrfField token={csrf} />
+          <Field id="f-region" label="Wilayah" error={e('region_code')}>
+            {(d) => (
+              <select id="f-region" name="region_code" aria-describedby={d}>
+                <option value="">Pilih wilayah</option>
+                {regions.map((r) => (
+                  <option value={r.code} selected={v('region_code') === r.code}>
+                    {regionTitle(r)} ({r.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="f-name" label="Nama tempat" hint="Contoh: Kantor Desa Swarga Bara, SDN 001 Sangatta Utara" error={e('name')}>
+            {(d) => <input id="f-name" name="name" type="text" value={v('name')} maxlength={PLACE_LIMITS.name} aria-describedby={d} />}
+          </Field>
+          <Field id="f-category" label="Kategori" error={e('category')}>
+            {(d) => (
+              <select id="f-category" name="category" aria-describedby={d}>
+                <option value="">Pilih kategori</option>
+                {categories.map((c) => (
+                  <option value={c.code} selected={v('category') === c.code}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset>
+            <legend>Titik lokasi</legend>
+            <p class="hint" id="titik-hint">
+              Ketik koordinat (misalnya dari Google Maps: tekan lama titiknya lalu salin angkanya) atau ketuk peta di bawah. Titik harus berada di dalam batas
+              wilayah yang dipilih.
+            </p>
+            <div
+              id="peta-pilih"
+              class="peta-pilih"
+              data-wilayah-template="/api/v1/geo/regions/{kode}"
+              data-pilih-wilayah="f-region"
+              data-pilih-lat="f-lat"
+              data-pilih-lng="f-lng"
+              hidden
+            ></div>
+            <Field
+              id="f-lat"
+              label="Lintang (latitude)"
+              hint={`Angka pertama, contoh ${typed((MIN_LAT + MAX_LAT) / 2)} (${REGENCY.name} berada di antara lintang ${LAT_RANGE})`}
+              error={e('lat')}
+            >
+              {(d) => <input id="f-lat" name="lat" type="text" inputmode="decimal" value={v('lat')} maxlength={20} aria-describedby={d} />}
+            </Field>
+            <Field id="f-lng" label="Bujur (longitude)" hint={`Angka kedua, contoh ${typed((MIN_LNG + MAX_LNG) / 2)}`} error={e('lng')}>
+              {(d) => <input id="f-lng" name="lng" type="text" inputmode="decimal" value={v('lng')} maxlength={20} aria-describedby={d} />}
+            </Field>
+          </fieldset>
+          <Field id="f-address" label="Alamat (opsional)" error={e('address')}>
+            {(d) => <input id="f-address" name="address" type="text" value={v('address')} maxlength={PLACE_LIMITS.address} aria-describedby={d} />}
+          </Field>
+          <Field id="f-hours" label="Jam buka (opsional)" hint="Contoh: Senin–Jumat 08.00–16.00 WITA" error={e('opening_hours')}>
+            {(d) => (
+              <input id="f-hours" name="opening_hours" type="text" value={v('opening_hours')} maxlength={PLACE_LIMITS.openingHours} aria-describedby={d} />
+            )}
+          </Field>
+          <Field id="f-contact" label="Kontak kantor (opsional)" hint="Telepon atau surel kantor/lembaga, bukan nomor pribadi" error={e('contact')}>
+            {(d) => <input id="f-contact" name="contact" type="text" value={v('contact')} maxlength={PLACE_LIMITS.contact} aria-describedby={d} />}
+          </Field>
+          <Field id="f-description" label="Keterangan (opsional)" error={e('description')}>
+            {(d) => (
+              <textarea id="f-description" name="description" rows={4} maxlength={PLACE_LIMITS.description} aria-describedby={d}>
+                {v('description')}
+              </textarea>
+            )}
+          </Field>
+          {place?.photoKey ? (
+            <div class="field">
+              <img src={mediaHref(place.photoKey)} alt={`Foto ${place.name}`} width="320" height="200" loading="lazy" class="article-cover" />
+              <div class="checks">
+                <label>
+                  <input type="checkbox" name="remove_photo" value="1" id="f-remove-photo" /> Hapus foto ini
+                </label>
+              </div>
+            </div>
+          ) : null}
+          <Field id="f-photo" label={place?.photoKey ? 'Ganti foto (opsional)' : 'Foto (opsional)'} hint="JPG, PNG atau WebP, maksimal 5 MB" error={e('photo')}>
+            {(d) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby={d} />}
+          </Field>
+          {!place && !rights.publish ? (
+            <p class="hint">Di wilayah yang belum mandiri, tempat tampil di peta setelah disetujui Diskominfo atau kecamatan.</p>
+          ) : null}
+          <SaveButtons live={live} canPublish={rights.publish} canDraft={rights.draft} waiting={place?.status === 'menunggu_tinjauan'} noun="tempat" />
+        </form>
+      ) : null}
+      {(place && (actions ?? []).includes('delete')) || (live && rights.publish) ? (
         <p>
           <a href={`/admin/tempat/${place!.id}/hapus`}>Hapus tempat ini…</a>
         </p>
@@ -251,9 +264,7 @@ export const PlaceFormView: FC<{
 export const PlaceDeleteView: FC<{ csrf: string; place: PlaceView }> = ({ csrf, place }) => (
   <>
     <h1>Hapus {place.name}?</h1>
-    <p>
-      Tempat ini akan hilang dari peta {regionTitle({ level: place.regionLevel, name: place.regionName })}. Perubahan dicatat di log audit.
-    </p>
+    <p>Tempat ini akan hilang dari peta {regionTitle({ level: place.regionLevel, name: place.regionName })}. Perubahan dicatat di log audit.</p>
     <form method="post" action={`/admin/tempat/${place.id}/hapus`}>
       <CsrfField token={csrf} />
       <button type="submit" class="button-danger">
@@ -281,12 +292,14 @@ export const BoundaryView: FC<{
         <p>
           {result.restored
             ? `Batas lama dipulihkan (${result.positionsStored.toLocaleString('id-ID')} titik).`
-            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
+            : `Batas wilayah diganti: ${result.positionsUploaded.toLocaleString('id-ID')} titik diunggah, ` +
+              `${result.positionsStored.toLocaleString('id-ID')} titik disimpan setelah penyederhanaan.`}{' '}
           Halaman wilayah ini dan wilayah induknya sudah diperbarui.
         </p>
         {result.placesOutside > 0 ? (
           <p>
-            Perhatian: {result.placesOutside} tempat kini berada di luar batas baru. Periksa di <a href={`/admin/tempat?wilayah=${region.code}`}>daftar tempat</a>.
+            Perhatian: {result.placesOutside} tempat kini berada di luar batas baru. Periksa di{' '}
+            <a href={`/admin/tempat?wilayah=${region.code}`}>daftar tempat</a>.
           </p>
         ) : null}
       </div>
@@ -298,8 +311,8 @@ export const BoundaryView: FC<{
     {shapes.self ? <RegionSvgMap self={shapes.self} children={shapes.children} id="batas-sekarang" /> : null}
     <h2>Ganti batas wilayah</h2>
     <p>
-      Unggah berkas GeoJSON (Polygon atau MultiPolygon, koordinat WGS84 bujur-lintang) berisi satu fitur. Koordinat harus berada di
-      dalam kotak batas kabupaten; cincin poligon harus tertutup. Batas lama disimpan dan dapat dipulihkan.
+      Unggah berkas GeoJSON (Polygon atau MultiPolygon, koordinat WGS84 bujur-lintang) berisi satu fitur. Koordinat harus berada di dalam kotak batas kabupaten;
+      cincin poligon harus tertutup. Batas lama disimpan dan dapat dipulihkan.
     </p>
     <form method="post" action={`/admin/wilayah/${region.code}/batas`} enctype="multipart/form-data">
       <CsrfField token={csrf} />

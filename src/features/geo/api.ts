@@ -11,7 +11,7 @@ import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { findRegionByCode } from '../../regions/repo';
-import { mapLayer } from './layers';
+import { mapLayersOf, type Registry } from '../descriptor';
 import {
   GeoCodeParams,
   LayerFeatureCollectionJson,
@@ -103,8 +103,9 @@ describeRoute({
   responseContentType: 'application/geo+json',
 });
 
-export function geoApi(): Hono<AppEnv> {
+export function geoApi(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const layers = mapLayersOf(registry);
 
   app.get('/geo/regions/:code', async (c) => {
     const { code } = parseOrThrow(GeoCodeParams, { code: c.req.param('code') });
@@ -145,7 +146,7 @@ export function geoApi(): Hono<AppEnv> {
 
   app.get('/geo/layers/:layer', async (c) => {
     const { layer: id } = parseOrThrow(LayerParams, { layer: c.req.param('layer') });
-    const layer = mapLayer(id);
+    const layer = layers.find((l) => l.id === id);
     if (!layer) throw notFound(`Lapisan peta "${id}" tidak tersedia.`);
     const q = parseOrThrow(LayerQuery, queryObject(new URL(c.req.url)));
     if (!(await findRegionByCode(c.get('db'), q.region))) throw notFound(`Wilayah dengan kode ${q.region} tidak ditemukan.`);

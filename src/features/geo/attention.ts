@@ -1,7 +1,7 @@
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import { actorOf } from '../accounts/session';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import { actorOf } from '../../auth/session';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { placesWaitingForReview } from './places-repo';
 
 /** "Perlu tindakan": places submitted for the map that wait for this reviewer (more than 2 days: urgent). */

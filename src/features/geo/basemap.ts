@@ -6,7 +6,7 @@
 //   MAP_TILE_MAX_ZOOM     highest zoom to request (default 18)
 // Either way the browser only ever asks this origin (/peta/ubin/{z}/{x}/{y}); the worker reads R2 or fetches the
 // upstream tile, so the CSP stays 'self' and no visitor request leaves the portal.
-import { readTile, r2Source, TILE_TYPES } from './pmtiles';
+import { readTile, TILE_TYPES } from './pmtiles';
 
 export interface BasemapEnv {
   FILES: R2Bucket;
@@ -63,7 +63,7 @@ function tileResponse(body: Uint8Array | ArrayBuffer, contentType: string): Resp
 /** One base map tile, or null when there is none (the route answers 404). */
 export async function basemapTile(env: BasemapEnv, config: BasemapConfig, z: number, x: number, y: number): Promise<Response | null> {
   if (config.source.kind === 'pmtiles') {
-    const tile = await readTile(r2Source(env.FILES, config.source.key), config.source.key, z, x, y);
+    const tile = await readTile(env.FILES, config.source.key, z, x, y);
     if (!tile) return null;
     const type = TILE_TYPES[tile.header.tileType];
     if (!type) throw new Error(`PMTiles ${config.source.key}: tile type ${tile.header.tileType} is not a raster image`);

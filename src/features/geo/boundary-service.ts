@@ -11,11 +11,11 @@ import { newId } from '../../lib/ids';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
 import { findRootRegion } from '../../regions/repo';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from './geometry';
 import { boundaryUploadSchema } from './schemas';
-import { regionAnchor, roundBboxOutward, simplifyGeometry } from './simplify';
+import { regionAnchor, rewindGeometry, roundBboxOutward, simplifyGeometry } from './simplify';
 
 export interface BoundaryDeps {
   db: Db;
@@ -37,7 +37,12 @@ export async function regencyBbox(db: Db): Promise<Bbox> {
 }
 
 function pathLabel(path: PropertyKey[]): string {
-  return path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ` : '';
+  return path.length
+    ? `${path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')}: `
+    : '';
 }
 
 /** Validates uploaded GeoJSON (object or text) against the regency bbox. Errors go to `field`. */
@@ -50,7 +55,15 @@ export async function parseBoundaryUpload(db: Db, input: unknown, field: string)
   });
 }
 
-async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: BoundaryGeometry, bbox: Bbox, note: string, action: string, ctx: ActionContext): Promise<BoundaryResult & { region: { name: string; level: string } }> {
+async function applyBoundary(
+  deps: BoundaryDeps,
+  regionCode: string,
+  geometry: BoundaryGeometry,
+  bbox: Bbox,
+  note: string,
+  action: string,
+  ctx: ActionContext,
+): Promise<BoundaryResult & { region: { name: string; level: string } }> {
   const region = await authorize(deps.db, ctx.actor, 'region.boundary', regionCode);
   const current = await deps.db
     .select({ boundary: regions.boundary, bbox: regions.bbox, lat: regions.lat, lng: regions.lng })
@@ -88,15 +101,21 @@ async function applyBoundary(deps: BoundaryDeps, regionCode: string, geometry: B
       after: { positions: countPositions(geometry), bbox, centroid: [lng, lat] },
     }),
   ]);
-  await purgeRegionPages(deps, regionCode);
+  await purgeRegionPages(deps, regionCode, ctx.requestId);
   const own = await deps.db.select({ lat: places.lat, lng: places.lng }).from(places).where(eq(places.regionCode, regionCode)).all();
   const placesOutside = own.filter((p) => !pointWithinRegion([p.lng, p.lat], geometry, 200)).length;
   return { positionsUploaded: countPositions(geometry), positionsStored: countPositions(geometry), placesOutside, region };
 }
 
 /** Replaces a region's boundary with an uploaded geometry (already parsed by parseBoundaryUpload). */
-export async function replaceBoundary(deps: BoundaryDeps, regionCode: string, uploaded: BoundaryGeometry, note: string, ctx: ActionContext): Promise<BoundaryResult> {
-  const stored = simplifyGeometry(uploaded);
+export async function replaceBoundary(
+  deps: BoundaryDeps,
+  regionCode: string,
+  uploaded: BoundaryGeometry,
+  note: string,
+  ctx: ActionContext,
+): Promise<BoundaryResult> {
+  const stored = simplifyGeometry(uploaded); // also turns outer rings counter-clockwise (RFC 7946)
   const result = await applyBoundary(deps, regionCode, stored, roundBboxOutward(geometryBbox(uploaded)), note, 'region.boundary.replace', ctx);
   return { ...result, positionsUploaded: countPositions(uploaded) };
 }
@@ -110,13 +129,18 @@ export async function restoreBoundary(deps: BoundaryDeps, regionCode: string, hi
     .where(and(eq(regionBoundaryHistory.id, historyId), eq(regionBoundaryHistory.regionCode, regionCode)))
     .get();
   if (!old) throw new AppError('not_found', 'Riwayat batas tidak ditemukan.');
-  const geometry = JSON.parse(old.boundary) as BoundaryGeometry;
+  const geometry = rewindGeometry(JSON.parse(old.boundary) as BoundaryGeometry);
   return applyBoundary(deps, regionCode, geometry, JSON.parse(old.bbox) as Bbox, `dipulihkan dari versi ${old.id}`, 'region.boundary.restore', ctx);
 }
 
 export async function boundaryHistory(db: Db, regionCode: string, limit = 10) {
   return db
-    .select({ id: regionBoundaryHistory.id, positions: regionBoundaryHistory.positions, replacedAt: regionBoundaryHistory.replacedAt, note: regionBoundaryHistory.note })
+    .select({
+      id: regionBoundaryHistory.id,
+      positions: regionBoundaryHistory.positions,
+      replacedAt: regionBoundaryHistory.replacedAt,
+      note: regionBoundaryHistory.note,
+    })
     .from(regionBoundaryHistory)
     .where(eq(regionBoundaryHistory.regionCode, regionCode))
     .orderBy(desc(regionBoundaryHistory.replacedAt), desc(regionBoundaryHistory.id))

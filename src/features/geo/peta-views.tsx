@@ -6,7 +6,7 @@ import { childrenLabel, regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import type { BasemapConfig } from './basemap';
-import type { MapLayer } from './layers';
+import type { MapLayer } from '../map-layers';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
 import type { SvgMapPlace } from './svg-map';
@@ -104,6 +104,7 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
   const base = regionHref(region.path, 'peta');
   const link = (page: number) => `${base}?${new URLSearchParams({ ...(p.category ? { kategori: p.category } : {}), halaman: String(page) })}`;
   const geoUrl = `/api/v1/geo/regions/${region.code}`;
+  const layerUrl = (id: string) => `/api/v1/geo/layers/${id}?region=${region.code}`;
   return (
     <>
       <h1>Peta {title}</h1>
@@ -142,8 +143,7 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
         </label>
         {p.layers.map((l) => (
           <label>
-            <input type="checkbox" name="lapisan" value={l.id} data-url={`/api/v1/geo/layers/${l.id}?region=${region.code}`} data-warna={l.color} />{' '}
-            {l.label} <span class="hint">({l.hint})</span>
+            <input type="checkbox" name="lapisan" value={l.id} data-url={layerUrl(l.id)} data-warna={l.color} /> {l.label} <span class="hint">({l.hint})</span>
           </label>
         ))}
       </fieldset>
@@ -167,8 +167,7 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
         {p.places.length === 0 ? (
           <EmptyState>
             <p>
-              Belum ada tempat {p.category ? 'dalam kategori ini ' : ''}yang dicatat untuk {title}. Operator wilayah dapat menambahkannya
-              melalui halaman admin.
+              Belum ada tempat {p.category ? 'dalam kategori ini ' : ''}yang dicatat untuk {title}. Operator wilayah dapat menambahkannya melalui halaman admin.
             </p>
           </EmptyState>
         ) : (

@@ -55,7 +55,6 @@ export type PlaceView = {
   regionPath: string;
 };
 
-
 function baseSelect(db: Db) {
   return db
     .select(placeColumns)

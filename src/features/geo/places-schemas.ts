@@ -36,16 +36,15 @@ export const PlaceFormSchema = z.object({
 });
 export type PlaceInput = z.output<typeof PlaceFormSchema>;
 
-const unknownKeys = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined) };
+const unknownKeys = {
+  error: (issue: { code: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined,
+};
 
 export const PlacesQuery = z.strictObject(
   {
     region: RegionCodeSchema.optional().describe('Places in this region and every region below it'),
-    category: z
-      .string()
-      .regex(CATEGORY_CODE_RE, 'category tidak valid.')
-      .optional()
-      .describe('Category code, e.g. sekolah, kesehatan, kantor'),
+    category: z.string().regex(CATEGORY_CODE_RE, 'category tidak valid.').optional().describe('Category code, e.g. sekolah, kesehatan, kantor'),
     bbox: BboxQuerySchema.optional().describe('minLng,minLat,maxLng,maxLat (WGS84)'),
     cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
     limit: z.coerce

@@ -12,9 +12,18 @@ import { checkUpload } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
-import { AUDIT_SUFFIX, AUDIT_VERBS, editActions, FORM_ACTIONS, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import {
+  AUDIT_SUFFIX,
+  AUDIT_VERBS,
+  editActions,
+  FORM_ACTIONS,
+  planTransitions,
+  type PublishAction,
+  type PublishRights,
+  type PublishStatus,
+} from '../../publishing/workflow';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { distanceToBoundaryMeters, pointWithinRegion, type BoundaryGeometry, type Position } from './geometry';
 import { PLACE_PHOTO_MAX_BYTES, type PlaceInput } from './places-schemas';
 import { categoryExists, findPlace, type PlaceView } from './places-repo';
@@ -49,10 +58,12 @@ export function pointRefusal(point: Position, boundary: BoundaryGeometry, region
   if (pointWithinRegion(point, boundary, PLACE_BOUNDARY_TOLERANCE_M)) return null;
   const [lng, lat] = point;
   if (Math.abs(lng) <= 90 && pointWithinRegion([lat, lng], boundary, PLACE_BOUNDARY_TOLERANCE_M)) {
-    return `Lintang dan bujur tampaknya tertukar: titik itu berada di ${regionName} bila lintang ${fmtCoord(lng)} dan bujur ${fmtCoord(lat)}. Tukar kedua isian lalu simpan lagi.`;
+    const swapped = `lintang ${fmtCoord(lng)} dan bujur ${fmtCoord(lat)}`;
+    return `Lintang dan bujur tampaknya tertukar: titik itu berada di ${regionName} bila ${swapped}. Tukar kedua isian lalu simpan lagi.`;
   }
   const distance = formatDistance(distanceToBoundaryMeters(point, boundary));
-  return `Titik ${fmtCoord(lat)}, ${fmtCoord(lng)} berada di luar batas ${regionName} (sekitar ${distance} dari batas wilayah). Pilih titik di dalam wilayah, atau pilih wilayah yang benar.`;
+  const where = `Titik ${fmtCoord(lat)}, ${fmtCoord(lng)} berada di luar batas ${regionName} (sekitar ${distance} dari batas wilayah).`;
+  return `${where} Pilih titik di dalam wilayah, atau pilih wilayah yang benar.`;
 }
 
 async function regionBoundary(db: Db, code: string): Promise<BoundaryGeometry> {
@@ -152,7 +163,17 @@ export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: Fil
         summary: `Tempat "${input.name}" ditambahkan di ${regionTitle(region)}`,
         after: { ...auditShape(row), status },
       }),
-      ...actions.map((a) => auditInsert(deps.db, ctx, { action: AUDIT(a), regionCode: region.code, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`, before: { status: 'draft' }, after: { status } })),
+      ...actions.map((a) =>
+        auditInsert(deps.db, ctx, {
+          action: AUDIT(a),
+          regionCode: region.code,
+          entityType: 'place',
+          entityId: id,
+          summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`,
+          before: { status: 'draft' },
+          after: { status },
+        }),
+      ),
     ]);
   } catch (err) {
     if (photoKey) await deps.files.delete(photoKey);
@@ -188,9 +209,17 @@ export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput
         before: { ...auditShape(before), status: before.status },
         after: { ...auditShape(changes), status },
       }),
-      ...actions
-        .slice(1)
-        .map((a) => auditInsert(deps.db, ctx, { action: AUDIT(a), regionCode: region.code, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`, before: { status: before.status }, after: { status } })),
+      ...actions.slice(1).map((a) =>
+        auditInsert(deps.db, ctx, {
+          action: AUDIT(a),
+          regionCode: region.code,
+          entityType: 'place',
+          entityId: id,
+          summary: `${AUDIT_VERBS[a]} tempat "${input.name}"`,
+          before: { status: before.status },
+          after: { status },
+        }),
+      ),
     ]);
   } catch (err) {
     if (newPhoto) await deps.files.delete(newPhoto);
@@ -212,13 +241,30 @@ function mergeRights(a: PublishRights, b: PublishRights): PublishRights {
 const AUDIT = (a: PublishAction) => `place.${AUDIT_SUFFIX[a]}`;
 
 /** submit / approve / reject / publish / unpublish from the place page. `note` is the reviewer's note. */
-export async function changePlaceStatus(deps: PlaceDeps, id: string, action: Exclude<PublishAction, 'save' | 'delete'>, ctx: ActionContext, note?: string): Promise<{ status: PublishStatus; place: PlaceView }> {
+export async function changePlaceStatus(
+  deps: PlaceDeps,
+  id: string,
+  action: Exclude<PublishAction, 'save' | 'delete'>,
+  ctx: ActionContext,
+  note?: string,
+): Promise<{ status: PublishStatus; place: PlaceView }> {
   const place = await placeForEdit(deps.db, id, ctx);
   const status = plan(place.status, [action], place.rights);
   const reviewNote = action === 'approve' || action === 'reject' ? (note ?? null) : place.reviewNote;
   const [res] = await deps.db.batch([
-    deps.db.update(places).set({ status, reviewNote, updatedBy: ctx.actor.id, updatedAt: ctx.now }).where(and(eq(places.id, id), eq(places.status, place.status))),
-    auditInsert(deps.db, ctx, { action: AUDIT(action), regionCode: place.regionCode, entityType: 'place', entityId: id, summary: `${AUDIT_VERBS[action]} tempat "${place.name}"${note ? `: ${note}` : ''}`, before: { status: place.status }, after: { status } }),
+    deps.db
+      .update(places)
+      .set({ status, reviewNote, updatedBy: ctx.actor.id, updatedAt: ctx.now })
+      .where(and(eq(places.id, id), eq(places.status, place.status))),
+    auditInsert(deps.db, ctx, {
+      action: AUDIT(action),
+      regionCode: place.regionCode,
+      entityType: 'place',
+      entityId: id,
+      summary: `${AUDIT_VERBS[action]} tempat "${place.name}"${note ? `: ${note}` : ''}`,
+      before: { status: place.status },
+      after: { status },
+    }),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tempat ini baru saja diubah orang lain. Muat ulang halaman.');
   if (isPublic(place.status) || isPublic(status)) await purgeRegionPages(deps, place.regionCode);

@@ -2,6 +2,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { regions } from '../../db/schema';
 import type { Bbox, BoundaryGeometry } from './geometry';
+import { rewindGeometry } from './simplify';
 
 export interface RegionShape {
   code: string;
@@ -16,7 +17,10 @@ export interface RegionShape {
   profile: string;
 }
 
-/** A region and its children with geometry, in one query. Stored geometry was validated when written. */
+/**
+ * A region and its children with geometry, in one query. Stored geometry was validated when written; it is served with
+ * RFC 7946 winding (rows stored before uploads and the seed were rewound may still have clockwise outer rings).
+ */
 export async function regionWithChildrenShapes(db: Db, code: string): Promise<{ self?: RegionShape; children: RegionShape[] }> {
   const rows = await db
     .select({
@@ -37,7 +41,7 @@ export async function regionWithChildrenShapes(db: Db, code: string): Promise<{ 
   const shapes = rows.map((r) => ({
     ...r,
     bbox: JSON.parse(r.bbox) as Bbox,
-    boundary: JSON.parse(r.boundary) as BoundaryGeometry,
+    boundary: rewindGeometry(JSON.parse(r.boundary) as BoundaryGeometry),
   }));
   return {
     self: shapes.find((s) => s.code === code),

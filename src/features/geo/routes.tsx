@@ -7,11 +7,11 @@ import { notFound } from '../../lib/errors';
 import { wantsSaveData } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
-import { regionPage } from '../../regions/routing';
+import { regionPage } from '../../middleware/region-pages';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { renderPage } from '../../views/render';
-import { regionCrumbs } from '../site/views';
+import { mapLayersOf, type Registry } from '../descriptor';
 import { BASEMAP_TILE_PATH, basemapConfig, basemapTile, parseTileParams } from './basemap';
-import { MAP_LAYERS } from './layers';
 import { CATEGORY_CODE_RE } from './places-schemas';
 import { listCategories, listRegionMapDots, listRegionMapPlaces, MAP_DOT_LIMIT } from './places-repo';
 import { PetaPage } from './peta-views';
@@ -24,8 +24,9 @@ const PetaQuery = z.object({
   halaman: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 });
 
-export function geoRoutes(): Hono<AppEnv> {
+export function geoRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const layers = mapLayersOf(registry);
 
   app.get(`${BASEMAP_TILE_PATH}/:z/:x/:y`, async (c) => {
     const config = basemapConfig(c.env);
@@ -72,7 +73,7 @@ export function geoRoutes(): Hono<AppEnv> {
         pageSize={PLACE_PAGE_SIZE}
         category={category}
         categories={categories}
-        layers={MAP_LAYERS}
+        layers={layers}
         basemap={basemapConfig(c.env)}
         lazyMap={saveData ? maplibre : null}
       />,

@@ -1,14 +1,12 @@
 // zod schemas for boundary uploads, typed coordinates and the bbox API query.
 // User-facing messages are in Bahasa Indonesia.
 import { z } from 'zod';
+import { REGENCY } from '../../config';
 import type { Bbox, BoundaryGeometry, Position } from './geometry';
 import { polygonsOf } from './geometry';
 
 /** Upper limit on positions in one uploaded boundary (closing positions included). */
 export const MAX_BOUNDARY_POSITIONS = 50_000;
-/** Approximate bbox of Kabupaten Kutai Timur (data: lng 115.968–118.989, lat 0.0225–1.868). */
-export const KUTAI_TIMUR_BBOX: Bbox = [115.9, 0.0, 119.0, 1.9];
-
 export const MSG = {
   lng: 'Bujur harus angka antara -180 dan 180.',
   lat: 'Lintang harus angka antara -90 dan 90.',
@@ -34,8 +32,7 @@ export const PositionSchema = z
   .rest(z.number({ error: MSG.position }))
   .transform((p): Position => [p[0], p[1]]);
 
-const samePosition = (a: Position | undefined, b: Position | undefined): boolean =>
-  !!a && !!b && a[0] === b[0] && a[1] === b[1];
+const samePosition = (a: Position | undefined, b: Position | undefined): boolean => !!a && !!b && a[0] === b[0] && a[1] === b[1];
 
 export const LinearRingSchema = z
   .array(PositionSchema, { error: 'Cincin poligon harus berupa daftar posisi.' })
@@ -122,9 +119,7 @@ const unwrapGeoJson = z.unknown().transform((input, ctx): unknown => {
 /** Accepts a Geometry, a Feature or a one-feature FeatureCollection (object or JSON text) → geometry. */
 export const BoundaryUploadSchema: z.ZodType<BoundaryGeometry, unknown> = unwrapGeoJson.pipe(BoundaryGeometrySchema);
 
-export type BoundaryWithinResult =
-  | { ok: true }
-  | { ok: false; message: string; path: (string | number)[]; position: Position };
+export type BoundaryWithinResult = { ok: true } | { ok: false; message: string; path: (string | number)[]; position: Position };
 
 /** Checks that every position lies inside `bbox` (edges included); reports the first one outside. */
 export function validateBoundaryWithin(geometry: BoundaryGeometry, bbox: Bbox): BoundaryWithinResult {
@@ -145,7 +140,7 @@ export function validateBoundaryWithin(geometry: BoundaryGeometry, bbox: Bbox): 
 }
 
 /** BoundaryUploadSchema plus a check that all coordinates fall inside the regency bbox. */
-export function boundaryUploadSchema(regencyBbox: Bbox = KUTAI_TIMUR_BBOX): z.ZodType<BoundaryGeometry, unknown> {
+export function boundaryUploadSchema(regencyBbox: Bbox = REGENCY.bbox): z.ZodType<BoundaryGeometry, unknown> {
   return BoundaryUploadSchema.superRefine((geometry, ctx) => {
     const result = validateBoundaryWithin(geometry, regencyBbox);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, path: result.path });
@@ -168,7 +163,6 @@ export const LatLngSchema = z.object({
   lat: formNumber(MSG.lat, -90, 90),
   lng: formNumber(MSG.lng, -180, 180),
 });
-export type LatLng = z.infer<typeof LatLngSchema>;
 
 /** Query value `minLng,minLat,maxLng,maxLat` → Bbox. */
 export const BboxQuerySchema = z
@@ -178,11 +172,7 @@ export const BboxQuerySchema = z
     const parts = raw.split(',').map((s) => s.trim());
     const nums = parts.map((s) => (s === '' ? NaN : Number(s)));
     const [minLng, minLat, maxLng, maxLat] = nums;
-    if (
-      nums.length !== 4 ||
-      minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
-      !nums.every(Number.isFinite)
-    ) {
+    if (nums.length !== 4 || minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined || !nums.every(Number.isFinite)) {
       ctx.issues.push({ code: 'custom', message: MSG.bboxFormat, input: raw });
       return z.NEVER;
     }

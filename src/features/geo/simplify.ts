@@ -1,10 +1,21 @@
-// Pure helpers for storing uploaded boundaries: Douglas–Peucker simplification in degrees, rounding to
-// 5 decimals (≈ 1 m), and an interior "label point" for a region's centroid columns.
+// The app's side of the one simplification module (src/lib/geo-simplify.mjs, shared with the seed generator):
+// uploaded boundaries are simplified there (Douglas–Peucker in degrees, rounded to 5 decimals ≈ 1 m, RFC 7946
+// winding), plus an interior "label point" for a region's centroid columns.
+import {
+  ringArea as signedRingArea,
+  roundBboxOutward as roundBboxOutwardShared,
+  simplifyGeometry as simplifyShared,
+  simplifyRing as simplifyRingShared,
+} from '../../lib/geo-simplify.mjs';
 import type { Bbox, BoundaryGeometry, Position, Ring } from './geometry';
 import { pointInGeometry, polygonsOf } from './geometry';
 
+export { rewindGeometry, simplifyOpenRing } from '../../lib/geo-simplify.mjs';
+
 /** Tolerance used for uploaded boundaries: 0.0002° ≈ 22 m, well inside the 200 m place tolerance. */
 export const UPLOAD_SIMPLIFY_TOLERANCE = 0.0002;
+/** Collapsed islands and holes smaller than this (deg², ≈ 1.2 ha) are dropped — the seed generator's rule. */
+export const TINY_RING_AREA = 1e-6;
 const DECIMALS = 1e5;
 
 const round5 = (v: number): number => {
@@ -12,106 +23,32 @@ const round5 = (v: number): number => {
   return r === 0 ? 0 : r;
 };
 
-function segmentDistance2(p: Position, a: Position, b: Position): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return (p[0] - a[0] - t * dx) ** 2 + (p[1] - a[1] - t * dy) ** 2;
-}
-
-/** Douglas–Peucker on an open polyline (iterative); first and last points are always kept. */
-function douglasPeucker(points: Position[], tolerance: number): Position[] {
-  const n = points.length;
-  if (n <= 2) return points.slice();
-  const keep = new Uint8Array(n);
-  keep[0] = keep[n - 1] = 1;
-  const tol2 = tolerance * tolerance;
-  const stack: [number, number][] = [[0, n - 1]];
-  while (stack.length > 0) {
-    const [first, last] = stack.pop() ?? [0, 0];
-    const a = points[first];
-    const b = points[last];
-    if (!a || !b) continue;
-    let index = -1;
-    let max = tol2;
-    for (let i = first + 1; i < last; i++) {
-      const p = points[i];
-      const d = p ? segmentDistance2(p, a, b) : 0;
-      if (d > max) [index, max] = [i, d];
-    }
-    if (index >= 0) {
-      keep[index] = 1;
-      stack.push([first, index], [index, last]);
-    }
-  }
-  return points.filter((_, i) => keep[i] === 1);
-}
-
-/** Rounds, removes repeated positions and closes the ring; null when fewer than 4 positions remain. */
-function cleanRing(ring: Position[]): Ring | null {
-  const out: Position[] = [];
-  for (const [lng, lat] of ring) {
-    const p: Position = [round5(lng), round5(lat)];
-    const last = out[out.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
-  return out.length >= 4 ? out : null;
-}
-
-/** Simplifies one closed ring, split at its farthest point from the first so both halves keep their shape. */
+/** Simplifies one closed ring (rounded, closed); null when it collapses. */
 export function simplifyRing(ring: Ring, tolerance: number): Ring | null {
-  const open = ring.slice(0, -1);
-  const first = open[0];
-  if (!first || open.length < 4) return cleanRing(ring);
-  let far = 0;
-  let farD = -1;
-  open.forEach((p, i) => {
-    const d = (p[0] - first[0]) ** 2 + (p[1] - first[1]) ** 2;
-    if (d > farD) [far, farD] = [i, d];
-  });
-  const a = douglasPeucker(open.slice(0, far + 1), tolerance);
-  const b = douglasPeucker([...open.slice(far), first], tolerance);
-  return cleanRing([...a, ...b.slice(1)]);
+  return simplifyRingShared(ring, tolerance);
 }
 
 /**
- * Simplified, rounded copy of a geometry. Holes that collapse are dropped; an outer ring that would collapse is kept
- * rounded but unsimplified (a tiny polygon stays a polygon).
+ * Simplified, rounded copy of an uploaded geometry with counter-clockwise outer rings. Collapsed holes and small
+ * islands are dropped; the largest outer ring is kept rounded but unsimplified when it would collapse (a tiny polygon
+ * stays a polygon). A geometry with nothing drawable left comes back unchanged (the upload schema refuses those).
  */
 export function simplifyGeometry(geom: BoundaryGeometry, tolerance = UPLOAD_SIMPLIFY_TOLERANCE): BoundaryGeometry {
-  const polygons: Ring[][] = [];
-  for (const [outer, ...holes] of polygonsOf(geom)) {
-    if (!outer) continue;
-    const shell = simplifyRing(outer, tolerance) ?? cleanRing(outer);
-    if (!shell) continue;
-    const keptHoles = holes.map((h) => simplifyRing(h, tolerance)).filter((h): h is Ring => h !== null);
-    polygons.push([shell, ...keptHoles]);
+  try {
+    return simplifyShared(geom, tolerance, { tinyArea: TINY_RING_AREA, allowDegenerate: true }).geometry;
+  } catch {
+    return geom;
   }
-  if (polygons.length === 0) return geom;
-  if (geom.type === 'Polygon' || polygons.length === 1) return { type: 'Polygon', coordinates: polygons[0] ?? [] };
-  return { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** A bbox rounded outward to 5 decimals (so it still contains every position). */
-export function roundBboxOutward([minLng, minLat, maxLng, maxLat]: Bbox): Bbox {
-  const down = (v: number) => Math.floor(v * DECIMALS + 1e-6) / DECIMALS;
-  const up = (v: number) => Math.ceil(v * DECIMALS - 1e-6) / DECIMALS;
-  return [down(minLng), down(minLat), up(maxLng), up(maxLat)];
+export function roundBboxOutward(bbox: Bbox): Bbox {
+  return roundBboxOutwardShared(bbox);
 }
 
 /** Shoelace area of a ring in square degrees (absolute). */
-export function ringArea(ring: Ring): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const p = ring[i];
-    const q = ring[j];
-    if (p && q) sum += (q[0] - p[0]) * (q[1] + p[1]);
-  }
-  return Math.abs(sum / 2);
+function ringArea(ring: Ring): number {
+  return Math.abs(signedRingArea(ring));
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { FC } from 'hono/jsx';
 import type { Bbox, BoundaryGeometry, Position } from './geometry';
 import { geometryBbox, polygonsOf } from './geometry';
+import { simplifyOpenRing } from './simplify';
 
 export interface Projection {
   project(position: Position): [x: number, y: number];
@@ -62,50 +63,8 @@ function ringPoints(ring: Position[], projection: Projection): [number, number][
     if (!tail || (tail[0] - first[0]) ** 2 + (tail[1] - first[1]) ** 2 >= min2) break;
     kept.pop();
   }
-  const simplified = kept.length > 4 ? simplifyClosed(kept, SIMPLIFY_TOLERANCE) : kept;
+  const simplified = kept.length > 4 ? simplifyOpenRing(kept, SIMPLIFY_TOLERANCE) : kept;
   return simplified.length >= 3 ? simplified : [];
-}
-
-/** Squared distance from p to segment ab. */
-function segDist2(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return (p[0] - a[0] - t * dx) ** 2 + (p[1] - a[1] - t * dy) ** 2;
-}
-
-/** Douglas–Peucker on a closed ring (without its closing point), split at the point farthest from the first. */
-function simplifyClosed(points: [number, number][], tolerance: number): [number, number][] {
-  const first = points[0];
-  if (!first) return points;
-  let far = 0;
-  let farD = -1;
-  points.forEach((p, i) => {
-    const d = (p[0] - first[0]) ** 2 + (p[1] - first[1]) ** 2;
-    if (d > farD) [far, farD] = [i, d];
-  });
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[far] = 1;
-  const tol2 = tolerance * tolerance;
-  const stack: [number, number][] = [[0, far], [far, points.length]];
-  while (stack.length > 0) {
-    const [i, j] = stack.pop() ?? [0, 0];
-    const a = points[i];
-    const b = points[j % points.length];
-    if (!a || !b || j - i < 2) continue;
-    let idx = -1;
-    let max = tol2;
-    for (let k = i + 1; k < j; k++) {
-      const p = points[k];
-      const d = p ? segDist2(p, a, b) : 0;
-      if (d > max) [idx, max] = [k, d];
-    }
-    if (idx < 0) continue;
-    keep[idx] = 1;
-    stack.push([i, idx], [idx, j]);
-  }
-  return points.filter((_, i) => keep[i] === 1);
 }
 
 /** SVG path data ('M x y L x y … Z' per ring) for a geometry; '' when everything is sub-pixel. */
@@ -153,7 +112,11 @@ export interface SvgMapProps {
 export const MAX_LABELED_CHILDREN = 25;
 
 const classSuffix = (s: string): string =>
-  s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32);
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 32);
 
 function mapBbox(region: SvgMapRegion, children: SvgMapChild[]): Bbox | null {
   if (region.bbox) return region.bbox;
@@ -177,9 +140,7 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
   const idPrefix = props.id ?? 'peta';
   const titleId = `${idPrefix}-judul`;
   const regionPath = region.boundary ? svgMapPathData(region.boundary, projection) : '';
-  const places = (props.places ?? [])
-    .map((p) => ({ p, xy: at(p.lng, p.lat) }))
-    .filter(({ xy: [x, y] }) => x >= 0 && x <= w && y >= 0 && y <= h);
+  const places = (props.places ?? []).map((p) => ({ p, xy: at(p.lng, p.lat) })).filter(({ xy: [x, y] }) => x >= 0 && x <= w && y >= 0 && y <= h);
   const labeled = kids.length <= MAX_LABELED_CHILDREN;
   return (
     <svg
@@ -216,11 +177,16 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
         </g>
       )}
       {labeled && kids.length > 0 && (
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> of text is not focusable; the names are in the list below the map
         <g class="map-labels" aria-hidden="true" fill="#22301e" stroke="none" font-size="9" text-anchor="middle" pointer-events="none">
           {kids.map((c) => {
             if (c.lat === null || c.lng === null) return null;
             const [x, y] = at(c.lng, c.lat);
-            return <text class="map-label" x={x} y={y}>{c.name}</text>;
+            return (
+              <text class="map-label" x={x} y={y}>
+                {c.name}
+              </text>
+            );
           })}
         </g>
       )}

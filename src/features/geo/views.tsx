@@ -5,12 +5,7 @@ import type { RegionShape } from './repo';
 import { SvgMap, type SvgMapPlace } from './svg-map';
 
 /** The small no-JavaScript map of a region home: boundary, children (linked) and places as dots. */
-export const RegionSvgMap: FC<{ self: RegionShape; children: RegionShape[]; places?: SvgMapPlace[]; id?: string }> = ({
-  self,
-  children,
-  places,
-  id,
-}) => (
+export const RegionSvgMap: FC<{ self: RegionShape; children: RegionShape[]; places?: SvgMapPlace[]; id?: string }> = ({ self, children, places, id }) => (
   <SvgMap
     id={id}
     title={`Peta ${regionTitle(self)}`}

@@ -53,7 +53,15 @@ export async function ensureVerifyCode(deps: Pick<LetterDeps, 'db' | 'verifyKeys
 
 const CLOSING = new Set(['selesai', 'ditolak', 'dibatalkan']);
 
-export async function applyLetterAction(deps: LetterDeps, row: LetterRequestRow, action: LetterAction, role: MachineRole, actor: EventActor, now: number, extras: ActionExtras = {}) {
+export async function applyLetterAction(
+  deps: LetterDeps,
+  row: LetterRequestRow,
+  action: LetterAction,
+  role: MachineRole,
+  actor: EventActor,
+  now: number,
+  extras: ActionExtras = {},
+) {
   const { db } = deps;
   const cal = await deps.calendar();
   let result: ReturnType<typeof transition>;
@@ -70,7 +78,12 @@ export async function applyLetterAction(deps: LetterDeps, row: LetterRequestRow,
     const [template, region] = await Promise.all([templateVersion(db, row.templateId, row.templateVersion), regionOf(db, row.regionCode)]);
     if (!template || !region) throw new AppError('not_found', 'Jenis surat atau wilayah tidak ditemukan.');
     const settings = await settingsFor(db, region);
-    const numbering = numberingStatements(db, row, prepareNumber(settings.numberPattern, { classification: template.classification, shortCode: settings.shortCode, issuedAt: now }), now);
+    const numbering = numberingStatements(
+      db,
+      row,
+      prepareNumber(settings.numberPattern, { classification: template.classification, shortCode: settings.shortCode, issuedAt: now }),
+      now,
+    );
     statements.push(...numbering.before);
     patch = { ...patch, ...numbering.patch };
   }
@@ -86,7 +99,14 @@ export async function applyLetterAction(deps: LetterDeps, row: LetterRequestRow,
   if (action.type === 'beri_nomor') after = await ensureVerifyCode(deps, after);
   if (result.entry.toStatus && result.entry.toStatus !== row.status) {
     if (CLOSING.has(result.entry.toStatus)) await deps.purge(row.regionCode);
-    await notify(deps, { requestId: row.id, trackingNumber: row.trackingNumber, regionCode: row.regionCode, from: row.status, to: result.entry.toStatus, at: now });
+    await notify(deps, {
+      requestId: row.id,
+      trackingNumber: row.trackingNumber,
+      regionCode: row.regionCode,
+      from: row.status,
+      to: result.entry.toStatus,
+      at: now,
+    });
   }
   return { row: after, entry: result.entry };
 }

@@ -13,9 +13,9 @@ import { formatDate, witaDateKey } from '../../lib/time';
 import { fieldErrorsOf, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { findRegionByCode, listAllRegions } from '../../regions/repo';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { DetailView, QueueView } from './admin-views';
 import { letterDeps } from './deps';
 import { stripImageMetadata } from './image-metadata';
@@ -32,12 +32,17 @@ import { allowedActions, LETTER_STATUSES } from './status-machine';
 import { machineStateOf } from './store';
 import { readRequirementUploads, privateFileResponse } from './uploads';
 import { RequestForm, type RequestFormProps } from './views';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { ConfirmationView } from './views';
 
 const ID = ':id{[0-9A-Z]{26}}';
 const Version = z.coerce.number().int().min(1).optional().catch(undefined);
-const QueueQuery = z.object({ status: z.enum(['terbuka', 'semua', ...LETTER_STATUSES]).catch('terbuka').default('terbuka') });
+const QueueQuery = z.object({
+  status: z
+    .enum(['terbuka', 'semua', ...LETTER_STATUSES])
+    .catch('terbuka')
+    .default('terbuka'),
+});
 const NOTICES: Record<string, string> = {
   periksa: 'Permohonan mulai diperiksa.',
   minta_perbaikan: 'Permintaan perbaikan dikirim ke pemohon.',
@@ -69,7 +74,11 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const db = c.get('db');
     const { items, roots } = await officerQueue(letterDeps(c), s.memberships, { status: q.status, limit: 200 }, Date.now(), await loadHolidayCalendar(db));
     if (roots.length === 0) throw new AppError('not_found');
-    return renderAdmin(c, { title: 'Layanan surat', current: '/admin/layanan' }, <QueueView items={items} status={q.status} hasScope={roots.length > 0} templates={await templateNames(c)} />);
+    return renderAdmin(
+      c,
+      { title: 'Layanan surat', current: '/admin/layanan' },
+      <QueueView items={items} status={q.status} hasScope={roots.length > 0} templates={await templateNames(c)} />,
+    );
   });
 
   app.get('/admin/layanan/ekspor.csv', async (c) => {
@@ -79,7 +88,11 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const { items, roots } = await officerQueue(letterDeps(c), s.memberships, { status: q.status, limit: 5000 }, Date.now(), await loadHolidayCalendar(db));
     if (roots.length === 0) throw new AppError('not_found');
     const onTime = new Map((await Promise.all(items.map((i) => officerRequest(db, actionContext(c), i.id)))).map(({ row }) => [row.id, row.onTime]));
-    const lines = items.map((i) => csvRow(i, onTime.get(i.id) ?? true, formatDate).map(csvCell).join(','));
+    const lines = items.map((i) =>
+      csvRow(i, onTime.get(i.id) ?? true, formatDate)
+        .map(csvCell)
+        .join(','),
+    );
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="layanan-surat-${witaDateKey(Date.now())}.csv"`);
     return c.body(`\ufeff${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`);
@@ -96,24 +109,68 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const entry = region && levelOf(region) ? await catalogueEntry(c.get('db'), region, String(q.service ?? q.layanan ?? '')) : null;
     let body;
     if (!region || !entry) {
-      const regions = (await listAllRegions(c.get('db'))).filter((r) => r.level !== 'kabupaten' && roots.some((root) => r.code === root || r.code.startsWith(`${root}.`)));
+      const regions = (await listAllRegions(c.get('db'))).filter(
+        (r) => r.level !== 'kabupaten' && roots.some((root) => r.code === root || r.code.startsWith(`${root}.`)),
+      );
       body = (
         <form method="get" action="/admin/layanan/baru" class="filters">
           <h1>Daftarkan permohonan di loket</h1>
           <label for="wilayah">Wilayah</label>
-          <select id="wilayah" name="wilayah">{regions.map((r) => <option value={r.code} selected={r.code === regionCode}>{regionTitle(r)}</option>)}</select>
+          <select id="wilayah" name="wilayah">
+            {regions.map((r) => (
+              <option value={r.code} selected={r.code === regionCode}>
+                {regionTitle(r)}
+              </option>
+            ))}
+          </select>
           <label for="layanan">Kode jenis surat</label>
           <select id="layanan" name="layanan">
-            {['sk-domisili', 'sk-usaha', 'sktm', 'pengantar-skck', 'pengantar-nikah', 'sk-kelahiran', 'sk-kematian', 'pengantar-pindah', 'legalisasi-kecamatan', 'rekomendasi-kecamatan'].map((id) => <option value={id} selected={q.layanan === id}>{id}</option>)}
+            {[
+              'sk-domisili',
+              'sk-usaha',
+              'sktm',
+              'pengantar-skck',
+              'pengantar-nikah',
+              'sk-kelahiran',
+              'sk-kematian',
+              'pengantar-pindah',
+              'legalisasi-kecamatan',
+              'rekomendasi-kecamatan',
+            ].map((id) => (
+              <option value={id} selected={q.layanan === id}>
+                {id}
+              </option>
+            ))}
           </select>
           <button type="submit">Lanjut</button>
         </form>
       );
     } else {
-      const form: RequestFormProps = { action: '/admin/layanan/baru', entry, regionCode: region.code, values: extra.values, errors: extra.errors, submitLabel: 'Daftarkan permohonan', csrf: s.csrfToken };
-      body = <div><h1>{entry.content.title} · {regionTitle(region)}</h1><p>Isi sesuai KTP/KK yang dibawa pemohon. Surat dari loket masuk ke register dan penomoran yang sama.</p><RequestForm {...form} /></div>;
+      const form: RequestFormProps = {
+        action: '/admin/layanan/baru',
+        entry,
+        regionCode: region.code,
+        values: extra.values,
+        errors: extra.errors,
+        submitLabel: 'Daftarkan permohonan',
+        csrf: s.csrfToken,
+      };
+      body = (
+        <div>
+          <h1>
+            {entry.content.title} · {regionTitle(region)}
+          </h1>
+          <p>Isi sesuai KTP/KK yang dibawa pemohon. Surat dari loket masuk ke register dan penomoran yang sama.</p>
+          <RequestForm {...form} />
+        </div>
+      );
     }
-    return renderAdmin(c, { title: 'Permohonan di loket', current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Loket' }] }, body, { status: extra.status });
+    return renderAdmin(
+      c,
+      { title: 'Permohonan di loket', current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Loket' }] },
+      body,
+      { status: extra.status },
+    );
   };
   app.get('/admin/layanan/baru', (c) => walkIn(c));
   app.post('/admin/layanan/baru', async (c) => {
@@ -127,7 +184,11 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     try {
       const region = await findRegionByCode(deps.db, parsed.data.region_code);
       const entry = region ? await catalogueEntry(deps.db, region, parsed.data.service) : null;
-      const uploads = await readRequirementUploads(await safeForm(() => requirementFiles(c)), (entry?.content.requirements ?? []).map((r) => ({ ...r, required: false })), stripImageMetadata);
+      const uploads = await readRequirementUploads(
+        await safeForm(() => requirementFiles(c)),
+        (entry?.content.requirements ?? []).map((r) => ({ ...r, required: false })),
+        stripImageMetadata,
+      );
       result = await registerWalkIn(deps, ctx, parsed.data, uploads);
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation') return walkIn(c, { values, errors: err.fieldErrors, status: 422 });
@@ -140,14 +201,28 @@ export function letterAdminRoutes(): Hono<AppEnv> {
       c,
       { title: `Terdaftar · ${result.trackingNumber}`, current: '/admin/layanan' },
       <div>
-        <ConfirmationView trackingNumber={result.trackingNumber} code={result.code} trackHref={`/admin/layanan/${result.request.id}`} title={t?.title ?? ''} dueAt={result.request.dueAt} delivery={result.request.delivery} bring={[]} office={{ address: settings.officeAddress, hours: settings.officeHours, phone: settings.officePhone }} regionLabel={regionTitle(region)} />
+        <ConfirmationView
+          trackingNumber={result.trackingNumber}
+          code={result.code}
+          trackHref={`/admin/layanan/${result.request.id}`}
+          title={t?.title ?? ''}
+          dueAt={result.request.dueAt}
+          delivery={result.request.delivery}
+          bring={[]}
+          office={{ address: settings.officeAddress, hours: settings.officeHours, phone: settings.officePhone }}
+          regionLabel={regionTitle(region)}
+        />
         <p class="hint">Berikan nomor dan kode pribadi ini kepada pemohon (tulis di tanda terima).</p>
       </div>,
       { status: 201 },
     );
   });
 
-  const detail = async (c: Context<AppEnv>, id: string, opts: { reveal?: boolean; failed?: { action: string; errors: FieldError[]; values: FormValues }; status?: number } = {}) => {
+  const detail = async (
+    c: Context<AppEnv>,
+    id: string,
+    opts: { reveal?: boolean; failed?: { action: string; errors: FieldError[]; values: FormValues }; status?: number } = {},
+  ) => {
     const deps = letterDeps(c);
     const ctx = actionContext(c);
     const { row, region } = await officerRequest(deps.db, ctx, id);
@@ -160,9 +235,31 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     ]);
     if (!template) throw new AppError('not_found');
     const view = (
-      <DetailView row={row} template={template} regionLabel={regionTitle(region)} identity={identity} fields={JSON.parse(row.fields)} uploads={uploads} events={events} actions={allowedActions(machineStateOf(row), 'petugas')} csrf={sessionOf(c).csrfToken} settings={settings} notice={NOTICES[c.req.query('ok') ?? '']} failed={opts.failed} />
+      <DetailView
+        row={row}
+        template={template}
+        regionLabel={regionTitle(region)}
+        identity={identity}
+        fields={JSON.parse(row.fields)}
+        uploads={uploads}
+        events={events}
+        actions={allowedActions(machineStateOf(row), 'petugas')}
+        csrf={sessionOf(c).csrfToken}
+        settings={settings}
+        notice={NOTICES[c.req.query('ok') ?? '']}
+        failed={opts.failed}
+      />
     );
-    return renderAdmin(c, { title: `${row.trackingNumber} · ${template.title}`, current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: row.trackingNumber }] }, view, { status: opts.status });
+    return renderAdmin(
+      c,
+      {
+        title: `${row.trackingNumber} · ${template.title}`,
+        current: '/admin/layanan',
+        breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: row.trackingNumber }],
+      },
+      view,
+      { status: opts.status },
+    );
   };
 
   app.get(`/admin/layanan/${ID}`, (c) => detail(c, c.req.param('id')));
@@ -177,10 +274,28 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     if (!parsed.success) return detail(c, id, { failed: { action, errors: fieldErrorsOf(parsed.error), values }, status: 422 });
     try {
       const scanFile = parsed.data.action === 'tandatangani' && parsed.data.method === 'pindaian' ? await safeForm(() => scanOf(c)) : null;
-      const scan = scanFile ? (await readRequirementUploads(new Map([['scan', scanFile]]), [{ key: 'scan', label: 'Pindaian surat', upload: true, required: true }], stripImageMetadata))[0] : undefined;
+      const scan = scanFile
+        ? (
+            await readRequirementUploads(
+              new Map([['scan', scanFile]]),
+              [{ key: 'scan', label: 'Pindaian surat', upload: true, required: true }],
+              stripImageMetadata,
+            )
+          )[0]
+        : undefined;
       await officerAct(letterDeps(c), actionContext(c), id, parsed.data, Version.parse(values.version), scan);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) return detail(c, id, { failed: { action, errors: err.fieldErrors.length ? err.fieldErrors.map((f) => (f.field === 'req_scan' ? { ...f, field: 'scan' } : f)) : [{ field: '_', message: err.message }], values }, status: err.status });
+      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict'))
+        return detail(c, id, {
+          failed: {
+            action,
+            errors: err.fieldErrors.length
+              ? err.fieldErrors.map((f) => (f.field === 'req_scan' ? { ...f, field: 'scan' } : f))
+              : [{ field: '_', message: err.message }],
+            values,
+          },
+          status: err.status,
+        });
       throw err;
     }
     return c.redirect(`/admin/layanan/${id}?ok=${parsed.data.action}`, 303);
@@ -192,7 +307,11 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     try {
       await officerUpdateFields(letterDeps(c), actionContext(c), id, letterFieldsOf(values), Version.parse(values.version));
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) return detail(c, id, { failed: { action: 'isian', errors: err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }], values }, status: err.status });
+      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict'))
+        return detail(c, id, {
+          failed: { action: 'isian', errors: err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }], values },
+          status: err.status,
+        });
       throw err;
     }
     return c.redirect(`/admin/layanan/${id}?ok=isian`, 303);
@@ -209,14 +328,26 @@ export function letterAdminRoutes(): Hono<AppEnv> {
   app.get(`/admin/layanan/${ID}/surat`, async (c) => {
     const deps = letterDeps(c);
     const { row } = await officerRequest(deps.db, actionContext(c), c.req.param('id'));
-    return c.html(<LetterPage doc={await letterDocument(deps, row, originOf(c), Date.now())} assetVersion={c.env.APP_VERSION} pdfHref={row.letterNumber ? `/admin/layanan/${row.id}/surat.pdf` : undefined} />);
+    return c.html(
+      <LetterPage
+        doc={await letterDocument(deps, row, originOf(c), Date.now())}
+        assetVersion={c.env.APP_VERSION}
+        pdfHref={row.letterNumber ? `/admin/layanan/${row.id}/surat.pdf` : undefined}
+      />,
+    );
   });
 
   app.get(`/admin/layanan/${ID}/surat.pdf`, async (c) => {
     const deps = letterDeps(c);
     const { row } = await officerRequest(deps.db, actionContext(c), c.req.param('id'));
     const pdf = await renderLetterPdf(await letterDocument(deps, row, originOf(c), Date.now()));
-    return new Response(pdf as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="surat-${row.trackingNumber}.pdf"`, 'Cache-Control': 'private, no-store' } });
+    return new Response(pdf as Uint8Array<ArrayBuffer>, {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="surat-${row.trackingNumber}.pdf"`,
+        'Cache-Control': 'private, no-store',
+      },
+    });
   });
 
   app.route('/', settingsRoutes());

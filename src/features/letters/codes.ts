@@ -10,7 +10,12 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TRACKING_RE = /^SRT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const CODE_LENGTH = 16;
 
-const canonical = (input: string) => input.toUpperCase().replace(/[\s\-._]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+const canonical = (input: string) =>
+  input
+    .toUpperCase()
+    .replace(/[\s\-._]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 
 export function newTrackingNumber(): string {
   const s = randomString(8, CROCKFORD);

@@ -21,7 +21,13 @@ export const letterAdminHref = (id: string) => `/admin/layanan/${id}`;
 
 export async function openLetterDeadlines(db: Db, opts: { horizon: number; regionCodes?: string[] }) {
   const rows = await db
-    .select({ id: letterRequests.id, regionCode: letterRequests.regionCode, dueAt: letterRequests.dueAt, status: letterRequests.status, number: letterRequests.trackingNumber })
+    .select({
+      id: letterRequests.id,
+      regionCode: letterRequests.regionCode,
+      dueAt: letterRequests.dueAt,
+      status: letterRequests.status,
+      number: letterRequests.trackingNumber,
+    })
     .from(letterRequests)
     .where(
       and(
@@ -50,7 +56,14 @@ export async function closedLetterStats(db: Db, opts: { since: number; now: numb
   return db
     .select({ regionCode: letterRequests.regionCode, closed: count(), onTime: sql<number>`COALESCE(SUM(${letterRequests.onTime}), 0)` })
     .from(letterRequests)
-    .where(and(inArray(letterRequests.status, FINISHED), isNotNull(letterRequests.finishedAt), gte(letterRequests.finishedAt, opts.since), lte(letterRequests.finishedAt, opts.now)))
+    .where(
+      and(
+        inArray(letterRequests.status, FINISHED),
+        isNotNull(letterRequests.finishedAt),
+        gte(letterRequests.finishedAt, opts.since),
+        lte(letterRequests.finishedAt, opts.now),
+      ),
+    )
     .groupBy(letterRequests.regionCode)
     .all();
 }
@@ -66,7 +79,12 @@ export interface LetterFigures {
 
 export async function letterFigures(db: Db, regionCode: string, now: number): Promise<LetterFigures> {
   const rows = await db
-    .select({ status: letterRequests.status, onTime: letterRequests.onTime, late: sql<number>`(${letterRequests.dueAt} IS NOT NULL AND ${letterRequests.dueAt} < ${now})`, n: count() })
+    .select({
+      status: letterRequests.status,
+      onTime: letterRequests.onTime,
+      late: sql<number>`(${letterRequests.dueAt} IS NOT NULL AND ${letterRequests.dueAt} < ${now})`,
+      n: count(),
+    })
     .from(letterRequests)
     .where(sql`(${letterRequests.regionCode} = ${regionCode} OR ${letterRequests.regionCode} LIKE ${`${regionCode}.%`})`)
     .groupBy(letterRequests.status, letterRequests.onTime, sql`3`)

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { purgeRegionPages } from '../../cache/purge';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { AppEnv } from '../../env';
 import { dataKeys } from '../../lib/data-key';
 import type { LetterDeps } from './actions';
@@ -23,7 +23,14 @@ export function letterDeps(c: Context<AppEnv>): LetterDeps {
     calendar: () => loadHolidayCalendar(db),
     purge: (code) => purgeRegionPages({ db, env: c.env }, code),
     statusChanged: async (e) => {
-      console.log(JSON.stringify({ level: 'info', msg: 'letter status', ...logView({ id: e.requestId, trackingNumber: e.trackingNumber, regionCode: e.regionCode, status: e.to }), from: e.from }));
+      console.log(
+        JSON.stringify({
+          level: 'info',
+          msg: 'letter status',
+          ...logView({ id: e.requestId, trackingNumber: e.trackingNumber, regionCode: e.regionCode, status: e.to }),
+          from: e.from,
+        }),
+      );
     },
   };
 }

@@ -92,7 +92,9 @@ export function buildLetter(args: {
       ['Pekerjaan', r.occupation || '-'],
       ['Alamat', `${r.address} RT ${r.rt} RW ${r.rw}, ${regionWord} ${region.name}`],
     ],
-    closing: fillBody(t.closing, values).flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join(' '),
+    closing: fillBody(t.closing, values)
+      .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
+      .join(' '),
     placeAndDate: `${region.name}, ${formatDate(date)}`,
     signatory: { position, name: r.signatoryName ?? s.signatoryName, nip: r.signatoryNip ?? s.signatoryNip },
     signMethod: r.signMethod,

@@ -93,7 +93,9 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
   const emblem = 20 * MM;
   drawEmblem(page, MARGIN_X, c.y, emblem);
   const top = c.y;
-  doc.kop.forEach((line, i) => c.text(line, { bold: true, size: i === doc.kop.length - 1 ? 14 : 12, center: true, x: MARGIN_X + emblem, width: contentWidth - emblem }));
+  for (const [i, line] of doc.kop.entries()) {
+    c.text(line, { bold: true, size: i === doc.kop.length - 1 ? 14 : 12, center: true, x: MARGIN_X + emblem, width: contentWidth - emblem });
+  }
   if (doc.officeLine) c.text(doc.officeLine, { size: 9, center: true, x: MARGIN_X + emblem, width: contentWidth - emblem });
   c.y = Math.min(c.y, top - emblem) - 4;
   page.drawLine({ start: { x: MARGIN_X, y: c.y }, end: { x: A4[0] - MARGIN_X, y: c.y }, thickness: 1.5 });

@@ -27,7 +27,9 @@ export async function letterRegionOf(db: Db, code: string): Promise<LetterRegion
 }
 
 const bindingOf = (row: LetterRequestRow): LetterBinding | null =>
-  row.letterNumber && row.numberedAt !== null ? { letterId: row.id, letterNumber: row.letterNumber, regionCode: row.regionCode, issuedAt: row.numberedAt } : null;
+  row.letterNumber && row.numberedAt !== null
+    ? { letterId: row.id, letterNumber: row.letterNumber, regionCode: row.regionCode, issuedAt: row.numberedAt }
+    : null;
 
 /** `{origin}/verifikasi/{code}` of a numbered letter (the tag is recomputed from its key, never stored). */
 export async function verifyUrlOf(keys: Keyring, row: LetterRequestRow, origin: string): Promise<string | null> {
@@ -36,7 +38,12 @@ export async function verifyUrlOf(keys: Keyring, row: LetterRequestRow, origin: 
   return `${origin}/verifikasi/${await codeFor(keys, row.verifyKid, row.verifyNonce, binding)}`;
 }
 
-export async function letterDocument(deps: Pick<LetterDeps, 'db' | 'dataKeys' | 'verifyKeys'>, row: LetterRequestRow, origin: string, now: number): Promise<LetterDocument> {
+export async function letterDocument(
+  deps: Pick<LetterDeps, 'db' | 'dataKeys' | 'verifyKeys'>,
+  row: LetterRequestRow,
+  origin: string,
+  now: number,
+): Promise<LetterDocument> {
   const [template, region] = await Promise.all([templateVersion(deps.db, row.templateId, row.templateVersion), letterRegionOf(deps.db, row.regionCode)]);
   if (!template) throw new Error(`template ${row.templateId} v${row.templateVersion} missing`);
   const [settings, nik, kk, verifyUrl] = await Promise.all([
@@ -89,7 +96,9 @@ export async function verifyLetter(deps: Pick<LetterDeps, 'db' | 'dataKeys' | 'v
     letter: {
       type: template?.title ?? row.templateId,
       number: binding.letterNumber,
-      region: region ? `${{ kabupaten: 'Kabupaten', kecamatan: 'Kecamatan', desa: 'Desa', kelurahan: 'Kelurahan' }[region.level]} ${region.name}` : row.regionCode,
+      region: region
+        ? `${{ kabupaten: 'Kabupaten', kecamatan: 'Kecamatan', desa: 'Desa', kelurahan: 'Kelurahan' }[region.level]} ${region.name}`
+        : row.regionCode,
       issuedAt: binding.issuedAt,
       signatory: row.signatoryName ?? '',
       signatoryPosition: row.signatoryPosition ?? '',

@@ -13,10 +13,44 @@ import { z } from 'zod';
 import { witaParts } from '../../lib/time';
 
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21',
-  '31', '32', '33', '34', '35', '36', '51', '52', '53',
-  '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76',
-  '81', '82', '91', '92', '93', '94', '95', '96',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '21',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '51',
+  '52',
+  '53',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '72',
+  '73',
+  '74',
+  '75',
+  '76',
+  '81',
+  '82',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '96',
 ]);
 
 export type IdProblem = 'length' | 'digits' | 'region' | 'date' | 'serial';
@@ -102,10 +136,6 @@ const MESSAGES: Record<'nik' | 'kk', Record<IdProblem, string>> = {
     serial: 'Empat angka terakhir nomor KK tidak boleh 0000. Periksa kembali nomor KK.',
   },
 };
-
-export function idMessage(kind: 'nik' | 'kk', problem: IdProblem): string {
-  return MESSAGES[kind][problem];
-}
 
 /** Zod field for a NIK (the 16 digits out); `now` fixes "today" for the date check. */
 export function nikField(now: () => number = Date.now) {

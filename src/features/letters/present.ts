@@ -82,7 +82,13 @@ export interface RequesterView extends PublicStatus {
   hasSignedScan: boolean;
 }
 
-export async function requesterView(keys: Keyring, row: LetterRequestRow, type: string, events: LetterEventRow[], uploads: LetterAttachmentRow[]): Promise<RequesterView> {
+export async function requesterView(
+  keys: Keyring,
+  row: LetterRequestRow,
+  type: string,
+  events: LetterEventRow[],
+  uploads: LetterAttachmentRow[],
+): Promise<RequesterView> {
   const [nik, kk] = await Promise.all([open(keys, row.nikSealed, sealContext(row.id, 'nik')), open(keys, row.kkSealed, sealContext(row.id, 'kk'))]);
   const lastNote = [...events].reverse().find((e) => e.noteRequester && e.actorType === 'petugas');
   return {
@@ -95,7 +101,10 @@ export async function requesterView(keys: Keyring, row: LetterRequestRow, type: 
     letterNumber: row.letterNumber,
     revokedAt: row.revokedAt,
     noteFromOfficer: lastNote?.noteRequester ?? null,
-    actions: allowedActions({ status: row.status, dueAt: row.dueAt, pausedDays: row.pausedDays, onTime: row.onTime, finishedAt: row.finishedAt, revokedAt: row.revokedAt }, 'pemohon'),
+    actions: allowedActions(
+      { status: row.status, dueAt: row.dueAt, pausedDays: row.pausedDays, onTime: row.onTime, finishedAt: row.finishedAt, revokedAt: row.revokedAt },
+      'pemohon',
+    ),
     uploads: uploads.map((u) => ({ requirementKey: u.requirementKey, mime: u.mime, at: u.createdAt })),
     canDownload: row.status === 'selesai' && row.revokedAt === null && row.delivery === 'unduh',
     hasSignedScan: row.signedScanKey !== null,
@@ -149,7 +158,19 @@ export async function officerIdentity(keys: Keyring, row: LetterRequestRow, reve
 export const CSV_HEADER = ['nomor_permohonan', 'jenis_surat', 'wilayah', 'jalur', 'nama', 'nik', 'status', 'diajukan', 'tenggat', 'nomor_surat', 'tepat_waktu'];
 
 export function csvRow(item: OfficerListItem, onTime: boolean, fmt: (ms: number) => string): string[] {
-  return [item.trackingNumber, item.templateId, item.regionCode, item.channel, item.name, item.nikMasked, STATUS_LABELS[item.status], fmt(item.submittedAt), item.dueAt ? fmt(item.dueAt) : '', item.letterNumber ?? '', onTime ? 'ya' : 'tidak'];
+  return [
+    item.trackingNumber,
+    item.templateId,
+    item.regionCode,
+    item.channel,
+    item.name,
+    item.nikMasked,
+    STATUS_LABELS[item.status],
+    fmt(item.submittedAt),
+    item.dueAt ? fmt(item.dueAt) : '',
+    item.letterNumber ?? '',
+    onTime ? 'ya' : 'tidak',
+  ];
 }
 
 /** What a log line may carry about a request. */

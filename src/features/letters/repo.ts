@@ -50,7 +50,10 @@ export async function catalogueFor(db: Db, region: Pick<RegionRow, 'code' | 'lev
   const rows = await db
     .select({ t: letterTemplates, v: letterTemplateVersions, s: letterServices })
     .from(letterTemplates)
-    .innerJoin(letterTemplateVersions, and(eq(letterTemplateVersions.templateId, letterTemplates.id), eq(letterTemplateVersions.version, letterTemplates.currentVersion)))
+    .innerJoin(
+      letterTemplateVersions,
+      and(eq(letterTemplateVersions.templateId, letterTemplates.id), eq(letterTemplateVersions.version, letterTemplates.currentVersion)),
+    )
     .leftJoin(letterServices, and(eq(letterServices.templateId, letterTemplates.id), eq(letterServices.regionCode, region.code)))
     .where(eq(letterTemplates.isActive, true))
     .orderBy(asc(letterTemplates.sortOrder), asc(letterTemplates.name))
@@ -126,5 +129,10 @@ export async function eventsOf(db: Db, requestId: string) {
 }
 
 export async function attachmentsOf(db: Db, requestId: string) {
-  return db.select().from(letterAttachments).where(eq(letterAttachments.requestId, requestId)).orderBy(asc(letterAttachments.createdAt), asc(letterAttachments.id)).all();
+  return db
+    .select()
+    .from(letterAttachments)
+    .where(eq(letterAttachments.requestId, requestId))
+    .orderBy(asc(letterAttachments.createdAt), asc(letterAttachments.id))
+    .all();
 }

@@ -34,7 +34,18 @@ export async function requesterFix(deps: LetterDeps, row: LetterRequestRow, uplo
   return applyLetterAction(deps, row, { type: 'perbaiki', note }, 'pemohon', REQUESTER_ACTOR, now, {
     statements: () =>
       (stored?.stored ?? []).map((s) =>
-        deps.db.insert(letterAttachments).values({ id: s.id, requestId: row.id, regionCode: row.regionCode, requirementKey: s.requirementKey, eventSeq: seq, r2Key: s.key, mime: s.mime, size: s.bytes.length, sha256: s.sha256, createdAt: now }),
+        deps.db.insert(letterAttachments).values({
+          id: s.id,
+          requestId: row.id,
+          regionCode: row.regionCode,
+          requirementKey: s.requirementKey,
+          eventSeq: seq,
+          r2Key: s.key,
+          mime: s.mime,
+          size: s.bytes.length,
+          sha256: s.sha256,
+          createdAt: now,
+        }),
       ),
     onFailure: stored ? stored.cleanup : undefined,
   });

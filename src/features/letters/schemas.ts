@@ -15,7 +15,12 @@ const text = (min: number, max: number, what: string) =>
   z
     .string({ message: `Isi ${what}.` })
     .transform(clean)
-    .pipe(z.string().min(min, min <= 1 ? `Isi ${what}.` : `Isi ${what} (minimal ${min} huruf).`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} terlalu panjang (maksimal ${max} huruf).`));
+    .pipe(
+      z
+        .string()
+        .min(min, min <= 1 ? `Isi ${what}.` : `Isi ${what} (minimal ${min} huruf).`)
+        .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} terlalu panjang (maksimal ${max} huruf).`),
+    );
 
 const optionalText = (max: number, what: string) =>
   z
@@ -26,7 +31,12 @@ const optionalText = (max: number, what: string) =>
 
 const PHONE_RE = /^(\+62|62|0)8[0-9]{7,12}$/;
 const ServiceId = z.string({ message: 'Pilih jenis surat.' }).regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Pilih jenis surat.');
-const rtRw = (what: string) => z.string({ message: `Isi ${what}.` }).trim().regex(/^\d{1,3}$/, `${what} berupa angka, mis. 003.`).transform((v) => v.padStart(3, '0'));
+const rtRw = (what: string) =>
+  z
+    .string({ message: `Isi ${what}.` })
+    .trim()
+    .regex(/^\d{1,3}$/, `${what} berupa angka, mis. 003.`)
+    .transform((v) => v.padStart(3, '0'));
 
 export const BirthDate = z
   .string({ message: 'Isi tanggal lahir.' })
@@ -51,11 +61,16 @@ export const IdentityFields = z.object({
   phone: z
     .string({ message: 'Isi nomor HP atau WhatsApp.' })
     .transform((v) => v.replace(/[\s().-]/g, ''))
-    .pipe(z.string().min(1, 'Isi nomor HP atau WhatsApp.').max(20, 'Nomor HP tidak valid, mis. 0812 3456 7890.').regex(PHONE_RE, 'Nomor HP tidak valid, mis. 0812 3456 7890.'))
+    .pipe(
+      z
+        .string()
+        .min(1, 'Isi nomor HP atau WhatsApp.')
+        .max(20, 'Nomor HP tidak valid, mis. 0812 3456 7890.')
+        .regex(PHONE_RE, 'Nomor HP tidak valid, mis. 0812 3456 7890.'),
+    )
     .describe('Phone or WhatsApp (stored encrypted)'),
   delivery: z.enum(['ambil', 'unduh'], { message: 'Pilih cara menerima surat.' }).describe('ambil (pick up at the office) | unduh (download the PDF)'),
 });
-export type IdentityInput = z.output<typeof IdentityFields>;
 
 /** The API body: identity plus `fields` (the template's own fields). */
 export const RequestInput = IdentityFields.extend({
@@ -65,7 +80,9 @@ export type RequestInput = z.output<typeof RequestInput>;
 
 /** The HTML form adds its per-render idempotency token; letter fields arrive as `f_<key>` and are collected. */
 export const RequestForm = IdentityFields.extend({
-  token: z.string({ message: 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.' }).regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
+  token: z
+    .string({ message: 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.' })
+    .regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
 });
 
 /** `{ f_nama_usaha: '…' }` → `{ nama_usaha: '…' }` (first value of each). */
@@ -78,8 +95,15 @@ export function letterFieldsOf(values: Record<string, string | string[]>): Recor
   return out;
 }
 
-export const TrackingNumberSchema = referenceField(normalizeTrackingNumber, { required: 'Isi nomor permohonan.', invalid: 'Nomor permohonan berbentuk SRT-XXXX-XXXX.', max: 40 });
-export const PrivateCodeSchema = referenceField(parsePrivateCode, { required: 'Isi kode pribadi.', invalid: 'Kode pribadi terdiri dari 16 huruf/angka, mis. ABCD-EFGH-JKMN-PQRS.' });
+export const TrackingNumberSchema = referenceField(normalizeTrackingNumber, {
+  required: 'Isi nomor permohonan.',
+  invalid: 'Nomor permohonan berbentuk SRT-XXXX-XXXX.',
+  max: 40,
+});
+export const PrivateCodeSchema = referenceField(parsePrivateCode, {
+  required: 'Isi kode pribadi.',
+  invalid: 'Kode pribadi terdiri dari 16 huruf/angka, mis. ABCD-EFGH-JKMN-PQRS.',
+});
 
 export const RequesterAuth = z.object({ nomor: TrackingNumberSchema, kode: PrivateCodeSchema });
 export const FixForm = RequesterAuth.extend({ note: optionalText(1000, 'Catatan perbaikan') });

@@ -13,10 +13,10 @@ import { purgeRegionPages } from '../../cache/purge';
 import { authorize } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
 import { findRegionByCode, listAllRegions } from '../../regions/repo';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
-import { auditInsert } from '../audit/service';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
+import { auditInsert } from '../../audit/log';
 import { patternProblem, SHORT_CODE_RE } from './numbering';
 import { letterRoots, saveLetterSettings } from './officer';
 import { catalogueFor, levelOf, settingsFor, templateVersion } from './repo';
@@ -28,24 +28,45 @@ import { letterTemplates } from '../../db/schema';
 import { asc } from 'drizzle-orm';
 
 const SettingsForm = z.object({
-  short_code: z.string({ message: 'Isi kode singkat wilayah.' }).trim().toUpperCase().regex(SHORT_CODE_RE, 'Kode singkat: huruf besar, angka, titik atau tanda minus, mis. DS-SB.'),
-  number_pattern: z.string({ message: 'Isi pola nomor.' }).trim().superRefine((v, ctx) => {
-    const p = patternProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p });
-  }),
+  short_code: z
+    .string({ message: 'Isi kode singkat wilayah.' })
+    .trim()
+    .toUpperCase()
+    .regex(SHORT_CODE_RE, 'Kode singkat: huruf besar, angka, titik atau tanda minus, mis. DS-SB.'),
+  number_pattern: z
+    .string({ message: 'Isi pola nomor.' })
+    .trim()
+    .superRefine((v, ctx) => {
+      const p = patternProblem(v);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    }),
   signatory_name: textField(3, 100, 'nama penandatangan'),
   signatory_position: textField(3, 120, 'jabatan penandatangan'),
-  signatory_nip: z.string().trim().regex(/^(\d{18})?$/, 'NIP berisi 18 angka, atau kosongkan bila tidak ada.').default(''),
+  signatory_nip: z
+    .string()
+    .trim()
+    .regex(/^(\d{18})?$/, 'NIP berisi 18 angka, atau kosongkan bila tidak ada.')
+    .default(''),
   office_address: optionalTextField(200, 'Alamat kantor'),
   office_hours: optionalTextField(120, 'Jam layanan'),
-  office_phone: z.string().trim().regex(/^[0-9 ()+-]{0,20}$/, 'Nomor telepon kantor tidak valid.').default(''),
+  office_phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 ()+-]{0,20}$/, 'Nomor telepon kantor tidak valid.')
+    .default(''),
 });
 
 const ServiceForm = z.object({
   template_id: z.string().regex(TEMPLATE_ID_RE),
   enabled: z.preprocess((v) => v === '1' || v === 'on', z.boolean()),
-  cost: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ message: 'Biaya berupa angka Rupiah.' }).int().min(0).max(100_000_000).nullable()),
-  days: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ message: 'Waktu layanan 0–30 hari kerja.' }).int().min(0).max(30).nullable()),
+  cost: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.coerce.number({ message: 'Biaya berupa angka Rupiah.' }).int().min(0).max(100_000_000).nullable(),
+  ),
+  days: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.coerce.number({ message: 'Waktu layanan 0–30 hari kerja.' }).int().min(0).max(30).nullable(),
+  ),
   delivery: z.enum(['ambil', 'unduh', 'keduanya']),
   note: optionalTextField(500, 'Catatan'),
 });
@@ -66,8 +87,21 @@ export function settingsRoutes(): Hono<AppEnv> {
     const [settings, entries] = await Promise.all([settingsFor(db, region), catalogueFor(db, region)]);
     return renderAdmin(
       c,
-      { title: `Pengaturan layanan · ${regionTitle(region)}`, current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Pengaturan' }] },
-      <SettingsView region={{ code: region.code, label: regionTitle(region) }} choices={choices.map((r) => ({ code: r.code, label: regionTitle(r) }))} settings={settings} entries={entries} csrf={s.csrfToken} errors={extra.errors} notice={extra.notice} isDiskominfo={s.memberships.some((m) => m.role === 'diskominfo')} />,
+      {
+        title: `Pengaturan layanan · ${regionTitle(region)}`,
+        current: '/admin/layanan',
+        breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Pengaturan' }],
+      },
+      <SettingsView
+        region={{ code: region.code, label: regionTitle(region) }}
+        choices={choices.map((r) => ({ code: r.code, label: regionTitle(r) }))}
+        settings={settings}
+        entries={entries}
+        csrf={s.csrfToken}
+        errors={extra.errors}
+        notice={extra.notice}
+        isDiskominfo={s.memberships.some((m) => m.role === 'diskominfo')}
+      />,
       { status: extra.status },
     );
   };
@@ -103,9 +137,23 @@ export function settingsRoutes(): Hono<AppEnv> {
     const db = c.get('db');
     const region = await authorize(db, ctx.actor, 'letter.handle', code);
     const d = parsed.data;
-    await adjustService(db, region.code, d.template_id, { enabled: d.enabled, costRupiah: d.cost, serviceDays: d.days, delivery: d.delivery, note: d.note ?? '' }, ctx.now, [
-      auditInsert(db, ctx, { action: 'letter.service', regionCode: region.code, entityType: 'letter_service', entityId: `${region.code}:${d.template_id}`, summary: `Layanan ${d.template_id} ${d.enabled ? 'dibuka' : 'ditutup'}`, after: d }),
-    ]);
+    await adjustService(
+      db,
+      region.code,
+      d.template_id,
+      { enabled: d.enabled, costRupiah: d.cost, serviceDays: d.days, delivery: d.delivery, note: d.note ?? '' },
+      ctx.now,
+      [
+        auditInsert(db, ctx, {
+          action: 'letter.service',
+          regionCode: region.code,
+          entityType: 'letter_service',
+          entityId: `${region.code}:${d.template_id}`,
+          summary: `Layanan ${d.template_id} ${d.enabled ? 'dibuka' : 'ditutup'}`,
+          after: d,
+        }),
+      ],
+    );
     await purgeRegionPages({ db, env: c.env }, region.code);
     return page(c, code, { notice: 'Layanan diperbarui.' });
   });
@@ -118,7 +166,11 @@ export function settingsRoutes(): Hono<AppEnv> {
   app.get('/admin/layanan/templat', async (c) => {
     requireDiskominfo(c);
     const rows = await c.get('db').select().from(letterTemplates).orderBy(asc(letterTemplates.sortOrder)).all();
-    return renderAdmin(c, { title: 'Templat surat', current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Templat' }] }, <TemplatesView rows={rows} />);
+    return renderAdmin(
+      c,
+      { title: 'Templat surat', current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Templat' }] },
+      <TemplatesView rows={rows} />,
+    );
   });
 
   const editPage = async (c: Context<AppEnv>, id: string, extra: { json?: string; errors?: FieldError[]; notice?: string; status?: number } = {}) => {
@@ -129,8 +181,19 @@ export function settingsRoutes(): Hono<AppEnv> {
     if (!row || !content) throw new AppError('not_found');
     return renderAdmin(
       c,
-      { title: `Templat ${row.name}`, current: '/admin/layanan', breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Templat', href: '/admin/layanan/templat' }, { label: row.name }] },
-      <TemplateEditView id={id} version={row.currentVersion} json={extra.json ?? JSON.stringify(content, null, 2)} csrf={sessionOf(c).csrfToken} errors={extra.errors} notice={extra.notice} />,
+      {
+        title: `Templat ${row.name}`,
+        current: '/admin/layanan',
+        breadcrumbs: [{ label: 'Layanan surat', href: '/admin/layanan' }, { label: 'Templat', href: '/admin/layanan/templat' }, { label: row.name }],
+      },
+      <TemplateEditView
+        id={id}
+        version={row.currentVersion}
+        json={extra.json ?? JSON.stringify(content, null, 2)}
+        csrf={sessionOf(c).csrfToken}
+        errors={extra.errors}
+        notice={extra.notice}
+      />,
       { status: extra.status },
     );
   };
@@ -149,17 +212,26 @@ export function settingsRoutes(): Hono<AppEnv> {
       return editPage(c, id, { json, errors: [{ field: 'content', message: 'Isi templat bukan JSON yang valid.' }], status: 422 });
     }
     const parsed = TemplateContent.safeParse(raw);
-    if (!parsed.success) return editPage(c, id, { json, errors: fieldErrorsOf(parsed.error).map((e) => ({ field: 'content', message: `${e.field}: ${e.message}` })), status: 422 });
+    if (!parsed.success)
+      return editPage(c, id, {
+        json,
+        errors: fieldErrorsOf(parsed.error).map((e) => ({ field: 'content', message: `${e.field}: ${e.message}` })),
+        status: 422,
+      });
     const ctx = actionContext(c);
     const db = c.get('db');
     const version = await saveTemplateVersion(db, id, parsed.data, {
       userId: ctx.actor.id,
       now: ctx.now,
-      audit: [auditInsert(db, ctx, { action: 'letter.template', entityType: 'letter_template', entityId: id, summary: `Templat ${id} disimpan sebagai versi baru` })],
+      audit: [
+        auditInsert(db, ctx, { action: 'letter.template', entityType: 'letter_template', entityId: id, summary: `Templat ${id} disimpan sebagai versi baru` }),
+      ],
     });
     // Every region's cached catalogue refreshes within PAGE_CACHE_TTL (purging ~160 regions' pages in one request would
     // exceed its KV budget); the request form itself is never cached, so new requests use the new version at once.
-    return editPage(c, id, { notice: `Disimpan sebagai versi ${version}. Permohonan baru memakai versi ini; surat yang sudah dibuat tetap memakai versi lamanya. Daftar layanan di halaman wilayah diperbarui paling lambat 1 jam.` });
+    return editPage(c, id, {
+      notice: `Disimpan sebagai versi ${version}. Permohonan baru memakai versi ini; surat yang sudah dibuat tetap memakai versi lamanya. Daftar layanan di halaman wilayah diperbarui paling lambat 1 jam.`,
+    });
   });
 
   return app;

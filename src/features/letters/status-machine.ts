@@ -21,7 +21,6 @@ export { LETTER_STATUSES, type LetterStatus, type SignMethod };
 /** Statuses where the officer holds the request (the deadline runs). */
 export const OFFICER_STATUSES: readonly LetterStatus[] = ['diajukan', 'diperiksa', 'diproses', 'menunggu_tanda_tangan'];
 export const OPEN_STATUSES: readonly LetterStatus[] = [...OFFICER_STATUSES, 'perlu_perbaikan'];
-export const CLOSED_STATUSES: readonly LetterStatus[] = ['selesai', 'ditolak', 'dibatalkan'];
 
 export type MachineRole = 'petugas' | 'pemohon';
 
@@ -113,7 +112,13 @@ const requiredText = (value: string | undefined, what: string): string => {
   return v;
 };
 
-export function transition(state: MachineState, action: LetterAction, role: MachineRole, now: number, cal: HolidayCalendar): { state: MachineState; entry: TimelineEntry } {
+export function transition(
+  state: MachineState,
+  action: LetterAction,
+  role: MachineRole,
+  now: number,
+  cal: HolidayCalendar,
+): { state: MachineState; entry: TimelineEntry } {
   if (!allowedFor(action.type, role, state)) {
     throw new TransitionError(`Tindakan ini tidak dapat dilakukan pada permohonan berstatus ${state.status.replace(/_/g, ' ')}.`);
   }

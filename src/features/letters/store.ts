@@ -51,7 +51,15 @@ export function eventInsert(db: Db, requestId: string, regionCode: string, seq: 
 }
 
 /** [timeline insert, guarded update]; `patch` adds columns (fields, signatory, …) to the same update. */
-export function changeStatements(db: Db, row: LetterRequestRow, next: MachineState, entry: TimelineEntry, actor: EventActor, now: number, patch: RequestPatch = {}): Statement[] {
+export function changeStatements(
+  db: Db,
+  row: LetterRequestRow,
+  next: MachineState,
+  entry: TimelineEntry,
+  actor: EventActor,
+  now: number,
+  patch: RequestPatch = {},
+): Statement[] {
   const seq = row.version + 1;
   return [
     eventInsert(db, row.id, row.regionCode, seq, now, entry, actor),
@@ -115,7 +123,11 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Runs a change batch; a lost race becomes a friendly 409. */
-export async function commitChange(db: Db, statements: Statement[], conflict = 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang halaman lalu coba lagi.'): Promise<void> {
+export async function commitChange(
+  db: Db,
+  statements: Statement[],
+  conflict = 'Permohonan ini baru saja diubah oleh petugas lain. Muat ulang halaman lalu coba lagi.',
+): Promise<void> {
   try {
     await db.batch(statements as [Statement, ...Statement[]]);
   } catch (err) {

@@ -54,10 +54,14 @@ export async function submitRequest(
   const { db } = deps;
   const entry = levelOf(region) ? await catalogueEntry(db, region, input.service) : null;
   if (!entry || !entry.enabled) {
-    throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: [{ field: 'service', message: 'Jenis surat ini tidak tersedia di wilayah ini. Pilih dari daftar layanan.' }] });
+    throw new AppError('validation', 'Periksa kembali isian yang ditandai.', {
+      fieldErrors: [{ field: 'service', message: 'Jenis surat ini tidak tersedia di wilayah ini. Pilih dari daftar layanan.' }],
+    });
   }
   if (entry.delivery !== 'keduanya' && entry.delivery !== input.delivery) {
-    throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: [{ field: 'delivery', message: entry.delivery === 'ambil' ? 'Surat ini hanya dapat diambil di kantor.' : 'Surat ini hanya dapat diunduh.' }] });
+    throw new AppError('validation', 'Periksa kembali isian yang ditandai.', {
+      fieldErrors: [{ field: 'delivery', message: entry.delivery === 'ambil' ? 'Surat ini hanya dapat diambil di kantor.' : 'Surat ini hanya dapat diunduh.' }],
+    });
   }
   const fields = checkLetterFields(input.fields, entry.content);
   const cal = await deps.calendar();
@@ -118,9 +122,34 @@ export async function submitRequest(
               createdAt: now,
               updatedAt: now,
             }),
-            eventInsert(db, id, region.code, 1, now, { kind: 'dibuat', fromStatus: null, toStatus: 'diajukan', noteRequester: null, noteInternal: opts.channel === 'loket' ? 'Didaftarkan petugas di loket.' : null }, actor),
+            eventInsert(
+              db,
+              id,
+              region.code,
+              1,
+              now,
+              {
+                kind: 'dibuat',
+                fromStatus: null,
+                toStatus: 'diajukan',
+                noteRequester: null,
+                noteInternal: opts.channel === 'loket' ? 'Didaftarkan petugas di loket.' : null,
+              },
+              actor,
+            ),
             ...stored.map((s) =>
-              db.insert(letterAttachments).values({ id: s.id, requestId: id, regionCode: region.code, requirementKey: s.requirementKey, eventSeq: 1, r2Key: s.key, mime: s.mime, size: s.bytes.length, sha256: s.sha256, createdAt: now }),
+              db.insert(letterAttachments).values({
+                id: s.id,
+                requestId: id,
+                regionCode: region.code,
+                requirementKey: s.requirementKey,
+                eventSeq: 1,
+                r2Key: s.key,
+                mime: s.mime,
+                size: s.bytes.length,
+                sha256: s.sha256,
+                createdAt: now,
+              }),
             ),
           ];
           return { ref: trackingNumber, statements, result: null };

@@ -9,7 +9,6 @@ import { parseDateKey } from '../../lib/time';
 import { clean } from './text';
 
 export const FIELD_TYPES = ['teks', 'paragraf', 'tanggal', 'angka', 'pilihan'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const SERVICE_LEVELS = ['desa', 'kelurahan', 'kecamatan'] as const;
 export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
@@ -19,14 +18,33 @@ export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
  * `{{identitas}}` alone in a paragraph is where the requester's identity table goes.
  */
 export const STANDARD_PLACEHOLDERS = [
-  'identitas', 'nama', 'nik', 'kk', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'pekerjaan', 'alamat', 'rt', 'rw',
-  'wilayah', 'jenis_wilayah', 'kecamatan', 'kabupaten', 'jabatan_penandatangan', 'tanggal_surat',
+  'identitas',
+  'nama',
+  'nik',
+  'kk',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'pekerjaan',
+  'alamat',
+  'rt',
+  'rw',
+  'wilayah',
+  'jenis_wilayah',
+  'kecamatan',
+  'kabupaten',
+  'jabatan_penandatangan',
+  'tanggal_surat',
 ] as const;
 
 const KEY_RE = /^[a-z][a-z0-9_]{1,29}$/;
 const PLACEHOLDER_RE = /\{\{\s*([a-z][a-z0-9_]{0,29})\s*\}\}/g;
 
-const label = (max: number, what: string) => z.string({ message: `Isi ${what}.` }).transform(clean).pipe(z.string().min(2, `Isi ${what}.`).max(max, `${what} terlalu panjang (maksimal ${max} huruf).`));
+const label = (max: number, what: string) =>
+  z
+    .string({ message: `Isi ${what}.` })
+    .transform(clean)
+    .pipe(z.string().min(2, `Isi ${what}.`).max(max, `${what} terlalu panjang (maksimal ${max} huruf).`));
 
 export const FieldDef = z
   .object({
@@ -55,7 +73,10 @@ export const TemplateContent = z
   .object({
     title: label(120, 'judul surat'),
     purpose: label(500, 'kegunaan surat'),
-    body: z.string({ message: 'Isi naskah surat.' }).transform(clean).pipe(z.string().min(20, 'Naskah surat terlalu pendek.').max(6000, 'Naskah surat terlalu panjang (maksimal 6.000 huruf).')),
+    body: z
+      .string({ message: 'Isi naskah surat.' })
+      .transform(clean)
+      .pipe(z.string().min(20, 'Naskah surat terlalu pendek.').max(6000, 'Naskah surat terlalu panjang (maksimal 6.000 huruf).')),
     closing: z.string().transform(clean).pipe(z.string().max(1000)).default('Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.'),
     fields: z.array(FieldDef).max(20, 'Paling banyak 20 isian.'),
     requirements: z.array(RequirementDef).max(10, 'Paling banyak 10 persyaratan.'),
@@ -133,5 +154,10 @@ export function fillBody(text: string, values: Readonly<Record<string, string | 
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean)
-    .map((p): BodyBlock => (/^\{\{\s*identitas\s*\}\}$/.test(p) ? { kind: 'identity' } : { kind: 'text', text: p.replace(PLACEHOLDER_RE, (_, name: string) => values[name]?.trim() || '…') }));
+    .map(
+      (p): BodyBlock =>
+        /^\{\{\s*identitas\s*\}\}$/.test(p)
+          ? { kind: 'identity' }
+          : { kind: 'text', text: p.replace(PLACEHOLDER_RE, (_, name: string) => values[name]?.trim() || '…') },
+    );
 }

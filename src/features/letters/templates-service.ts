@@ -19,19 +19,32 @@ export async function saveTemplateVersion(
   content: TemplateContent,
   opts: { userId: string | null; now: number; create?: boolean; sortOrder?: number; audit?: Statement[] },
 ): Promise<number> {
-  if (!TEMPLATE_ID_RE.test(templateId)) throw new AppError('validation', 'Kode jenis surat: huruf kecil, angka dan tanda minus.', { fieldErrors: [{ field: 'id', message: 'Kode jenis surat: huruf kecil, angka dan tanda minus.' }] });
+  if (!TEMPLATE_ID_RE.test(templateId))
+    throw new AppError('validation', 'Kode jenis surat: huruf kecil, angka dan tanda minus.', {
+      fieldErrors: [{ field: 'id', message: 'Kode jenis surat: huruf kecil, angka dan tanda minus.' }],
+    });
   const current = await db.select().from(letterTemplates).where(eq(letterTemplates.id, templateId)).get();
-  if (opts.create && current) throw new AppError('conflict', 'Kode jenis surat ini sudah dipakai.', { fieldErrors: [{ field: 'id', message: 'Kode jenis surat ini sudah dipakai.' }] });
+  if (opts.create && current)
+    throw new AppError('conflict', 'Kode jenis surat ini sudah dipakai.', { fieldErrors: [{ field: 'id', message: 'Kode jenis surat ini sudah dipakai.' }] });
   if (!opts.create && !current) throw new AppError('not_found', 'Jenis surat tidak ditemukan.');
   const version = (current?.currentVersion ?? 0) + 1;
   const statements: Statement[] = [];
   if (!current) {
     statements.push(
-      db.insert(letterTemplates).values({ id: templateId, name: content.title, levels: JSON.stringify(content.levels), currentVersion: version, sortOrder: opts.sortOrder ?? 50, updatedAt: opts.now }),
+      db.insert(letterTemplates).values({
+        id: templateId,
+        name: content.title,
+        levels: JSON.stringify(content.levels),
+        currentVersion: version,
+        sortOrder: opts.sortOrder ?? 50,
+        updatedAt: opts.now,
+      }),
     );
   }
   // The version row first; the pointer moves only if nobody saved in between (version guard).
-  statements.push(db.insert(letterTemplateVersions).values({ templateId, version, content: JSON.stringify(content), createdAt: opts.now, createdBy: opts.userId }));
+  statements.push(
+    db.insert(letterTemplateVersions).values({ templateId, version, content: JSON.stringify(content), createdAt: opts.now, createdBy: opts.userId }),
+  );
   if (current) {
     statements.push(
       db
@@ -43,10 +56,6 @@ export async function saveTemplateVersion(
   statements.push(...(opts.audit ?? []));
   await commitChange(db, statements, 'Jenis surat ini baru saja disimpan orang lain. Muat ulang halaman lalu simpan lagi.');
   return version;
-}
-
-export async function setTemplateActive(db: Db, templateId: string, active: boolean, now: number, audit: Statement[] = []): Promise<void> {
-  await commitChange(db, [db.update(letterTemplates).set({ isActive: active, updatedAt: now }).where(eq(letterTemplates.id, templateId)), ...audit]);
 }
 
 export interface ServiceAdjustment {
@@ -62,7 +71,16 @@ export async function adjustService(db: Db, regionCode: string, templateId: stri
   await commitChange(db, [
     db
       .insert(letterServices)
-      .values({ regionCode, templateId, isEnabled: a.enabled, costRupiah: a.costRupiah, serviceDays: a.serviceDays, delivery: a.delivery, note: a.note, updatedAt: now })
+      .values({
+        regionCode,
+        templateId,
+        isEnabled: a.enabled,
+        costRupiah: a.costRupiah,
+        serviceDays: a.serviceDays,
+        delivery: a.delivery,
+        note: a.note,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [letterServices.regionCode, letterServices.templateId],
         set: { isEnabled: a.enabled, costRupiah: a.costRupiah, serviceDays: a.serviceDays, delivery: a.delivery, note: a.note, updatedAt: sql`${now}` },

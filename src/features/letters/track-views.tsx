@@ -17,7 +17,12 @@ export const TrackForm: FC<{ action: string; nomor: string; errors?: FieldError[
     <Field id="nomor" label="Nomor permohonan" hint="Mis. SRT-7K3Q-9XPD." error={errorFor(errors, 'nomor')}>
       {(d) => <input id="nomor" name="nomor" value={nomor} maxlength={40} autocomplete="off" aria-describedby={d} />}
     </Field>
-    <Field id="kode" label="Kode pribadi (tidak wajib)" hint="Isi untuk melihat seluruh proses, memperbaiki, membatalkan atau mengunduh surat." error={errorFor(errors, 'kode')}>
+    <Field
+      id="kode"
+      label="Kode pribadi (tidak wajib)"
+      hint="Isi untuk melihat seluruh proses, memperbaiki, membatalkan atau mengunduh surat."
+      error={errorFor(errors, 'kode')}
+    >
       {(d) => <input id="kode" name="kode" maxlength={60} autocomplete="off" aria-describedby={d} />}
     </Field>
     <button type="submit">Lacak</button>
@@ -36,12 +41,34 @@ const Timeline: FC<{ items: PublicStatus['timeline'] }> = ({ items }) => (
 
 const Summary: FC<{ s: PublicStatus; regionLabel: string }> = ({ s, regionLabel }) => (
   <dl class="facts">
-    <div><dt>Nomor permohonan</dt><dd>{s.trackingNumber}</dd></div>
-    <div><dt>Jenis surat</dt><dd>{s.type}</dd></div>
-    <div><dt>Wilayah</dt><dd>{regionLabel}</dd></div>
-    <div><dt>Status</dt><dd><StatusTag tone={STATUS_TONES[s.status]}>{s.statusLabel}</StatusTag></dd></div>
-    <div><dt>Diajukan</dt><dd>{formatDate(s.submittedAt)}</dd></div>
-    {s.dueAt ? <div><dt>Perkiraan selesai</dt><dd>{formatWeekdayDate(s.dueAt)}</dd></div> : null}
+    <div>
+      <dt>Nomor permohonan</dt>
+      <dd>{s.trackingNumber}</dd>
+    </div>
+    <div>
+      <dt>Jenis surat</dt>
+      <dd>{s.type}</dd>
+    </div>
+    <div>
+      <dt>Wilayah</dt>
+      <dd>{regionLabel}</dd>
+    </div>
+    <div>
+      <dt>Status</dt>
+      <dd>
+        <StatusTag tone={STATUS_TONES[s.status]}>{s.statusLabel}</StatusTag>
+      </dd>
+    </div>
+    <div>
+      <dt>Diajukan</dt>
+      <dd>{formatDate(s.submittedAt)}</dd>
+    </div>
+    {s.dueAt ? (
+      <div>
+        <dt>Perkiraan selesai</dt>
+        <dd>{formatWeekdayDate(s.dueAt)}</dd>
+      </div>
+    ) : null}
   </dl>
 );
 
@@ -79,13 +106,28 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
   return (
     <div>
       <h1>Permohonan {v.trackingNumber}</h1>
-      {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
       <ErrorSummary errors={p.errors ?? []} fieldIds={{ _: 'note' }} />
       <Summary s={v} regionLabel={p.regionLabel} />
       <dl class="facts">
-        <div><dt>Nama</dt><dd>{v.name}</dd></div>
-        <div><dt>NIK</dt><dd>{v.nikMasked}</dd></div>
-        {v.letterNumber ? <div><dt>Nomor surat</dt><dd>{v.letterNumber}</dd></div> : null}
+        <div>
+          <dt>Nama</dt>
+          <dd>{v.name}</dd>
+        </div>
+        <div>
+          <dt>NIK</dt>
+          <dd>{v.nikMasked}</dd>
+        </div>
+        {v.letterNumber ? (
+          <div>
+            <dt>Nomor surat</dt>
+            <dd>{v.letterNumber}</dd>
+          </div>
+        ) : null}
       </dl>
       {v.noteFromOfficer && v.status !== 'selesai' ? (
         <div class="callout">
@@ -93,38 +135,62 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
           <p>{v.noteFromOfficer}</p>
         </div>
       ) : null}
-      {v.revokedAt ? <p class="callout">Surat ini dicabut pada {formatDate(v.revokedAt)}. {v.noteFromOfficer}</p> : null}
+      {v.revokedAt ? (
+        <p class="callout">
+          Surat ini dicabut pada {formatDate(v.revokedAt)}. {v.noteFromOfficer}
+        </p>
+      ) : null}
       {v.canDownload ? (
         <div class="panel">
           <h2>Surat Anda sudah siap diunduh</h2>
           <form method="post" action={p.actions.download}>
             <Auth nomor={v.trackingNumber} kode={p.code} />
-            <button type="submit" name="jenis" value="pdf">Unduh PDF</button>{' '}
-            {v.hasSignedScan ? <button type="submit" name="jenis" value="pindaian" class="button-secondary">Unduh pindaian bertanda tangan</button> : null}
+            <button type="submit" name="jenis" value="pdf">
+              Unduh PDF
+            </button>{' '}
+            {v.hasSignedScan ? (
+              <button type="submit" name="jenis" value="pindaian" class="button-secondary">
+                Unduh pindaian bertanda tangan
+              </button>
+            ) : null}
           </form>
           <form method="post" action={p.actions.print}>
             <Auth nomor={v.trackingNumber} kode={p.code} />
-            <button type="submit" class="button-secondary">Buka versi cetak</button>
+            <button type="submit" class="button-secondary">
+              Buka versi cetak
+            </button>
           </form>
         </div>
       ) : v.status === 'selesai' && !v.revokedAt ? (
-        <p class="panel">Surat Anda sudah siap diambil di kantor {p.regionLabel}{p.office.address ? ` (${p.office.address})` : ''}, {p.office.hours}. Bawa KTP asli.</p>
+        <p class="panel">
+          Surat Anda sudah siap diambil di kantor {p.regionLabel}
+          {p.office.address ? ` (${p.office.address})` : ''}, {p.office.hours}. Bawa KTP asli.
+        </p>
       ) : null}
       {v.actions.includes('perbaiki') ? (
         <section>
           <h2>Perbaiki permohonan</h2>
           <form method="post" action={p.actions.fix} enctype="multipart/form-data" novalidate>
             <Auth nomor={v.trackingNumber} kode={p.code} />
-            {p.requirements.filter((r) => r.upload).map((r) => (
-              <Field id={`req_${r.key}`} label={`${r.label} (unggah ulang bila diminta)`} error={errorFor(p.errors, `req_${r.key}`)}>
-                {(d) => (
-                  <>
-                    <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />
-                    <p class="hint" id={`req_${r.key}-status`} role="status"></p>
-                  </>
-                )}
-              </Field>
-            ))}
+            {p.requirements
+              .filter((r) => r.upload)
+              .map((r) => (
+                <Field id={`req_${r.key}`} label={`${r.label} (unggah ulang bila diminta)`} error={errorFor(p.errors, `req_${r.key}`)}>
+                  {(d) => (
+                    <>
+                      <input
+                        type="file"
+                        id={`req_${r.key}`}
+                        name={`req_${r.key}`}
+                        accept="image/jpeg,image/png,image/webp,application/pdf"
+                        data-downscale="1600"
+                        aria-describedby={d}
+                      />
+                      <p class="hint" id={`req_${r.key}-status`} role="status"></p>
+                    </>
+                  )}
+                </Field>
+              ))}
             <Field id="note" label="Catatan untuk petugas (tidak wajib)" error={errorFor(p.errors, 'note')}>
               {(d) => <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}></textarea>}
             </Field>
@@ -140,7 +206,9 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
           <form method="post" action={p.actions.cancel}>
             <Auth nomor={v.trackingNumber} kode={p.code} />
             <p class="hint">Permohonan yang dibatalkan tidak dapat dilanjutkan. Anda dapat mengajukan lagi kapan saja.</p>
-            <button type="submit" class="button-danger">Batalkan permohonan</button>
+            <button type="submit" class="button-danger">
+              Batalkan permohonan
+            </button>
           </form>
         </section>
       ) : null}
@@ -151,7 +219,11 @@ export const RequesterPage: FC<RequesterPageProps> = (p) => {
 const STATE_TEXT = {
   valid: { title: 'Surat valid', tone: 'green', lead: 'Surat ini diterbitkan melalui portal dan tercatat dalam register surat.' },
   dicabut: { title: 'Surat dicabut', tone: 'red', lead: 'Surat ini pernah diterbitkan, tetapi sudah dicabut dan tidak berlaku lagi.' },
-  tidak_dikenal: { title: 'Surat tidak dikenal', tone: 'red', lead: 'Kode ini tidak cocok dengan surat mana pun yang diterbitkan melalui portal. Surat mungkin palsu, diubah, atau kodenya salah ketik.' },
+  tidak_dikenal: {
+    title: 'Surat tidak dikenal',
+    tone: 'red',
+    lead: 'Kode ini tidak cocok dengan surat mana pun yang diterbitkan melalui portal. Surat mungkin palsu, diubah, atau kodenya salah ketik.',
+  },
 } as const;
 
 export const VerifyView: FC<{ view: VerificationView | null; code: string }> = ({ view, code }) => {
@@ -169,14 +241,43 @@ export const VerifyView: FC<{ view: VerificationView | null; code: string }> = (
       )}
       {l ? (
         <dl class="facts">
-          <div><dt>Jenis surat</dt><dd>{l.type}</dd></div>
-          <div><dt>Nomor surat</dt><dd>{l.number}</dd></div>
-          <div><dt>Diterbitkan oleh</dt><dd>{l.region}</dd></div>
-          <div><dt>Tanggal surat</dt><dd>{formatDate(l.issuedAt)}</dd></div>
-          <div><dt>Penandatangan</dt><dd>{[l.signatory, l.signatoryPosition].filter(Boolean).join(', ')}</dd></div>
-          <div><dt>Atas nama</dt><dd>{l.applicantName}</dd></div>
-          <div><dt>NIK</dt><dd>{l.applicantNik}</dd></div>
-          {l.revokedAt ? <div><dt>Dicabut</dt><dd>{formatDate(l.revokedAt)}{l.revokeReason ? ` — ${l.revokeReason}` : ''}</dd></div> : null}
+          <div>
+            <dt>Jenis surat</dt>
+            <dd>{l.type}</dd>
+          </div>
+          <div>
+            <dt>Nomor surat</dt>
+            <dd>{l.number}</dd>
+          </div>
+          <div>
+            <dt>Diterbitkan oleh</dt>
+            <dd>{l.region}</dd>
+          </div>
+          <div>
+            <dt>Tanggal surat</dt>
+            <dd>{formatDate(l.issuedAt)}</dd>
+          </div>
+          <div>
+            <dt>Penandatangan</dt>
+            <dd>{[l.signatory, l.signatoryPosition].filter(Boolean).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>Atas nama</dt>
+            <dd>{l.applicantName}</dd>
+          </div>
+          <div>
+            <dt>NIK</dt>
+            <dd>{l.applicantNik}</dd>
+          </div>
+          {l.revokedAt ? (
+            <div>
+              <dt>Dicabut</dt>
+              <dd>
+                {formatDate(l.revokedAt)}
+                {l.revokeReason ? ` — ${l.revokeReason}` : ''}
+              </dd>
+            </div>
+          ) : null}
         </dl>
       ) : null}
       {l ? <p class="hint">Cocokkan data di atas dengan surat yang Anda pegang. Nama dan NIK sengaja disamarkan.</p> : null}

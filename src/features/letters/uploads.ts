@@ -4,7 +4,8 @@
  * Never public, never cached: only officers in scope and the requester with the private code fetch them.
  */
 import { AppError } from '../../lib/errors';
-import { imageDimensions, sha256Hex, sniffFileType } from '../../lib/file-type';
+import { sha256Hex } from '../../lib/encoding';
+import { imageDimensions, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
 import type { RequirementDef } from './template';
 

@@ -32,7 +32,14 @@ const Office: FC<{ office: OfficeInfo; regionLabel: string }> = ({ office, regio
   </p>
 );
 
-export const CatalogueView: FC<{ regionPath: string; regionLabel: string; entries: CatalogueEntry[]; figures: LetterFigures; office: OfficeInfo | null; servesLetters: boolean }> = (p) => (
+export const CatalogueView: FC<{
+  regionPath: string;
+  regionLabel: string;
+  entries: CatalogueEntry[];
+  figures: LetterFigures;
+  office: OfficeInfo | null;
+  servesLetters: boolean;
+}> = (p) => (
   <div id={CONTENT_ID}>
     <h1>Layanan surat {p.regionLabel}</h1>
     <p>Ajukan surat keterangan atau surat pengantar dari ponsel tanpa perlu akun. Anda mendapat nomor permohonan dan kode pribadi untuk mengikuti prosesnya.</p>
@@ -41,7 +48,10 @@ export const CatalogueView: FC<{ regionPath: string; regionLabel: string; entrie
     </p>
     {!p.servesLetters ? (
       <EmptyState>
-        <p>Surat keterangan dan surat pengantar dilayani oleh desa, kelurahan dan kecamatan. Buka halaman desa/kelurahan Anda lalu pilih Layanan, atau cari wilayah Anda di <a href="/wilayah">daftar wilayah</a>.</p>
+        <p>
+          Surat keterangan dan surat pengantar dilayani oleh desa, kelurahan dan kecamatan. Buka halaman desa/kelurahan Anda lalu pilih Layanan, atau cari
+          wilayah Anda di <a href="/wilayah">daftar wilayah</a>.
+        </p>
       </EmptyState>
     ) : p.entries.length === 0 ? (
       <EmptyState>
@@ -65,11 +75,26 @@ export const CatalogueView: FC<{ regionPath: string; regionLabel: string; entrie
     )}
     <h2>Angka layanan</h2>
     <dl class="figures">
-      <div><dt>Permohonan</dt><dd>{p.figures.received}</dd></div>
-      <div><dt>Sedang diproses</dt><dd>{p.figures.inProgress}</dd></div>
-      <div><dt>Selesai</dt><dd>{p.figures.finished}</dd></div>
-      <div><dt>Lewat tenggat</dt><dd>{p.figures.overdue}</dd></div>
-      <div><dt>Tepat waktu</dt><dd>{p.figures.onTimePercent === null ? '–' : `${p.figures.onTimePercent}%`}</dd></div>
+      <div>
+        <dt>Permohonan</dt>
+        <dd>{p.figures.received}</dd>
+      </div>
+      <div>
+        <dt>Sedang diproses</dt>
+        <dd>{p.figures.inProgress}</dd>
+      </div>
+      <div>
+        <dt>Selesai</dt>
+        <dd>{p.figures.finished}</dd>
+      </div>
+      <div>
+        <dt>Lewat tenggat</dt>
+        <dd>{p.figures.overdue}</dd>
+      </div>
+      <div>
+        <dt>Tepat waktu</dt>
+        <dd>{p.figures.onTimePercent === null ? '–' : `${p.figures.onTimePercent}%`}</dd>
+      </div>
     </dl>
   </div>
 );
@@ -80,14 +105,28 @@ const LetterField: FC<{ f: FieldDef; value: string; error?: string }> = ({ f, va
     <Field id={id} label={`${f.label}${f.required ? '' : ' (tidak wajib)'}`} hint={f.hint} error={error}>
       {(d) =>
         f.type === 'paragraf' ? (
-          <textarea id={id} name={id} rows={3} maxlength={f.max ?? 2000} aria-describedby={d}>{value}</textarea>
+          <textarea id={id} name={id} rows={3} maxlength={f.max ?? 2000} aria-describedby={d}>
+            {value}
+          </textarea>
         ) : f.type === 'pilihan' ? (
           <select id={id} name={id} aria-describedby={d}>
             <option value="">Pilih</option>
-            {(f.options ?? []).map((o) => <option value={o} selected={value === o}>{o}</option>)}
+            {(f.options ?? []).map((o) => (
+              <option value={o} selected={value === o}>
+                {o}
+              </option>
+            ))}
           </select>
         ) : (
-          <input id={id} name={id} type={f.type === 'tanggal' ? 'date' : 'text'} inputmode={f.type === 'angka' ? 'numeric' : undefined} value={value} maxlength={f.max ?? 200} aria-describedby={d} />
+          <input
+            id={id}
+            name={id}
+            type={f.type === 'tanggal' ? 'date' : 'text'}
+            inputmode={f.type === 'angka' ? 'numeric' : undefined}
+            value={value}
+            maxlength={f.max ?? 200}
+            aria-describedby={d}
+          />
         )
       }
     </Field>
@@ -114,7 +153,9 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
   const deliveries = p.entry.delivery === 'keduanya' ? (['unduh', 'ambil'] as const) : [p.entry.delivery];
   const text = (id: string, label: string, o: { hint?: string; max?: number; type?: string; mode?: 'numeric' | 'tel'; auto?: string } = {}) => (
     <Field id={id} label={label} hint={o.hint} error={e(id)}>
-      {(d) => <input id={id} name={id} type={o.type ?? 'text'} inputmode={o.mode} autocomplete={o.auto} value={v(id)} maxlength={o.max ?? 100} aria-describedby={d} />}
+      {(d) => (
+        <input id={id} name={id} type={o.type ?? 'text'} inputmode={o.mode} autocomplete={o.auto} value={v(id)} maxlength={o.max ?? 100} aria-describedby={d} />
+      )}
     </Field>
   );
   return (
@@ -138,8 +179,12 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
             {(d) => (
               <select id="gender" name="gender" aria-describedby={d}>
                 <option value="">Pilih</option>
-                <option value="L" selected={v('gender') === 'L'}>Laki-laki</option>
-                <option value="P" selected={v('gender') === 'P'}>Perempuan</option>
+                <option value="L" selected={v('gender') === 'L'}>
+                  Laki-laki
+                </option>
+                <option value="P" selected={v('gender') === 'P'}>
+                  Perempuan
+                </option>
               </select>
             )}
           </Field>
@@ -149,33 +194,56 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
             {text('rt', 'RT', { mode: 'numeric', max: 3 })}
             {text('rw', 'RW', { mode: 'numeric', max: 3 })}
           </div>
-          {text('phone', 'Nomor HP atau WhatsApp', { hint: 'Untuk dihubungi petugas bila ada yang kurang. Tidak pernah ditampilkan untuk umum.', type: 'tel', max: 20, auto: 'tel' })}
+          {text('phone', 'Nomor HP atau WhatsApp', {
+            hint: 'Untuk dihubungi petugas bila ada yang kurang. Tidak pernah ditampilkan untuk umum.',
+            type: 'tel',
+            max: 20,
+            auto: 'tel',
+          })}
         </fieldset>
         {t.fields.length ? (
           <fieldset>
             <legend>Isian {t.title}</legend>
-            {t.fields.map((f) => <LetterField f={f} value={v(`f_${f.key}`)} error={e(`f_${f.key}`)} />)}
+            {t.fields.map((f) => (
+              <LetterField f={f} value={v(`f_${f.key}`)} error={e(`f_${f.key}`)} />
+            ))}
           </fieldset>
         ) : null}
         {t.requirements.some((r) => r.upload) ? (
           <fieldset>
             <legend>Persyaratan</legend>
-            <p class="hint">Foto atau PDF, masing-masing paling besar {MAX_FILE_BYTES / 1024 / 1024} MB. Foto diperkecil otomatis di ponsel Anda. Hanya petugas dan Anda yang dapat melihatnya.</p>
-            {t.requirements.filter((r) => r.upload).map((r) => (
-              <Field id={`req_${r.key}`} label={`${r.label}${r.required ? '' : ' (tidak wajib)'}`} error={e(`req_${r.key}`)}>
-                {(d) => (
-                  <>
-                    <input type="file" id={`req_${r.key}`} name={`req_${r.key}`} accept="image/jpeg,image/png,image/webp,application/pdf" data-downscale="1600" aria-describedby={d} />
-                    <p class="hint" id={`req_${r.key}-status`} role="status"></p>
-                  </>
-                )}
-              </Field>
-            ))}
+            <p class="hint">
+              Foto atau PDF, masing-masing paling besar {MAX_FILE_BYTES / 1024 / 1024} MB. Foto diperkecil otomatis di ponsel Anda. Hanya petugas dan Anda yang
+              dapat melihatnya.
+            </p>
+            {t.requirements
+              .filter((r) => r.upload)
+              .map((r) => (
+                <Field id={`req_${r.key}`} label={`${r.label}${r.required ? '' : ' (tidak wajib)'}`} error={e(`req_${r.key}`)}>
+                  {(d) => (
+                    <>
+                      <input
+                        type="file"
+                        id={`req_${r.key}`}
+                        name={`req_${r.key}`}
+                        accept="image/jpeg,image/png,image/webp,application/pdf"
+                        data-downscale="1600"
+                        aria-describedby={d}
+                      />
+                      <p class="hint" id={`req_${r.key}-status`} role="status"></p>
+                    </>
+                  )}
+                </Field>
+              ))}
           </fieldset>
         ) : null}
         <fieldset class={e('delivery') ? 'field-error' : undefined}>
           <legend>Cara menerima surat</legend>
-          {e('delivery') ? <p class="error-message" id="delivery-error">{e('delivery')}</p> : null}
+          {e('delivery') ? (
+            <p class="error-message" id="delivery-error">
+              {e('delivery')}
+            </p>
+          ) : null}
           <div class="checks">
             {deliveries.map((d, i) => (
               <label for={`delivery-${d}`}>
@@ -198,14 +266,34 @@ export const ServiceView: FC<{ regionPath: string; regionLabel: string; entry: C
       <h1>{t.title}</h1>
       <p>{t.purpose}</p>
       <dl class="facts">
-        <div><dt>Waktu layanan</dt><dd>{p.entry.serviceDays} hari kerja</dd></div>
-        <div><dt>Biaya</dt><dd>{p.entry.costRupiah === 0 ? 'Gratis (Rp 0)' : formatRupiah(p.entry.costRupiah)}</dd></div>
-        <div><dt>Penerimaan surat</dt><dd>{DELIVERY_WORDS[p.entry.delivery]}</dd></div>
-        {t.legalBasis ? <div><dt>Dasar hukum</dt><dd>{t.legalBasis}</dd></div> : null}
+        <div>
+          <dt>Waktu layanan</dt>
+          <dd>{p.entry.serviceDays} hari kerja</dd>
+        </div>
+        <div>
+          <dt>Biaya</dt>
+          <dd>{p.entry.costRupiah === 0 ? 'Gratis (Rp 0)' : formatRupiah(p.entry.costRupiah)}</dd>
+        </div>
+        <div>
+          <dt>Penerimaan surat</dt>
+          <dd>{DELIVERY_WORDS[p.entry.delivery]}</dd>
+        </div>
+        {t.legalBasis ? (
+          <div>
+            <dt>Dasar hukum</dt>
+            <dd>{t.legalBasis}</dd>
+          </div>
+        ) : null}
       </dl>
       <h2>Persyaratan</h2>
       <ul>
-        {t.requirements.map((r) => <li>{r.label}{r.required ? '' : ' (bila ada)'}{r.upload ? '' : ' — dibawa ke kantor'}</li>)}
+        {t.requirements.map((r) => (
+          <li>
+            {r.label}
+            {r.required ? '' : ' (bila ada)'}
+            {r.upload ? '' : ' — dibawa ke kantor'}
+          </li>
+        ))}
       </ul>
       {p.entry.note ? <p>{p.entry.note}</p> : null}
       <Office office={p.office} regionLabel={p.regionLabel} />
@@ -230,26 +318,49 @@ export interface ConfirmationProps {
 export const ConfirmationView: FC<ConfirmationProps> = (p) => (
   <div id={CONTENT_ID}>
     <div class="panel">
-      <h1 tabindex={-1} data-autofocus>Permohonan terkirim</h1>
+      <h1 tabindex={-1} data-autofocus>
+        Permohonan terkirim
+      </h1>
       <p>Nomor permohonan Anda</p>
       <p class="ref">{p.trackingNumber}</p>
     </div>
     <h2>Simpan kode pribadi Anda</h2>
-    <p class="secret" id="kode-pribadi">{displayCode(p.code)}</p>
-    <p>Catat atau simpan tangkapan layar nomor dan kode ini. Kode hanya tampil di halaman ini. Dengan keduanya Anda dapat melihat proses, memperbaiki yang diminta petugas, membatalkan, dan mengunduh surat.</p>
+    <p class="secret" id="kode-pribadi">
+      {displayCode(p.code)}
+    </p>
+    <p>
+      Catat atau simpan tangkapan layar nomor dan kode ini. Kode hanya tampil di halaman ini. Dengan keduanya Anda dapat melihat proses, memperbaiki yang
+      diminta petugas, membatalkan, dan mengunduh surat.
+    </p>
     <h2>Apa yang terjadi selanjutnya</h2>
     <ol>
-      <li>Petugas {p.regionLabel} memeriksa permohonan {p.title} Anda.</li>
-      {p.dueAt ? <li>Surat selesai paling lambat <strong>{formatWeekdayDate(p.dueAt)}</strong> bila persyaratan lengkap.</li> : null}
-      <li>{p.delivery === 'unduh' ? 'Setelah ditandatangani, unduh PDF-nya di halaman lacak dengan nomor dan kode pribadi.' : 'Setelah ditandatangani, ambil surat di kantor pada jam layanan.'}</li>
+      <li>
+        Petugas {p.regionLabel} memeriksa permohonan {p.title} Anda.
+      </li>
+      {p.dueAt ? (
+        <li>
+          Surat selesai paling lambat <strong>{formatWeekdayDate(p.dueAt)}</strong> bila persyaratan lengkap.
+        </li>
+      ) : null}
+      <li>
+        {p.delivery === 'unduh'
+          ? 'Setelah ditandatangani, unduh PDF-nya di halaman lacak dengan nomor dan kode pribadi.'
+          : 'Setelah ditandatangani, ambil surat di kantor pada jam layanan.'}
+      </li>
     </ol>
     {p.bring.length ? (
       <>
         <h2>Yang perlu dibawa</h2>
-        <ul>{p.bring.map((b) => <li>{b}</li>)}</ul>
+        <ul>
+          {p.bring.map((b) => (
+            <li>{b}</li>
+          ))}
+        </ul>
       </>
     ) : null}
     <Office office={p.office} regionLabel={p.regionLabel} />
-    <p><a href={p.trackHref}>Lacak permohonan {p.trackingNumber}</a></p>
+    <p>
+      <a href={p.trackHref}>Lacak permohonan {p.trackingNumber}</a>
+    </p>
   </div>
 );

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { daysAgo, toIsoUtc } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { isRegionCode } from '../../regions/codes';
-import { SOURCE_LABELS, type DeadlineSourceName } from './deadlines';
+import { deadlineSourcesOf, type Registry } from '../descriptor';
 import { listForApi, openFlagsInRange } from './repo';
 import { MonitoringRegionsJson, MonitoringRegionsQuery } from './schemas';
 import { handoverReady } from './score';
@@ -28,15 +28,19 @@ describeRoute({
   scopes: ['monitoring:read'],
 });
 
-/** 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan' → 'Pengaduan: Verifikasi pengaduan' (no reference numbers). */
-export function partnerDeadlineTitle(source: string | null, title: string): string {
-  const label = SOURCE_LABELS[source as DeadlineSourceName] ?? 'Batas waktu';
+/**
+ * 'Pengaduan ADU-7K3Q-9XPD: Verifikasi pengaduan' → 'Pengaduan: Verifikasi pengaduan' (no reference numbers).
+ * `labels`: each deadline source's label by name.
+ */
+export function partnerDeadlineTitle(labels: ReadonlyMap<string, string>, source: string | null, title: string): string {
+  const label = (source !== null ? labels.get(source) : undefined) ?? 'Batas waktu';
   const cut = title.lastIndexOf(': ');
   return cut >= 0 ? `${label}: ${title.slice(cut + 2)}` : label;
 }
 
-export function monitoringApi(): Hono<AppEnv> {
+export function monitoringApi(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const labels = new Map(deadlineSourcesOf(registry).map((s) => [s.name, s.label]));
 
   app.get('/monitoring/regions', requireScope('monitoring:read'), async (c) => {
     const q = parseOrThrow(MonitoringRegionsQuery, queryObject(new URL(c.req.url)));
@@ -50,7 +54,10 @@ export function monitoringApi(): Hono<AppEnv> {
     }
     const db = c.get('db');
     const now = Date.now();
-    const [rows, settings] = await Promise.all([listForApi(db, { level: q.level, kecamatan: q.kecamatan, freshness: q.freshness, afterCode, limit: q.limit + 1 }), loadSettings(db)]);
+    const [rows, settings] = await Promise.all([
+      listForApi(db, { level: q.level, kecamatan: q.kecamatan, freshness: q.freshness, afterCode, limit: q.limit + 1 }),
+      loadSettings(db),
+    ]);
     const page = rows.slice(0, q.limit);
     const first = page[0];
     const last = page[page.length - 1];
@@ -68,7 +75,13 @@ export function monitoringApi(): Hono<AppEnv> {
         last_content_at: r.lastContentAt === null ? null : toIsoUtc(r.lastContentAt),
         days_since_update: r.lastContentAt === null ? null : Math.max(0, daysAgo(r.lastContentAt, now)),
         completeness: { done: r.checklistDone, total: r.checklistTotal },
-        deadlines: { near: r.deadlinesNear, overdue: r.deadlinesOverdue, long_overdue: r.deadlinesLongOverdue, handled: r.deadlinesClosed, handled_on_time: r.deadlinesClosedOnTime },
+        deadlines: {
+          near: r.deadlinesNear,
+          overdue: r.deadlinesOverdue,
+          long_overdue: r.deadlinesLongOverdue,
+          handled: r.deadlinesClosed,
+          handled_on_time: r.deadlinesClosedOnTime,
+        },
         score: r.score,
         rollup_score: r.rollupScore,
         handover_ready: handoverReady(r, settings.readinessDays, now),
@@ -76,7 +89,7 @@ export function monitoringApi(): Hono<AppEnv> {
           kind: f.kind,
           state: f.state,
           // Deadline titles name the ticket/request number: partners get the kind of item only.
-          title: f.kind === 'tenggat' ? partnerDeadlineTitle(f.source, f.title) : f.title,
+          title: f.kind === 'tenggat' ? partnerDeadlineTitle(labels, f.source, f.title) : f.title,
           source: f.source,
           escalated_to: f.audienceCode,
           since: toIsoUtc(f.openedAt),

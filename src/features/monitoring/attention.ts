@@ -4,8 +4,8 @@ import { formatDate, formatWeekdayDate } from '../../lib/time';
 import { selfAndAncestors } from '../../regions/codes';
 import { regionTitle } from '../../regions/labels';
 import type { Membership } from '../../regions/policy';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
-import { regionInSubtrees } from '../content/scope';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
+import { inSubtrees } from '../../regions/sql';
 import { concerns } from './audience';
 import { stateLabel } from './labels';
 import { candidateFlagsFor, countEscalated, countStale } from './repo';
@@ -23,7 +23,14 @@ function membershipCondition(m: Membership): SQL | undefined {
   switch (m.role) {
     case 'operator_desa':
     case 'operator_kecamatan':
-      return or(own, and(eq(monitoringFlags.kind, 'tenggat'), inArray(monitoringFlags.audienceCode, selfAndAncestors(m.regionCode)), regionInSubtrees(monitoringFlags.regionCode, [m.regionCode])));
+      return or(
+        own,
+        and(
+          eq(monitoringFlags.kind, 'tenggat'),
+          inArray(monitoringFlags.audienceCode, selfAndAncestors(m.regionCode)),
+          inSubtrees(monitoringFlags.regionCode, [m.regionCode]),
+        ),
+      );
     case 'diskominfo':
       return and(own, ne(monitoringFlags.kind, 'tenggat'));
     case 'ppid':
@@ -78,8 +85,19 @@ export const monitoringAttention: AttentionProvider = async ({ db }, session) =>
   const shown = items.slice(0, MAX_ITEMS);
   if (items.length > MAX_ITEMS) shown.push({ label: `${items.length - MAX_ITEMS} tanda pemantauan lainnya`, href: '/admin/pemantauan', tone: 'info' });
   if (escalated > 0) {
-    shown.push({ label: `${escalated} pengaduan/permohonan lama lewat batas waktu, diteruskan ke Diskominfo`, href: '/admin/pemantauan?urut=tenggat', tone: 'urgent', detail: 'Kecamatan sudah diberi tahu; belum juga ditangani.' });
+    shown.push({
+      label: `${escalated} pengaduan/permohonan lama lewat batas waktu, diteruskan ke Diskominfo`,
+      href: '/admin/pemantauan?urut=tenggat',
+      tone: 'urgent',
+      detail: 'Kecamatan sudah diberi tahu; belum juga ditangani.',
+    });
   }
-  if (stale > 0) shown.push({ label: `${stale} wilayah berstatus usang`, href: '/admin/pemantauan?kesegaran=usang', tone: 'warn', detail: 'Konten wilayah ini belum diperbarui melewati batas usang.' });
+  if (stale > 0)
+    shown.push({
+      label: `${stale} wilayah berstatus usang`,
+      href: '/admin/pemantauan?kesegaran=usang',
+      tone: 'warn',
+      detail: 'Konten wilayah ini belum diperbarui melewati batas usang.',
+    });
   return shown;
 };

@@ -1,10 +1,11 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { digestDeliveries, monitoringFlags, monitoringRegionStatus, regions, type DigestDeliveryRow, type MonitoringSettingsRow } from '../../db/schema';
-import { sha256Hex } from '../../lib/file-type';
+import { sha256Hex } from '../../lib/encoding';
 import { newId } from '../../lib/ids';
 import { DAY_MS, toIsoUtc, witaDateKey } from '../../lib/time';
 import type { Counts } from './runs';
+import { REGENCY } from '../../config';
 
 /**
  * The optional daily digest: a JSON summary POSTed to the webhook Diskominfo configures (an email or WhatsApp
@@ -38,19 +39,38 @@ export interface DigestDeps {
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function targetOf(url: string): Promise<{ hash: string; host: string }> {
-  return { hash: await sha256Hex(new TextEncoder().encode(url)), host: new URL(url).host };
+  return { hash: await sha256Hex(url), host: new URL(url).host };
 }
 
 export async function buildDigest(db: Db, now: number, portalName: string, origin: string) {
   const [statusRows, overdue] = await Promise.all([
     db
-      .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode, freshness: monitoringRegionStatus.freshness, checklistTotal: monitoringRegionStatus.checklistTotal, checklistDone: monitoringRegionStatus.checklistDone, near: monitoringRegionStatus.deadlinesNear, overdue: monitoringRegionStatus.deadlinesOverdue, long: monitoringRegionStatus.deadlinesLongOverdue, score: monitoringRegionStatus.score, rollup: monitoringRegionStatus.rollupScore })
+      .select({
+        code: regions.code,
+        name: regions.name,
+        level: regions.level,
+        parentCode: regions.parentCode,
+        freshness: monitoringRegionStatus.freshness,
+        checklistTotal: monitoringRegionStatus.checklistTotal,
+        checklistDone: monitoringRegionStatus.checklistDone,
+        near: monitoringRegionStatus.deadlinesNear,
+        overdue: monitoringRegionStatus.deadlinesOverdue,
+        long: monitoringRegionStatus.deadlinesLongOverdue,
+        score: monitoringRegionStatus.score,
+        rollup: monitoringRegionStatus.rollupScore,
+      })
       .from(regions)
       .leftJoin(monitoringRegionStatus, eq(monitoringRegionStatus.regionCode, regions.code))
       .orderBy(asc(regions.code))
       .all(),
     db
-      .select({ regionCode: monitoringFlags.regionCode, regionName: regions.name, source: monitoringFlags.source, state: monitoringFlags.state, dueAt: monitoringFlags.subjectAt })
+      .select({
+        regionCode: monitoringFlags.regionCode,
+        regionName: regions.name,
+        source: monitoringFlags.source,
+        state: monitoringFlags.state,
+        dueAt: monitoringFlags.subjectAt,
+      })
       .from(monitoringFlags)
       .innerJoin(regions, eq(regions.code, monitoringFlags.regionCode))
       .where(and(eq(monitoringFlags.kind, 'tenggat'), isNull(monitoringFlags.resolvedAt), inArray(monitoringFlags.state, ['lewat', 'lewat_lama'])))
@@ -58,7 +78,16 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
       .limit(50)
       .all(),
   ]);
-  const summary = { regions: statusRows.length, segar: 0, perlu_pembaruan: 0, usang: 0, incomplete: 0, deadlines_near: 0, deadlines_overdue: 0, deadlines_long_overdue: 0 };
+  const summary = {
+    regions: statusRows.length,
+    segar: 0,
+    perlu_pembaruan: 0,
+    usang: 0,
+    incomplete: 0,
+    deadlines_near: 0,
+    deadlines_overdue: 0,
+    deadlines_long_overdue: 0,
+  };
   const staleByKec = new Map<string, number>();
   for (const r of statusRows) {
     if (r.freshness) summary[r.freshness]++;
@@ -66,7 +95,8 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
     summary.deadlines_near += r.near ?? 0;
     summary.deadlines_overdue += r.overdue ?? 0;
     summary.deadlines_long_overdue += r.long ?? 0;
-    if (r.freshness === 'usang' && (r.level === 'desa' || r.level === 'kelurahan') && r.parentCode) staleByKec.set(r.parentCode, (staleByKec.get(r.parentCode) ?? 0) + 1);
+    if (r.freshness === 'usang' && (r.level === 'desa' || r.level === 'kelurahan') && r.parentCode)
+      staleByKec.set(r.parentCode, (staleByKec.get(r.parentCode) ?? 0) + 1);
   }
   const date = witaDateKey(now);
   return {
@@ -75,12 +105,20 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
     portal: portalName,
     generated_at: toIsoUtc(now),
     url: origin ? `${origin}/admin/pemantauan` : null,
-    text: `${portalName} — ringkasan ${date}: ${summary.usang} wilayah usang, ${summary.perlu_pembaruan} perlu pembaruan, ${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).`,
+    text:
+      `${portalName} — ringkasan ${date}: ${summary.usang} wilayah usang, ${summary.perlu_pembaruan} perlu pembaruan, ` +
+      `${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).`,
     summary,
     kecamatan: statusRows
       .filter((r) => r.level === 'kecamatan')
       .map((r) => ({ code: r.code, name: r.name, score: r.score, rollup_score: r.rollup, stale_villages: staleByKec.get(r.code) ?? 0 })),
-    overdue: overdue.map((f) => ({ region_code: f.regionCode, region_name: f.regionName, source: f.source, state: f.state, due_at: f.dueAt === null ? null : toIsoUtc(f.dueAt) })),
+    overdue: overdue.map((f) => ({
+      region_code: f.regionCode,
+      region_name: f.regionName,
+      source: f.source,
+      state: f.state,
+      due_at: f.dueAt === null ? null : toIsoUtc(f.dueAt),
+    })),
   };
 }
 
@@ -90,13 +128,29 @@ export async function sendDailyDigest(deps: DigestDeps, settings: MonitoringSett
   const { db, now } = deps;
   const date = witaDateKey(now);
   const target = await targetOf(settings.webhookUrl);
-  const find = () => db.select().from(digestDeliveries).where(and(eq(digestDeliveries.targetHash, target.hash), eq(digestDeliveries.digestDate, date))).get();
+  const find = () =>
+    db
+      .select()
+      .from(digestDeliveries)
+      .where(and(eq(digestDeliveries.targetHash, target.hash), eq(digestDeliveries.digestDate, date)))
+      .get();
   let row = await find();
   if (!row) {
     const payload = await buildDigest(db, now, deps.portalName, deps.origin);
     await db
       .insert(digestDeliveries)
-      .values({ id: newId(now), digestDate: date, targetHash: target.hash, targetHost: target.host, idempotencyKey: `ringkasan-${date}-${target.hash.slice(0, 16)}`, payloadJson: JSON.stringify(payload), status: 'tertunda', attempts: 0, createdAt: Date.now(), updatedAt: Date.now() })
+      .values({
+        id: newId(now),
+        digestDate: date,
+        targetHash: target.hash,
+        targetHost: target.host,
+        idempotencyKey: `ringkasan-${date}-${target.hash.slice(0, 16)}`,
+        payloadJson: JSON.stringify(payload),
+        status: 'tertunda',
+        attempts: 0,
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      })
       .onConflictDoNothing()
       .run();
     row = await find();
@@ -119,7 +173,13 @@ export async function retryPendingDigests(deps: DigestDeps, settings: Monitoring
   const pending = await db
     .select()
     .from(digestDeliveries)
-    .where(and(eq(digestDeliveries.status, 'tertunda'), gte(digestDeliveries.digestDate, oldest), or(isNull(digestDeliveries.leaseUntil), lt(digestDeliveries.leaseUntil, Date.now()))))
+    .where(
+      and(
+        eq(digestDeliveries.status, 'tertunda'),
+        gte(digestDeliveries.digestDate, oldest),
+        or(isNull(digestDeliveries.leaseUntil), lt(digestDeliveries.leaseUntil, Date.now())),
+      ),
+    )
     .orderBy(asc(digestDeliveries.digestDate))
     .all();
   if (pending.length === 0) return expired.meta.changes ? { gagal: expired.meta.changes } : null;
@@ -127,7 +187,11 @@ export async function retryPendingDigests(deps: DigestDeps, settings: Monitoring
   const current = settings.webhookUrl ? await targetOf(settings.webhookUrl) : null;
   for (const row of pending) {
     if (!settings.webhookUrl || !current || current.hash !== row.targetHash) {
-      await db.update(digestDeliveries).set({ status: 'gagal', lastError: 'Alamat webhook sudah diganti atau dikosongkan.', updatedAt: Date.now() }).where(eq(digestDeliveries.id, row.id)).run();
+      await db
+        .update(digestDeliveries)
+        .set({ status: 'gagal', lastError: 'Alamat webhook sudah diganti atau dikosongkan.', updatedAt: Date.now() })
+        .where(eq(digestDeliveries.id, row.id))
+        .run();
       counts.gagal!++;
       continue;
     }
@@ -146,7 +210,13 @@ async function deliver(deps: DigestDeps, row: DigestDeliveryRow, url: string): P
   const claim = await db
     .update(digestDeliveries)
     .set({ leaseUntil: claimedAt + LEASE_MS })
-    .where(and(eq(digestDeliveries.id, row.id), eq(digestDeliveries.status, 'tertunda'), or(isNull(digestDeliveries.leaseUntil), lt(digestDeliveries.leaseUntil, claimedAt))))
+    .where(
+      and(
+        eq(digestDeliveries.id, row.id),
+        eq(digestDeliveries.status, 'tertunda'),
+        or(isNull(digestDeliveries.leaseUntil), lt(digestDeliveries.leaseUntil, claimedAt)),
+      ),
+    )
     .run();
   if (!claim.meta.changes) return { status: 'sibuk', attempts: 0 };
 
@@ -160,7 +230,11 @@ async function deliver(deps: DigestDeps, row: DigestDeliveryRow, url: string): P
     try {
       const res = await deps.fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotency-Key': row.idempotencyKey, 'User-Agent': 'portal-kutim-pemantauan/1' },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Idempotency-Key': row.idempotencyKey,
+          'User-Agent': `${REGENCY.tokenIssuer}-pemantauan/1`,
+        },
         body: row.payloadJson,
         redirect: 'manual',
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
@@ -184,7 +258,15 @@ async function deliver(deps: DigestDeps, row: DigestDeliveryRow, url: string): P
   const at = Date.now();
   await db
     .update(digestDeliveries)
-    .set({ status, attempts: sql`${digestDeliveries.attempts} + ${attempts}`, lastStatus, lastError, leaseUntil: null, updatedAt: at, deliveredAt: delivered ? at : null })
+    .set({
+      status,
+      attempts: sql`${digestDeliveries.attempts} + ${attempts}`,
+      lastStatus,
+      lastError,
+      leaseUntil: null,
+      updatedAt: at,
+      deliveredAt: delivered ? at : null,
+    })
     .where(eq(digestDeliveries.id, row.id))
     .run();
   return { status, attempts };
@@ -195,5 +277,19 @@ export async function hasPendingDigests(db: Db): Promise<boolean> {
 }
 
 export async function recentDeliveries(db: Db, limit = 10) {
-  return db.select({ id: digestDeliveries.id, date: digestDeliveries.digestDate, host: digestDeliveries.targetHost, status: digestDeliveries.status, attempts: digestDeliveries.attempts, lastStatus: digestDeliveries.lastStatus, lastError: digestDeliveries.lastError, deliveredAt: digestDeliveries.deliveredAt }).from(digestDeliveries).orderBy(sql`${digestDeliveries.digestDate} DESC`).limit(limit).all();
+  return db
+    .select({
+      id: digestDeliveries.id,
+      date: digestDeliveries.digestDate,
+      host: digestDeliveries.targetHost,
+      status: digestDeliveries.status,
+      attempts: digestDeliveries.attempts,
+      lastStatus: digestDeliveries.lastStatus,
+      lastError: digestDeliveries.lastError,
+      deliveredAt: digestDeliveries.deliveredAt,
+    })
+    .from(digestDeliveries)
+    .orderBy(sql`${digestDeliveries.digestDate} DESC`)
+    .limit(limit)
+    .all();
 }

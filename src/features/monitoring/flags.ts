@@ -59,12 +59,35 @@ export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly Des
       plan.statements.push(
         db
           .insert(monitoringFlags)
-          .values({ id, regionCode: d.regionCode, kind, flagKey: d.key, state: d.state, audienceCode: d.audienceCode, source: d.source, title: d.title, reference: d.reference, href: d.href, subjectAt: d.subjectAt, openedAt: now, updatedAt: now, resolvedAt: null })
+          .values({
+            id,
+            regionCode: d.regionCode,
+            kind,
+            flagKey: d.key,
+            state: d.state,
+            audienceCode: d.audienceCode,
+            source: d.source,
+            title: d.title,
+            reference: d.reference,
+            href: d.href,
+            subjectAt: d.subjectAt,
+            openedAt: now,
+            updatedAt: now,
+            resolvedAt: null,
+          })
           .onConflictDoNothing(),
       );
       continue;
     }
-    const curDetails = { state: cur.state, audienceCode: cur.audienceCode, source: cur.source, title: cur.title, reference: cur.reference, href: cur.href, subjectAt: cur.subjectAt };
+    const curDetails = {
+      state: cur.state,
+      audienceCode: cur.audienceCode,
+      source: cur.source,
+      title: cur.title,
+      reference: cur.reference,
+      href: cur.href,
+      subjectAt: cur.subjectAt,
+    };
     if (DETAIL_FIELDS.every((f) => curDetails[f] === d[f])) {
       plan.unchanged++;
       continue;
@@ -73,14 +96,28 @@ export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly Des
     plan.statements.push(
       db
         .update(monitoringFlags)
-        .set({ state: d.state, audienceCode: d.audienceCode, source: d.source, title: d.title, reference: d.reference, href: d.href, subjectAt: d.subjectAt, updatedAt: now })
+        .set({
+          state: d.state,
+          audienceCode: d.audienceCode,
+          source: d.source,
+          title: d.title,
+          reference: d.reference,
+          href: d.href,
+          subjectAt: d.subjectAt,
+          updatedAt: now,
+        })
         .where(and(eq(monitoringFlags.id, cur.id), isNull(monitoringFlags.resolvedAt))),
     );
   }
   for (const [k, cur] of existing) {
     if (wanted.has(k)) continue;
     plan.resolved++;
-    plan.statements.push(db.update(monitoringFlags).set({ resolvedAt: now, updatedAt: now }).where(and(eq(monitoringFlags.id, cur.id), isNull(monitoringFlags.resolvedAt))));
+    plan.statements.push(
+      db
+        .update(monitoringFlags)
+        .set({ resolvedAt: now, updatedAt: now })
+        .where(and(eq(monitoringFlags.id, cur.id), isNull(monitoringFlags.resolvedAt))),
+    );
   }
   return plan;
 }

@@ -17,13 +17,10 @@ export interface Thresholds {
   staleDays: number;
 }
 
-/**
- * Public pages say "Diperbarui {n} hari lalu" only up to this many days; older content shows just the date.
- * The settings form requires every `usang` threshold to be above it, so a `usang` region never shows "… hari lalu".
- */
-export const PUBLIC_RELATIVE_MAX_DAYS = 14;
-
-export function thresholdsFor(s: Pick<MonitoringSettingsRow, 'kabupatenFreshDays' | 'kabupatenStaleDays' | 'kecamatanFreshDays' | 'kecamatanStaleDays' | 'desaFreshDays' | 'desaStaleDays'>, level: RegionLevel): Thresholds {
+export function thresholdsFor(
+  s: Pick<MonitoringSettingsRow, 'kabupatenFreshDays' | 'kabupatenStaleDays' | 'kecamatanFreshDays' | 'kecamatanStaleDays' | 'desaFreshDays' | 'desaStaleDays'>,
+  level: RegionLevel,
+): Thresholds {
   switch (level) {
     case 'kabupaten':
       return { freshDays: s.kabupatenFreshDays, staleDays: s.kabupatenStaleDays };
@@ -42,7 +39,11 @@ export function freshnessOf(lastContentAt: number | null, now: number, t: Thresh
 }
 
 /** Start of the current uninterrupted `segar` streak (kept while the region stays fresh, reset otherwise). */
-export function nextFreshSince(prev: { freshness: FreshnessState | null; freshSince: number | null } | undefined, state: FreshnessState, now: number): number | null {
+export function nextFreshSince(
+  prev: { freshness: FreshnessState | null; freshSince: number | null } | undefined,
+  state: FreshnessState,
+  now: number,
+): number | null {
   if (state !== 'segar') return null;
   return prev?.freshness === 'segar' && prev.freshSince !== null ? prev.freshSince : now;
 }

@@ -23,9 +23,6 @@ export const STATE_TONES: Record<string, TagTone> = {
 
 export const stateLabel = (s: string) => STATE_LABELS[s] ?? s;
 
-/** Attention order: most urgent first. */
-export const STATE_RANK: Record<string, number> = { lewat_lama: 0, lewat: 1, usang: 2, mendekati: 3, belum_ada: 4, perlu_pembaruan: 5 };
-
 export const JOB_LABELS: Record<MonitoringJob, string> = {
   kesegaran: 'Pemindaian kesegaran konten',
   kelengkapan: 'Pemindaian kelengkapan dokumen',

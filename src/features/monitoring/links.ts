@@ -1,5 +1,5 @@
 /**
- * Where each flag is fixed: admin pages of the other features. Kept in one place so a renamed route is one edit.
+ * Where each content flag is fixed: admin pages of the other features (deadline items carry their own link). Kept in one place so a renamed route is one edit.
  * Region codes are Kemendagri codes (safe in a query string, but still encoded).
  */
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
@@ -13,7 +13,5 @@ export const fixLinks = {
   uploadDocument: (regionCode: string, category: string | undefined, year: number | null) =>
     `/admin/dokumen/baru?${q({ wilayah: regionCode, ...(category ? { kategori: category } : {}), ...(year !== null ? { tahun: String(year) } : {}) })}`,
   ppidProfile: (regionCode: string) => `/admin/ppid/profil?${q({ wilayah: regionCode })}`,
-  complaint: (id: string) => `/admin/pengaduan/${encodeURIComponent(id)}`,
-  infoRequest: (id: string) => `/admin/ppid/permohonan/${encodeURIComponent(id)}`,
   stage: (regionCode: string) => `/admin/wilayah/${regionCode}`,
 };

@@ -4,7 +4,11 @@ import { notifications } from '../../db/schema';
 
 /** Unread count for the admin menu: one indexed COUNT (notifications_user starts with user_id, read_at). */
 export async function unreadCount(deps: { db: Db; userId: string }): Promise<number> {
-  const row = await deps.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, deps.userId), isNull(notifications.readAt))).get();
+  const row = await deps.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, deps.userId), isNull(notifications.readAt)))
+    .get();
   return row?.n ?? 0;
 }
 

@@ -2,9 +2,15 @@ import type { FC } from 'hono/jsx';
 import type { NotificationRow } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 
-export const NotificationsView: FC<{ csrf: string; rows: NotificationRow[]; unread: number; more?: number; marked?: number }> = ({ csrf, rows, unread, more, marked }) => (
+export const NotificationsView: FC<{ csrf: string; rows: NotificationRow[]; unread: number; more?: number; marked?: number }> = ({
+  csrf,
+  rows,
+  unread,
+  more,
+  marked,
+}) => (
   <>
     <h1>Notifikasi</h1>
     {marked !== undefined ? (
@@ -12,9 +18,7 @@ export const NotificationsView: FC<{ csrf: string; rows: NotificationRow[]; unre
         {marked} notifikasi ditandai sudah dibaca.
       </p>
     ) : null}
-    <p>
-      {unread} belum dibaca. Notifikasi dibuat oleh pemindaian pemantauan untuk wilayah yang Anda kelola.
-    </p>
+    <p>{unread} belum dibaca. Notifikasi dibuat oleh pemindaian pemantauan untuk wilayah yang Anda kelola.</p>
     {unread > 0 ? (
       <form method="post" action="/admin/notifikasi/baca">
         <CsrfField token={csrf} />

@@ -31,7 +31,13 @@ export async function loadRecipients(db: Db): Promise<Recipient[]> {
  * monitoring/audience.ts). The dedupe key is the flag and its state: a rerun, or a second membership of the same
  * user, adds nothing (UNIQUE (user_id, dedupe_key) + ON CONFLICT DO NOTHING); an escalation is a new notification.
  */
-export function flagNotifications(db: Db, changes: readonly FlagChange[], recipients: readonly Recipient[], regionsByCode: ReadonlyMap<string, RegionLite>, now: number): Statement[] {
+export function flagNotifications(
+  db: Db,
+  changes: readonly FlagChange[],
+  recipients: readonly Recipient[],
+  regionsByCode: ReadonlyMap<string, RegionLite>,
+  now: number,
+): Statement[] {
   const out: Statement[] = [];
   const seen = new Set<string>();
   for (const f of changes) {
@@ -46,7 +52,18 @@ export function flagNotifications(db: Db, changes: readonly FlagChange[], recipi
       out.push(
         db
           .insert(notifications)
-          .values({ id: newId(now), userId: r.userId, regionCode: f.regionCode, kind: f.kind, title: `${f.title} — ${stateLabel(f.state)}`, body: regionTitle(region), href: f.href, dedupeKey, createdAt: now, readAt: null })
+          .values({
+            id: newId(now),
+            userId: r.userId,
+            regionCode: f.regionCode,
+            kind: f.kind,
+            title: `${f.title} — ${stateLabel(f.state)}`,
+            body: regionTitle(region),
+            href: f.href,
+            dedupeKey,
+            createdAt: now,
+            readAt: null,
+          })
           .onConflictDoNothing(),
       );
     }
@@ -55,10 +72,21 @@ export function flagNotifications(db: Db, changes: readonly FlagChange[], recipi
 }
 
 /** One summary per Diskominfo user per job and WITA day (content flags are not sent one by one to Diskominfo). */
-export function summaryNotifications(db: Db, job: string, title: string, body: string, href: string, recipients: readonly Recipient[], now: number): Statement[] {
+export function summaryNotifications(
+  db: Db,
+  job: string,
+  title: string,
+  body: string,
+  href: string,
+  recipients: readonly Recipient[],
+  now: number,
+): Statement[] {
   const users = [...new Set(recipients.filter((r) => r.role === 'diskominfo').map((r) => r.userId))];
   const dedupeKey = `ringkasan:${job}:${witaDateKey(now)}`;
   return users.map((userId) =>
-    db.insert(notifications).values({ id: newId(now), userId, regionCode: null, kind: 'ringkasan', title, body, href, dedupeKey, createdAt: now, readAt: null }).onConflictDoNothing(),
+    db
+      .insert(notifications)
+      .values({ id: newId(now), userId, regionCode: null, kind: 'ringkasan', title, body, href, dedupeKey, createdAt: now, readAt: null })
+      .onConflictDoNothing(),
   );
 }

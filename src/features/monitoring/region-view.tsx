@@ -3,8 +3,7 @@ import type { MonitoringFlagRow, RegionLevel } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, StatusTag } from '../../views/components';
-import { STAGE_LABELS } from '../accounts/schemas';
-import { STAGE_TONES } from '../admin/views';
+import { StageTag } from '../../admin/components';
 import { STATE_TONES, stateLabel } from './labels';
 import type { MonitoringRow } from './repo';
 import { handoverReady } from './score';
@@ -39,8 +38,19 @@ export const RegionMonitoringView: FC<{
     <dl class="facts">
       <dt>Tahap</dt>
       <dd>
-        <StatusTag tone={STAGE_TONES[r.stage]}>{STAGE_LABELS[r.stage]}</StatusTag>
-        {handoverReady(r, readinessDays, now) ? <> · siap dipindahkan ke tahap mandiri{canStage ? <> — <a href={`/admin/wilayah/${r.code}`}>pindahkan tahap</a></> : null}</> : null}
+        <StageTag stage={r.stage} />
+        {handoverReady(r, readinessDays, now) ? (
+          <>
+            {' '}
+            · siap dipindahkan ke tahap mandiri
+            {canStage ? (
+              <>
+                {' '}
+                — <a href={`/admin/wilayah/${r.code}`}>pindahkan tahap</a>
+              </>
+            ) : null}
+          </>
+        ) : null}
       </dd>
       <dt>Kesegaran</dt>
       <dd>

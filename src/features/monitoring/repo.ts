@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import { monitoringFlags, monitoringRegionStatus, regions } from '../../db/schema';
 import { DAY_MS } from '../../lib/time';
 import { inSubtrees } from '../../regions/sql';
-import { regionInSubtrees } from '../content/scope';
 import type { MonitoringQuery } from './schemas';
 
 /** Columns of a monitoring table row (region + latest status). */
@@ -66,11 +65,24 @@ function orderSql(q: Pick<MonitoringQuery, 'urut' | 'arah'>): SQL[] {
       return [asc(nullsLast(sql`${monitoringRegionStatus.score}`)), dir(sql`${monitoringRegionStatus.score}`), asc(regions.code)];
     case 'hari':
       // "naik" = longest without an update first (never updated before everything).
-      return [q.arah === 'turun' ? desc(sql`COALESCE(${monitoringRegionStatus.lastContentAt}, 0)`) : asc(sql`COALESCE(${monitoringRegionStatus.lastContentAt}, 0)`), asc(regions.code)];
+      return [
+        q.arah === 'turun' ? desc(sql`COALESCE(${monitoringRegionStatus.lastContentAt}, 0)`) : asc(sql`COALESCE(${monitoringRegionStatus.lastContentAt}, 0)`),
+        asc(regions.code),
+      ];
     case 'kelengkapan':
-      return [asc(nullsLast(sql`${monitoringRegionStatus.checklistTotal}`)), dir(sql`CAST(${monitoringRegionStatus.checklistDone} AS REAL) / MAX(${monitoringRegionStatus.checklistTotal}, 1)`), asc(regions.code)];
+      return [
+        asc(nullsLast(sql`${monitoringRegionStatus.checklistTotal}`)),
+        dir(sql`CAST(${monitoringRegionStatus.checklistDone} AS REAL) / MAX(${monitoringRegionStatus.checklistTotal}, 1)`),
+        asc(regions.code),
+      ];
     case 'tenggat':
-      return [q.arah === 'turun' ? asc(sql`COALESCE(${monitoringRegionStatus.deadlinesOverdue}, 0)`) : desc(sql`COALESCE(${monitoringRegionStatus.deadlinesOverdue}, 0)`), desc(sql`COALESCE(${monitoringRegionStatus.deadlinesNear}, 0)`), asc(regions.code)];
+      return [
+        q.arah === 'turun'
+          ? asc(sql`COALESCE(${monitoringRegionStatus.deadlinesOverdue}, 0)`)
+          : desc(sql`COALESCE(${monitoringRegionStatus.deadlinesOverdue}, 0)`),
+        desc(sql`COALESCE(${monitoringRegionStatus.deadlinesNear}, 0)`),
+        asc(regions.code),
+      ];
     default:
       return [dir(regions.code)];
   }
@@ -137,8 +149,19 @@ export async function regionStatusOf(db: Db, code: string) {
 
 export async function flagsOfRegion(db: Db, code: string, opts: { resolvedLimit: number }) {
   const [open, resolved] = await Promise.all([
-    db.select().from(monitoringFlags).where(and(eq(monitoringFlags.regionCode, code), isNull(monitoringFlags.resolvedAt))).orderBy(asc(monitoringFlags.kind), asc(monitoringFlags.openedAt)).all(),
-    db.select().from(monitoringFlags).where(and(eq(monitoringFlags.regionCode, code), isNotNull(monitoringFlags.resolvedAt))).orderBy(desc(monitoringFlags.resolvedAt)).limit(opts.resolvedLimit).all(),
+    db
+      .select()
+      .from(monitoringFlags)
+      .where(and(eq(monitoringFlags.regionCode, code), isNull(monitoringFlags.resolvedAt)))
+      .orderBy(asc(monitoringFlags.kind), asc(monitoringFlags.openedAt))
+      .all(),
+    db
+      .select()
+      .from(monitoringFlags)
+      .where(and(eq(monitoringFlags.regionCode, code), isNotNull(monitoringFlags.resolvedAt)))
+      .orderBy(desc(monitoringFlags.resolvedAt))
+      .limit(opts.resolvedLimit)
+      .all(),
   ]);
   return { open, resolved };
 }
@@ -186,7 +209,12 @@ export async function candidateFlagsFor(db: Db, conditions: SQL[], limit = 200) 
     .from(monitoringFlags)
     .innerJoin(regions, eq(regions.code, monitoringFlags.regionCode))
     .where(and(isNull(monitoringFlags.resolvedAt), or(...conditions)))
-    .orderBy(sql`CASE ${monitoringFlags.state} WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`, asc(monitoringFlags.subjectAt), asc(monitoringFlags.regionCode))
+    .orderBy(
+      sql`CASE ${monitoringFlags.state}
+        WHEN 'lewat_lama' THEN 0 WHEN 'lewat' THEN 1 WHEN 'usang' THEN 2 WHEN 'mendekati' THEN 3 WHEN 'belum_ada' THEN 4 ELSE 5 END`,
+      asc(monitoringFlags.subjectAt),
+      asc(monitoringFlags.regionCode),
+    )
     .limit(limit)
     .all();
 }
@@ -195,7 +223,7 @@ export async function countStale(db: Db, roots: string[]) {
   const row = await db
     .select({ n: count() })
     .from(monitoringRegionStatus)
-    .where(and(eq(monitoringRegionStatus.freshness, 'usang'), regionInSubtrees(monitoringRegionStatus.regionCode, roots)))
+    .where(and(eq(monitoringRegionStatus.freshness, 'usang'), inSubtrees(monitoringRegionStatus.regionCode, roots)))
     .get();
   return row?.n ?? 0;
 }
@@ -205,7 +233,14 @@ export async function countEscalated(db: Db, roots: string[]) {
   const row = await db
     .select({ n: count() })
     .from(monitoringFlags)
-    .where(and(eq(monitoringFlags.kind, 'tenggat'), eq(monitoringFlags.state, 'lewat_lama'), isNull(monitoringFlags.resolvedAt), regionInSubtrees(monitoringFlags.regionCode, roots)))
+    .where(
+      and(
+        eq(monitoringFlags.kind, 'tenggat'),
+        eq(monitoringFlags.state, 'lewat_lama'),
+        isNull(monitoringFlags.resolvedAt),
+        inSubtrees(monitoringFlags.regionCode, roots),
+      ),
+    )
     .get();
   return row?.n ?? 0;
 }

@@ -9,10 +9,11 @@ import { parseOrThrow, queryObject } from '../../lib/validation';
 import { authorize } from '../../regions/guard';
 import { candidateRoots, can } from '../../regions/policy';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { inSubtrees } from '../../regions/sql';
+import { deadlineSourcesOf, type Registry } from '../descriptor';
 import { recentDeliveries } from './digest';
 import { listNotifications, markRead, unreadCount } from './notifications-repo';
 import { NotificationsView } from './notifications-views';
@@ -28,8 +29,9 @@ import { MonitoringView } from './views';
 const NOTIFICATIONS_PAGE = 50;
 
 /** /admin/pemantauan (monitoring table, region detail, settings, manual runs) and /admin/notifikasi. */
-export function monitoringRoutes(): Hono<AppEnv> {
+export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const deadlineSources = deadlineSourcesOf(registry);
 
   app.get('/admin/pemantauan', async (c) => {
     const s = sessionOf(c);
@@ -44,16 +46,37 @@ export function monitoringRoutes(): Hono<AppEnv> {
     const ranId = c.req.query('dijalankan');
     const [list, kecamatan, rollups, ready, runs, ran] = await Promise.all([
       listMonitoringRows(db, roots, q, readiness),
-      db.select({ code: regions.code, name: regions.name }).from(regions).where(and(eq(regions.level, 'kecamatan'), inSubtrees(regions.code, roots))).orderBy(asc(regions.name)).all(),
+      db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(and(eq(regions.level, 'kecamatan'), inSubtrees(regions.code, roots)))
+        .orderBy(asc(regions.name))
+        .all(),
       kecamatanRollups(db, roots),
       listMonitoringRows(db, roots, { urut: 'wilayah', arah: 'naik', halaman: 1, siap: '1' }, readiness),
       canManage ? recentRuns(db, 12) : Promise.resolve([]),
-      canManage && ranId && /^[0-9A-Z]{26}$/.test(ranId) ? db.select().from(monitoringRuns).where(eq(monitoringRuns.id, ranId)).get() : Promise.resolve(undefined),
+      canManage && ranId && /^[0-9A-Z]{26}$/.test(ranId)
+        ? db.select().from(monitoringRuns).where(eq(monitoringRuns.id, ranId)).get()
+        : Promise.resolve(undefined),
     ]);
     return renderAdmin(
       c,
       { title: 'Pemantauan wilayah', current: '/admin/pemantauan' },
-      <MonitoringView rows={list.rows} total={list.total} q={q} kecamatan={kecamatan} rollups={rollups} ready={ready.rows.slice(0, 50)} runs={runs} canManage={canManage} readinessDays={settings.readinessDays} now={now} ran={ran} pageSize={PAGE_SIZE} csrf={s.csrfToken} />,
+      <MonitoringView
+        rows={list.rows}
+        total={list.total}
+        q={q}
+        kecamatan={kecamatan}
+        rollups={rollups}
+        ready={ready.rows.slice(0, 50)}
+        runs={runs}
+        canManage={canManage}
+        readinessDays={settings.readinessDays}
+        now={now}
+        ran={ran}
+        pageSize={PAGE_SIZE}
+        csrf={s.csrfToken}
+      />,
     );
   });
 
@@ -67,7 +90,11 @@ export function monitoringRoutes(): Hono<AppEnv> {
     const canStage = ctx.actor.kind === 'user' && can(ctx.actor.memberships, 'region.stage', region);
     return renderAdmin(
       c,
-      { title: `Pemantauan ${region.name}`, current: '/admin/pemantauan', breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: region.name }] },
+      {
+        title: `Pemantauan ${region.name}`,
+        current: '/admin/pemantauan',
+        breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: region.name }],
+      },
       <RegionMonitoringView r={row} open={flags.open} resolved={flags.resolved} now={ctx.now} readinessDays={settings.readinessDays} canStage={canStage} />,
     );
   });
@@ -75,18 +102,34 @@ export function monitoringRoutes(): Hono<AppEnv> {
   app.post('/admin/pemantauan/jalankan', async (c) => {
     const form = await readForm(c, RunJobForm);
     if (!form.ok) throw new AppError('validation', 'Pilih pemindaian yang dijalankan.', { fieldErrors: form.errors });
-    const run = await triggerJob(c.get('db'), c.env, form.data.job, actionContext(c));
+    const run = await triggerJob({ db: c.get('db'), env: c.env, deadlineSources }, form.data.job, actionContext(c));
     return c.redirect(`/admin/pemantauan?dijalankan=${run.id}#riwayat-pemindaian`, 303);
   });
 
-  const settingsPage = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; itemValues?: FormValues; itemErrors?: FieldError[]; saved?: string; status?: number } = {}) => {
+  const settingsPage = async (
+    c: Context<AppEnv>,
+    extra: { values?: FormValues; errors?: FieldError[]; itemValues?: FormValues; itemErrors?: FieldError[]; saved?: string; status?: number } = {},
+  ) => {
     const s = sessionOf(c);
     const db = c.get('db');
     const [settings, items, deliveries] = await Promise.all([loadSettings(db), loadChecklist(db), recentDeliveries(db)]);
     return renderAdmin(
       c,
-      { title: 'Pengaturan pemantauan', current: '/admin/pemantauan', breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: 'Pengaturan' }] },
-      <SettingsView csrf={s.csrfToken} values={extra.values ?? settingsValues(settings)} errors={extra.errors} items={items} itemValues={extra.itemValues} itemErrors={extra.itemErrors} deliveries={deliveries} saved={extra.saved} />,
+      {
+        title: 'Pengaturan pemantauan',
+        current: '/admin/pemantauan',
+        breadcrumbs: [{ label: 'Pemantauan', href: '/admin/pemantauan' }, { label: 'Pengaturan' }],
+      },
+      <SettingsView
+        csrf={s.csrfToken}
+        values={extra.values ?? settingsValues(settings)}
+        errors={extra.errors}
+        items={items}
+        itemValues={extra.itemValues}
+        itemErrors={extra.itemErrors}
+        deliveries={deliveries}
+        saved={extra.saved}
+      />,
       { status: extra.status },
     );
   };
@@ -139,7 +182,13 @@ export function monitoringRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Notifikasi', current: '/admin/notifikasi' },
-      <NotificationsView csrf={s.csrfToken} rows={page} unread={unread} more={rows.length > NOTIFICATIONS_PAGE ? page[page.length - 1]?.createdAt : undefined} marked={marked !== undefined && /^\d{1,6}$/.test(marked) ? Number(marked) : undefined} />,
+      <NotificationsView
+        csrf={s.csrfToken}
+        rows={page}
+        unread={unread}
+        more={rows.length > NOTIFICATIONS_PAGE ? page[page.length - 1]?.createdAt : undefined}
+        marked={marked !== undefined && /^\d{1,6}$/.test(marked) ? Number(marked) : undefined}
+      />,
     );
   });
 

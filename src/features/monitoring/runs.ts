@@ -2,6 +2,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { monitoringRuns, type MonitoringJob, type MonitoringRunRow } from '../../db/schema';
 import type { Bindings } from '../../env';
+import type { DeadlineSource } from '../deadlines';
 import { newId } from '../../lib/ids';
 import type { Statement } from './batch';
 
@@ -13,6 +14,8 @@ export interface JobContext {
   trigger: 'cron' | 'manual';
   cron: string | null;
   userId: string | null;
+  /** The registered features' deadline sources (the deadline scan reads them). */
+  deadlineSources: readonly DeadlineSource[];
   /** Injected for the digest webhook (tests pass a fake); jobs default to globalThis.fetch. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -52,7 +55,19 @@ export async function runJob(ctx: JobContext, job: MonitoringJob, fn: JobFn, ext
     .from(monitoringRuns)
     .where(and(eq(monitoringRuns.job, job), eq(monitoringRuns.status, 'berjalan'), gt(monitoringRuns.startedAt, startedAt - OVERLAP_WINDOW_MS)))
     .get();
-  const row = { id, job, trigger: ctx.trigger, cron: ctx.cron, triggeredBy: ctx.userId, scheduledAt: ctx.now, startedAt, finishedAt: running ? startedAt : null, status: running ? ('dilewati' as const) : ('berjalan' as const), countsJson: '{}', error: running ? `Run ${running.id} masih berjalan.` : null };
+  const row = {
+    id,
+    job,
+    trigger: ctx.trigger,
+    cron: ctx.cron,
+    triggeredBy: ctx.userId,
+    scheduledAt: ctx.now,
+    startedAt,
+    finishedAt: running ? startedAt : null,
+    status: running ? ('dilewati' as const) : ('berjalan' as const),
+    countsJson: '{}',
+    error: running ? `Run ${running.id} masih berjalan.` : null,
+  };
   await db.batch([db.insert(monitoringRuns).values(row), ...extra]);
   if (running) return { id, status: 'dilewati', counts: {}, error: row.error };
 

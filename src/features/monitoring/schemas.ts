@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CHECKLIST_KINDS, CHECKLIST_LEVELS, DOCUMENT_CATEGORIES, FRESHNESS_STATES, MANAGEMENT_STAGES, MONITORING_JOBS, REGION_LEVELS } from '../../db/schema';
+import { UNKNOWN_KEYS } from '../../lib/validation';
+import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
+import { PUBLIC_RELATIVE_MAX_DAYS } from '../../regions/freshness';
 import { RegionCodeSchema } from '../../regions/schemas';
-import { FIXED_PAGE_SLUGS } from '../content/slug';
-import { PUBLIC_RELATIVE_MAX_DAYS } from './freshness';
 
 // ------------------------------------------------------------------ monitoring table (GET form; bad values ignored)
 
@@ -13,7 +14,10 @@ export const MonitoringQuery = z.object({
   kecamatan: RegionCodeSchema.optional().catch(undefined),
   tingkat: z.enum(['kecamatan', 'desa', 'kelurahan']).optional().catch(undefined),
   tahap: z.enum(MANAGEMENT_STAGES).optional().catch(undefined),
-  kesegaran: z.enum([...FRESHNESS_STATES, 'belum']).optional().catch(undefined),
+  kesegaran: z
+    .enum([...FRESHNESS_STATES, 'belum'])
+    .optional()
+    .catch(undefined),
   kelengkapan: z.enum(['lengkap', 'kurang']).optional().catch(undefined),
   siap: z.literal('1').optional().catch(undefined),
   urut: z.enum(SORTS).catch('wilayah').default('wilayah'),
@@ -68,22 +72,39 @@ export const SettingsForm = z
     for (const level of ['kabupaten', 'kecamatan', 'desa'] as const) {
       const fresh = v[`${level}_fresh_days`];
       const stale = v[`${level}_stale_days`];
-      if (stale <= fresh) ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} harus lebih besar dari batas segarnya (${fresh} hari).` });
+      if (stale <= fresh)
+        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} harus lebih besar dari batas segarnya (${fresh} hari).` });
       else if (stale <= PUBLIC_RELATIVE_MAX_DAYS)
-        ctx.addIssue({ code: 'custom', path: [`${level}_stale_days`], message: `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari (halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [`${level}_stale_days`],
+          message:
+            `Batas usang ${level} minimal ${PUBLIC_RELATIVE_MAX_DAYS + 1} hari ` +
+            `(halaman publik hanya menulis "… hari lalu" sampai ${PUBLIC_RELATIVE_MAX_DAYS} hari).`,
+        });
     }
     if (v.webhook_url) {
       const problem = webhookUrlProblem(v.webhook_url);
       if (problem) ctx.addIssue({ code: 'custom', path: ['webhook_url'], message: problem });
     }
-    if (v.digest_enabled && !v.webhook_url) ctx.addIssue({ code: 'custom', path: ['webhook_url'], message: 'Isi alamat webhook untuk mengaktifkan ringkasan harian.' });
+    if (v.digest_enabled && !v.webhook_url)
+      ctx.addIssue({ code: 'custom', path: ['webhook_url'], message: 'Isi alamat webhook untuk mengaktifkan ringkasan harian.' });
   });
 export type SettingsInput = z.infer<typeof SettingsForm>;
 
 // ------------------------------------------------------------------ checklist items
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalYear = (label: string) => z.preprocess(emptyToUndefined, z.coerce.number({ message: `${label} harus angka tahun.` }).int().min(2000, `${label} minimal 2000.`).max(2100, `${label} maksimal 2100.`).optional());
+const optionalYear = (label: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: `${label} harus angka tahun.` })
+      .int()
+      .min(2000, `${label} minimal 2000.`)
+      .max(2100, `${label} maksimal 2100.`)
+      .optional(),
+  );
 
 export const CHECKLIST_YEARS = { ini: 0, lalu: -1, semua: null } as const;
 
@@ -92,7 +113,10 @@ export const ChecklistItemForm = z
     level: z.enum(CHECKLIST_LEVELS, { message: 'Pilih tingkat wilayah.' }),
     kind: z.enum(CHECKLIST_KINDS, { message: 'Pilih jenis item.' }),
     label: z.string().trim().min(3, 'Nama item minimal 3 karakter.').max(120, 'Nama item maksimal 120 karakter.'),
-    categories: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(DOCUMENT_CATEGORIES, { message: 'Kategori dokumen tidak dikenal.' })).max(DOCUMENT_CATEGORIES.length)),
+    categories: z.preprocess(
+      (v) => (v === undefined ? [] : [v].flat()),
+      z.array(z.enum(DOCUMENT_CATEGORIES, { message: 'Kategori dokumen tidak dikenal.' })).max(DOCUMENT_CATEGORIES.length),
+    ),
     title_contains: z.preprocess(emptyToUndefined, z.string().trim().max(60, 'Kata pada judul maksimal 60 karakter.').optional()),
     year: z.enum(['ini', 'lalu', 'semua'], { message: 'Pilih tahun dokumen.' }).default('semua'),
     page_slug: z.preprocess(emptyToUndefined, z.enum(FIXED_PAGE_SLUGS, { message: 'Pilih halaman tetap.' }).optional()),
@@ -100,9 +124,11 @@ export const ChecklistItemForm = z
     until_year: optionalYear('Berlaku sampai'),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'dokumen' && v.categories.length === 0) ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Pilih minimal satu kategori dokumen.' });
+    if (v.kind === 'dokumen' && v.categories.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Pilih minimal satu kategori dokumen.' });
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang wajib ada.' });
-    if (v.from_year && v.until_year && v.until_year < v.from_year) ctx.addIssue({ code: 'custom', path: ['until_year'], message: 'Tahun akhir tidak boleh sebelum tahun mulai.' });
+    if (v.from_year && v.until_year && v.until_year < v.from_year)
+      ctx.addIssue({ code: 'custom', path: ['until_year'], message: 'Tahun akhir tidak boleh sebelum tahun mulai.' });
   });
 export type ChecklistItemInput = z.infer<typeof ChecklistItemForm>;
 
@@ -111,7 +137,15 @@ export const ChecklistIdParam = z.string().regex(/^[a-z0-9-]{2,40}$/, 'Item tida
 
 export const RunJobForm = z.object({ job: z.enum(MONITORING_JOBS, { message: 'Pilih pemindaian yang dijalankan.' }) });
 
-export const NotificationReadForm = z.object({ id: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9A-Z]{26}$/, 'Notifikasi tidak ditemukan.').optional()) });
+export const NotificationReadForm = z.object({
+  id: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/, 'Notifikasi tidak ditemukan.')
+      .optional(),
+  ),
+});
 
 // ------------------------------------------------------------------ JSON API (GET /api/v1/monitoring/regions)
 
@@ -121,9 +155,14 @@ export const MonitoringRegionsQuery = z.strictObject(
     kecamatan: RegionCodeSchema.optional().describe('Only this kecamatan and its desa/kelurahan'),
     freshness: z.enum(FRESHNESS_STATES, { message: 'freshness harus segar, perlu_pembaruan atau usang.' }).optional(),
     cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
-    limit: z.coerce.number({ message: 'limit harus angka.' }).int('limit harus bilangan bulat.').min(1, 'limit minimal 1.').max(100, 'limit maksimal 100.').default(50),
+    limit: z.coerce
+      .number({ message: 'limit harus angka.' })
+      .int('limit harus bilangan bulat.')
+      .min(1, 'limit minimal 1.')
+      .max(100, 'limit maksimal 100.')
+      .default(50),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
+  UNKNOWN_KEYS,
 );
 
 export const MonitoringFlagJson = z.object({

@@ -3,7 +3,7 @@ import type { MonitoringRunRow } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import { CsrfField } from '../../admin/render';
 import { COUNT_LABELS, JOB_LABELS, RUN_STATUS_LABELS } from './labels';
 import type { MonitoringRow } from './repo';
 import { SCORE_WEIGHTS } from './score';
@@ -24,8 +24,8 @@ export const ReadySection: FC<{ ready: MonitoringRow[]; canManage: boolean; read
   <section aria-labelledby="siap-mandiri">
     <h2 id="siap-mandiri">Siap diserahkan ({ready.length})</h2>
     <p class="hint">
-      Wilayah tahap pendampingan yang kontennya selalu segar dan tanpa permohonan/pengaduan lewat batas waktu selama {readinessDays} hari terakhir. Ini hanya saran:
-      keputusan pindah ke tahap mandiri tetap di tangan Diskominfo.
+      Wilayah tahap pendampingan yang kontennya selalu segar dan tanpa permohonan/pengaduan lewat batas waktu selama {readinessDays} hari terakhir. Ini hanya
+      saran: keputusan pindah ke tahap mandiri tetap di tangan Diskominfo.
     </p>
     {ready.length === 0 ? (
       <EmptyState>
@@ -80,14 +80,16 @@ export const RollupSection: FC<{ rollups: KecamatanRollup[] }> = ({ rollups }) =
     </section>
   );
 
+const SCORE_FORMULA = `${SCORE_WEIGHTS.freshness} × kesegaran + ${SCORE_WEIGHTS.completeness} × kelengkapan + ${SCORE_WEIGHTS.deadlines} × ketepatan waktu`;
+
 export const ScoreHelp: FC = () => (
   <details>
     <summary>Cara menghitung skor</summary>
     <p>
-      Skor 0–100 = {SCORE_WEIGHTS.freshness} × kesegaran + {SCORE_WEIGHTS.completeness} × kelengkapan + {SCORE_WEIGHTS.deadlines} × ketepatan waktu. Kesegaran: segar 1,
-      perlu pembaruan 0,5, usang 0. Kelengkapan: item wajib yang ada dibagi item wajib. Ketepatan waktu: pengaduan dan permohonan informasi yang ditangani tepat waktu
-      dibagi (yang ditangani dalam masa kesiapan + yang sedang lewat batas waktu); 1 bila tidak ada. Bagian yang belum dipindai tidak dihitung. Skor gabungan kecamatan =
-      rata-rata skor kecamatan itu dan semua desa/kelurahannya; skor gabungan kabupaten = rata-rata semua wilayah.
+      Skor 0–100 = {SCORE_FORMULA}. Kesegaran: segar 1, perlu pembaruan 0,5, usang 0. Kelengkapan: item wajib yang ada dibagi item wajib. Ketepatan waktu:
+      pengaduan dan permohonan informasi yang ditangani tepat waktu dibagi (yang ditangani dalam masa kesiapan + yang sedang lewat batas waktu); 1 bila tidak
+      ada. Bagian yang belum dipindai tidak dihitung. Skor gabungan kecamatan = rata-rata skor kecamatan itu dan semua desa/kelurahannya; skor gabungan
+      kabupaten = rata-rata semua wilayah.
     </p>
   </details>
 );
@@ -160,4 +162,3 @@ export const RunsSection: FC<{ runs: MonitoringRunRow[]; csrf: string }> = ({ ru
     )}
   </section>
 );
-

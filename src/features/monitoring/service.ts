@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { monitoringChecklist, monitoringSettings, type MonitoringJob, type MonitoringSettingsRow } from '../../db/schema';
 import type { Bindings } from '../../env';
+import type { DeadlineSource } from '../deadlines';
 import { AppError } from '../../lib/errors';
 import { randomString } from '../../lib/ids';
 import { authorize } from '../../regions/guard';
 import { rootRegionCode } from '../../regions/repo';
-import { runMonitoringJobNow } from '../../jobs/monitoring';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import { runMonitoringJobNow } from './jobs/index';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { JOB_LABELS } from './labels';
 import type { RunResult } from './runs';
 import { CHECKLIST_YEARS, type ChecklistItemInput, type SettingsInput } from './schemas';
@@ -47,8 +48,19 @@ export async function saveSettings(db: Db, input: SettingsInput, ctx: ActionCont
   };
   const { id: _id, updatedAt: _u, updatedBy: _b, ...prev } = before;
   await db.batch([
-    db.insert(monitoringSettings).values({ id: 1, ...values, updatedAt: ctx.now, updatedBy: ctx.actor.id }).onConflictDoUpdate({ target: monitoringSettings.id, set: { ...values, updatedAt: ctx.now, updatedBy: ctx.actor.id } }),
-    auditInsert(db, ctx, { action: 'monitoring.settings', regionCode: root, entityType: 'monitoring_settings', entityId: '1', summary: 'Pengaturan pemantauan diubah', before: auditable(prev), after: auditable(values) }),
+    db
+      .insert(monitoringSettings)
+      .values({ id: 1, ...values, updatedAt: ctx.now, updatedBy: ctx.actor.id })
+      .onConflictDoUpdate({ target: monitoringSettings.id, set: { ...values, updatedAt: ctx.now, updatedBy: ctx.actor.id } }),
+    auditInsert(db, ctx, {
+      action: 'monitoring.settings',
+      regionCode: root,
+      entityType: 'monitoring_settings',
+      entityId: '1',
+      summary: 'Pengaturan pemantauan diubah',
+      before: auditable(prev),
+      after: auditable(values),
+    }),
   ]);
 }
 
@@ -72,7 +84,14 @@ export async function addChecklistItem(db: Db, input: ChecklistItemInput, ctx: A
   };
   await db.batch([
     db.insert(monitoringChecklist).values(row),
-    auditInsert(db, ctx, { action: 'monitoring.checklist.add', regionCode: root, entityType: 'monitoring_checklist', entityId: id, summary: `Item wajib ditambahkan (${input.level}): ${input.label}`, after: row }),
+    auditInsert(db, ctx, {
+      action: 'monitoring.checklist.add',
+      regionCode: root,
+      entityType: 'monitoring_checklist',
+      entityId: id,
+      summary: `Item wajib ditambahkan (${input.level}): ${input.label}`,
+      after: row,
+    }),
   ]);
   return id;
 }
@@ -84,13 +103,32 @@ export async function setChecklistItemActive(db: Db, id: string, active: boolean
   if (item.isActive === active) return;
   await db.batch([
     db.update(monitoringChecklist).set({ isActive: active, updatedAt: ctx.now }).where(eq(monitoringChecklist.id, id)),
-    auditInsert(db, ctx, { action: 'monitoring.checklist.toggle', regionCode: root, entityType: 'monitoring_checklist', entityId: id, summary: `Item wajib ${active ? 'diaktifkan' : 'dinonaktifkan'}: ${item.label}`, before: { isActive: item.isActive }, after: { isActive: active } }),
+    auditInsert(db, ctx, {
+      action: 'monitoring.checklist.toggle',
+      regionCode: root,
+      entityType: 'monitoring_checklist',
+      entityId: id,
+      summary: `Item wajib ${active ? 'diaktifkan' : 'dinonaktifkan'}: ${item.label}`,
+      before: { isActive: item.isActive },
+      after: { isActive: active },
+    }),
   ]);
 }
 
 /** A manual run from the dashboard: audited in the same batch as its run-history row, then run synchronously. */
-export async function triggerJob(db: Db, env: Bindings, job: MonitoringJob, ctx: ActionContext): Promise<RunResult> {
+export async function triggerJob(
+  deps: { db: Db; env: Bindings; deadlineSources: readonly DeadlineSource[] },
+  job: MonitoringJob,
+  ctx: ActionContext,
+): Promise<RunResult> {
+  const { db, env, deadlineSources } = deps;
   const root = await authorizeRegency(db, ctx);
-  const audit = auditInsert(db, ctx, { action: 'monitoring.run', regionCode: root, entityType: 'monitoring_job', entityId: job, summary: `Menjalankan: ${JOB_LABELS[job]}` });
-  return runMonitoringJobNow({ db, env, now: ctx.now, trigger: 'manual', cron: null, userId: ctx.actor.id }, job, audit);
+  const audit = auditInsert(db, ctx, {
+    action: 'monitoring.run',
+    regionCode: root,
+    entityType: 'monitoring_job',
+    entityId: job,
+    summary: `Menjalankan: ${JOB_LABELS[job]}`,
+  });
+  return runMonitoringJobNow({ db, env, now: ctx.now, trigger: 'manual', cron: null, userId: ctx.actor.id, deadlineSources }, job, audit);
 }

@@ -5,8 +5,8 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { LEVEL_LABELS } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { FIXED_PAGES, fixedPageLabel } from '../content/slug';
+import { CsrfField } from '../../admin/render';
+import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import type { recentDeliveries } from './digest';
 import { categoriesOf } from './settings';
 
@@ -31,14 +31,23 @@ export function settingsValues(s: MonitoringSettingsRow): FormValues {
 
 const NumberField: FC<{ id: string; label: string; hint?: string; values: FormValues; errors?: FieldError[] }> = ({ id, label, hint, values, errors }) => (
   <Field id={id} label={label} hint={hint} error={errorFor(errors, id)}>
-    {(d) => <input id={id} name={id} type="number" inputmode="numeric" min={1} max={730} value={valueOf(values, id)} aria-describedby={d} class="input-short" />}
+    {(d) => (
+      <input id={id} name={id} type="number" inputmode="numeric" min={1} max={730} value={valueOf(values, id)} aria-describedby={d} class="input-short" />
+    )}
   </Field>
 );
 
 function itemSummary(i: ChecklistItemRow): string {
   if (i.kind === 'halaman') return `Halaman tetap "${fixedPageLabel(i.pageSlug ?? '')}" terbit`;
   if (i.kind === 'profil_ppid') return 'Profil PPID terisi';
-  const year = i.yearOffset === 0 ? 'tahun ini' : i.yearOffset === -1 ? 'tahun lalu' : i.yearOffset === null ? 'tahun berapa pun' : `tahun ${i.yearOffset > 0 ? '+' : ''}${i.yearOffset}`;
+  const year =
+    i.yearOffset === 0
+      ? 'tahun ini'
+      : i.yearOffset === -1
+        ? 'tahun lalu'
+        : i.yearOffset === null
+          ? 'tahun berapa pun'
+          : `tahun ${i.yearOffset > 0 ? '+' : ''}${i.yearOffset}`;
   const words = i.titleContains ? `, judul memuat "${i.titleContains}"` : '';
   return `Dokumen kategori ${categoriesOf(i).join(' atau ')}, ${year}${words}`;
 }
@@ -69,7 +78,9 @@ export const SettingsView: FC<{
       </div>
       <fieldset>
         <legend>Batas kesegaran konten (hari sejak konten terakhir terbit)</legend>
-        <p class="hint">Segar bila tidak lebih dari batas segar; usang bila lebih dari batas usang; di antaranya "perlu pembaruan". Kelurahan memakai batas desa.</p>
+        <p class="hint">
+          Segar bila tidak lebih dari batas segar; usang bila lebih dari batas usang; di antaranya "perlu pembaruan". Kelurahan memakai batas desa.
+        </p>
         <NumberField id="kabupaten_fresh_days" label="Kabupaten: segar sampai" values={p.values} errors={p.errors} />
         <NumberField id="kabupaten_stale_days" label="Kabupaten: usang setelah" values={p.values} errors={p.errors} />
         <NumberField id="kecamatan_fresh_days" label="Kecamatan: segar sampai" values={p.values} errors={p.errors} />
@@ -77,15 +88,32 @@ export const SettingsView: FC<{
         <NumberField id="desa_fresh_days" label="Desa/kelurahan: segar sampai" values={p.values} errors={p.errors} />
         <NumberField id="desa_stale_days" label="Desa/kelurahan: usang setelah" values={p.values} errors={p.errors} />
       </fieldset>
-      <NumberField id="readiness_days" label="Masa kesiapan (hari)" hint="Berapa lama konten harus selalu segar dan permohonan tepat waktu sebelum wilayah disarankan pindah ke tahap mandiri." values={p.values} errors={p.errors} />
-      <NumberField id="escalate_after_days" label="Teruskan ke Diskominfo setelah (hari kerja lewat batas waktu)" hint="Lewat batas waktu langsung ditandai ke kecamatan; setelah sekian hari kerja juga ke Diskominfo." values={p.values} errors={p.errors} />
+      <NumberField
+        id="readiness_days"
+        label="Masa kesiapan (hari)"
+        hint="Berapa lama konten harus selalu segar dan permohonan tepat waktu sebelum wilayah disarankan pindah ke tahap mandiri."
+        values={p.values}
+        errors={p.errors}
+      />
+      <NumberField
+        id="escalate_after_days"
+        label="Teruskan ke Diskominfo setelah (hari kerja lewat batas waktu)"
+        hint="Lewat batas waktu langsung ditandai ke kecamatan; setelah sekian hari kerja juga ke Diskominfo."
+        values={p.values}
+        errors={p.errors}
+      />
       <fieldset>
         <legend>Ringkasan harian</legend>
         <div class="checks">
           <input type="checkbox" id="digest_enabled" name="digest_enabled" value="1" checked={valueOf(p.values, 'digest_enabled') === '1'} />
           <label for="digest_enabled">Kirim ringkasan harian ke webhook</label>
         </div>
-        <Field id="webhook_url" label="Alamat webhook" hint="https://… dari gateway email atau WhatsApp. Ringkasan dikirim sebagai JSON (POST) sekali sehari dengan header Idempotency-Key." error={errorFor(p.errors, 'webhook_url')}>
+        <Field
+          id="webhook_url"
+          label="Alamat webhook"
+          hint="https://… dari gateway email atau WhatsApp. Ringkasan dikirim sebagai JSON (POST) sekali sehari dengan header Idempotency-Key."
+          error={errorFor(p.errors, 'webhook_url')}
+        >
           {(d) => <input id="webhook_url" name="webhook_url" type="url" maxlength={500} value={valueOf(p.values, 'webhook_url')} aria-describedby={d} />}
         </Field>
       </fieldset>
@@ -118,7 +146,9 @@ export const SettingsView: FC<{
               <td data-label="Tanggal">{d.date}</td>
               <td data-label="Tujuan">{d.host}</td>
               <td data-label="Status">
-                <StatusTag tone={d.status === 'terkirim' ? 'green' : d.status === 'gagal' ? 'red' : 'yellow'}>{d.status === 'terkirim' ? 'Terkirim' : d.status === 'gagal' ? 'Gagal' : 'Tertunda'}</StatusTag>
+                <StatusTag tone={d.status === 'terkirim' ? 'green' : d.status === 'gagal' ? 'red' : 'yellow'}>
+                  {d.status === 'terkirim' ? 'Terkirim' : d.status === 'gagal' ? 'Gagal' : 'Tertunda'}
+                </StatusTag>
                 {d.deliveredAt ? ` ${formatDateTime(d.deliveredAt)}` : ''}
               </td>
               <td data-label="Percobaan">
@@ -225,7 +255,12 @@ const ChecklistForm: FC<{ csrf: string; values: FormValues; errors?: FieldError[
           </select>
         )}
       </Field>
-      <Field id="title_contains" label="Judul memuat (opsional)" hint='Contoh: "realisasi"; huruf besar/kecil tidak dibedakan.' error={errorFor(errors, 'title_contains')}>
+      <Field
+        id="title_contains"
+        label="Judul memuat (opsional)"
+        hint='Contoh: "realisasi"; huruf besar/kecil tidak dibedakan.'
+        error={errorFor(errors, 'title_contains')}
+      >
         {(d) => <input id="title_contains" name="title_contains" type="text" maxlength={60} value={valueOf(values, 'title_contains')} aria-describedby={d} />}
       </Field>
       <Field id="page_slug" label="Halaman tetap (untuk jenis halaman)" error={errorFor(errors, 'page_slug')}>
@@ -241,10 +276,34 @@ const ChecklistForm: FC<{ csrf: string; values: FormValues; errors?: FieldError[
         )}
       </Field>
       <Field id="from_year" label="Berlaku mulai tahun (opsional)" error={errorFor(errors, 'from_year')}>
-        {(d) => <input id="from_year" name="from_year" type="number" inputmode="numeric" min={2000} max={2100} value={valueOf(values, 'from_year')} aria-describedby={d} class="input-short" />}
+        {(d) => (
+          <input
+            id="from_year"
+            name="from_year"
+            type="number"
+            inputmode="numeric"
+            min={2000}
+            max={2100}
+            value={valueOf(values, 'from_year')}
+            aria-describedby={d}
+            class="input-short"
+          />
+        )}
       </Field>
       <Field id="until_year" label="Berlaku sampai tahun (opsional)" error={errorFor(errors, 'until_year')}>
-        {(d) => <input id="until_year" name="until_year" type="number" inputmode="numeric" min={2000} max={2100} value={valueOf(values, 'until_year')} aria-describedby={d} class="input-short" />}
+        {(d) => (
+          <input
+            id="until_year"
+            name="until_year"
+            type="number"
+            inputmode="numeric"
+            min={2000}
+            max={2100}
+            value={valueOf(values, 'until_year')}
+            aria-describedby={d}
+            class="input-short"
+          />
+        )}
       </Field>
       <button type="submit">Tambah item</button>
     </form>

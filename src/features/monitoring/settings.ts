@@ -35,7 +35,11 @@ export async function loadChecklist(db: Db, opts: { activeOnly?: boolean } = {})
 }
 
 export async function findChecklistItem(db: Db, id: string) {
-  return db.select().from(monitoringChecklist).where(and(eq(monitoringChecklist.id, id))).get();
+  return db
+    .select()
+    .from(monitoringChecklist)
+    .where(and(eq(monitoringChecklist.id, id)))
+    .get();
 }
 
 /** The checklist requirement an item makes in a given WITA year. */

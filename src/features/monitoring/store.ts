@@ -59,7 +59,14 @@ export type StatusColumn = Exclude<keyof RegionStatusRow, 'regionCode' | 'update
  * returns upserts for the rows that changed only. A job writes only its own columns plus the scores, so jobs that
  * overlap do not overwrite each other's components.
  */
-export function statusWrites(db: Db, regionList: readonly RegionLite[], before: ReadonlyMap<string, RegionStatusRow>, next: Map<string, RegionStatusRow>, columns: readonly StatusColumn[], now: number): Statement[] {
+export function statusWrites(
+  db: Db,
+  regionList: readonly RegionLite[],
+  before: ReadonlyMap<string, RegionStatusRow>,
+  next: Map<string, RegionStatusRow>,
+  columns: readonly StatusColumn[],
+  now: number,
+): Statement[] {
   for (const r of regionList) {
     const row = next.get(r.code) ?? emptyStatus(r.code, now);
     row.score = regionScore(row);

@@ -1,12 +1,10 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect } from '../admin/components';
+import { FilterSelect, StageTag } from '../../admin/components';
 import type { MonitoringRunRow } from '../../db/schema';
 import { MANAGEMENT_STAGES } from '../../db/schema';
 import { daysAgo, formatDate } from '../../lib/time';
-import { regionTitle } from '../../regions/labels';
+import { regionTitle, STAGE_LABELS } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
-import { STAGE_LABELS } from '../accounts/schemas';
-import { STAGE_TONES } from '../admin/views';
 import { FRESHNESS_LABELS } from './freshness';
 import { STATE_TONES } from './labels';
 import type { MonitoringRow } from './repo';
@@ -27,7 +25,14 @@ export function queryString(q: Partial<Query>, override: Partial<Record<keyof Qu
   return s ? `?${s}` : '';
 }
 
-const SORT_LABELS: Record<Sort, string> = { wilayah: 'Kode wilayah', nama: 'Nama', skor: 'Skor', hari: 'Lama tanpa pembaruan', kelengkapan: 'Kelengkapan', tenggat: 'Batas waktu' };
+const SORT_LABELS: Record<Sort, string> = {
+  wilayah: 'Kode wilayah',
+  nama: 'Nama',
+  skor: 'Skor',
+  hari: 'Lama tanpa pembaruan',
+  kelengkapan: 'Kelengkapan',
+  tenggat: 'Batas waktu',
+};
 
 const SortHeader: FC<{ q: Query; sort: Sort; label: string }> = ({ q, sort, label }) => {
   const active = q.urut === sort;
@@ -59,7 +64,8 @@ export const CompletenessCell: FC<{ r: Pick<MonitoringRow, 'checklistDone' | 'ch
     <>Tidak ada item wajib</>
   ) : (
     <>
-      <StatusTag tone={r.checklistDone >= r.checklistTotal ? 'green' : 'yellow'}>{r.checklistDone >= r.checklistTotal ? 'Lengkap' : 'Kurang'}</StatusTag> {r.checklistDone} dari {r.checklistTotal}
+      <StatusTag tone={r.checklistDone >= r.checklistTotal ? 'green' : 'yellow'}>{r.checklistDone >= r.checklistTotal ? 'Lengkap' : 'Kurang'}</StatusTag>{' '}
+      {r.checklistDone} dari {r.checklistTotal}
     </>
   );
 
@@ -105,13 +111,25 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
     <>
       <h1>Pemantauan wilayah</h1>
       <p>
-        Kesegaran konten, kelengkapan dokumen wajib dan batas waktu pengaduan/PPID setiap wilayah, dari pemindaian terjadwal (harian pukul 01.00 WITA,
-        batas waktu setiap jam). {p.canManage ? <a href="/admin/pemantauan/pengaturan">Pengaturan dan daftar wajib</a> : null}
+        Kesegaran konten, kelengkapan dokumen wajib dan batas waktu pengaduan/PPID setiap wilayah, dari pemindaian terjadwal (harian pukul 01.00 WITA, batas
+        waktu setiap jam). {p.canManage ? <a href="/admin/pemantauan/pengaturan">Pengaturan dan daftar wajib</a> : null}
       </p>
       {p.ran ? <RunNotice run={p.ran} /> : null}
       <form method="get" action="/admin/pemantauan" class="filters">
-        <FilterSelect id="f-kecamatan" name="kecamatan" label="Kecamatan" value={q.kecamatan} options={p.kecamatan.map((k) => ({ value: k.code, label: k.name }))} />
-        <FilterSelect id="f-tingkat" name="tingkat" label="Tingkat" value={q.tingkat} options={(['kecamatan', 'desa', 'kelurahan'] as const).map((l) => ({ value: l, label: l[0]!.toUpperCase() + l.slice(1) }))} />
+        <FilterSelect
+          id="f-kecamatan"
+          name="kecamatan"
+          label="Kecamatan"
+          value={q.kecamatan}
+          options={p.kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+        />
+        <FilterSelect
+          id="f-tingkat"
+          name="tingkat"
+          label="Tingkat"
+          value={q.tingkat}
+          options={(['kecamatan', 'desa', 'kelurahan'] as const).map((l) => ({ value: l, label: l[0]!.toUpperCase() + l.slice(1) }))}
+        />
         <FilterSelect id="f-tahap" name="tahap" label="Tahap" value={q.tahap} options={MANAGEMENT_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
         <div>
           <label for="f-kesegaran">Kesegaran</label>
@@ -198,7 +216,7 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
                   </td>
                   <td data-label="Kecamatan">{r.level === 'kecamatan' ? r.name : r.level === 'kabupaten' ? '—' : (r.parentName ?? '—')}</td>
                   <td data-label="Tahap">
-                    <StatusTag tone={STAGE_TONES[r.stage]}>{STAGE_LABELS[r.stage]}</StatusTag>
+                    <StageTag stage={r.stage} />
                     {handoverReady(r, p.readinessDays, p.now) ? (
                       <>
                         {' '}
@@ -237,4 +255,3 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
     </>
   );
 };
-

@@ -5,9 +5,9 @@ import { AppError } from '../../lib/errors';
 import { readForm } from '../../lib/forms';
 import { candidateRoots } from '../../regions/policy';
 import { rootRegionCode } from '../../regions/repo';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { RegisterPartnerForm } from './schemas';
 import { listPartners, registerPartner, revokePartner, rotateSecret } from './service';
 import { PartnersView, SecretOnceView } from './views';
@@ -29,14 +29,23 @@ export function partnerAdminRoutes(): Hono<AppEnv> {
   app.get('/admin/mitra', async (c) => {
     const d = await deps(c);
     const notice = c.req.query('dicabut') ? 'Akses mitra dicabut; semua tokennya tidak berlaku lagi.' : undefined;
-    return renderAdmin(c, { title: 'Mitra API', current: '/admin/mitra' }, <PartnersView csrf={sessionOf(c).csrfToken} partners={await listPartners(d.db)} notice={notice} />);
+    return renderAdmin(
+      c,
+      { title: 'Mitra API', current: '/admin/mitra' },
+      <PartnersView csrf={sessionOf(c).csrfToken} partners={await listPartners(d.db)} notice={notice} />,
+    );
   });
 
   app.post('/admin/mitra', async (c) => {
     const d = await deps(c);
     const form = await readForm(c, RegisterPartnerForm);
     if (!form.ok) {
-      return renderAdmin(c, { title: 'Mitra API', current: '/admin/mitra' }, <PartnersView csrf={sessionOf(c).csrfToken} partners={await listPartners(d.db)} errors={form.errors} values={form.values} />, { status: 422 });
+      return renderAdmin(
+        c,
+        { title: 'Mitra API', current: '/admin/mitra' },
+        <PartnersView csrf={sessionOf(c).csrfToken} partners={await listPartners(d.db)} errors={form.errors} values={form.values} />,
+        { status: 422 },
+      );
     }
     const creds = await registerPartner(d, form.data, actionContext(c));
     return renderAdmin(c, { title: 'Mitra terdaftar', current: '/admin/mitra' }, <SecretOnceView {...creds} name={form.data.name} rotated={false} />);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCOPE_NAMES } from './scopes';
+import { SCOPE_NAMES } from '../../api/scopes';
 
 export const ScopeSchema = z.enum(SCOPE_NAMES as [string, ...string[]], { message: 'Scope tidak dikenal.' });
 

@@ -1,14 +1,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { REGENCY } from '../../config';
 import { partnerClients } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { randomString, randomToken } from '../../lib/ids';
-import { signToken, verifyToken } from '../../lib/jwt';
+import { signToken } from '../../lib/jwt';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
-import type { PartnerScope } from './scopes';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 
 export const TOKEN_TTL_SECONDS = 15 * 60;
 export const ROTATION_GRACE_MS = 24 * 60 * 60_000;
@@ -31,8 +31,22 @@ export async function registerPartner(deps: PartnerDeps, input: { name: string; 
   const id = `mitra_${randomString(16, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
   const secret = newSecret();
   await deps.db.batch([
-    deps.db.insert(partnerClients).values({ id, name: input.name, scopes: [...new Set(input.scopes)].sort().join(' '), secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), createdAt: ctx.now, createdBy: ctx.actor.id ?? 'system', updatedAt: ctx.now }),
-    auditInsert(deps.db, ctx, { action: 'partner.register', entityType: 'partner', entityId: id, summary: `Mitra ${input.name} didaftarkan (${input.scopes.join(' ')})`, after: { name: input.name, scopes: input.scopes } }),
+    deps.db.insert(partnerClients).values({
+      id,
+      name: input.name,
+      scopes: [...new Set(input.scopes)].sort().join(' '),
+      secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS),
+      createdAt: ctx.now,
+      createdBy: ctx.actor.id ?? 'system',
+      updatedAt: ctx.now,
+    }),
+    auditInsert(deps.db, ctx, {
+      action: 'partner.register',
+      entityType: 'partner',
+      entityId: id,
+      summary: `Mitra ${input.name} didaftarkan (${input.scopes.join(' ')})`,
+      after: { name: input.name, scopes: input.scopes },
+    }),
   ]);
   return { clientId: id, clientSecret: secret };
 }
@@ -50,7 +64,15 @@ export async function rotateSecret(deps: PartnerDeps, id: string, ctx: ActionCon
   if (!row.isActive) throw new AppError('conflict', 'Mitra sudah dicabut; daftarkan ulang bila perlu.');
   const secret = newSecret();
   await deps.db.batch([
-    deps.db.update(partnerClients).set({ secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS), previousSecretHash: row.secretHash, previousSecretExpiresAt: ctx.now + ROTATION_GRACE_MS, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    deps.db
+      .update(partnerClients)
+      .set({
+        secretHash: await hashPassword(secret, SECRET_HASH_ITERATIONS),
+        previousSecretHash: row.secretHash,
+        previousSecretExpiresAt: ctx.now + ROTATION_GRACE_MS,
+        updatedAt: ctx.now,
+      })
+      .where(eq(partnerClients.id, id)),
     auditInsert(deps.db, ctx, { action: 'partner.rotate', entityType: 'partner', entityId: id, summary: `Secret mitra ${row.name} diganti` }),
   ]);
   return { clientId: id, clientSecret: secret };
@@ -61,7 +83,16 @@ export async function revokePartner(deps: PartnerDeps, id: string, ctx: ActionCo
   await authorize(deps.db, ctx.actor, 'partner.manage', deps.rootRegion);
   const row = await clientOrNotFound(deps.db, id);
   await deps.db.batch([
-    deps.db.update(partnerClients).set({ isActive: false, previousSecretHash: null, previousSecretExpiresAt: null, tokenVersion: sql`${partnerClients.tokenVersion} + 1`, updatedAt: ctx.now }).where(eq(partnerClients.id, id)),
+    deps.db
+      .update(partnerClients)
+      .set({
+        isActive: false,
+        previousSecretHash: null,
+        previousSecretExpiresAt: null,
+        tokenVersion: sql`${partnerClients.tokenVersion} + 1`,
+        updatedAt: ctx.now,
+      })
+      .where(eq(partnerClients.id, id)),
     auditInsert(deps.db, ctx, { action: 'partner.revoke', entityType: 'partner', entityId: id, summary: `Mitra ${row.name} dicabut` }),
   ]);
 }
@@ -71,7 +102,9 @@ export async function listPartners(db: Db) {
 }
 
 const invalidClient = () => {
-  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', { headers: { 'WWW-Authenticate': 'Basic realm="portal-kutim"' } });
+  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', {
+    headers: { 'WWW-Authenticate': `Basic realm="${REGENCY.tokenIssuer}"` },
+  });
   return err;
 };
 
@@ -79,7 +112,8 @@ const invalidClient = () => {
 export async function issueToken(deps: PartnerDeps, input: { client_id: string; client_secret: string; scope?: string }, now: number) {
   const row = await deps.db.select().from(partnerClients).where(eq(partnerClients.id, input.client_id)).get();
   const current = await verifyPassword(input.client_secret, row?.secretHash ?? DUMMY_CLIENT_HASH);
-  const previous = !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
+  const previous =
+    !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
   if (!row || !row.isActive || (!current && !previous)) throw invalidClient();
   const granted = row.scopes.split(' ').filter(Boolean);
   const requested = input.scope ? input.scope.split(/\s+/).filter(Boolean) : granted;
@@ -88,19 +122,4 @@ export async function issueToken(deps: PartnerDeps, input: { client_id: string; 
   const scope = requested.join(' ');
   const token = await signToken(deps.secret, 'partner', { sub: row.id, jti: randomToken(12), scope, tv: row.tokenVersion, name: row.name }, TOKEN_TTL_SECONDS);
   return { access_token: token, token_type: 'Bearer' as const, expires_in: TOKEN_TTL_SECONDS, scope };
-}
-
-export interface PartnerPrincipal {
-  id: string;
-  name: string;
-  scopes: PartnerScope[];
-}
-
-/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
-export async function authenticatePartner(deps: Pick<PartnerDeps, 'db' | 'secret'>, token: string): Promise<PartnerPrincipal | null> {
-  const payload = await verifyToken(deps.secret, 'partner', token);
-  if (!payload?.sub || typeof payload.scope !== 'string') return null;
-  const row = await deps.db.select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name }).from(partnerClients).where(eq(partnerClients.id, payload.sub)).get();
-  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
-  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
 }

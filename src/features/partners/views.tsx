@@ -4,12 +4,14 @@ import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { EmptyState, ErrorSummary, Field, StatusTag } from '../../views/components';
-import { CsrfField } from '../admin/render';
-import { PARTNER_SCOPES, SCOPE_NAMES } from './scopes';
+import { CsrfField } from '../../admin/render';
+import { PARTNER_SCOPES, SCOPE_NAMES } from '../../api/scopes';
 
 export const SecretOnceView: FC<{ clientId: string; clientSecret: string; name: string; rotated: boolean }> = (p) => (
   <>
-    <h1>{p.rotated ? 'Secret baru' : 'Mitra terdaftar'}: {p.name}</h1>
+    <h1>
+      {p.rotated ? 'Secret baru' : 'Mitra terdaftar'}: {p.name}
+    </h1>
     <div class="notice" role="alert">
       <p>
         <strong>Simpan secret ini sekarang.</strong> Secret hanya ditampilkan sekali dan tidak dapat dilihat lagi.
@@ -31,7 +33,13 @@ export const SecretOnceView: FC<{ clientId: string; clientSecret: string; name: 
   </>
 );
 
-export const PartnersView: FC<{ csrf: string; partners: PartnerClientRow[]; errors?: FieldError[]; values?: FormValues; notice?: string }> = ({ csrf, partners, errors, values, notice }) => {
+export const PartnersView: FC<{ csrf: string; partners: PartnerClientRow[]; errors?: FieldError[]; values?: FormValues; notice?: string }> = ({
+  csrf,
+  partners,
+  errors,
+  values,
+  notice,
+}) => {
   const chosen = new Set([values?.scopes ?? []].flat());
   return (
     <>

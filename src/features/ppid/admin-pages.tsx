@@ -2,15 +2,17 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import type { PpidProfileRow } from '../../db/schema';
+import { csvResponse, csvVariantOf } from '../../lib/csv';
 import { AppError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
 import { queryObject } from '../../lib/validation';
 import { authorize } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
-import { DipItemsView, ProfileEditView, RegionPicker, type RegionOption } from './admin-profile-views';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { DipItemsView, ProfileEditView, RegionPicker } from './admin-profile-views';
 import { AdminTabs } from './admin-views';
 import { witaYear } from './dip';
 import { addInfoItem, removeInfoItem, saveProfile } from './profile-service';
@@ -18,7 +20,6 @@ import { findProfile, listInfoItems, regionsWithin } from './repo';
 import { reportCsv } from './report';
 import { loadReport } from './report-service';
 import { ReportView } from './report-views';
-import { csvResponse } from './routes';
 import { InfoItemForm, ProfileForm, RegionQuery, ReportQuery } from './schemas';
 
 /** Roots of the actor's PPID work: 404 for accounts without any. */
@@ -64,7 +65,13 @@ export function ppidAdminPages(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Profil PPID', current: '/admin/ppid' },
-      <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={profileValues(profile)} saved={c.req.query('tersimpan') === '1'} />,
+      <ProfileEditView
+        region={region}
+        regions={regions}
+        csrf={sessionOf(c).csrfToken}
+        values={profileValues(profile)}
+        saved={c.req.query('tersimpan') === '1'}
+      />,
     );
   });
 
@@ -72,7 +79,12 @@ export function ppidAdminPages(): Hono<AppEnv> {
     const { region, regions } = await chosenRegion(c, ppidRoots(c));
     const form = await readForm(c, ProfileForm);
     if (!form.ok) {
-      return renderAdmin(c, { title: 'Profil PPID', current: '/admin/ppid' }, <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={form.values} errors={form.errors} />, { status: 422 });
+      return renderAdmin(
+        c,
+        { title: 'Profil PPID', current: '/admin/ppid' },
+        <ProfileEditView region={region} regions={regions} csrf={sessionOf(c).csrfToken} values={form.values} errors={form.errors} />,
+        { status: 422 },
+      );
     }
     await saveProfile(purgeDeps(c), actionContext(c), region.code, form.data);
     return c.redirect(`/admin/ppid/profil?wilayah=${region.code}&tersimpan=1`, 303);
@@ -81,8 +93,13 @@ export function ppidAdminPages(): Hono<AppEnv> {
   app.get('/admin/ppid/dip', async (c) => {
     const { region, regions } = await chosenRegion(c, ppidRoots(c));
     const items = await listInfoItems(c.get('db'), region.code);
-    const notice = c.req.query('ok') === 'tambah' ? 'Informasi ditambahkan ke daftar.' : c.req.query('ok') === 'hapus' ? 'Informasi dihapus dari daftar.' : undefined;
-    return renderAdmin(c, { title: 'Daftar informasi publik', current: '/admin/ppid' }, <DipItemsView region={region} regions={regions} items={items} csrf={sessionOf(c).csrfToken} notice={notice} values={{ info_category: 'berkala' }} />);
+    const notice =
+      c.req.query('ok') === 'tambah' ? 'Informasi ditambahkan ke daftar.' : c.req.query('ok') === 'hapus' ? 'Informasi dihapus dari daftar.' : undefined;
+    return renderAdmin(
+      c,
+      { title: 'Daftar informasi publik', current: '/admin/ppid' },
+      <DipItemsView region={region} regions={regions} items={items} csrf={sessionOf(c).csrfToken} notice={notice} values={{ info_category: 'berkala' }} />,
+    );
   });
 
   app.post('/admin/ppid/dip', async (c) => {
@@ -115,7 +132,10 @@ export function ppidAdminPages(): Hono<AppEnv> {
     await authorize(c.get('db'), actionContext(c).actor, 'ppid.handle', code);
     const year = q.data.tahun ?? witaYear(Date.now());
     const { report: r, regionName } = await loadReport(c.get('db'), code, year);
-    if (format === 'csv') return csvResponse(reportCsv(r, regionName), `laporan-ppid-${code}-${year}.csv`);
+    if (format === 'csv') {
+      const variant = csvVariantOf(new URL(c.req.url));
+      return csvResponse(reportCsv(r, regionName, variant), `laporan-ppid-${code}-${year}.csv`, variant);
+    }
     const regions = await regionsWithin(c.get('db'), roots, 'kecamatan');
     const years = Array.from({ length: 6 }, (_, i) => witaYear(Date.now()) - i);
     return renderAdmin(
@@ -130,7 +150,12 @@ export function ppidAdminPages(): Hono<AppEnv> {
           filters={
             <>
               <AdminTabs current="laporan" />
-              <RegionPicker action="/admin/ppid/laporan" regions={regions.some((x) => x.code === code) ? regions : [...regions, { code, name: regionName, level: 'desa' }]} current={code} extra={{ tahun: String(year) }} />
+              <RegionPicker
+                action="/admin/ppid/laporan"
+                regions={regions.some((x) => x.code === code) ? regions : [...regions, { code, name: regionName, level: 'desa' }]}
+                current={code}
+                extra={{ tahun: String(year) }}
+              />
               <form class="filters" method="get" action="/admin/ppid/laporan">
                 <input type="hidden" name="wilayah" value={code} />
                 <label for="tahun">Tahun</label>

@@ -1,21 +1,21 @@
 import type { FC } from 'hono/jsx';
-import type { PpidInfoItemRow, RegionLevel } from '../../db/schema';
+import type { PpidInfoItemRow } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field } from '../../views/components';
-import { CsrfField } from '../admin/render';
+import type { RegionOption } from '../../admin/components';
+import { CsrfField } from '../../admin/render';
 import { AdminTabs } from './admin-views';
 import { DIP_CATEGORY_LABELS, DIP_CATEGORY_SHORT } from './labels';
 
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
-
 /** GET picker of the region being edited (only regions the officer handles). */
-export const RegionPicker: FC<{ action: string; regions: RegionOption[]; current: string; extra?: Record<string, string> }> = ({ action, regions, current, extra }) => (
+export const RegionPicker: FC<{ action: string; regions: RegionOption[]; current: string; extra?: Record<string, string> }> = ({
+  action,
+  regions,
+  current,
+  extra,
+}) => (
   <form class="filters" method="get" action={action}>
     {Object.entries(extra ?? {}).map(([k, v]) => (
       <input type="hidden" name={k} value={v} />
@@ -47,7 +47,14 @@ const Text: FC<{ id: string; label: string; hint?: string; values?: FormValues; 
   </Field>
 );
 
-export const ProfileEditView: FC<{ region: RegionOption; regions: RegionOption[]; csrf: string; values: FormValues; errors?: FieldError[]; saved?: boolean }> = (p) => (
+export const ProfileEditView: FC<{
+  region: RegionOption;
+  regions: RegionOption[];
+  csrf: string;
+  values: FormValues;
+  errors?: FieldError[];
+  saved?: boolean;
+}> = (p) => (
   <>
     <h1>Profil PPID {regionTitle(p.region)}</h1>
     <AdminTabs current="profil" />
@@ -62,7 +69,14 @@ export const ProfileEditView: FC<{ region: RegionOption; regions: RegionOption[]
       <CsrfField token={p.csrf} />
       <Text id="officer_name" label="PPID (nama atau jabatan)" values={p.values} errors={p.errors} max={150} />
       <Text id="officer_position" label="Jabatan/unit" values={p.values} errors={p.errors} max={150} />
-      <Text id="superior_name" label="Atasan PPID" hint="Pejabat yang menanggapi keberatan, mis. Camat Sangatta Utara." values={p.values} errors={p.errors} max={150} />
+      <Text
+        id="superior_name"
+        label="Atasan PPID"
+        hint="Pejabat yang menanggapi keberatan, mis. Camat Sangatta Utara."
+        values={p.values}
+        errors={p.errors}
+        max={150}
+      />
       <Text id="address" label="Alamat layanan" values={p.values} errors={p.errors} max={300} />
       <Text id="phone" label="Telepon kantor" hint="Nomor kantor, bukan nomor pribadi petugas." type="tel" values={p.values} errors={p.errors} max={40} />
       <Text id="email" label="Email layanan" type="email" values={p.values} errors={p.errors} max={200} />
@@ -75,14 +89,22 @@ export const ProfileEditView: FC<{ region: RegionOption; regions: RegionOption[]
   </>
 );
 
-export const DipItemsView: FC<{ region: RegionOption; regions: RegionOption[]; items: PpidInfoItemRow[]; csrf: string; values?: FormValues; errors?: FieldError[]; notice?: string }> = (p) => (
+export const DipItemsView: FC<{
+  region: RegionOption;
+  regions: RegionOption[];
+  items: PpidInfoItemRow[];
+  csrf: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  notice?: string;
+}> = (p) => (
   <>
     <h1>Daftar informasi publik {regionTitle(p.region)}</h1>
     <AdminTabs current="dip" />
     <RegionPicker action="/admin/ppid/dip" regions={p.regions} current={p.region.code} />
     <p class="hint">
-      Dokumen yang diunggah lewat menu Dokumen otomatis masuk ke daftar sesuai kategori informasinya. Di sini Anda menambah
-      informasi yang tidak berbentuk berkas (mis. papan pengumuman, buku register) dan informasi yang dikecualikan.
+      Dokumen yang diunggah lewat menu Dokumen otomatis masuk ke daftar sesuai kategori informasinya. Di sini Anda menambah informasi yang tidak berbentuk
+      berkas (mis. papan pengumuman, buku register) dan informasi yang dikecualikan.
     </p>
     {p.notice ? (
       <p class="success" role="status">

@@ -7,9 +7,9 @@ import { queryObject } from '../../lib/validation';
 import { deadlineState } from '../../lib/working-days';
 import { allows } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
-import { sessionOf } from '../accounts/session';
-import { actionContext } from '../admin/context';
-import { renderAdmin } from '../admin/render';
+import { sessionOf } from '../../auth/session';
+import { actionContext } from '../../admin/context';
+import { renderAdmin } from '../../admin/render';
 import { ppidAdminPages, ppidRoots } from './admin-pages';
 import { RequestDetailView, RequestListView } from './admin-views';
 import { answerRequest, decideObjection, extendRequest, loadForOfficer, processRequest, recordCommission, type UploadedFile } from './officer-service';
@@ -56,7 +56,10 @@ async function act(c: Context<AppEnv>, id: string, key: string, fn: () => Promis
   try {
     await fn();
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation' || err.code === 'payload_too_large' || err.code === 'unsupported_media_type')) {
+    if (
+      err instanceof AppError &&
+      (err.code === 'conflict' || err.code === 'validation' || err.code === 'payload_too_large' || err.code === 'unsupported_media_type')
+    ) {
       const errors = err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }];
       return detailPage(c, id, { errors, values }, err.status);
     }
@@ -76,9 +79,18 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
     const [rows, figures, cal] = await Promise.all([listRequests(db, roots, q.status), regionFigures(db, roots, now), loadCalendar(db)]);
     const withDeadline = rows.map((r) => ({
       ...r,
-      deadline: r.objectionStatus === 'diajukan' && r.objectionDueAt ? deadlineState(r.objectionDueAt, now, cal) : r.status !== 'dijawab' ? deadlineState(r.dueAt, now, cal) : null,
+      deadline:
+        r.objectionStatus === 'diajukan' && r.objectionDueAt
+          ? deadlineState(r.objectionDueAt, now, cal)
+          : r.status !== 'dijawab'
+            ? deadlineState(r.dueAt, now, cal)
+            : null,
     }));
-    return renderAdmin(c, { title: 'Permohonan informasi', current: '/admin/ppid' }, <RequestListView rows={withDeadline} figures={figures} filter={q.status} />);
+    return renderAdmin(
+      c,
+      { title: 'Permohonan informasi', current: '/admin/ppid' },
+      <RequestListView rows={withDeadline} figures={figures} filter={q.status} />,
+    );
   });
 
   app.get('/admin/ppid/permohonan/:id', async (c) => {
@@ -108,7 +120,13 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const f = body.document;
     const file: UploadedFile | null = f instanceof File && f.size > 0 ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
-    return act(c, id, 'jawab', () => answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file), form.values);
+    return act(
+      c,
+      id,
+      'jawab',
+      () => answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file),
+      form.values,
+    );
   });
 
   app.post('/admin/ppid/permohonan/:id/keberatan', async (c) => {

@@ -1,4 +1,4 @@
-import type { Child, FC } from 'hono/jsx';
+import type { FC } from 'hono/jsx';
 import { formatDateTime, formatWeekdayDate } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
 import { regionTitle } from '../../regions/labels';
@@ -18,14 +18,7 @@ import {
 } from './labels';
 import type { RegionFigureRow, RequestListRow } from './repo';
 import { ActionForms, ObjectionBlock, type DetailProps } from './admin-actions';
-
-const DEADLINE_TAGS: Record<DeadlineState, { tone: 'green' | 'yellow' | 'red'; label: string }> = {
-  aman: { tone: 'green', label: 'Masih dalam waktu' },
-  mendekati: { tone: 'yellow', label: 'Mendekati batas waktu' },
-  lewat: { tone: 'red', label: 'Lewat batas waktu' },
-};
-
-export const DeadlineTag: FC<{ state: DeadlineState }> = ({ state }) => <StatusTag tone={DEADLINE_TAGS[state].tone}>{DEADLINE_TAGS[state].label}</StatusTag>;
+import { DeadlineTag, Fact } from './admin-parts';
 
 export const AdminTabs: FC<{ current: 'daftar' | 'profil' | 'dip' | 'laporan' }> = ({ current }) => (
   <nav aria-label="Menu PPID" class="filters">
@@ -158,13 +151,6 @@ export const RequestListView: FC<{
   </>
 );
 
-export const Fact: FC<{ label: string; children?: Child }> = ({ label, children }) => (
-  <>
-    <dt>{label}</dt>
-    <dd>{children}</dd>
-  </>
-);
-
 export const RequestDetailView: FC<DetailProps> = (p) => {
   const { row, objection } = p;
   const base = `/admin/ppid/permohonan/${row.id}`;
@@ -214,7 +200,8 @@ export const RequestDetailView: FC<DetailProps> = (p) => {
           <p class="callout">{row.answerNote}</p>
           {row.refusalBasis ? (
             <p>
-              <strong>Dasar hukum:</strong> {row.refusalReason && row.refusalReason in REFUSAL_REASONS ? `${REFUSAL_REASONS[row.refusalReason as keyof typeof REFUSAL_REASONS]}; ` : ''}
+              <strong>Dasar hukum:</strong>{' '}
+              {row.refusalReason && row.refusalReason in REFUSAL_REASONS ? `${REFUSAL_REASONS[row.refusalReason as keyof typeof REFUSAL_REASONS]}; ` : ''}
               {row.refusalBasis}
             </p>
           ) : null}
@@ -239,4 +226,3 @@ export const RequestDetailView: FC<DetailProps> = (p) => {
     </>
   );
 };
-

@@ -11,7 +11,7 @@ import { toIsoUtc } from '../../lib/time';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { clientIp } from '../admin/context';
+import { clientIp } from '../../auth/request';
 import { dipDocumentHref, loadDip, PUBLIC_DIP_CATEGORIES, type DipEntry } from './dip';
 import { findRegion } from './repo';
 import { DipJson, DipQuery, InfoRequestApiBody, InfoRequestCreatedJson, InfoRequestNumberParams, InfoRequestStatusJson } from './schemas';
@@ -51,7 +51,8 @@ describeRoute({
 const MAX_BODY = 16 * 1024;
 
 async function jsonBody(req: Request): Promise<unknown> {
-  if (!(req.headers.get('Content-Type') ?? '').startsWith('application/json')) throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
+  if (!(req.headers.get('Content-Type') ?? '').startsWith('application/json'))
+    throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
   if (Number(req.headers.get('Content-Length') ?? '0') > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');
   const text = await req.text();
   if (text.length > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');

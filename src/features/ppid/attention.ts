@@ -1,6 +1,6 @@
 import { addWorkingDays } from '../../lib/working-days';
 import { candidateRoots } from '../../regions/policy';
-import type { AttentionItem, AttentionProvider } from '../admin/attention';
+import type { AttentionItem, AttentionProvider } from '../../admin/attention';
 import { attentionCounts, loadCalendar } from './repo';
 
 /** "Perlu tindakan" on the admin home: requests near or over their due date, objections waiting for the atasan PPID. */
@@ -12,7 +12,12 @@ export const ppidAttention: AttentionProvider = async ({ db, now }, session) => 
   if (!counts) return [];
   const items: AttentionItem[] = [];
   if (counts.overdue > 0) {
-    items.push({ tone: 'urgent', label: `${counts.overdue} permohonan informasi melewati batas waktu`, href: '/admin/ppid', detail: 'UU 14/2008: jawaban paling lambat 10 hari kerja (+7 bila diperpanjang).' });
+    items.push({
+      tone: 'urgent',
+      label: `${counts.overdue} permohonan informasi melewati batas waktu`,
+      href: '/admin/ppid',
+      detail: 'UU 14/2008: jawaban paling lambat 10 hari kerja (+7 bila diperpanjang).',
+    });
   }
   if (counts.nearDue > 0) {
     items.push({ tone: 'warn', label: `${counts.nearDue} permohonan informasi jatuh tempo dalam 2 hari kerja`, href: '/admin/ppid' });

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client';
 import type { DipCategory, PpidInfoItemRow } from '../../db/schema';
 import { witaParts } from '../../lib/time';
-import { documentHref } from '../documents/views';
+import { regionHref } from '../../regions/paths';
 import { listDipDocuments, listInfoItems, type DipDocumentRow } from './repo';
 
 export const PUBLIC_DIP_CATEGORIES = ['berkala', 'serta_merta', 'setiap_saat'] as const satisfies readonly DipCategory[];
@@ -67,7 +67,7 @@ export type DocumentHref = (doc: DipDocumentRow) => string;
 
 /** Public link of a DIP document: the documents feature's detail page ({prefix}/dokumen/{id}). */
 export function dipDocumentHref(regionPath: string): DocumentHref {
-  return (d) => documentHref({ regionPath, id: d.id });
+  return (d) => regionHref(regionPath, 'dokumen', d.id);
 }
 
 /** Pure: groups rows into the DIP. */

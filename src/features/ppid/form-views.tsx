@@ -16,7 +16,14 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 /** Radio group as a fieldset with a legend; the error sits above the options. */
-const Radios: FC<{ name: string; legend: string; hint?: string; options: Record<string, string>; values?: FormValues; errors?: FieldError[] }> = ({ name, legend, hint, options, values, errors }) => {
+const Radios: FC<{ name: string; legend: string; hint?: string; options: Record<string, string>; values?: FormValues; errors?: FieldError[] }> = ({
+  name,
+  legend,
+  hint,
+  options,
+  values,
+  errors,
+}) => {
   const error = errorFor(errors, name);
   const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -43,7 +50,18 @@ const Radios: FC<{ name: string; legend: string; hint?: string; options: Record<
   );
 };
 
-const TextField: FC<{ id: string; label: string; hint?: string; values?: FormValues; errors?: FieldError[]; type?: string; autocomplete?: string; inputmode?: string; textarea?: boolean; maxlength?: number }> = (p) => (
+const TextField: FC<{
+  id: string;
+  label: string;
+  hint?: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  textarea?: boolean;
+  maxlength?: number;
+}> = (p) => (
   <Field id={p.id} label={p.label} hint={p.hint} error={errorFor(p.errors, p.id)}>
     {(d) =>
       p.textarea ? (
@@ -74,18 +92,35 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
     <>
       <h1>Permohonan informasi publik</h1>
       <p>
-        Ditujukan kepada PPID {regionTitle(ctx.region)}. Jawaban paling lambat <strong>10 hari kerja</strong> setelah permohonan
-        diterima. Nomor identitas Anda disimpan terenkripsi dan tidak pernah ditampilkan kepada umum.
+        Ditujukan kepada PPID {regionTitle(ctx.region)}. Jawaban paling lambat <strong>10 hari kerja</strong> setelah permohonan diterima. Nomor identitas Anda
+        disimpan terenkripsi dan tidak pernah ditampilkan kepada umum.
       </p>
       <ErrorSummary errors={errors ?? []} fieldIds={FIELD_IDS} />
       <form method="post" action={action} novalidate>
         <input type="hidden" name="token" value={token} />
         <h2>Data pemohon</h2>
         <Radios name="requester_type" legend="Jenis pemohon" options={REQUESTER_TYPE_LABELS} values={v} errors={errors} />
-        <TextField id="name" label="Nama lengkap" hint="Untuk badan hukum atau kelompok: nama lembaga dan nama wakilnya." values={v} errors={errors} autocomplete="name" maxlength={100} />
+        <TextField
+          id="name"
+          label="Nama lengkap"
+          hint="Untuk badan hukum atau kelompok: nama lembaga dan nama wakilnya."
+          values={v}
+          errors={errors}
+          autocomplete="name"
+          maxlength={100}
+        />
         <TextField id="address" label="Alamat" values={v} errors={errors} autocomplete="street-address" maxlength={300} />
         <TextField id="occupation" label="Pekerjaan" values={v} errors={errors} autocomplete="organization-title" maxlength={100} />
-        <TextField id="phone" label="Nomor telepon/WhatsApp" hint="Isi telepon atau email (atau keduanya)." type="tel" values={v} errors={errors} autocomplete="tel" maxlength={30} />
+        <TextField
+          id="phone"
+          label="Nomor telepon/WhatsApp"
+          hint="Isi telepon atau email (atau keduanya)."
+          type="tel"
+          values={v}
+          errors={errors}
+          autocomplete="tel"
+          maxlength={30}
+        />
         <TextField id="email" label="Email" type="email" values={v} errors={errors} autocomplete="email" maxlength={200} />
         <Radios name="identity_type" legend="Jenis identitas" options={IDENTITY_TYPE_LABELS} values={v} errors={errors} />
         <TextField
@@ -99,7 +134,15 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
           maxlength={60}
         />
         <h2>Informasi yang diminta</h2>
-        <TextField id="information" label="Rincian informasi yang dibutuhkan" hint="Sebutkan sejelas mungkin, mis. judul dokumen, tahun, kegiatan." textarea values={v} errors={errors} maxlength={2000} />
+        <TextField
+          id="information"
+          label="Rincian informasi yang dibutuhkan"
+          hint="Sebutkan sejelas mungkin, mis. judul dokumen, tahun, kegiatan."
+          textarea
+          values={v}
+          errors={errors}
+          maxlength={2000}
+        />
         <TextField id="purpose" label="Tujuan penggunaan informasi" textarea values={v} errors={errors} maxlength={1000} />
         <Radios name="obtain_method" legend="Cara memperoleh informasi" options={OBTAIN_LABELS} values={v} errors={errors} />
         <Field id="delivery_method" label="Cara mendapatkan salinan" hint="Wajib bila Anda meminta salinan." error={errorFor(errors, 'delivery_method')}>
@@ -120,7 +163,14 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
   );
 };
 
-export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: string; registeredAt: number; dueAt: number; replay: boolean }> = ({ ctx, number, code, registeredAt, dueAt, replay }) => {
+export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: string; registeredAt: number; dueAt: number; replay: boolean }> = ({
+  ctx,
+  number,
+  code,
+  registeredAt,
+  dueAt,
+  replay,
+}) => {
   const track = regionHref(ctx.region.path, 'ppid', 'lacak');
   return (
     <>
@@ -132,16 +182,14 @@ export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: st
       {replay ? <p class="notice">Permohonan ini sudah kami terima sebelumnya; tidak ada permohonan ganda yang dibuat.</p> : null}
       <h2>Simpan kode rahasia Anda</h2>
       <p>Kode ini diperlukan untuk melihat jawaban, mengunduh dokumen dan mengajukan keberatan. Kode hanya ditampilkan di sini.</p>
-      <p class="secret" aria-label="Kode rahasia">
-        {code}
-      </p>
+      <p class="secret">{code}</p>
       <p class="hint">Catat atau ambil tangkapan layar halaman ini. Jangan bagikan kode kepada orang lain.</p>
       <h2>Apa yang terjadi selanjutnya</h2>
       <ol>
         <li>Permohonan diterima pada {formatWeekdayDate(registeredAt)}.</li>
         <li>
-          PPID {regionTitle(ctx.region)} wajib menjawab paling lambat <strong>{formatWeekdayDate(dueAt)}</strong> (10 hari kerja). Jangka waktu
-          dapat diperpanjang paling lama 7 hari kerja dengan pemberitahuan tertulis.
+          PPID {regionTitle(ctx.region)} wajib menjawab paling lambat <strong>{formatWeekdayDate(dueAt)}</strong> (10 hari kerja). Jangka waktu dapat
+          diperpanjang paling lama 7 hari kerja dengan pemberitahuan tertulis.
         </li>
         <li>Bila tidak dijawab atau Anda tidak puas dengan jawabannya, Anda dapat mengajukan keberatan dalam 30 hari kerja.</li>
       </ol>

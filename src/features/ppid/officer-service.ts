@@ -12,8 +12,8 @@ import { safeDownloadName, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
 import { formatWeekdayDate } from '../../lib/time';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { DECISION_LABELS, OUTCOME_LABELS } from './labels';
 import { findObjection, findRequestById, loadCalendar } from './repo';
 import type { z } from 'zod';
@@ -85,7 +85,15 @@ export async function processRequest(db: Db, ctx0: ActionContext, id: string) {
   await run(db, [
     db.update(infoRequests).set({ status: state.status, processedAt: ctx.now, updatedAt: ctx.now }).where(guardOf(row)),
     guardedEvent(db, row, ctx, 'diproses', 'ppid', ''),
-    auditInsert(db, ctx, { action: 'ppid.request.process', regionCode: row.regionCode, entityType: 'info_request', entityId: row.id, summary: `Permohonan ${row.number} diproses`, before: { status: row.status }, after: { status: state.status } }),
+    auditInsert(db, ctx, {
+      action: 'ppid.request.process',
+      regionCode: row.regionCode,
+      entityType: 'info_request',
+      entityId: row.id,
+      summary: `Permohonan ${row.number} diproses`,
+      before: { status: row.status },
+      after: { status: state.status },
+    }),
   ]);
 }
 
@@ -95,9 +103,24 @@ export async function extendRequest(db: Db, ctx0: ActionContext, id: string, inp
   await run(db, [
     db
       .update(infoRequests)
-      .set({ status: state.status, extendedAt: ctx.now, extensionDays: input.days, extensionReason: input.reason, dueAt: state.dueAt, processedAt: row.processedAt ?? ctx.now, updatedAt: ctx.now })
+      .set({
+        status: state.status,
+        extendedAt: ctx.now,
+        extensionDays: input.days,
+        extensionReason: input.reason,
+        dueAt: state.dueAt,
+        processedAt: row.processedAt ?? ctx.now,
+        updatedAt: ctx.now,
+      })
       .where(guardOf(row)),
-    guardedEvent(db, row, ctx, 'diperpanjang', 'ppid', `Diperpanjang ${input.days} hari kerja sampai ${formatWeekdayDate(state.dueAt)}. Alasan: ${input.reason}`),
+    guardedEvent(
+      db,
+      row,
+      ctx,
+      'diperpanjang',
+      'ppid',
+      `Diperpanjang ${input.days} hari kerja sampai ${formatWeekdayDate(state.dueAt)}. Alasan: ${input.reason}`,
+    ),
     auditInsert(db, ctx, {
       action: 'ppid.request.extend',
       regionCode: row.regionCode,
@@ -124,7 +147,8 @@ export async function answerRequest(d: OfficerDeps, ctx0: ActionContext, id: str
   let doc: { key: string; mime: string; name: string; size: number } | null = null;
   if (file) {
     if (file.bytes.byteLength === 0) throw fileError('Berkas jawaban kosong.');
-    if (file.bytes.byteLength > d.maxUploadBytes) throw fileError(`Berkas jawaban terlalu besar (maksimal ${Math.floor(d.maxUploadBytes / 1048576)} MB).`, 'payload_too_large');
+    if (file.bytes.byteLength > d.maxUploadBytes)
+      throw fileError(`Berkas jawaban terlalu besar (maksimal ${Math.floor(d.maxUploadBytes / 1048576)} MB).`, 'payload_too_large');
     const type = sniffFileType(file.bytes);
     if (!type) throw fileError('Jenis berkas tidak didukung. Unggah PDF, gambar (JPG/PNG) atau dokumen Office.', 'unsupported_media_type');
     const key = `ppid/${row.regionCode}/${row.id}/${newId(ctx.now)}.${type.ext}`;
@@ -152,7 +176,14 @@ export async function answerRequest(d: OfficerDeps, ctx0: ActionContext, id: str
           updatedAt: ctx.now,
         })
         .where(guardOf(row)),
-      guardedEvent(db, row, ctx, 'dijawab', 'ppid', `Keputusan: ${DECISION_LABELS[input.decision]}${ditolak ? ` (${input.refusal_basis})` : ''}${doc ? '. Dokumen jawaban dilampirkan.' : ''}`),
+      guardedEvent(
+        db,
+        row,
+        ctx,
+        'dijawab',
+        'ppid',
+        `Keputusan: ${DECISION_LABELS[input.decision]}${ditolak ? ` (${input.refusal_basis})` : ''}${doc ? '. Dokumen jawaban dilampirkan.' : ''}`,
+      ),
       auditInsert(db, ctx, {
         action: 'ppid.request.answer',
         regionCode: row.regionCode,
@@ -185,7 +216,15 @@ export async function decideObjection(db: Db, ctx0: ActionContext, id: string, i
     guardedEvent(db, row, ctx, 'keberatan_diputus', 'atasan', `${OUTCOME_LABELS[input.outcome]}. ${input.decision_note}`),
     db
       .update(infoObjections)
-      .set({ status: 'diputus', decidedAt: ctx.now, outcome: input.outcome, decisionNote: input.decision_note, decidedByName: input.decided_by_name, decidedBy: ctx.actor.id, updatedAt: ctx.now })
+      .set({
+        status: 'diputus',
+        decidedAt: ctx.now,
+        outcome: input.outcome,
+        decisionNote: input.decision_note,
+        decidedByName: input.decided_by_name,
+        decidedBy: ctx.actor.id,
+        updatedAt: ctx.now,
+      })
       .where(and(eq(infoObjections.id, o.id), eq(infoObjections.status, 'diajukan'))),
     auditInsert(db, ctx, {
       action: 'ppid.objection.decide',
@@ -208,8 +247,17 @@ export async function recordCommission(db: Db, ctx0: ActionContext, id: string, 
   await run(db, [
     db.update(infoRequests).set({ updatedAt: ctx.now }).where(guardOf(row)),
     guardedEvent(db, row, ctx, 'komisi', 'ppid', note ?? ''),
-    db.update(infoObjections).set({ commissionAt: ctx.now, commissionNote: note ?? null, updatedAt: ctx.now }).where(eq(infoObjections.id, o.id)),
-    auditInsert(db, ctx, { action: 'ppid.objection.commission', regionCode: row.regionCode, entityType: 'info_request', entityId: row.id, summary: `Sengketa informasi ${row.number} diajukan ke Komisi Informasi` }),
+    db
+      .update(infoObjections)
+      .set({ commissionAt: ctx.now, commissionNote: note ?? null, updatedAt: ctx.now })
+      .where(eq(infoObjections.id, o.id)),
+    auditInsert(db, ctx, {
+      action: 'ppid.objection.commission',
+      regionCode: row.regionCode,
+      entityType: 'info_request',
+      entityId: row.id,
+      summary: `Sengketa informasi ${row.number} diajukan ke Komisi Informasi`,
+    }),
   ]);
   return state;
 }

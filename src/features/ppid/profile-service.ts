@@ -5,8 +5,8 @@ import { ppidInfoItems, ppidProfiles } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { authorize } from '../../regions/guard';
-import type { ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import type { ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { findInfoItem, findProfile } from './repo';
 import type { InfoItemInput, ProfileInput } from './schemas';
 
@@ -45,7 +45,7 @@ export async function saveProfile(deps: PurgeDeps, ctx: ActionContext, regionCod
       after: { officer_name: input.officer_name, phone: input.phone, email: input.email },
     }),
   ]);
-  await purgeRegionPages(deps, regionCode);
+  await purgeRegionPages(deps, regionCode, ctx.requestId);
 }
 
 export async function addInfoItem(deps: PurgeDeps, ctx: ActionContext, regionCode: string, input: InfoItemInput) {
@@ -71,9 +71,15 @@ export async function addInfoItem(deps: PurgeDeps, ctx: ActionContext, regionCod
       createdAt: ctx.now,
       updatedAt: ctx.now,
     }),
-    auditInsert(db, ctx, { action: 'ppid.dip.add', regionCode, entityType: 'ppid_info_item', entityId: id, summary: `DIP: "${input.title}" (${input.info_category}) ditambahkan` }),
+    auditInsert(db, ctx, {
+      action: 'ppid.dip.add',
+      regionCode,
+      entityType: 'ppid_info_item',
+      entityId: id,
+      summary: `DIP: "${input.title}" (${input.info_category}) ditambahkan`,
+    }),
   ]);
-  await purgeRegionPages(deps, regionCode);
+  await purgeRegionPages(deps, regionCode, ctx.requestId);
   return id;
 }
 
@@ -83,9 +89,18 @@ export async function removeInfoItem(deps: PurgeDeps, ctx: ActionContext, id: st
   if (!item) throw new AppError('not_found', 'Informasi tidak ditemukan.');
   await authorize(db, ctx.actor, 'ppid.handle', item.regionCode);
   await db.batch([
-    db.update(ppidInfoItems).set({ deletedAt: ctx.now, updatedAt: ctx.now }).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))),
-    auditInsert(db, ctx, { action: 'ppid.dip.remove', regionCode: item.regionCode, entityType: 'ppid_info_item', entityId: id, summary: `DIP: "${item.title}" dihapus` }),
+    db
+      .update(ppidInfoItems)
+      .set({ deletedAt: ctx.now, updatedAt: ctx.now })
+      .where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))),
+    auditInsert(db, ctx, {
+      action: 'ppid.dip.remove',
+      regionCode: item.regionCode,
+      entityType: 'ppid_info_item',
+      entityId: id,
+      summary: `DIP: "${item.title}" dihapus`,
+    }),
   ]);
-  await purgeRegionPages(deps, item.regionCode);
+  await purgeRegionPages(deps, item.regionCode, ctx.requestId);
   return item.regionCode;
 }

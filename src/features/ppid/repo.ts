@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import { publishedDocument } from '../../publishing/visibility';
 import type { Db } from '../../db/client';
 import { documents, infoObjections, infoRequestEvents, infoRequests, ppidInfoItems, ppidProfiles, regions } from '../../db/schema';
-import { loadHolidayCalendar } from '../calendar/repo';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { inSubtrees } from '../../regions/sql';
 
 /** Region scope: the shared rule in src/regions/sql.ts. */
@@ -25,7 +25,11 @@ export function listInfoItems(db: Db, regionCode: string) {
 }
 
 export function findInfoItem(db: Db, id: string) {
-  return db.select().from(ppidInfoItems).where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt))).get();
+  return db
+    .select()
+    .from(ppidInfoItems)
+    .where(and(eq(ppidInfoItems.id, id), isNull(ppidInfoItems.deletedAt)))
+    .get();
 }
 
 /** Documents of the region that belong in the DIP (published, with at least one uploaded version). */
@@ -110,7 +114,9 @@ export function listRequests(db: Db, roots: readonly string[], filter: RequestLi
     .innerJoin(regions, eq(regions.code, infoRequests.regionCode))
     .leftJoin(infoObjections, eq(infoObjections.requestId, infoRequests.id))
     .where(and(...conds))
-    .orderBy(filter === 'terbuka' || filter === 'keberatan' ? asc(sql`COALESCE(${infoObjections.dueAt}, ${infoRequests.dueAt})`) : desc(infoRequests.registeredAt))
+    .orderBy(
+      filter === 'terbuka' || filter === 'keberatan' ? asc(sql`COALESCE(${infoObjections.dueAt}, ${infoRequests.dueAt})`) : desc(infoRequests.registeredAt),
+    )
     .limit(limit)
     .all();
 }
@@ -172,7 +178,8 @@ export function attentionCounts(db: Db, roots: readonly string[], now: number, s
   return db
     .select({
       overdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
-      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab' AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
+      nearDue: sql<number>`COALESCE(SUM(CASE WHEN ${infoRequests.status} <> 'dijawab'
+        AND ${infoRequests.dueAt} >= ${now} AND ${infoRequests.dueAt} <= ${soon} THEN 1 ELSE 0 END), 0)`,
       objections: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' THEN 1 ELSE 0 END), 0)`,
       objectionsOverdue: sql<number>`COALESCE(SUM(CASE WHEN ${infoObjections.status} = 'diajukan' AND ${infoObjections.dueAt} < ${now} THEN 1 ELSE 0 END), 0)`,
     })
@@ -195,5 +202,9 @@ export function regionsWithin(db: Db, roots: readonly string[], maxDepth: 'kecam
 }
 
 export function findRegion(db: Db, code: string) {
-  return db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage }).from(regions).where(eq(regions.code, code)).get();
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path, stage: regions.stage })
+    .from(regions)
+    .where(eq(regions.code, code))
+    .get();
 }

@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { InfoDecision, InfoObjectionOutcome } from '../../db/schema';
+import { excelHref } from '../../lib/csv';
 import { formatWeekdayDate } from '../../lib/time';
 import { EmptyState } from '../../views/components';
 import { DECISION_LABELS, OUTCOME_LABELS, REFUSAL_REASONS, REQUESTER_TYPE_LABELS, type RefusalReason } from './labels';
@@ -48,7 +49,10 @@ export const FiguresView: FC<{ f: Figures }> = ({ f }) => (
         ['Waktu menjawab terlama (hari kerja)', f.maxWorkingDays],
       ]}
     />
-    <FigureTable caption="Jenis pemohon" rows={Object.entries(REQUESTER_TYPE_LABELS).map(([k, label]) => [label, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]])} />
+    <FigureTable
+      caption="Jenis pemohon"
+      rows={Object.entries(REQUESTER_TYPE_LABELS).map(([k, label]) => [label, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]])}
+    />
     <FigureTable caption="Keputusan" rows={Object.entries(DECISION_LABELS).map(([k, label]) => [label, f.decisions[k as InfoDecision]])} />
     {Object.keys(f.refusalReasons).length > 0 ? (
       <FigureTable
@@ -70,7 +74,13 @@ export const FiguresView: FC<{ f: Figures }> = ({ f }) => (
   </>
 );
 
-export const ReportView: FC<{ report: AnnualReport; regionName: string; csvHref: string; filters: Child; now: number }> = ({ report, regionName, csvHref, filters, now }) => {
+export const ReportView: FC<{ report: AnnualReport; regionName: string; csvHref: string; filters: Child; now: number }> = ({
+  report,
+  regionName,
+  csvHref,
+  filters,
+  now,
+}) => {
   const withRequests = report.breakdown.filter((b) => b.figures.total > 0);
   return (
     <>
@@ -78,13 +88,16 @@ export const ReportView: FC<{ report: AnnualReport; regionName: string; csvHref:
         Laporan layanan informasi publik {report.year} — {regionName}
       </h1>
       <p class={now > report.dueAt ? 'notice' : 'callout'}>
-        Batas penyampaian laporan tahun {report.year}: <strong>{formatWeekdayDate(report.dueAt)}</strong>.
-        Angka mencakup {regionName} beserta seluruh wilayah di bawahnya.
+        Batas penyampaian laporan tahun {report.year}: <strong>{formatWeekdayDate(report.dueAt)}</strong>. Angka mencakup {regionName} beserta seluruh wilayah
+        di bawahnya.
       </p>
       {filters}
       <p>
-        <a class="button button-secondary" href={csvHref} download>
-          Unduh CSV
+        <a class="button button-secondary" href={excelHref(csvHref)} download>
+          Unduh CSV untuk Excel
+        </a>{' '}
+        <a href={csvHref} download>
+          CSV standar (RFC 4180)
         </a>
       </p>
       {report.figures.total === 0 ? (

@@ -4,6 +4,7 @@
  */
 import type { InfoDecision, InfoObjectionOutcome } from '../../db/schema';
 import { isWithin } from '../../regions/codes';
+import { toCsv, type CsvVariant } from '../../lib/csv';
 import { DAY_MS, witaDateToMs } from '../../lib/time';
 import { workingDaysBetween, type HolidayCalendar } from '../../lib/working-days';
 import { DECISION_LABELS, OUTCOME_LABELS, REFUSAL_REASONS, REQUESTER_TYPE_LABELS, type RefusalReason } from './labels';
@@ -101,30 +102,28 @@ export function computeFigures(rows: readonly ReportRow[], cal: HolidayCalendar)
   return f;
 }
 
-export function computeReport(
-  a: { year: number; region: ReportRegion; children: readonly ReportRegion[]; rows: readonly ReportRow[]; cal: HolidayCalendar },
-): AnnualReport {
+export function computeReport(a: {
+  year: number;
+  region: ReportRegion;
+  children: readonly ReportRegion[];
+  rows: readonly ReportRow[];
+  cal: HolidayCalendar;
+}): AnnualReport {
   const breakdown: AnnualReport['breakdown'] = [];
   const own = a.rows.filter((r) => r.regionCode === a.region.code);
   if (a.children.length > 0) {
     breakdown.push({ code: a.region.code, name: `${a.region.name} (kantor sendiri)`, figures: computeFigures(own, a.cal) });
-    for (const c of a.children) breakdown.push({ code: c.code, name: c.name, figures: computeFigures(a.rows.filter((r) => isWithin(r.regionCode, c.code)), a.cal) });
+    for (const c of a.children)
+      breakdown.push({
+        code: c.code,
+        name: c.name,
+        figures: computeFigures(
+          a.rows.filter((r) => isWithin(r.regionCode, c.code)),
+          a.cal,
+        ),
+      });
   }
   return { year: a.year, regionCode: a.region.code, dueAt: reportDueAt(a.year), figures: computeFigures(a.rows, a.cal), breakdown };
-}
-
-/** RFC 4180 cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  // UTF-8 BOM so Excel opens Indonesian text correctly; CRLF per RFC 4180.
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 function figureRows(section: string, f: Figures): Array<Array<string | number | null>> {
@@ -138,9 +137,11 @@ function figureRows(section: string, f: Figures): Array<Array<string | number | 
     [section, 'Rata-rata waktu menjawab (hari kerja)', f.avgWorkingDays],
     [section, 'Waktu menjawab terlama (hari kerja)', f.maxWorkingDays],
   ];
-  for (const [k, label] of Object.entries(REQUESTER_TYPE_LABELS)) out.push([section, `Pemohon: ${label}`, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]]);
+  for (const [k, label] of Object.entries(REQUESTER_TYPE_LABELS))
+    out.push([section, `Pemohon: ${label}`, f.requesterTypes[k as keyof typeof REQUESTER_TYPE_LABELS]]);
   for (const [k, label] of Object.entries(DECISION_LABELS)) out.push([section, `Keputusan: ${label}`, f.decisions[k as InfoDecision]]);
-  for (const [k, n] of Object.entries(f.refusalReasons)) out.push([section, `Alasan penolakan: ${k === 'lainnya' ? 'Lainnya' : REFUSAL_REASONS[k as RefusalReason]}`, n ?? 0]);
+  for (const [k, n] of Object.entries(f.refusalReasons))
+    out.push([section, `Alasan penolakan: ${k === 'lainnya' ? 'Lainnya' : REFUSAL_REASONS[k as RefusalReason]}`, n ?? 0]);
   out.push(
     [section, 'Keberatan diajukan', f.objections.filed],
     [section, 'Keberatan diputus', f.objections.decided],
@@ -152,7 +153,7 @@ function figureRows(section: string, f: Figures): Array<Array<string | number | 
   return out;
 }
 
-export function reportCsv(r: AnnualReport, regionName: string): string {
+export function reportCsv(r: AnnualReport, regionName: string, variant: CsvVariant = 'standar'): string {
   const rows: Array<Array<string | number | null>> = [
     ['Laporan layanan informasi publik', regionName, r.year],
     ['Kode wilayah', r.regionCode, null],
@@ -162,5 +163,5 @@ export function reportCsv(r: AnnualReport, regionName: string): string {
     ...figureRows('Ringkasan', r.figures),
   ];
   for (const b of r.breakdown) rows.push(...figureRows(`${b.name} (${b.code})`, b.figures));
-  return toCsv(rows);
+  return toCsv(rows, variant);
 }

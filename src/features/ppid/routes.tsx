@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
+import { csvResponse, csvVariantOf } from '../../lib/csv';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, valueOf } from '../../lib/forms';
 import { contentDisposition } from '../../lib/file-type';
@@ -8,10 +9,10 @@ import { originOf } from '../../lib/origin';
 import { queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { regionAction, regionPage } from '../../regions/routing';
+import { regionAction, regionPage } from '../../middleware/region-pages';
 import { renderPage } from '../../views/render';
-import { clientIp } from '../admin/context';
-import { regionCrumbs } from '../site/views';
+import { clientIp } from '../../auth/request';
+import { regionCrumbs } from '../../views/region-crumbs';
 import { dipDocumentHref, loadDip, witaYear } from './dip';
 import { ConfirmationView, RequestFormView } from './form-views';
 import { findProfile, findRegion, loadCalendar } from './repo';
@@ -78,11 +79,21 @@ export function ppidRoutes(): Hono<AppEnv> {
     const form = await readForm(c, InfoRequestForm);
     if (!form.ok) {
       const token = valueOf(form.values, 'token');
-      return renderPage(c, page(c, 'Ajukan permohonan'), <RequestFormView ctx={ctx} token={/^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : randomToken(24)} values={form.values} errors={form.errors} />, { status: 422 });
+      return renderPage(
+        c,
+        page(c, 'Ajukan permohonan'),
+        <RequestFormView ctx={ctx} token={/^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : randomToken(24)} values={form.values} errors={form.errors} />,
+        { status: 422 },
+      );
     }
     const { token, ...input } = form.data;
     const r = await submitRequest(deps(c), { regionCode: ctx.region.code, input, key: token, ip: clientIp(c), channel: 'web' });
-    return renderPage(c, page(c, 'Permohonan terkirim'), <ConfirmationView ctx={ctx} number={r.number} code={r.code} registeredAt={r.registeredAt} dueAt={r.dueAt} replay={!r.created} />, { status: r.created ? 201 : 200 });
+    return renderPage(
+      c,
+      page(c, 'Permohonan terkirim'),
+      <ConfirmationView ctx={ctx} number={r.number} code={r.code} registeredAt={r.registeredAt} dueAt={r.dueAt} replay={!r.created} />,
+      { status: r.created ? 201 : 200 },
+    );
   });
 
   regionPage(
@@ -97,8 +108,12 @@ export function ppidRoutes(): Hono<AppEnv> {
       const parsed = RequestNumber.safeParse(raw);
       const found = parsed.success ? await publicStatus(c.get('db'), parsed.data) : null;
       if (!found) {
-        const error = parsed.success ? `Permohonan ${parsed.data} tidak ditemukan. Periksa kembali nomornya.` : (parsed.error.issues[0]?.message ?? 'Nomor tidak valid.');
-        return renderPage(c, page(c, 'Lacak permohonan'), <TrackView action={action} nomor={raw.slice(0, 40)} error={error} found={null} />, { status: parsed.success ? 404 : 400 });
+        const error = parsed.success
+          ? `Permohonan ${parsed.data} tidak ditemukan. Periksa kembali nomornya.`
+          : (parsed.error.issues[0]?.message ?? 'Nomor tidak valid.');
+        return renderPage(c, page(c, 'Lacak permohonan'), <TrackView action={action} nomor={raw.slice(0, 40)} error={error} found={null} />, {
+          status: parsed.success ? 404 : 400,
+        });
       }
       if (found.row.regionCode !== ctx.region.code) {
         const home = await findRegion(c.get('db'), found.row.regionCode);
@@ -137,7 +152,13 @@ export function ppidRoutes(): Hono<AppEnv> {
       await fileObjection(deps(c), { number: form.data.nomor, code: form.data.kode, grounds: form.data.grounds, reason: form.data.reason, ip: clientIp(c) });
     } catch (err) {
       if (err instanceof AppError && err.code === 'conflict') {
-        return requesterPage(c, form.data.nomor, form.data.kode, { objectionErrors: [{ field: 'grounds', message: err.message }], objectionValues: values }, 409);
+        return requesterPage(
+          c,
+          form.data.nomor,
+          form.data.kode,
+          { objectionErrors: [{ field: 'grounds', message: err.message }], objectionValues: values },
+          409,
+        );
       }
       if (err instanceof AppError && err.code === 'validation') return trackError(c, form.data.nomor, err.fieldErrors);
       throw err;
@@ -181,7 +202,12 @@ async function trackError(c: Context<AppEnv>, nomorRaw: string, errors: FieldErr
   return renderPage(
     c,
     page(c, 'Lacak permohonan'),
-    <TrackView action={action} nomor={found?.row.number ?? nomorRaw.slice(0, 40)} found={found ? { ...found, now: Date.now() } : null} codeErrors={codeErrors} />,
+    <TrackView
+      action={action}
+      nomor={found?.row.number ?? nomorRaw.slice(0, 40)}
+      found={found ? { ...found, now: Date.now() } : null}
+      codeErrors={codeErrors}
+    />,
     { status: 422 },
   );
 }
@@ -202,7 +228,17 @@ async function requesterPage(
   return renderPage(
     c,
     page(c, `Permohonan ${row.number}`, [{ label: 'Lacak', href: base }]),
-    <RequesterView row={row} objection={objection} events={events} now={d.now} code={code} base={base} objectionWindow={window} canObject={canObject(s, d.now, cal)} {...extra} />,
+    <RequesterView
+      row={row}
+      objection={objection}
+      events={events}
+      now={d.now}
+      code={code}
+      base={base}
+      objectionWindow={window}
+      canObject={canObject(s, d.now, cal)}
+      {...extra}
+    />,
     { status },
   );
 }
@@ -214,7 +250,10 @@ async function publicReport(c: Context<AppEnv>, format: 'html' | 'csv') {
   const year = q.data.tahun ?? witaYear(Date.now());
   const { report, regionName } = await loadReport(c.get('db'), ctx.region.code, year);
   const base = regionHref(ctx.region.path, 'ppid', 'laporan');
-  if (format === 'csv') return csvResponse(reportCsv(report, regionName), `laporan-ppid-${ctx.region.code}-${year}.csv`);
+  if (format === 'csv') {
+    const variant = csvVariantOf(new URL(c.req.url));
+    return csvResponse(reportCsv(report, regionName, variant), `laporan-ppid-${ctx.region.code}-${year}.csv`, variant);
+  }
   const years = Array.from({ length: 6 }, (_, i) => witaYear(Date.now()) - i);
   return renderPage(
     c,
@@ -239,15 +278,4 @@ async function publicReport(c: Context<AppEnv>, format: 'html' | 'csv') {
       }
     />,
   );
-}
-
-export function csvResponse(body: string, filename: string): Response {
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': contentDisposition(filename),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
 }

@@ -11,7 +11,7 @@ import {
 import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { REFUSAL_REASON_KEYS } from './labels';
-import { referenceField } from '../../lib/validation';
+import { referenceField, UNKNOWN_KEYS } from '../../lib/validation';
 import { normalizeCode, normalizeNumber } from './secrets';
 import { OBJECTION_GROUNDS } from './state';
 
@@ -85,7 +85,11 @@ export const InfoRequestForm = InfoRequestFields.extend({
   token: z.string().regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.'),
 }).superRefine(requestRules);
 
-export const RequestNumber = referenceField(normalizeNumber, { required: 'Isi nomor registrasi.', invalid: 'Nomor registrasi berbentuk PPID-XXXX-XXXX.', max: 40 });
+export const RequestNumber = referenceField(normalizeNumber, {
+  required: 'Isi nomor registrasi.',
+  invalid: 'Nomor registrasi berbentuk PPID-XXXX-XXXX.',
+  max: 40,
+});
 
 export const PrivateCode = referenceField(normalizeCode, {
   required: 'Isi kode rahasia.',
@@ -139,7 +143,9 @@ export const ProfileForm = z.object({
   superior_name: optionalText(150, 'Atasan PPID').transform((v) => v ?? ''),
   address: text(5, 300, 'alamat kantor'),
   phone: optionalText(40, 'Telepon kantor').transform((v) => v ?? ''),
-  email: optionalText(200, 'Email').pipe(z.email('Format email tidak valid.').optional()).transform((v) => v ?? ''),
+  email: optionalText(200, 'Email')
+    .pipe(z.email('Format email tidak valid.').optional())
+    .transform((v) => v ?? ''),
   office_hours: optionalText(200, 'Jam layanan').transform((v) => v ?? ''),
   maklumat: optionalText(4000, 'Maklumat pelayanan').transform((v) => v ?? ''),
   service_standard: optionalText(4000, 'Standar layanan').transform((v) => v ?? ''),
@@ -153,9 +159,7 @@ export const InfoItemForm = z
     summary: optionalText(1000, 'Ringkasan').transform((v) => v ?? ''),
     info_category: z.enum(DIP_CATEGORIES, { message: 'Pilih kategori informasi.' }),
     responsible_unit: optionalText(150, 'Penanggung jawab').transform((v) => v ?? ''),
-    year: z
-      .union([z.literal('').transform(() => undefined), intIn(1945, 2100, 'Tahun tidak valid.')])
-      .optional(),
+    year: z.union([z.literal('').transform(() => undefined), intIn(1945, 2100, 'Tahun tidak valid.')]).optional(),
     format: optionalText(100, 'Bentuk informasi').transform((v) => v ?? ''),
     retention: optionalText(100, 'Jangka waktu penyimpanan').transform((v) => v ?? ''),
     url: optionalText(300, 'Tautan').pipe(
@@ -234,10 +238,7 @@ export const InfoRequestStatusJson = z.object({
     .nullable(),
 });
 
-export const DipQuery = z.strictObject(
-  { region: RegionCodeSchema.describe('Region code whose Daftar Informasi Publik is listed') },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${issue.keys.join(', ')}.` : undefined) },
-);
+export const DipQuery = z.strictObject({ region: RegionCodeSchema.describe('Region code whose Daftar Informasi Publik is listed') }, UNKNOWN_KEYS);
 
 const DipEntryJson = z.object({
   kind: z.enum(['dokumen', 'informasi']),
@@ -258,5 +259,7 @@ export const DipJson = z.object({
   berkala: z.array(DipEntryJson),
   serta_merta: z.array(DipEntryJson),
   setiap_saat: z.array(DipEntryJson),
-  dikecualikan: z.array(z.object({ kind: z.enum(['dokumen', 'informasi']), id: z.string(), title: z.string(), legal_basis: z.string(), consequence_test: z.string() })),
+  dikecualikan: z.array(
+    z.object({ kind: z.enum(['dokumen', 'informasi']), id: z.string(), title: z.string(), legal_basis: z.string(), consequence_test: z.string() }),
+  ),
 });

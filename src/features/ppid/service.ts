@@ -11,13 +11,14 @@ import { findIdempotent, submitOnce } from '../../lib/idempotency';
 import { hmac } from '../../lib/jwt';
 import { newId } from '../../lib/ids';
 import { rateLimit } from '../../lib/rate-limit';
+import { sameDigest } from '../../lib/reference-codes';
 import type { HolidayCalendar } from '../../lib/working-days';
-import { PUBLIC_ACTOR, type ActionContext } from '../accounts/actor';
-import { auditInsert } from '../audit/service';
+import { PUBLIC_ACTOR, type ActionContext } from '../../auth/actor';
+import { auditInsert } from '../../audit/log';
 import { GROUND_LABELS } from './labels';
 import { findObjection, findRequestByNumber, listEvents, loadCalendar } from './repo';
 import type { InfoRequestInput } from './schemas';
-import { codeHash, encryptIdentity, lastFour, newRequestNumber, privateCodeFor, sameHash } from './secrets';
+import { codeHash, encryptIdentity, lastFour, newRequestNumber, privateCodeFor } from './secrets';
 import { initialState, transition, type ObjectionGround, type RequestState } from './state';
 
 export const REQUEST_SCOPE = 'info_request';
@@ -52,9 +53,7 @@ export function stateOf(r: InfoRequestRow, o: InfoObjectionRow | undefined | nul
     extensionDays: r.extensionDays,
     answeredAt: r.answeredAt,
     decision: r.decision,
-    objection: o
-      ? { status: o.status, filedAt: o.filedAt, dueAt: o.dueAt, decidedAt: o.decidedAt, outcome: o.outcome, commissionAt: o.commissionAt }
-      : null,
+    objection: o ? { status: o.status, filedAt: o.filedAt, dueAt: o.dueAt, decidedAt: o.decidedAt, outcome: o.outcome, commissionAt: o.commissionAt } : null,
   };
 }
 
@@ -118,7 +117,15 @@ export async function submitRequest(
               createdAt: d.now,
               updatedAt: d.now,
             }),
-            d.db.insert(infoRequestEvents).values({ id: newId(d.now), regionCode: a.regionCode, requestId: id, at: d.now, kind: 'diterima', actorRole: 'pemohon', note: a.channel === 'api' ? 'Diajukan melalui API' : 'Diajukan melalui portal' }),
+            d.db.insert(infoRequestEvents).values({
+              id: newId(d.now),
+              regionCode: a.regionCode,
+              requestId: id,
+              at: d.now,
+              kind: 'diterima',
+              actorRole: 'pemohon',
+              note: a.channel === 'api' ? 'Diajukan melalui API' : 'Diajukan melalui portal',
+            }),
             auditInsert(d.db, publicCtx(d), {
               action: 'ppid.request.create',
               regionCode: a.regionCode,
@@ -155,7 +162,7 @@ export async function verifyRequester(d: PublicDeps, number: string, code: strin
   await rateLimit(d.db, `ppid:code:${ip}`, CODE_CHECK_LIMIT.limit, CODE_CHECK_LIMIT.windowMs, d.now);
   const row = await findRequestByNumber(d.db, number);
   const expected = await codeHash(number, code);
-  if (!row || !sameHash(row.codeHash, expected)) {
+  if (!row || !sameDigest(row.codeHash, expected)) {
     throw new AppError('validation', 'Nomor registrasi atau kode rahasia tidak cocok.', {
       fieldErrors: [{ field: 'kode', message: 'Nomor registrasi atau kode rahasia tidak cocok. Periksa kembali bukti permohonan Anda.' }],
     });

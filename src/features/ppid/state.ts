@@ -130,7 +130,9 @@ export function transition(s: RequestState, e: RequestEvent, now: number, cal: H
 
     case 'extend': {
       if (s.status !== 'diterima' && s.status !== 'diproses') {
-        return fail(s.status === 'diperpanjang' ? 'Jangka waktu hanya dapat diperpanjang satu kali.' : 'Permohonan yang sudah dijawab tidak dapat diperpanjang.');
+        return fail(
+          s.status === 'diperpanjang' ? 'Jangka waktu hanya dapat diperpanjang satu kali.' : 'Permohonan yang sudah dijawab tidak dapat diperpanjang.',
+        );
       }
       if (s.extendedAt !== null) return fail('Jangka waktu hanya dapat diperpanjang satu kali.');
       if (!Number.isInteger(e.days) || e.days < 1 || e.days > MAX_EXTENSION_DAYS) return fail(`Perpanjangan 1 sampai ${MAX_EXTENSION_DAYS} hari kerja.`);

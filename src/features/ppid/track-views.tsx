@@ -56,7 +56,12 @@ export const StatusSummary: FC<PublicStatusProps> = ({ row, objection, now }) =>
 const CodeForm: FC<{ action: string; number: string; errors?: FieldError[] }> = ({ action, number, errors }) => (
   <form method="post" action={action} novalidate>
     <input type="hidden" name="nomor" value={number} />
-    <Field id="kode" label="Kode rahasia" hint="12 huruf/angka dari bukti permohonan, mis. 7K3Q-9XPD-4M2A." error={errors?.find((e) => e.field === 'kode')?.message}>
+    <Field
+      id="kode"
+      label="Kode rahasia"
+      hint="12 huruf/angka dari bukti permohonan, mis. 7K3Q-9XPD-4M2A."
+      error={errors?.find((e) => e.field === 'kode')?.message}
+    >
       {(d) => <input type="text" id="kode" name="kode" aria-describedby={d} autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={20} />}
     </Field>
     <button type="submit">Lihat jawaban</button>
@@ -165,9 +170,7 @@ export const RequesterView: FC<RequesterProps> = (p) => {
       <h2 id="keberatan">Keberatan</h2>
       {objection ? (
         <>
-          <p>
-            Alasan: {(JSON.parse(objection.grounds) as ObjectionGround[]).map((g) => GROUND_LABELS[g] ?? g).join('; ')}
-          </p>
+          <p>Alasan: {(JSON.parse(objection.grounds) as ObjectionGround[]).map((g) => GROUND_LABELS[g] ?? g).join('; ')}</p>
           {objection.status === 'diputus' && objection.outcome ? (
             <>
               <p>
@@ -175,8 +178,8 @@ export const RequesterView: FC<RequesterProps> = (p) => {
               </p>
               {objection.decisionNote ? <p class="callout">{objection.decisionNote}</p> : null}
               <p>
-                Bila tidak puas dengan tanggapan atasan PPID, Anda dapat mengajukan penyelesaian sengketa informasi ke Komisi Informasi
-                Provinsi Kalimantan Timur paling lambat 14 hari kerja setelah menerima tanggapan ini.
+                Bila tidak puas dengan tanggapan atasan PPID, Anda dapat mengajukan penyelesaian sengketa informasi ke Komisi Informasi Provinsi Kalimantan
+                Timur paling lambat 14 hari kerja setelah menerima tanggapan ini.
               </p>
             </>
           ) : (

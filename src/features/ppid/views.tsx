@@ -16,8 +16,8 @@ const ProfileSection: FC<{ profile: PpidProfileRow | undefined; ctx: RegionConte
     {!profile ? (
       <EmptyState>
         <p>
-          Profil PPID {regionTitle(ctx.region)} belum diisi. Permohonan informasi tetap dapat diajukan lewat formulir di halaman ini
-          dan akan ditangani oleh PPID yang berwenang.
+          Profil PPID {regionTitle(ctx.region)} belum diisi. Permohonan informasi tetap dapat diajukan lewat formulir di halaman ini dan akan ditangani oleh
+          PPID yang berwenang.
         </p>
       </EmptyState>
     ) : (
@@ -168,8 +168,7 @@ export const PpidHomeView: FC<{ ctx: RegionContext; profile: PpidProfileRow | un
     <>
       <h1>PPID {regionTitle(ctx.region)}</h1>
       <p>
-        Setiap orang berhak meminta informasi publik dari {regionTitle(ctx.region)}. Ajukan permohonan di sini, lalu pantau
-        statusnya dengan nomor registrasi.
+        Setiap orang berhak meminta informasi publik dari {regionTitle(ctx.region)}. Ajukan permohonan di sini, lalu pantau statusnya dengan nomor registrasi.
       </p>
       <nav class="quick" aria-label="Layanan PPID">
         <a class="quick-item" href={regionHref(path, 'ppid', 'permohonan')}>

@@ -2,34 +2,54 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { pageCache } from '../../cache/page-cache';
 import type { AppEnv } from '../../env';
+import { buildSitemap } from '../../lib/feed';
 import { wantsSaveData } from '../../lib/htmx';
 import { originOf } from '../../lib/origin';
 import { regionTitle } from '../../regions/labels';
-import { SECTION_LABELS, regionHref, type Section } from '../../regions/paths';
-import { regionPage } from '../../regions/routing';
+import { SECTION_LABELS, SECTIONS, regionHref } from '../../regions/paths';
+import { listAllRegions } from '../../regions/repo';
+import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
+import { regionCrumbs } from '../../views/region-crumbs';
+import { SearchForm } from '../../views/region-search';
 import { renderPage } from '../../views/render';
-import { loadRegionHome, regionDirectory } from './service';
-import { DirectoryResultList, DirectoryResults, regionCrumbs, RegionHomeView, SearchForm } from './views';
+import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
+import { loadRegionProfile, regionDirectory } from './service';
+import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
+import { REGENCY } from '../../config';
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).')
-    .default(''),
+  q: z.string().trim().max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).').default(''),
 });
 
-/** Sections whose features are not built yet render an honest page instead of a 404. */
-const PENDING_SECTIONS: Section[] = ['lelang'];
-
-export function siteRoutes(): Hono<AppEnv> {
+/**
+ * The region sites: robots.txt, the sitemap, the region directory (/wilayah), every region's home page (built from
+ * the registered features' home blocks) and an honest "sedang disiapkan" page for sections no feature serves yet.
+ * Mounted last: its region-home routes match any /{kec}/{desa}.
+ */
+export function siteRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const served = servedSectionsOf(registry);
+  const pendingSections = SECTIONS.filter((s) => !served.has(s));
+  const homeBlocks = regionHomeBlocksOf(registry);
+  const sitemapSources = sitemapSourcesOf(registry);
 
   // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
   app.get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.text(`User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /masuk\nSitemap: ${originOf(c)}/sitemap.xml\n`);
+  });
+
+  // Every region home, then what each feature lists. Cached under the regency prefix, so any region's purge refreshes it.
+  app.get('/sitemap.xml', pageCache(), async (c) => {
+    const origin = originOf(c);
+    const db = c.get('db');
+    const now = Date.now();
+    const regions = await listAllRegions(db);
+    const homes = regions.map((r) => ({ path: regionHref(r.path), lastmod: r.lastContentUpdate }));
+    const lists = await Promise.all(sitemapSources.map((source) => source({ db, now, regions })));
+    const urls = [...homes, ...lists.flat()].map((u) => ({ loc: `${origin}${u.path}`, lastmod: u.lastmod }));
+    return c.body(buildSitemap(urls), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 
   app.get('/wilayah', pageCache(), async (c) => {
@@ -42,7 +62,7 @@ export function siteRoutes(): Hono<AppEnv> {
       c,
       {
         title: q ? `Cari “${q}”` : 'Semua wilayah',
-        description: 'Daftar seluruh kecamatan, desa dan kelurahan di Kabupaten Kutai Timur.',
+        description: `Daftar seluruh kecamatan, desa dan kelurahan di ${REGENCY.name}.`,
         breadcrumbs: [{ label: 'Kabupaten', href: '/' }, { label: 'Semua wilayah' }],
       },
       <>
@@ -55,7 +75,7 @@ export function siteRoutes(): Hono<AppEnv> {
     );
   });
 
-  for (const section of PENDING_SECTIONS) {
+  for (const section of pendingSections) {
     regionPage(app, `/${section}`, (c) => {
       const ctx = c.get('region');
       const label = SECTION_LABELS[section];
@@ -72,8 +92,8 @@ export function siteRoutes(): Hono<AppEnv> {
           </h1>
           <EmptyState>
             <p>
-              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo Kabupaten Kutai Timur.
-              Sementara itu, silakan hubungi kantor {regionTitle(ctx.region)} secara langsung.
+              Layanan {label} untuk {regionTitle(ctx.region)} sedang disiapkan oleh Diskominfo {REGENCY.name}. Sementara itu, silakan hubungi kantor{' '}
+              {regionTitle(ctx.region)} secara langsung.
             </p>
             <p>
               <a href={regionHref(ctx.region.path)}>Kembali ke beranda {regionTitle(ctx.region)}</a>
@@ -86,17 +106,19 @@ export function siteRoutes(): Hono<AppEnv> {
 
   regionPage(app, '', async (c) => {
     const ctx = c.get('region');
+    const db = c.get('db');
     const now = Date.now();
-    const home = await loadRegionHome(c.get('db'), ctx, now);
+    const deps = { db, now, saveData: wantsSaveData(c) };
+    const [profile, blocks] = await Promise.all([loadRegionProfile(db, ctx.region.code), Promise.all(homeBlocks.map((b) => b.render(deps, ctx)))]);
     return renderPage(
       c,
       {
         title: regionTitle(ctx.region),
-        description: home.profile,
+        description: profile,
         nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'beranda' },
         breadcrumbs: regionCrumbs(ctx),
       },
-      <RegionHomeView home={home} now={now} saveData={wantsSaveData(c)} />,
+      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} />,
     );
   });
 

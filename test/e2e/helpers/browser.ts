@@ -55,10 +55,7 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * Requests to any other host are recorded in `externalRequests` and aborted (the portal must be self-contained).
  * With request interception on, Playwright disables the HTTP cache, so every page load fetches its scripts again.
  */
-export async function phoneContext(
-  browser: Browser,
-  { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {},
-): Promise<PhoneContext> {
+export async function phoneContext(browser: Browser, { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}): Promise<PhoneContext> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
@@ -152,8 +149,7 @@ export async function runAxe(page: Page): Promise<A11yViolation[]> {
   return page.evaluate(async (tags) => {
     type AxeNode = { target: unknown[]; html: string; failureSummary?: string };
     type AxeResult = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeResult[] }> } })
-      .axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -175,7 +171,8 @@ export function formatViolations(violations: A11yViolation[]): string {
     .flatMap((v) =>
       v.nodes.map(
         (n) =>
-          `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    element: ${n.target.join(', ')}\n    html: ${n.html}\n    ${n.failureSummary.replace(/\n\s*/g, ' ')}`,
+          `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    element: ${n.target.join(', ')}\n    html: ${n.html}\n    ` +
+          n.failureSummary.replace(/\n\s*/g, ' '),
       ),
     )
     .join('\n');

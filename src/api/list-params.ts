@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { AppError, notFound } from '../lib/errors';
+import { witaDateToMs } from '../lib/time';
+import { findRegionByCode, rootRegionCode } from '../regions/repo';
+import { RegionCodeSchema } from '../regions/schemas';
+
+// Helpers shared by the public list endpoints of /api/v1: region filter, year window, `since`, cursor errors.
+
+/** `since`: 'YYYY-MM-DD' (00:00 WITA) or an ISO 8601 instant with a time zone. Returns epoch ms or null. */
+export function parseSince(v: string): number | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    try {
+      return witaDateToMs(v);
+    } catch {
+      return null;
+    }
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) return null;
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Shared list parameters of the public list APIs (posts, documents …). */
+export const ListParams = {
+  region: RegionCodeSchema.optional().describe('Region code; the list includes its descendants (rollup). Default: the whole regency'),
+  year: z.coerce
+    .number({ message: 'year harus angka.' })
+    .int('year harus bilangan bulat.')
+    .min(1945, 'year tidak valid.')
+    .max(2100, 'year tidak valid.')
+    .optional(),
+  since: z
+    .string()
+    .refine((v) => parseSince(v) !== null, 'since harus tanggal YYYY-MM-DD atau waktu ISO 8601 dengan zona waktu.')
+    .optional()
+    .describe('Only items created or changed at/after this instant (YYYY-MM-DD is read as 00:00 WITA)'),
+  cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
+  limit: z.coerce
+    .number({ message: 'limit harus angka.' })
+    .int('limit harus bilangan bulat.')
+    .min(1, 'limit minimal 1.')
+    .max(100, 'limit maksimal 100.')
+    .default(20),
+};
+
+/** The region filter: 404 for a well-formed but unknown code; the regency when absent. */
+export async function apiRegion(c: Context<AppEnv>, code: string | undefined): Promise<string> {
+  if (!code) return rootRegionCode(c.get('db'));
+  const region = await findRegionByCode(c.get('db'), code);
+  if (!region) throw notFound(`Wilayah dengan kode ${code} tidak ditemukan.`);
+  return code;
+}
+
+/** Half-open WITA calendar-year window. */
+export function yearWindow(year: number | undefined): { from?: number; to?: number } {
+  return year === undefined ? {} : { from: witaDateToMs(`${year}-01-01`), to: witaDateToMs(`${year + 1}-01-01`) };
+}
+
+export function badCursor(): AppError {
+  return new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
+}

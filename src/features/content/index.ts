@@ -1,0 +1,34 @@
+import { regionHref } from '../../regions/paths';
+import type { FeatureDescriptor } from '../descriptor';
+import { contentAdminRoutes } from './admin-routes';
+import { postsApi } from './api';
+import { contentAttention } from './attention';
+import { contentHomeBlocks } from './home-blocks';
+import { listSitemapPosts } from './repo';
+import { contentRoutes } from './routes';
+import { scheduledPublishJobs } from './scheduled-publish';
+
+const SITEMAP_MAX_POSTS = 40_000;
+
+/** News, announcements, agenda and the region's fixed pages: public pages, RSS, the editor and its review workflow. */
+export const contentFeature: FeatureDescriptor = {
+  name: 'content',
+  routes: contentRoutes,
+  adminRoutes: contentAdminRoutes,
+  api: postsApi,
+  adminNav: [{ href: '/admin/konten', label: 'Konten', action: 'content.draft', order: 20 }],
+  attention: contentAttention,
+  sections: ['berita'],
+  regionHome: contentHomeBlocks,
+  async sitemap({ db, now, regions }) {
+    const posts = await listSitemapPosts(db, now, SITEMAP_MAX_POSTS);
+    return [
+      ...regions.map((r) => ({ path: regionHref(r.path, 'berita'), lastmod: r.lastContentUpdate })),
+      ...posts.map((p) => ({
+        path: p.kind === 'halaman' ? regionHref(p.regionPath, 'tentang', p.slug) : regionHref(p.regionPath, 'berita', p.slug),
+        lastmod: Math.max(p.updatedAt, p.publishedAt ?? 0),
+      })),
+    ];
+  },
+  jobs: scheduledPublishJobs,
+};

@@ -1,0 +1,128 @@
+import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AttentionProvider } from '../admin/attention';
+import { type AdminNavItem, HOME_NAV_ITEM } from '../admin/nav';
+import type { AdminShell } from '../admin/shell';
+import type { Db } from '../db/client';
+import type { AppEnv, Bindings } from '../env';
+import type { RegionContext } from '../regions/context';
+import type { Section } from '../regions/paths';
+import type { RegionSummary } from '../regions/repo';
+import type { DeadlineSource } from './deadlines';
+import type { MapLayer } from './map-layers';
+
+/**
+ * The contract between the app and a feature area. Each folder `src/features/<area>/` exports ONE descriptor from its
+ * `index.ts`; `src/features.ts` lists them, and the app, the API, the admin shell, monitoring, the site and the slug
+ * rules iterate that list. Adding a feature area is its folder plus one line there. Every field is optional.
+ */
+export interface FeatureDescriptor {
+  /** The folder name, for messages and tests. */
+  name: string;
+  /** Public pages (HTML, feeds), mounted at '/'. Region pages register themselves with `regionPage()`. */
+  routes?: RouteFactory;
+  /** Admin pages (paths under '/admin/'); session, no-store, CSRF and the shell are already applied. */
+  adminRoutes?: RouteFactory;
+  /** JSON API routes, mounted under '/api/v1' (document each with `describeRoute`). */
+  api?: RouteFactory;
+  /**
+   * Mount after every other feature: for routes that match any `/{kec}/{desa}` path (the site's region homes).
+   * Without it features mount in registry order.
+   */
+  mountLast?: boolean;
+  /** Entries of the admin menu (sorted by `order` across features). */
+  adminNav?: AdminNavItem[];
+  /** The feature's part of "Perlu tindakan" on the admin home. */
+  attention?: AttentionProvider;
+  /** Items with a working-day deadline, read by monitoring's hourly deadline scan. */
+  deadlineSources?: DeadlineSource[];
+  /** Moves running deadlines after the holiday calendar changed; returns how many rows moved. */
+  onHolidaysChanged?: (db: Db, now: number) => Promise<number>;
+  /** Top-level path words the feature uses (e.g. 'masuk', 'media'): never a region slug. */
+  reservedWords?: string[];
+  /** Region sections (`{prefix}/berita` …) this feature serves; the site shows "sedang disiapkan" for the others. */
+  sections?: Section[];
+  /** Blocks on every region's home page, rolled up from the subtree. */
+  regionHome?: RegionHomeBlock[];
+  /** Point layers on the interactive region map (`/api/v1/geo/layers/{id}`). */
+  mapLayers?: MapLayer[];
+  /** URLs for /sitemap.xml. */
+  sitemap?: SitemapSource;
+  /** Scheduled work (wrangler.toml [triggers]); each job is idempotent and never throws. */
+  jobs?: ScheduledJob[];
+}
+
+/** The registered features, in mount order. */
+export type Registry = readonly FeatureDescriptor[];
+
+/** Builds a feature's Hono sub-app; the registry is passed for features that list other features' contributions. */
+export type RouteFactory = (registry: Registry) => Hono<AppEnv>;
+
+export interface RegionHomeBlock {
+  /** Position on the page, lowest first (content 10–20, documents 30, map 40; the site's profile and children follow). */
+  order: number;
+  /** Loads and renders the block for a region (blocks load in parallel). */
+  render(deps: { db: Db; now: number; saveData: boolean }, ctx: RegionContext): Promise<Child>;
+}
+
+/** A URL for /sitemap.xml: a path on the portal's origin and when its content last changed. */
+export interface SitemapEntry {
+  path: string;
+  lastmod?: number | null;
+}
+
+/** Sitemap URLs of a feature; `regions` is every region (loaded once for all sources). */
+export type SitemapSource = (deps: { db: Db; now: number; regions: RegionSummary[] }) => Promise<SitemapEntry[]>;
+
+export interface ScheduledJob {
+  /** For logs. */
+  name: string;
+  /** 'daily' runs at 01:00 WITA, 'hourly' at minute 5 (src/jobs/index.ts maps them to the cron expressions). */
+  schedule: 'daily' | 'hourly';
+  run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void>;
+}
+
+/** Features in mount order: registry order, with `mountLast` features after the others. */
+export function mountOrder(registry: Registry): FeatureDescriptor[] {
+  return [...registry.filter((f) => !f.mountLast), ...registry.filter((f) => f.mountLast)];
+}
+
+/** The admin menu (home first, then every feature's entries by `order`) and the "Perlu tindakan" providers. */
+export function adminShellOf(registry: Registry): AdminShell {
+  const nav = [HOME_NAV_ITEM, ...registry.flatMap((f) => f.adminNav ?? [])].sort((a, b) => a.order - b.order);
+  const attention = registry.flatMap((f) => (f.attention ? [f.attention] : []));
+  return { nav, attention };
+}
+
+export function deadlineSourcesOf(registry: Registry): DeadlineSource[] {
+  return registry.flatMap((f) => f.deadlineSources ?? []);
+}
+
+export function holidayHooksOf(registry: Registry): Array<(db: Db, now: number) => Promise<number>> {
+  return registry.flatMap((f) => (f.onHolidaysChanged ? [f.onHolidaysChanged] : []));
+}
+
+/** Every top-level word the registered features use. */
+export function featureWordsOf(registry: Registry): string[] {
+  return [...new Set(registry.flatMap((f) => f.reservedWords ?? []))].sort();
+}
+
+export function servedSectionsOf(registry: Registry): Set<Section> {
+  return new Set(registry.flatMap((f) => f.sections ?? []));
+}
+
+export function regionHomeBlocksOf(registry: Registry): RegionHomeBlock[] {
+  return registry.flatMap((f) => f.regionHome ?? []).sort((a, b) => a.order - b.order);
+}
+
+export function mapLayersOf(registry: Registry): MapLayer[] {
+  return registry.flatMap((f) => f.mapLayers ?? []);
+}
+
+export function sitemapSourcesOf(registry: Registry): SitemapSource[] {
+  return registry.flatMap((f) => (f.sitemap ? [f.sitemap] : []));
+}
+
+export function jobsOf(registry: Registry, schedule: ScheduledJob['schedule']): ScheduledJob[] {
+  return registry.flatMap((f) => (f.jobs ?? []).filter((j) => j.schedule === schedule));
+}

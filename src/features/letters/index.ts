@@ -1,0 +1,20 @@
+import type { FeatureDescriptor } from '../descriptor';
+import { letterAdminRoutes } from './admin-routes';
+import { letterAttention } from './attention';
+import { lettersSource } from './deadline-source';
+import { letterRoutes } from './routes';
+
+/**
+ * Administrative letters (layanan): each region's catalogue, the citizen's request form, tracking and downloads,
+ * the public verification page (`/verifikasi/{code}`), and the officers' queue, numbering, signing and settings.
+ */
+export const lettersFeature: FeatureDescriptor = {
+  name: 'letters',
+  routes: letterRoutes,
+  adminRoutes: letterAdminRoutes,
+  adminNav: [{ href: '/admin/layanan', label: 'Layanan surat', action: 'letter.handle', order: 45 }],
+  attention: letterAttention,
+  deadlineSources: [lettersSource],
+  reservedWords: ['verifikasi'],
+  sections: ['layanan'],
+};

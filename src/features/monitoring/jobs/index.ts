@@ -1,0 +1,59 @@
+import { createDb } from '../../../db/client';
+import type { MonitoringJob } from '../../../db/schema';
+import type { Bindings } from '../../../env';
+import { deadlineSourcesOf, type Registry, type ScheduledJob } from '../../descriptor';
+import { hasPendingDigests } from '../digest';
+import { runJob, type JobContext, type JobFn, type RunResult } from '../runs';
+import type { Statement } from '../batch';
+import { completenessScan } from './completeness-scan';
+import { dailyDigest, digestRetry } from './daily-digest';
+import { deadlineScan } from './deadline-scan';
+import { freshnessScan } from './freshness-scan';
+
+/** The monitoring jobs Diskominfo can also start by hand from /admin/pemantauan. */
+const MONITORING_JOB_FNS: Record<MonitoringJob, JobFn> = {
+  kesegaran: freshnessScan,
+  kelengkapan: completenessScan,
+  tenggat: deadlineScan,
+  ringkasan: dailyDigest,
+};
+
+function cronContext(controller: ScheduledController, env: Bindings, registry: Registry): JobContext {
+  return {
+    db: createDb(env.DB),
+    env,
+    now: controller.scheduledTime,
+    trigger: 'cron',
+    cron: controller.cron,
+    userId: null,
+    deadlineSources: deadlineSourcesOf(registry),
+  };
+}
+
+/** The scheduled monitoring jobs (each run is recorded by runJob, which never throws). */
+export const monitoringJobs: ScheduledJob[] = [
+  {
+    name: 'monitoring (harian)',
+    schedule: 'daily',
+    /** Freshness, completeness, then the digest (which reads what the scans just wrote). */
+    async run(controller, env, registry) {
+      const ctx = cronContext(controller, env, registry);
+      for (const job of ['kesegaran', 'kelengkapan', 'ringkasan'] as const) await runJob(ctx, job, MONITORING_JOB_FNS[job]);
+    },
+  },
+  {
+    name: 'monitoring (per jam)',
+    schedule: 'hourly',
+    /** Deadlines, and a retry of undelivered digests when there is one. */
+    async run(controller, env, registry) {
+      const ctx = cronContext(controller, env, registry);
+      await runJob(ctx, 'tenggat', deadlineScan);
+      if (await hasPendingDigests(ctx.db)) await runJob(ctx, 'ringkasan', digestRetry);
+    },
+  },
+];
+
+/** A manual run from the dashboard (the audit entry goes in the same batch as the run row). */
+export function runMonitoringJobNow(ctx: JobContext, job: MonitoringJob, audit: Statement): Promise<RunResult> {
+  return runJob(ctx, job, MONITORING_JOB_FNS[job], [audit]);
+}

@@ -1,0 +1,11 @@
+import type { FeatureDescriptor } from '../descriptor';
+import { siteRoutes } from './routes';
+
+/** The region sites: every region's home, the region directory, robots.txt and the sitemap. */
+export const siteFeature: FeatureDescriptor = {
+  name: 'site',
+  routes: siteRoutes,
+  // Its region homes match any /{kec} and /{kec}/{desa}: every other feature's routes must be tried first.
+  mountLast: true,
+  reservedWords: ['wilayah', 'cari', 'robots.txt', 'sitemap.xml'],
+};
