@@ -87,6 +87,8 @@ CREATE TABLE letter_requests (
   submitted_at INTEGER NOT NULL,
   due_at INTEGER,                                 -- end of the service time; NULL while paused or closed
   paused_days INTEGER,                            -- working days left while waiting on the requester
+  clock_from INTEGER,                             -- the running service time: clock_days working days from clock_from
+  clock_days INTEGER,                             -- (recomputed when the holiday calendar changes)
   on_time INTEGER NOT NULL DEFAULT 1,
   finished_at INTEGER,
   letter_year INTEGER,

@@ -111,7 +111,7 @@ export function demoLettersSql(now, root) {
     const at = now - r.days * DAY;
     const l = r.letter;
     out.push(
-      `INSERT OR IGNORE INTO letter_requests (id, tracking_number, region_code, template_id, template_version, channel, delivery, status, version, applicant_name, nik_sealed, kk_sealed, contact_sealed, birth_place, birth_date, gender, occupation, address, rt, rw, fields, secret_hash, submitted_at, due_at, paused_days, on_time, finished_at, letter_year, letter_seq, letter_number, numbered_at, verify_kid, verify_nonce, signed_at, sign_method, signatory_name, signatory_position, signatory_nip, is_demo, created_at, updated_at) VALUES (${[
+      `INSERT OR IGNORE INTO letter_requests (id, tracking_number, region_code, template_id, template_version, channel, delivery, status, version, applicant_name, nik_sealed, kk_sealed, contact_sealed, birth_place, birth_date, gender, occupation, address, rt, rw, fields, secret_hash, submitted_at, due_at, paused_days, clock_from, clock_days, on_time, finished_at, letter_year, letter_seq, letter_number, numbered_at, verify_kid, verify_nonce, signed_at, sign_method, signatory_name, signatory_position, signatory_nip, is_demo, created_at, updated_at) VALUES (${[
         q(r.id),
         q(r.number),
         q(REGION),
@@ -137,6 +137,8 @@ export function demoLettersSql(now, root) {
         at,
         r.due ? at + r.due * DAY : 'NULL',
         r.status === 'perlu_perbaikan' ? 1 : 'NULL',
+        r.due ? at : 'NULL',
+        r.due ?? 'NULL',
         1,
         l ? now - DAY : 'NULL',
         l ? year : 'NULL',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyLetterAction } from '../../src/features/letters/actions';
-import { closedLetterStats, letterFigures, openLetterDeadlines } from '../../src/features/letters/deadlines';
+import { closedLetterStats, letterFigures, openLetterDeadlines, recomputeLetterDeadlines } from '../../src/features/letters/deadlines';
 import { csvRow, logView, officerIdentity, officerListItem, publicStatus, requesterView } from '../../src/features/letters/present';
-import { attachmentsOf, eventsOf, templateVersion } from '../../src/features/letters/repo';
+import { attachmentsOf, eventsOf, findRequestById, templateVersion } from '../../src/features/letters/repo';
 import { submitRequest } from '../../src/features/letters/submit';
 import { readRequirementUploads } from '../../src/features/letters/uploads';
-import { EMPTY_HOLIDAY_CALENDAR } from '../../src/lib/working-days';
+import { addWorkingDays, EMPTY_HOLIDAY_CALENDAR, holidayCalendar } from '../../src/lib/working-days';
 import { jpegBytes } from '../helpers/complaints';
 import { letterDeps, OFFICER, skuInput } from '../helpers/letters';
 
@@ -88,5 +88,19 @@ describe('deadlines and figures', () => {
     expect(stats.find((s) => s.regionCode === region)).toEqual({ regionCode: region, closed: 1, onTime: 0 });
     const figures = await letterFigures(deps.db, '64.08.02', NOW + 11 * DAY);
     expect(figures).toMatchObject({ received: 2, finished: 1, inProgress: 1, onTimePercent: 0, overdue: 0 });
+  });
+
+  it('moves running service times when the holiday calendar changes, counted from where each clock started', async () => {
+    const deps = letterDeps();
+    const region = '64.08.02.2003';
+    const row = await request(region, '6408041203907775'); // SKU: 2 working days from Monday 2 November 2026
+    expect(row.dueAt).toBe(addWorkingDays(NOW, 2, EMPTY_HOLIDAY_CALENDAR));
+    const cal = holidayCalendar(['2026-11-03']); // a new holiday on Tuesday
+    const moved = await recomputeLetterDeadlines(deps.db, cal);
+    expect(moved).toBeGreaterThanOrEqual(1);
+    const after = (await findRequestById(deps.db, row.id))!;
+    expect(after.dueAt).toBe(addWorkingDays(NOW, 2, cal));
+    expect(after.dueAt).toBeGreaterThan(row.dueAt!);
+    expect(await recomputeLetterDeadlines(deps.db, cal)).toBe(0); // nothing left to move
   });
 });

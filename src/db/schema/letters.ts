@@ -118,6 +118,8 @@ export const letterRequests = sqliteTable(
     submittedAt: integer('submitted_at').notNull(),
     dueAt: integer('due_at'),
     pausedDays: integer('paused_days'),
+    clockFrom: integer('clock_from'),
+    clockDays: integer('clock_days'),
     onTime: integer('on_time', { mode: 'boolean' }).notNull().default(true),
     finishedAt: integer('finished_at'),
     letterYear: integer('letter_year'),

@@ -3,9 +3,10 @@
  * whose service time ends at or before a horizon, and per region how many were finished and how many on time.
  * Grouped, bounded queries (no per-region loops); tracking numbers only (no personal data).
  */
-import { and, asc, count, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { letterRequests, type LetterStatus } from '../../db/schema';
+import { addWorkingDays, type HolidayCalendar } from '../../lib/working-days';
 import { OFFICER_STATUSES } from './status-machine';
 
 const WHAT: Partial<Record<LetterStatus, string>> = {
@@ -104,4 +105,30 @@ export async function letterFigures(db: Db, regionCode: string, now: number): Pr
   }
   f.onTimePercent = f.finished ? Math.round((onTime / f.finished) * 100) : null;
   return f;
+}
+
+/**
+ * After the holiday calendar changed: every running service time is counted again from where its clock started
+ * (`clock_from`, `clock_days`), in chunks of bounded statements. Returns how many deadlines moved.
+ */
+export async function recomputeLetterDeadlines(db: Db, cal: HolidayCalendar): Promise<number> {
+  const rows = await db
+    .select({ id: letterRequests.id, dueAt: letterRequests.dueAt, from: letterRequests.clockFrom, days: letterRequests.clockDays })
+    .from(letterRequests)
+    .where(
+      and(
+        inArray(letterRequests.status, [...OFFICER_STATUSES]),
+        isNotNull(letterRequests.dueAt),
+        isNotNull(letterRequests.clockFrom),
+        isNotNull(letterRequests.clockDays),
+      ),
+    )
+    .limit(OPEN_LIMIT * 10)
+    .all();
+  const moved = rows.map((r) => ({ id: r.id, dueAt: addWorkingDays(r.from!, r.days!, cal) })).filter((r, i) => r.dueAt !== rows[i]!.dueAt);
+  for (let i = 0; i < moved.length; i += 50) {
+    const chunk = moved.slice(i, i + 50).map((m) => db.update(letterRequests).set({ dueAt: m.dueAt }).where(eq(letterRequests.id, m.id)));
+    await db.batch(chunk as [(typeof chunk)[number], ...typeof chunk]);
+  }
+  return moved.length;
 }

@@ -1,7 +1,9 @@
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { FeatureDescriptor } from '../descriptor';
 import { letterAdminRoutes } from './admin-routes';
 import { letterAttention } from './attention';
 import { lettersSource } from './deadline-source';
+import { recomputeLetterDeadlines } from './deadlines';
 import { letterRoutes } from './routes';
 
 /**
@@ -15,6 +17,7 @@ export const lettersFeature: FeatureDescriptor = {
   adminNav: [{ href: '/admin/layanan', label: 'Layanan surat', action: 'letter.handle', order: 45 }],
   attention: letterAttention,
   deadlineSources: [lettersSource],
+  onHolidaysChanged: async (db) => recomputeLetterDeadlines(db, await loadHolidayCalendar(db)),
   reservedWords: ['verifikasi'],
   sections: ['layanan'],
 };

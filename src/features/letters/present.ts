@@ -15,6 +15,7 @@ import type { Keyring } from '../../lib/keyring';
 import { deadlineState, type DeadlineState, type HolidayCalendar } from '../../lib/working-days';
 import { maskIdNumber, maskPhone } from './mask';
 import { allowedActions, type ActionType } from './status-machine';
+import { machineStateOf } from './store';
 import { sealContext } from './submit';
 
 export const STATUS_LABELS: Record<LetterStatus, string> = {
@@ -101,10 +102,7 @@ export async function requesterView(
     letterNumber: row.letterNumber,
     revokedAt: row.revokedAt,
     noteFromOfficer: lastNote?.noteRequester ?? null,
-    actions: allowedActions(
-      { status: row.status, dueAt: row.dueAt, pausedDays: row.pausedDays, onTime: row.onTime, finishedAt: row.finishedAt, revokedAt: row.revokedAt },
-      'pemohon',
-    ),
+    actions: allowedActions(machineStateOf(row), 'pemohon'),
     uploads: uploads.map((u) => ({ requirementKey: u.requirementKey, mime: u.mime, at: u.createdAt })),
     canDownload: row.status === 'selesai' && row.revokedAt === null && row.delivery === 'unduh',
     hasSignedScan: row.signedScanKey !== null,

@@ -30,6 +30,9 @@ export interface MachineState {
   dueAt: number | null;
   /** Working days left when the clock stopped for a correction. */
   pausedDays: number | null;
+  /** The running clock: `clockDays` working days from `clockFrom` (moves when the holiday calendar changes). */
+  clockFrom: number | null;
+  clockDays: number | null;
   onTime: boolean;
   finishedAt: number | null;
   revokedAt: number | null;
@@ -103,7 +106,16 @@ export function allowedActions(state: MachineState, role: MachineRole): ActionTy
 
 /** The state of a request submitted at `now` for a service of `serviceDays` working days. */
 export function initialState(now: number, serviceDays: number, cal: HolidayCalendar): MachineState {
-  return { status: 'diajukan', dueAt: addWorkingDays(now, serviceDays, cal), pausedDays: null, onTime: true, finishedAt: null, revokedAt: null };
+  return {
+    status: 'diajukan',
+    dueAt: addWorkingDays(now, serviceDays, cal),
+    pausedDays: null,
+    clockFrom: now,
+    clockDays: serviceDays,
+    onTime: true,
+    finishedAt: null,
+    revokedAt: null,
+  };
 }
 
 const requiredText = (value: string | undefined, what: string): string => {
@@ -135,7 +147,9 @@ export function transition(
       break;
     case 'perbaiki':
       entry.noteInternal = action.note?.trim() || null;
-      next.dueAt = addWorkingDays(now, Math.max(state.pausedDays ?? 1, 1), cal);
+      next.clockFrom = now;
+      next.clockDays = Math.max(state.pausedDays ?? 1, 1);
+      next.dueAt = addWorkingDays(now, next.clockDays, cal);
       next.pausedDays = null;
       break;
     case 'proses':

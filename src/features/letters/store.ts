@@ -28,7 +28,16 @@ export type Statement = BatchItem<'sqlite'>;
 type RequestPatch = Partial<typeof letterRequests.$inferInsert>;
 
 export function machineStateOf(row: LetterRequestRow): MachineState {
-  return { status: row.status, dueAt: row.dueAt, pausedDays: row.pausedDays, onTime: row.onTime, finishedAt: row.finishedAt, revokedAt: row.revokedAt };
+  return {
+    status: row.status,
+    dueAt: row.dueAt,
+    pausedDays: row.pausedDays,
+    clockFrom: row.clockFrom,
+    clockDays: row.clockDays,
+    onTime: row.onTime,
+    finishedAt: row.finishedAt,
+    revokedAt: row.revokedAt,
+  };
 }
 
 export function eventInsert(db: Db, requestId: string, regionCode: string, seq: number, at: number, entry: TimelineEntry, actor: EventActor) {
@@ -70,6 +79,8 @@ export function changeStatements(
         status: next.status,
         dueAt: next.dueAt,
         pausedDays: next.pausedDays,
+        clockFrom: next.clockFrom,
+        clockDays: next.clockDays,
         onTime: next.onTime,
         finishedAt: next.finishedAt,
         revokedAt: next.revokedAt,

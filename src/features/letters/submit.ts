@@ -118,6 +118,8 @@ export async function submitRequest(
               secretHash: await hashPrivateCode(code),
               submittedAt: now,
               dueAt: state.dueAt,
+              clockFrom: state.clockFrom,
+              clockDays: state.clockDays,
               isDemo: opts.isDemo ?? false,
               createdAt: now,
               updatedAt: now,
