@@ -24,7 +24,7 @@ import { renderLetterPdf } from './letter-pdf';
 import { letterDocument } from './letter-service';
 import { csvRow, CSV_HEADER, officerIdentity } from './present';
 import { attachmentsOf, catalogueEntry, eventsOf, levelOf, settingsFor, templateVersion } from './repo';
-import { assertLetterRequestSize, requirementFiles, safeForm } from './routes';
+import { assertLetterRequestSize, requirementFiles, safeForm } from './form-input';
 import { letterFieldsOf, OfficerActionForm, RequestInput } from './schemas';
 import { letterRoots, officerAct, officerQueue, officerRequest, officerReveal, officerUpdateFields, registerWalkIn } from './officer';
 import { settingsRoutes } from './settings-routes';

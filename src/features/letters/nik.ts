@@ -69,7 +69,7 @@ export type IdResult<T> = { ok: true; value: T } | { ok: false; problem: IdProbl
 
 /** What a person typed, without spaces, dots and dashes (KTP numbers are often written in groups). */
 export function compactId(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return input.replace(/[\s.-]/g, '');
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -93,4 +93,4 @@ export function defaultShortCode(level: 'desa' | 'kelurahan' | 'kecamatan' | 'ka
   return `${prefix}-${initials || 'X'}`;
 }
 
-export const SHORT_CODE_RE = /^[A-Z0-9][A-Z0-9.\-]{0,19}$/;
+export const SHORT_CODE_RE = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;

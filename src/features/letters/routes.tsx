@@ -30,7 +30,8 @@ import { requesterAccess, requesterCancel, requesterFix, SUBMIT_LIMIT } from './
 import { CancelForm, FixForm, letterFieldsOf, RequestForm as RequestFormSchema, RequesterAuth, TrackingNumberSchema } from './schemas';
 import { letterFieldErrors, submitRequest } from './submit';
 import { PublicTrackView, RequesterPage, TrackForm, VerifyView } from './track-views';
-import { MAX_REQUEST_BYTES, privateFileResponse, readRequirementUploads } from './uploads';
+import { privateFileResponse, readRequirementUploads } from './uploads';
+import { assertLetterRequestSize, requirementFiles, safeForm } from './form-input';
 import { stripImageMetadata } from './image-metadata';
 import { CatalogueView, ConfirmationView, ServiceView } from './views';
 
@@ -42,36 +43,6 @@ const scripts = (c: C) => [`/js/downscale.js?v=${c.env.APP_VERSION}`];
 
 function officeOf(s: { officeAddress: string; officeHours: string; officePhone: string }) {
   return { address: s.officeAddress, hours: s.officeHours, phone: s.officePhone };
-}
-
-/** Multipart files named `req_<key>` (an empty file input sends a nameless, empty File). */
-export async function requirementFiles(c: C): Promise<Map<string, File>> {
-  if (!(c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) return new Map();
-  const body = await c.req.parseBody({ all: true });
-  const out = new Map<string, File>();
-  for (const [k, v] of Object.entries(body)) {
-    const f = [v].flat().find((x): x is File => typeof x === 'object' && x !== null && 'arrayBuffer' in x && (x as File).size > 0);
-    if (k.startsWith('req_') && f) out.set(k.slice(4), f);
-  }
-  return out;
-}
-
-/**
- * The shared form reader with malformed bodies (multipart without a boundary, truncated) answered 400 instead of 500.
- * (The shared reader gets the same guard with the multipart-limits work; this keeps letters safe meanwhile.)
- */
-export async function safeForm<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('bad_request', 'Kiriman formulir rusak atau terpotong. Muat ulang halaman lalu kirim lagi.');
-  }
-}
-
-export function assertLetterRequestSize(c: C): void {
-  if (Number(c.req.header('Content-Length') ?? '0') > MAX_REQUEST_BYTES)
-    throw new AppError('payload_too_large', 'Kiriman terlalu besar. Perkecil foto atau kirim lebih sedikit berkas.');
 }
 
 const formErrorsOf = (err: unknown): FieldError[] | null =>
