@@ -1,6 +1,7 @@
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { FeatureDescriptor } from '../descriptor';
 import { letterAdminRoutes } from './admin-routes';
+import { lettersApi } from './api';
 import { letterAttention } from './attention';
 import { lettersSource } from './deadline-source';
 import { recomputeLetterDeadlines } from './deadlines';
@@ -14,6 +15,7 @@ export const lettersFeature: FeatureDescriptor = {
   name: 'letters',
   routes: letterRoutes,
   adminRoutes: letterAdminRoutes,
+  api: lettersApi,
   adminNav: [{ href: '/admin/layanan', label: 'Layanan surat', action: 'letter.handle', order: 45 }],
   attention: letterAttention,
   deadlineSources: [lettersSource],
