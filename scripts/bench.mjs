@@ -16,6 +16,7 @@ import { memoryLines, throttledPages, throttledReport } from './lib/bench-thrott
 import { buildMediaBundle } from './lib/media-node.mjs';
 import { findChromium, startPortal } from './e2e.mjs';
 import { FIXTURES, fixturePath } from '../test/fixtures/media-fixtures.mjs';
+import { benchLetterPdf } from './lib/bench-letters.mjs';
 
 const CONCURRENCY = positiveInt(process.env.BENCH_CONCURRENCY, 16, 256);
 const SECONDS = positiveNumber(process.env.BENCH_SECONDS, 8, 120);
@@ -181,6 +182,9 @@ async function main() {
       sizeRows.push({ path, status: res.status, xcache: res.headers['x-cache'] ?? '—', raw: html.length, gz, br, js, mapJs, jsNames, perScript });
     }
 
+    process.stdout.write('[bench] mengukur PDF surat…\n');
+    const letter = await benchLetterPdf({ port, agent, get });
+
     // --- Report.
     const lines = [];
     lines.push('# Portal benchmark (local `wrangler dev`)', '');
@@ -248,6 +252,7 @@ async function main() {
     } else {
       lines.push('## Throttled first visits', '', 'Skipped: Chromium not found (`apt-get install -y chromium`).', '');
     }
+    lines.push(...letter.lines);
     const markdown = lines.join('\n');
     process.stdout.write(`\n${markdown}\n`);
     mkdirSync(join(ROOT, 'bench'), { recursive: true });

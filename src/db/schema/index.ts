@@ -9,3 +9,4 @@ export * from './places';
 export * from './ppid';
 export * from './monitoring';
 export * from './offices';
+export * from './letters';
