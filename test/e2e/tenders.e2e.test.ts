@@ -20,7 +20,9 @@ async function login(page: Page, username: string): Promise<void> {
 /** 'YYYY-MM-DDTHH:MM' in WITA, `days` from now (what a datetime-local input holds). */
 const witaLocal = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+/** Node's Buffer (playwright wants one for an in-memory file); the e2e tsconfig has no Node types. */
+const NodeBuffer = (globalThis as unknown as { Buffer: { from(s: string): Uint8Array } }).Buffer;
+const PDF = NodeBuffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 type MapHandle = {
   loaded(): boolean;
@@ -62,7 +64,7 @@ describe.skipIf(!e2eEnabled())('procurement on a phone: village package with a d
     await page.getByLabel('Selesai pengumuman', { exact: true }).fill(witaLocal(4));
     await page.getByLabel('Mulai penandatanganan kontrak', { exact: true }).fill(witaLocal(10));
     await page.getByLabel('Selesai penandatanganan kontrak', { exact: true }).fill(witaLocal(11));
-    await page.locator('#file').setInputFiles({ name: 'rab-talud.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.locator('#file').setInputFiles({ name: 'rab-talud.pdf', mimeType: 'application/pdf', buffer: PDF as never });
     await page.getByLabel('Judul berkas', { exact: true }).fill('Rencana anggaran biaya talud');
     await expectNoA11yViolations(page);
     // Pendampingan: the operator cannot publish, only save or submit.

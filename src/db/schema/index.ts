@@ -9,3 +9,5 @@ export * from './places';
 export * from './ppid';
 export * from './monitoring';
 export * from './tenders';
+export * from './offices';
+export * from './letters';
