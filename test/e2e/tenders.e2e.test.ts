@@ -118,6 +118,8 @@ describe.skipIf(!e2eEnabled())('procurement on a phone: village package with a d
     const ctx = await phone();
     const page = await ctx.newPage();
     await page.goto(url(`${KECAMATAN}/peta`));
+    // The interactive map loads on request (the page shows the SVG map first).
+    await page.getByRole('button', { name: /Muat peta interaktif/ }).click({ timeout: READY_TIMEOUT_MS });
     await page.waitForSelector('#peta[data-siap="1"] canvas.maplibregl-canvas', { timeout: READY_TIMEOUT_MS });
     await page.getByRole('checkbox', { name: /Pengadaan dan lelang/ }).tap();
     await page.waitForFunction(
