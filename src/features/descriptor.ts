@@ -9,6 +9,7 @@ import type { RegionContext } from '../regions/context';
 import type { Section } from '../regions/paths';
 import type { RegionSummary } from '../regions/repo';
 import type { DeadlineSource } from './deadlines';
+import type { ImportTargets } from './import-targets';
 import type { MapLayer } from './map-layers';
 
 /**
@@ -50,6 +51,8 @@ export interface FeatureDescriptor {
   sitemap?: SitemapSource;
   /** Scheduled work (wrangler.toml [triggers]); each job is idempotent and never throws. */
   jobs?: ScheduledJob[];
+  /** Upserts of imported items by their source key, through the feature's own services (src/features/import-targets.ts). */
+  importTargets?: ImportTargets;
 }
 
 /** The registered features, in mount order. */
@@ -79,7 +82,13 @@ export interface ScheduledJob {
   name: string;
   /** 'daily' runs at 01:00 WITA, 'hourly' at minute 5 (src/jobs/index.ts maps them to the cron expressions). */
   schedule: 'daily' | 'hourly';
-  run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void>;
+  /** May report a failure it handled itself (e.g. one of its steps failed): the run is then recorded as failed. */
+  run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void | JobReport>;
+}
+
+export interface JobReport {
+  /** Short description of what failed (no personal data); absent when everything succeeded. */
+  failed?: string;
 }
 
 /** Features in mount order: registry order, with `mountLast` features after the others. */
@@ -125,4 +134,19 @@ export function sitemapSourcesOf(registry: Registry): SitemapSource[] {
 
 export function jobsOf(registry: Registry, schedule: ScheduledJob['schedule']): ScheduledJob[] {
   return registry.flatMap((f) => (f.jobs ?? []).filter((j) => j.schedule === schedule));
+}
+
+/** The registered import targets (the first feature that offers a kind wins). */
+export function importTargetsOf(registry: Registry): ImportTargets {
+  const out: ImportTargets = {};
+  for (const f of registry) {
+    out.post ??= f.importTargets?.post;
+    out.document ??= f.importTargets?.document;
+  }
+  return out;
+}
+
+/** Every scheduled job of the registry with its schedule (for the status page). */
+export function allJobsOf(registry: Registry): ScheduledJob[] {
+  return registry.flatMap((f) => f.jobs ?? []);
 }

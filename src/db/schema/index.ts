@@ -8,3 +8,5 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './old-sites';
+export * from './ops';
