@@ -10,7 +10,7 @@
  */
 import type { ActionContext } from '../auth/actor';
 import type { Db } from '../db/client';
-import type { DocumentCategory } from '../db/schema';
+import type { DocumentCategory, InfoCategory } from '../db/schema';
 import type { Bindings } from '../env';
 import type { CheckedUpload } from '../lib/upload';
 import type { FixedPageSlug } from '../regions/fixed-pages';
@@ -58,6 +58,8 @@ export interface ImportedDocument {
   title: string;
   description: string;
   category: DocumentCategory;
+  /** As the old site published it (never `dikecualikan`: excluded information is not imported). */
+  infoCategory: Exclude<InfoCategory, 'dikecualikan'>;
   year: number;
   publishedAt: number;
   /** The file, fetched and checked (size, type by magic bytes) by the importer. */

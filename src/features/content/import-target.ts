@@ -25,9 +25,9 @@ import { changesPublicPages } from './workflow';
 const pathOf = (regionPath: string, p: Pick<PostRow, 'kind' | 'slug'>) =>
   p.kind === 'halaman' ? regionHref(regionPath, 'tentang', p.slug) : regionHref(regionPath, 'berita', p.slug);
 
+/** The fields an import writes; the kind is set once, when the post is made (a page never turns into news). */
 function fieldsOf(item: ImportedPost) {
   return {
-    kind: item.kind,
     title: item.title,
     summary: item.summary,
     bodyMd: item.bodyMd,

@@ -15,14 +15,15 @@ import { documentHref } from './views';
 
 /**
  * The documents feature's import target (src/features/import-targets.ts): an old site's document (OpenSID `dokumen`,
- * a WordPress PDF attachment) becomes a document identified by its source key, as information available at any time
- * (`setiap_saat`: it was public on the old site). New documents follow the publishing workflow's rule for imports; a
+ * a WordPress PDF attachment) becomes a document identified by its source key, with the public-information category
+ * the old site gave it (default `setiap_saat`; excluded information is never imported). New documents follow the publishing workflow's rule for imports; a
  * changed file becomes a new version (old versions kept), equal metadata and file change nothing.
  */
 const isPublic = (d: Pick<DocumentRow, 'status' | 'infoCategory' | 'currentVersion' | 'deletedAt'>) =>
   d.status === 'terbit' && d.infoCategory !== 'dikecualikan' && d.currentVersion > 0 && d.deletedAt === null;
 
 const metaOf = (item: ImportedDocument) => ({ title: item.title, description: item.description, category: item.category, year: item.year });
+
 
 async function putFile(deps: ImportDeps, key: string, item: ImportedDocument): Promise<void> {
   await deps.env.FILES.put(key, item.file.bytes, { httpMetadata: { contentType: item.file.type.mime }, sha256: item.file.sha256 });
@@ -100,7 +101,7 @@ export async function importDocument(deps: ImportDeps, item: ImportedDocument, w
     id,
     regionCode: item.regionCode,
     ...meta,
-    infoCategory: 'setiap_saat' as const,
+    infoCategory: item.infoCategory,
     status: t.to,
     currentVersion: 1,
     currentMime: item.file.type.mime,
