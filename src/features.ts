@@ -8,6 +8,7 @@ import { documentsFeature } from './features/documents';
 import { geoFeature } from './features/geo';
 import { mediaFeature } from './features/media';
 import { monitoringFeature } from './features/monitoring';
+import { oldSitesFeature } from './features/old-sites';
 import { partnersFeature } from './features/partners';
 import { ppidFeature } from './features/ppid';
 import { regionStagesFeature } from './features/region-stages';
@@ -32,5 +33,6 @@ export const FEATURES: Registry = [
   calendarFeature,
   auditFeature,
   mediaFeature,
+  oldSitesFeature,
   siteFeature,
 ];
