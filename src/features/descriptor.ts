@@ -10,6 +10,7 @@ import type { Section } from '../regions/paths';
 import type { RegionSummary } from '../regions/repo';
 import type { DeadlineSource } from './deadlines';
 import type { ImportTargets } from './import-targets';
+import type { JobReport } from '../lib/job-runs';
 import type { MapLayer } from './map-layers';
 
 /**
@@ -51,6 +52,8 @@ export interface FeatureDescriptor {
   sitemap?: SitemapSource;
   /** Scheduled work (wrangler.toml [triggers]); each job is idempotent and never throws. */
   jobs?: ScheduledJob[];
+  /** Work the feature has queued (shown on the status page). */
+  queuedWork?: QueuedWorkSource;
   /** Upserts of imported items by their source key, through the feature's own services (src/features/import-targets.ts). */
   importTargets?: ImportTargets;
 }
@@ -86,10 +89,15 @@ export interface ScheduledJob {
   run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void | JobReport>;
 }
 
-export interface JobReport {
-  /** Short description of what failed (no personal data); absent when everything succeeded. */
-  failed?: string;
+/** Work waiting to be done (an import in progress, an undelivered digest …), listed on the status page. */
+export interface QueuedWork {
+  label: string;
+  detail: string;
+  href?: string;
+  since: number;
 }
+
+export type QueuedWorkSource = (db: Db) => Promise<QueuedWork[]>;
 
 /** Features in mount order: registry order, with `mountLast` features after the others. */
 export function mountOrder(registry: Registry): FeatureDescriptor[] {
@@ -146,7 +154,11 @@ export function importTargetsOf(registry: Registry): ImportTargets {
   return out;
 }
 
-/** Every scheduled job of the registry with its schedule (for the status page). */
+/** Every scheduled job of the registry (for the status page). */
 export function allJobsOf(registry: Registry): ScheduledJob[] {
   return registry.flatMap((f) => f.jobs ?? []);
+}
+
+export function queuedWorkOf(registry: Registry): QueuedWorkSource[] {
+  return registry.flatMap((f) => (f.queuedWork ? [f.queuedWork] : []));
 }
