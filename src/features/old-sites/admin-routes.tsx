@@ -177,6 +177,7 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
   });
 
   app.post('/admin/impor/:id/mulai', async (c) => {
+    rootsOf(c);
     const id = jobId(c);
     const ctx = actionContext(c);
     await startImport(c.get('db'), id, ctx);
@@ -185,6 +186,7 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
   });
 
   app.post('/admin/impor/:id/lanjut', async (c) => {
+    rootsOf(c);
     const id = jobId(c);
     const job = await runImportChunk({ db: c.get('db'), env: c.env, fetch: (u, i) => fetch(u, i), targets }, id, actionContext(c));
     if (isPartial(c)) {
@@ -195,6 +197,7 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
   });
 
   app.post('/admin/impor/:id/batal', async (c) => {
+    rootsOf(c);
     const id = jobId(c);
     await cancelImport({ db: c.get('db'), env: c.env }, id, actionContext(c));
     return c.redirect(`/admin/impor/${id}`, 303);
