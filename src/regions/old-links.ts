@@ -34,7 +34,9 @@ export function normalizeOldPath(input: string): string | null {
   } catch {
     return null;
   }
-  let path = safeDecode(url.pathname).toLowerCase().replace(/\/{2,}/g, '/');
+  let path = safeDecode(url.pathname)
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/');
   if (/[\u0000-\u001f\u007f]/.test(path)) return null;
   if (path === '/index.php' || path.startsWith('/index.php/')) path = path.slice('/index.php'.length) || '/';
   if (path === '/first' || path.startsWith('/first/')) path = path.slice('/first'.length) || '/';

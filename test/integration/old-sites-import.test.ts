@@ -28,7 +28,7 @@ function oldSite(files: Record<string, OldFile>) {
   const fetcher = async (url: string) => {
     calls.push(url);
     const f = files[url];
-    return f ? new Response(f.bytes, { headers: { 'Content-Type': f.type } }) : new Response('tidak ada', { status: 404 });
+    return f ? new Response(f.bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': f.type } }) : new Response('tidak ada', { status: 404 });
   };
   return { fetcher, calls };
 }
@@ -83,7 +83,9 @@ const countOf = async (sql: string, ...args: unknown[]) =>
 /** What a second import must leave exactly as it was. */
 async function snapshot() {
   const [posts, docs, redirects, versions] = await Promise.all([
-    env.DB.prepare('SELECT id, slug, status, title, body_md, byline, published_at, cover_key, updated_at FROM posts WHERE region_code = ? ORDER BY id').bind(SWARGA_BARA).all(),
+    env.DB.prepare('SELECT id, slug, status, title, body_md, byline, published_at, cover_key, updated_at FROM posts WHERE region_code = ? ORDER BY id')
+      .bind(SWARGA_BARA)
+      .all(),
     env.DB.prepare('SELECT id, title, status, current_version FROM documents WHERE region_code = ? ORDER BY id').bind(SWARGA_BARA).all(),
     env.DB.prepare('SELECT old_path, target, updated_at FROM legacy_redirects WHERE region_code = ? ORDER BY old_path').bind(SWARGA_BARA).all(),
     env.DB.prepare('SELECT COUNT(*) AS n FROM document_versions').first<{ n: number }>(),
@@ -322,7 +324,13 @@ describe('import of an OpenSID database dump', () => {
     await expect(
       createImport(
         { db: db(), env },
-        { regionCode: SWARGA_BARA, format: 'opensid', siteUrl: SITE, publishDirectly: false, sources: [{ name: 'penduduk.sql', chunks: chunksOf(populationOnly) }] },
+        {
+          regionCode: SWARGA_BARA,
+          format: 'opensid',
+          siteUrl: SITE,
+          publishDirectly: false,
+          sources: [{ name: 'penduduk.sql', chunks: chunksOf(populationOnly) }],
+        },
         ctx(),
       ),
     ).rejects.toThrow(/Tidak ada yang dapat diimpor/);

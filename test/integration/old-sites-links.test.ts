@@ -29,9 +29,11 @@ beforeAll(async () => {
     ['/artikel/2023/05/12/posyandu-melati', `${HOME}/berita/posyandu-melati`, 'opensid'],
     ['/2022/08/lomba-tujuh-belasan.html', `${HOME}/berita/lomba-tujuh-belasan`, 'rss'],
   ];
-  await db.batch(rows.map(([oldPath, target, source]) => upsertRedirect(db, { regionCode: '64.08.04.2012', oldPath, target, source }, now)) as [
-    ReturnType<typeof upsertRedirect>,
-  ]);
+  await db.batch(
+    rows.map(([oldPath, target, source]) => upsertRedirect(db, { regionCode: '64.08.04.2012', oldPath, target, source }, now)) as [
+      ReturnType<typeof upsertRedirect>,
+    ],
+  );
   dk = await loginAs([['diskominfo', '64.08']]);
 }, 60_000);
 

@@ -24,7 +24,6 @@ const isPublic = (d: Pick<DocumentRow, 'status' | 'infoCategory' | 'currentVersi
 
 const metaOf = (item: ImportedDocument) => ({ title: item.title, description: item.description, category: item.category, year: item.year });
 
-
 async function putFile(deps: ImportDeps, key: string, item: ImportedDocument): Promise<void> {
   await deps.env.FILES.put(key, item.file.bytes, { httpMetadata: { contentType: item.file.type.mime }, sha256: item.file.sha256 });
 }

@@ -124,7 +124,11 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
   app.get('/admin/impor', async (c) => {
     rootsOf(c);
     const [jobs, regions] = await Promise.all([listJobs(c.get('db')), regionChoices(c)]);
-    return renderAdmin(c, { title: 'Impor situs lama', current: '/admin/situs-lama' }, <ImportListView csrf={sessionOf(c).csrfToken} jobs={jobs} regions={regions} />);
+    return renderAdmin(
+      c,
+      { title: 'Impor situs lama', current: '/admin/situs-lama' },
+      <ImportListView csrf={sessionOf(c).csrfToken} jobs={jobs} regions={regions} />,
+    );
   });
 
   app.post('/admin/impor', async (c) => {
@@ -158,7 +162,8 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
       );
       return c.redirect(`/admin/impor/${id}`, 303);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') return rerender(err.fieldErrors.length ? err.fieldErrors : [{ field: 'file', message: err.message }]);
+      if (err instanceof AppError && err.code === 'validation')
+        return rerender(err.fieldErrors.length ? err.fieldErrors : [{ field: 'file', message: err.message }]);
       throw err;
     }
   });

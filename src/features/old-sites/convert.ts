@@ -10,8 +10,31 @@ import { type HTMLElement, parse } from 'node-html-parser';
  * off, allow-listed links) is the second wall.
  */
 const DROP = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'noscript',
-  'template', 'svg', 'math', 'canvas', 'video', 'audio', 'link', 'meta', 'base', 'head', 'title',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'link',
+  'meta',
+  'base',
+  'head',
+  'title',
 ];
 const SHORTCODE = /\[\/?(?:caption|gallery|embed|video|audio|playlist|wp_\w+|vc_\w+|et_pb_\w+|fusion_\w+)\b[^\]]*\]/gi;
 export const MAX_BODY_CHARS = 100_000;
@@ -78,7 +101,12 @@ function flattenTables(root: HTMLElement): void {
         .filter((cell) => cell !== '')
         .join(' · '),
     );
-    table.replaceWith(lines.filter(Boolean).map((l) => `<p>${l}</p>`).join(''));
+    table.replaceWith(
+      lines
+        .filter(Boolean)
+        .map((l) => `<p>${l}</p>`)
+        .join(''),
+    );
   }
 }
 

@@ -142,7 +142,14 @@ export const ImportProgress: FC<{ job: ImportJobRow; csrf: string }> = ({ job, c
         <li>Alamat lama dialihkan: {counts.pengalihan ?? 0}</li>
       </ul>
       {job.status === 'berjalan' ? (
-        <form method="post" action={`/admin/impor/${job.id}/lanjut`} hx-post={`/admin/impor/${job.id}/lanjut`} hx-trigger="load delay:300ms" hx-target="#kemajuan" hx-swap="outerHTML">
+        <form
+          method="post"
+          action={`/admin/impor/${job.id}/lanjut`}
+          hx-post={`/admin/impor/${job.id}/lanjut`}
+          hx-trigger="load delay:300ms"
+          hx-target="#kemajuan"
+          hx-swap="outerHTML"
+        >
           <CsrfField token={csrf} />
           <p class="hint">Impor berjalan per bagian. Bila halaman ini ditutup, impor dilanjutkan oleh tugas terjadwal tiap jam, atau dari sini.</p>
           <button type="submit">Lanjutkan impor</button>

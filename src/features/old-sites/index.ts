@@ -1,6 +1,7 @@
 import type { FeatureDescriptor } from '../descriptor';
 import { oldSiteAdminRoutes } from './admin-routes';
 import { continueImportsJob } from './job';
+import { unfinishedJobs } from './repo';
 import { oldSiteRoutes } from './routes';
 
 /**
@@ -15,4 +16,11 @@ export const oldSitesFeature: FeatureDescriptor = {
   adminNav: [{ href: '/admin/situs-lama', label: 'Situs lama', action: 'site.migrate', order: 75 }],
   reservedWords: ['situs-lama'],
   jobs: [continueImportsJob],
+  queuedWork: async (db) =>
+    (await unfinishedJobs(db)).map((j) => ({
+      label: `Impor ${j.format.toUpperCase()} ${j.sourceName}`,
+      detail: `${j.cursor} dari ${j.total} item`,
+      href: `/admin/impor/${j.id}`,
+      since: j.createdAt,
+    })),
 };

@@ -85,7 +85,11 @@ async function recordRedirects(run: ItemRun, oldUrls: string[], target: string):
 async function storeImages(run: ItemRun, urls: URL[], folder: 'impor' | 'impor-sampul'): Promise<{ paths: Map<string, string>; failures: string[] }> {
   const paths = new Map<string, string>();
   const failures: string[] = [];
-  const known = await findLinks(run.db, run.region.code, urls.map((u) => `${imageKey(u)}${folder === 'impor-sampul' ? '#sampul' : ''}`));
+  const known = await findLinks(
+    run.db,
+    run.region.code,
+    urls.map((u) => `${imageKey(u)}${folder === 'impor-sampul' ? '#sampul' : ''}`),
+  );
   for (const url of urls) {
     const key = `${imageKey(url)}${folder === 'impor-sampul' ? '#sampul' : ''}`;
     const link = known.get(key);
@@ -194,7 +198,8 @@ async function importPostItem(run: ItemRun, item: SourcePost, unchangedSince: nu
       return known.get(old) ?? `${regionHref(run.region.path, 'situs-lama')}${old.startsWith('/?') ? old.slice(1) : old}`;
     },
   });
-  if (converted.markdown.length > MAX_BODY_CHARS) return { outcome: 'dilewati', reason: 'Isi tulisan lebih dari 100.000 karakter; pindahkan secara manual.', target: null };
+  if (converted.markdown.length > MAX_BODY_CHARS)
+    return { outcome: 'dilewati', reason: 'Isi tulisan lebih dari 100.000 karakter; pindahkan secara manual.', target: null };
   const bodyMd = converted.markdown || `_${item.excerpt || 'Tulisan ini tidak berisi teks di situs lama.'}_`;
   const pageSlug = item.isPage ? fixedPageFor(item.slug, item.title) : null;
   const write = { publishDirectly: run.publishDirectly, unchangedSince };
@@ -251,7 +256,9 @@ export async function importItem(run: ItemRun, item: SourceItem): Promise<ItemRe
     }).run();
     return { outcome: out.outcome, reason: 'reason' in out ? ((out as { reason?: string }).reason ?? null) : null, target: out.path };
   } catch (err) {
-    console.error(JSON.stringify({ msg: 'import item failed', key: item.key, requestId: run.ctx.requestId, err: err instanceof Error ? err.message : String(err) }));
+    console.error(
+      JSON.stringify({ msg: 'import item failed', key: item.key, requestId: run.ctx.requestId, err: err instanceof Error ? err.message : String(err) }),
+    );
     const message = err instanceof Error && err.name === 'AppError' ? err.message : 'Kesalahan tak terduga saat mengimpor item ini.';
     return { outcome: 'gagal', reason: message, target: null };
   }

@@ -30,7 +30,11 @@ export const continueImportsJob: ScheduledJob = {
       const actor: Actor = { kind: 'user', id: user.id, name: user.name, username: user.username, memberships: ms };
       for (let i = 0; i < CHUNKS_PER_RUN; i++) {
         try {
-          const after = await runImportChunk({ db, env, fetch: (u, init) => fetch(u, init), targets }, job.id, { actor, requestId: null, now: controller.scheduledTime });
+          const after = await runImportChunk({ db, env, fetch: (u, init) => fetch(u, init), targets }, job.id, {
+            actor,
+            requestId: null,
+            now: controller.scheduledTime,
+          });
           if (after.status !== 'berjalan' || (after.leaseUntil ?? 0) > Date.now()) break;
         } catch (err) {
           failures.push(`impor ${job.id}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200));

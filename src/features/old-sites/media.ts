@@ -15,7 +15,13 @@ import { type CheckedUpload, checkUpload, formatBytes } from '../../lib/upload';
  * through the pipeline when it lands.
  */
 const FETCH_TIMEOUT_MS = 15_000;
-const PLATFORM_IMAGE_HOSTS = [/\.bp\.blogspot\.com$/, /^blogger\.googleusercontent\.com$/, /\.googleusercontent\.com$/, /^i[0-3]\.wp\.com$/, /\.files\.wordpress\.com$/];
+const PLATFORM_IMAGE_HOSTS = [
+  /\.bp\.blogspot\.com$/,
+  /^blogger\.googleusercontent\.com$/,
+  /\.googleusercontent\.com$/,
+  /^i[0-3]\.wp\.com$/,
+  /\.files\.wordpress\.com$/,
+];
 
 export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -55,7 +61,12 @@ export async function fetchFile(fetcher: Fetcher, url: URL, maxBytes: number, ki
 }
 
 /** Stores an imported image (see the NOTE above) and returns its R2 key under public/ (a /media/ path). */
-export async function storeImportedImage(env: Pick<Bindings, 'FILES'>, sourceUrl: string, file: CheckedUpload, folder: 'impor' | 'impor-sampul'): Promise<string> {
+export async function storeImportedImage(
+  env: Pick<Bindings, 'FILES'>,
+  sourceUrl: string,
+  file: CheckedUpload,
+  folder: 'impor' | 'impor-sampul',
+): Promise<string> {
   const key = `public/${folder}/${(await sha256Hex(sourceUrl)).slice(0, 32)}.${file.type.ext}`;
   await env.FILES.put(key, file.bytes, { httpMetadata: { contentType: file.type.mime }, sha256: file.sha256 });
   return key;

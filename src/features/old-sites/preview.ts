@@ -59,9 +59,11 @@ async function siteOf(db: Db, regionCode: string, typed: string): Promise<string
 }
 
 async function parseSources(db: Db, input: NewImport): Promise<ParsedExport> {
-  if (input.sources.length === 0) throw new AppError('validation', 'Pilih berkas ekspor.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas ekspor.' }] });
+  if (input.sources.length === 0)
+    throw new AppError('validation', 'Pilih berkas ekspor.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas ekspor.' }] });
   if (input.format === 'opensid') return parseOpenSid(input.sources as OpenSidSource[], await siteOf(db, input.regionCode, input.siteUrl));
-  if (input.sources.length > 1) throw new AppError('validation', 'Untuk format ini pilih satu berkas saja.', { fieldErrors: [{ field: 'file', message: 'Pilih satu berkas saja.' }] });
+  if (input.sources.length > 1)
+    throw new AppError('validation', 'Untuk format ini pilih satu berkas saja.', { fieldErrors: [{ field: 'file', message: 'Pilih satu berkas saja.' }] });
   const text = await wholeText(input.sources[0]!);
   const parsed = input.format === 'wxr' ? parseWxr(text) : parseFeed(text);
   const typed = input.siteUrl.trim().replace(/\/+$/, '');
@@ -98,8 +100,13 @@ export async function createImport(deps: { db: Db; env: Pick<Bindings, 'FILES'> 
     return true;
   });
   if (items.length === 0) {
-    const why = problems.slice(0, 3).map((p) => p.message).join(' ');
-    throw new AppError('validation', `Tidak ada yang dapat diimpor dari berkas ini. ${why}`.trim(), { fieldErrors: [{ field: 'file', message: 'Tidak ada yang dapat diimpor dari berkas ini.' }] });
+    const why = problems
+      .slice(0, 3)
+      .map((p) => p.message)
+      .join(' ');
+    throw new AppError('validation', `Tidak ada yang dapat diimpor dari berkas ini. ${why}`.trim(), {
+      fieldErrors: [{ field: 'file', message: 'Tidak ada yang dapat diimpor dari berkas ini.' }],
+    });
   }
   const id = newId(ctx.now);
   const stored: StoredItems = { siteUrl: parsed.siteUrl, items };
@@ -110,7 +117,10 @@ export async function createImport(deps: { db: Db; env: Pick<Bindings, 'FILES'> 
       id,
       regionCode: input.regionCode,
       format: input.format,
-      sourceName: input.sources.map((s) => s.name).join(', ').slice(0, 300),
+      sourceName: input.sources
+        .map((s) => s.name)
+        .join(', ')
+        .slice(0, 300),
       siteUrl: parsed.siteUrl,
       publishDirectly: input.publishDirectly,
       status: 'pratinjau',

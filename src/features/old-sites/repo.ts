@@ -25,13 +25,7 @@ export async function listJobs(db: Db, limit = 30) {
 
 /** Imports started and not finished (the hourly job continues them; the status page lists them as queued work). */
 export async function unfinishedJobs(db: Db, limit = 20) {
-  return db
-    .select()
-    .from(importJobs)
-    .where(eq(importJobs.status, 'berjalan'))
-    .orderBy(asc(importJobs.updatedAt))
-    .limit(limit)
-    .all();
+  return db.select().from(importJobs).where(eq(importJobs.status, 'berjalan')).orderBy(asc(importJobs.updatedAt)).limit(limit).all();
 }
 
 /** Takes the job's lease for one chunk; false when another chunk holds it or the job is not running. */
@@ -105,6 +99,13 @@ export function saveLink(db: Db, row: typeof importLinks.$inferInsert) {
     .values(row)
     .onConflictDoUpdate({
       target: [importLinks.regionCode, importLinks.itemKey],
-      set: { entityType: row.entityType, entityId: row.entityId, target: row.target, sourceHash: row.sourceHash, entityUpdatedAt: row.entityUpdatedAt, updatedAt: row.updatedAt },
+      set: {
+        entityType: row.entityType,
+        entityId: row.entityId,
+        target: row.target,
+        sourceHash: row.sourceHash,
+        entityUpdatedAt: row.entityUpdatedAt,
+        updatedAt: row.updatedAt,
+      },
     });
 }

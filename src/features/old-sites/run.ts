@@ -90,7 +90,13 @@ export async function runImportChunk(deps: RunDeps, id: string, ctx: ActionConte
   if (job.status !== 'berjalan' || !(await claimJob(db, job, ctx.now, LEASE_MS))) return job;
   const obj = await deps.env.FILES.get(itemsKey(id));
   if (!obj) {
-    const failed = { status: 'gagal' as const, error: 'Data impor sementara tidak ditemukan; unggah ulang berkasnya.', leaseUntil: null, finishedAt: ctx.now, updatedAt: ctx.now };
+    const failed = {
+      status: 'gagal' as const,
+      error: 'Data impor sementara tidak ditemukan; unggah ulang berkasnya.',
+      leaseUntil: null,
+      finishedAt: ctx.now,
+      updatedAt: ctx.now,
+    };
     await updateJob(db, id, failed).run();
     return { ...job, ...failed };
   }

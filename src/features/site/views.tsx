@@ -58,7 +58,13 @@ const ChildList: FC<{ ctx: RegionContext }> = ({ ctx }) =>
   );
 
 /** A region's home: quick actions, the blocks of the registered features (news, documents, map …), profile, children. */
-export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; notice?: Child }> = ({ ctx, profile, blocks, now, notice }) => {
+export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; notice?: Child }> = ({
+  ctx,
+  profile,
+  blocks,
+  now,
+  notice,
+}) => {
   const path = ctx.region.path;
   const parent = ctx.ancestors[ctx.ancestors.length - 1];
   return (
@@ -116,14 +122,23 @@ export const DirectoryResultList: FC<{ groups: DistrictGroup[]; total: number; q
 
 /** Words to search for from an old link's last segment ('/2021/05/kerja-bakti-rt-03.html' → 'kerja bakti rt 03'). */
 export function wordsOfOldPath(oldPath: string): string {
-  const last = oldPath.split('?')[0]!.split('/').filter((s) => s && !/^\d+$/.test(s)).pop() ?? '';
+  const last =
+    oldPath
+      .split('?')[0]!
+      .split('/')
+      .filter((s) => s && !/^\d+$/.test(s))
+      .pop() ?? '';
   let text = last;
   try {
     text = decodeURIComponent(last);
   } catch {
     // keep it as written
   }
-  return text.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_+]+/g, ' ').trim().slice(0, 100);
+  return text
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .replace(/[-_+]+/g, ' ')
+    .trim()
+    .slice(0, 100);
 }
 
 /** On a region's home after an old site's link with no known new place: what happened, and a news search. */

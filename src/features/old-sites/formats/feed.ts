@@ -96,7 +96,12 @@ export function parseFeed(xml: string): ParsedExport {
   const problems: Problem[] = [];
   const atom = root.feed as XmlNode | undefined;
   if (atom) {
-    const site = atomLink(atom) || attr(list(atom.link).find((l) => attr(l, 'rel') === 'alternate'), 'href');
+    const site =
+      atomLink(atom) ||
+      attr(
+        list(atom.link).find((l) => attr(l, 'rel') === 'alternate'),
+        'href',
+      );
     return { format: 'rss', siteUrl: originOf(site), items: atomItems(atom, problems), problems };
   }
   const channel = (root.rss as XmlNode | undefined)?.channel as XmlNode | undefined;

@@ -16,14 +16,57 @@ import { SqlDumpReader } from './sql-dump';
  * carry no column list and no CREATE TABLE.
  */
 const READ = new Set(['artikel', 'dokumen', 'kategori', 'user']);
-const POPULATION_TABLE = /penduduk|keluarga|rtm|(^|_)kk(_|$)|nik|mandiri|dtks|bantuan|peserta|covid|vaksin|kia|posyandu|suplemen|ktp|surat|permohonan|pemilih|dpt/;
+const POPULATION_TABLE =
+  /penduduk|keluarga|rtm|(^|_)kk(_|$)|nik|mandiri|dtks|bantuan|peserta|covid|vaksin|kia|posyandu|suplemen|ktp|surat|permohonan|pemilih|dpt/;
 const POPULATION_COLUMN = /^(nik|no_kk|nokk|nik_kepala|ktp|no_ktp|kk|nomor_kk|nama_ayah|nama_ibu|tanggallahir|tempatlahir)$/i;
 
 const DEFAULT_COLUMNS: Record<string, string[]> = {
-  artikel: ['id', 'config_id', 'gambar', 'isi', 'enabled', 'tgl_upload', 'id_kategori', 'id_user', 'judul', 'headline', 'gambar1', 'gambar2', 'gambar3',
-    'dokumen', 'link_dokumen', 'boleh_komentar', 'slug', 'hit', 'slider', 'tipe'],
-  dokumen: ['id', 'config_id', 'satuan', 'nama', 'enabled', 'tgl_upload', 'id_pend', 'kategori', 'attr', 'tipe', 'url', 'tahun', 'kategori_info_publik',
-    'updated_at', 'deleted', 'id_syarat', 'id_parent', 'created_at', 'created_by', 'updated_by', 'dok_warga', 'lokasi_arsip'],
+  artikel: [
+    'id',
+    'config_id',
+    'gambar',
+    'isi',
+    'enabled',
+    'tgl_upload',
+    'id_kategori',
+    'id_user',
+    'judul',
+    'headline',
+    'gambar1',
+    'gambar2',
+    'gambar3',
+    'dokumen',
+    'link_dokumen',
+    'boleh_komentar',
+    'slug',
+    'hit',
+    'slider',
+    'tipe',
+  ],
+  dokumen: [
+    'id',
+    'config_id',
+    'satuan',
+    'nama',
+    'enabled',
+    'tgl_upload',
+    'id_pend',
+    'kategori',
+    'attr',
+    'tipe',
+    'url',
+    'tahun',
+    'kategori_info_publik',
+    'updated_at',
+    'deleted',
+    'id_syarat',
+    'id_parent',
+    'created_at',
+    'created_by',
+    'updated_by',
+    'dok_warga',
+    'lokasi_arsip',
+  ],
   kategori: ['id', 'config_id', 'kategori', 'tipe', 'urut', 'enabled', 'parrent', 'slug'],
   user: ['id', 'config_id', 'username', 'password', 'id_grup', 'pamong_id', 'email', 'last_login', 'email_verified_at', 'active', 'nama'],
 };
@@ -52,7 +95,12 @@ async function readCsv(source: OpenSidSource, problems: Problem[]): Promise<{ ta
     text += chunk;
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     if (text.includes('\n') || text.length > 4096) {
-      const headers = firstLine.split(/[,;]/).map((h) => h.trim().replace(/^["'`]|["'`]$/g, '').toLowerCase());
+      const headers = firstLine.split(/[,;]/).map((h) =>
+        h
+          .trim()
+          .replace(/^["'`]|["'`]$/g, '')
+          .toLowerCase(),
+      );
       if (headers.some((h) => POPULATION_COLUMN.test(h))) {
         problems.push({ item: source.name, message: 'Berkas berisi data kependudukan (kolom NIK/KK); ditolak — tidak dibaca dan tidak disimpan.' });
         return null;
@@ -63,7 +111,13 @@ async function readCsv(source: OpenSidSource, problems: Problem[]): Promise<{ ta
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: Row[];
   try {
-    records = parseCsv(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, delimiter, skip_empty_lines: true, relax_column_count: true });
+    records = parseCsv(text, {
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch {
     problems.push({ item: source.name, message: 'Berkas CSV tidak dapat dibaca; periksa pemisah kolom dan tanda kutipnya.' });
     return null;
@@ -108,7 +162,10 @@ function articleItems(rows: Row[], cats: Row[], users: Row[], site: string, prob
       continue;
     }
     if (!title || when === null || !a.id) {
-      problems.push({ item: title || `artikel ${a.id}`, message: title ? 'Tanggal unggah tidak terbaca; tidak diimpor.' : 'Artikel tanpa judul; tidak diimpor.' });
+      problems.push({
+        item: title || `artikel ${a.id}`,
+        message: title ? 'Tanggal unggah tidak terbaca; tidak diimpor.' : 'Artikel tanpa judul; tidak diimpor.',
+      });
       continue;
     }
     const isPage = a.tipe === 'statis' || a.id_kategori === '999' || staticCats.has(a.id_kategori ?? '');
@@ -199,7 +256,10 @@ function oneVillage(rows: Row[], problems: Problem[]): Row[] {
 }
 
 export async function parseOpenSid(sources: OpenSidSource[], siteUrl: string): Promise<ParsedExport> {
-  if (!siteUrl) throw new AppError('validation', 'Isi alamat situs OpenSID lama: gambar dan berkas diambil dari sana.', { fieldErrors: [{ field: 'site_url', message: 'Isi alamat situs OpenSID lama, mis. https://swargabara.desa.id.' }] });
+  if (!siteUrl)
+    throw new AppError('validation', 'Isi alamat situs OpenSID lama: gambar dan berkas diambil dari sana.', {
+      fieldErrors: [{ field: 'site_url', message: 'Isi alamat situs OpenSID lama, mis. https://swargabara.desa.id.' }],
+    });
   const problems: Problem[] = [];
   const tables: Record<string, Row[]> = { artikel: [], dokumen: [], kategori: [], user: [] };
   for (const source of sources) {

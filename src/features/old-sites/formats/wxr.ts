@@ -95,7 +95,11 @@ export function parseWxr(xml: string): ParsedExport {
       slug: text(it['wp:post_name']) || slugOfUrl(link),
       isPage: type === 'page',
       coverUrl: thumb ? (attachments.get(text(thumb['wp:meta_value'])) ?? null) : null,
-      oldUrls: [...(link ? [link] : []), type === 'page' ? `/?page_id=${id}` : `/?p=${id}`, ...(attr(it.guid, 'isPermaLink') === 'false' ? [text(it.guid)] : [])],
+      oldUrls: [
+        ...(link ? [link] : []),
+        type === 'page' ? `/?page_id=${id}` : `/?p=${id}`,
+        ...(attr(it.guid, 'isPermaLink') === 'false' ? [text(it.guid)] : []),
+      ],
     });
   }
   if (comments > 0) problems.push({ message: `${comments} komentar pengunjung tidak diimpor (berisi nama, e-mail dan alamat IP pengunjung).` });
