@@ -5,6 +5,8 @@ import { FEATURES } from '../../src/features';
 import { buildDigest } from '../../src/features/monitoring/digest';
 import { runScheduled } from '../../src/jobs';
 import { type Browser, loginAs } from '../helpers/auth';
+import { ORIGIN } from '../helpers/http';
+import { fetchWithBindings } from '../helpers/worker';
 
 // The deployment watched (issue 18): the status page shows every job's last run and outcome, failed purges, queued
 // work and the storage census; failed jobs reach the daily digest.
@@ -89,5 +91,18 @@ describe('storage census and status page', () => {
       { job: 'impor situs lama', started_at: new Date(now - 7_200_000).toISOString(), error: 'impor X: akun pengimpor tidak aktif' },
     ]);
     expect(digest.text).toContain('1 tugas terjadwal gagal');
+  });
+});
+
+describe('/healthz', () => {
+  it('reports D1, KV and R2; a failing storage makes it 503 degraded, naming it', async () => {
+    const ok = await fetchWithBindings(`${ORIGIN}/healthz`, {});
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'ok', checks: { d1: 'ok', kv: 'ok', r2: 'ok' } });
+    const brokenR2 = { head: () => Promise.reject(new Error('R2 tidak tersedia')) } as unknown as R2Bucket;
+    const degraded = await fetchWithBindings(`${ORIGIN}/healthz`, { FILES: brokenR2 });
+    expect(degraded.status).toBe(503);
+    expect(degraded.headers.get('Cache-Control')).toBe('no-store');
+    expect(await degraded.json()).toMatchObject({ status: 'degraded', checks: { d1: 'ok', kv: 'ok', r2: 'error' } });
   });
 });
