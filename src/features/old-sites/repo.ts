@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { importJobs, importLinks, importResults, type ImportJobRow, regions } from '../../db/schema';
 
@@ -68,16 +68,6 @@ export async function reportOf(db: Db, jobId: string, limit = 500) {
     .orderBy(asc(importResults.seq))
     .limit(limit)
     .all();
-}
-
-export async function outcomeCounts(db: Db, jobId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ outcome: importResults.outcome, n: sql<number>`count(*)` })
-    .from(importResults)
-    .where(eq(importResults.jobId, jobId))
-    .groupBy(importResults.outcome)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
 export async function findLinks(db: Db, regionCode: string, keys: string[]) {
