@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { apiV1 } from './api';
 import { ApiDocsView } from './api/docs';
-import { buildOpenApi } from './api/openapi';
+import { openApiDocument } from './api/document';
 import { problemResponse } from './api/problem';
 import { createDb } from './db/client';
 import type { AppEnv } from './env';
@@ -13,7 +13,7 @@ import { loadSession, requireUser } from './auth/session';
 import { pendingPurgeDrain } from './cache/purge';
 import { FEATURES } from './features';
 import { adminShellOf, featureWordsOf, mountOrder, type Registry } from './features/descriptor';
-import { AppError } from './lib/errors';
+import { AppError, type ErrorCode } from './lib/errors';
 import { isPartial } from './lib/htmx';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
@@ -53,11 +53,12 @@ export function createApp(registry: Registry = FEATURES) {
   app.use('/keluar', loadSession());
   app.use('*', csrf());
 
-  app.route('/api/v1', apiV1(registry));
+  const api = apiV1(registry);
+  app.route('/api/v1', api);
   app.get('/api/docs', (c) =>
     c.html(
       <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
-        <ApiDocsView doc={buildOpenApi(c.env.APP_VERSION, originOf(c))} />
+        <ApiDocsView doc={openApiDocument(api, { version: c.env.APP_VERSION, origin: originOf(c) })} />
       </Layout>,
     ),
   );
@@ -84,18 +85,14 @@ export function createApp(registry: Registry = FEATURES) {
 function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
-    const code =
-      err.status === 404
-        ? 'not_found'
-        : err.status === 403
-          ? 'forbidden'
-          : err.status === 401
-            ? 'unauthorized'
-            : err.status === 413
-              ? 'payload_too_large'
-              : err.status >= 500
-                ? 'internal'
-                : 'bad_request';
+    const byStatus: Record<number, ErrorCode> = {
+      401: 'unauthorized',
+      403: 'forbidden',
+      404: 'not_found',
+      413: 'payload_too_large',
+      415: 'unsupported_media_type',
+    };
+    const code: ErrorCode = byStatus[err.status] ?? (err.status >= 500 ? 'internal' : 'bad_request');
     return new AppError(code, code === 'internal' ? undefined : err.message || undefined);
   }
   // Unknown: log with the request id, answer generically (never echo internals).

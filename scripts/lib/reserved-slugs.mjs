@@ -37,6 +37,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'healthz',
   'sitemap.xml',
   'situs-lama',
+  'verifikasi',
   // static assets
   'css',
   'js',

@@ -1,14 +1,16 @@
 import type { FC } from 'hono/jsx';
-import type { buildOpenApi } from './openapi';
+import type { openApiDocument } from './document';
 
-type OpenApiDoc = ReturnType<typeof buildOpenApi>;
+type OpenApiDoc = ReturnType<typeof openApiDocument>;
 interface Operation {
   summary: string;
   description?: string;
-  parameters: Array<{ name: string; in: string; required: boolean; description?: string; schema: unknown }>;
-  'x-required-scopes'?: string[];
+  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: unknown }>;
+  security?: Array<Record<string, string[]>>;
   requestBody?: unknown;
 }
+
+const scopesOf = (op: Operation) => (op.security ?? []).flatMap((s) => s.partnerOAuth ?? []);
 
 /** A readable, server-rendered view of the OpenAPI document (no third-party UI, no CDN). */
 export const ApiDocsView: FC<{ doc: OpenApiDoc }> = ({ doc }) => (
@@ -23,8 +25,8 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc }> = ({ doc }) => (
       Setiap kesalahan dijawab dengan <code>application/problem+json</code> (RFC 9457): <code>type</code>, <code>title</code>, <code>status</code>,{' '}
       <code>detail</code>, dan <code>errors[]</code> per kolom untuk kesalahan validasi.
     </p>
-    {Object.entries(doc.paths).map(([path, ops]) =>
-      Object.entries(ops as Record<string, Operation>).map(([method, op]) => (
+    {Object.entries(doc.paths ?? {}).map(([path, ops]) =>
+      Object.entries(ops as unknown as Record<string, Operation>).map(([method, op]) => (
         <section class="endpoint">
           <h2>
             <code>
@@ -35,15 +37,15 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc }> = ({ doc }) => (
           {op.description ? <p>{op.description}</p> : null}
           <p>
             Akses:{' '}
-            {op['x-required-scopes']?.length ? (
+            {scopesOf(op).length ? (
               <>
-                token mitra dengan scope <code>{op['x-required-scopes'].join(', ')}</code>
+                token mitra dengan scope <code>{scopesOf(op).join(', ')}</code>
               </>
             ) : (
               'publik'
             )}
           </p>
-          {op.parameters.length ? (
+          {op.parameters?.length ? (
             <table class="table">
               <thead>
                 <tr>

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { PARTNER_SCOPES } from './scopes';
-import { REGENCY } from '../config';
 
 /**
- * The OpenAPI 3.1 document is built from the same zod schemas the routes validate with: each API module calls
- * `describeRoute` next to its handler, and /api/v1/openapi.json assembles them.
+ * LEGACY, being replaced by `apiRoute` (src/api/route.ts): modules not yet converted still call `describeRoute`;
+ * their paths are merged into the generated document. Delete this file once no module uses it.
  */
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -30,18 +28,6 @@ export function describeRoute(doc: RouteDoc): void {
   if (!routes.some((r) => r.method === doc.method && r.path === doc.path)) routes.push(doc);
 }
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    request_id: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
-
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
 }
@@ -64,10 +50,12 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: problemRef } },
 });
 
-export function buildOpenApi(version: string, origin: string) {
+/** Paths of modules not yet converted to `apiRoute` (src/api/route.ts); merged into the generated document. */
+export function legacyOpenApiPaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const op: Record<string, unknown> = {
+      'x-legacy': true,
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
@@ -106,26 +94,5 @@ export function buildOpenApi(version: string, origin: string) {
     paths[r.path] ??= {};
     paths[r.path]![r.method] = op;
   }
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: `Portal ${REGENCY.name} — API data terbuka dan mitra`,
-      version,
-      description:
-        `Versioned JSON API of the ${REGENCY.name} village & district portal. Field names are snake_case; errors are ` +
-        'RFC 9457 application/problem+json; list endpoints use opaque cursors (`next_cursor`).',
-    },
-    servers: [{ url: `${origin}/api/v1` }],
-    paths,
-    components: {
-      schemas: { Problem: jsonSchema(ProblemSchema, 'output') },
-      securitySchemes: {
-        partnerOAuth: {
-          type: 'oauth2',
-          description: 'Partner systems obtain a short-lived JWT with the client-credentials grant.',
-          flows: { clientCredentials: { tokenUrl: `${origin}/api/v1/oauth/token`, scopes: { ...PARTNER_SCOPES } as Record<string, string> } },
-        },
-      },
-    },
-  };
+  return paths;
 }

@@ -1,15 +1,17 @@
-import { Hono } from 'hono';
 import type { z } from 'zod';
-import { describeRoute } from './openapi';
-import { decodeCursor, encodeCursor, jsonWithEtag } from './respond';
-import type { AppEnv } from '../env';
-import { AppError, notFound } from '../lib/errors';
-import { parseOrThrow, queryObject } from '../lib/validation';
+import { notFound } from '../lib/errors';
+import { originOf } from '../lib/origin';
 import { ancestorCodes } from '../regions/codes';
 import { regionHref } from '../regions/paths';
 import { findRegionByCode, findRelatives, listRegions, type RegionSummary } from '../regions/repo';
-import { RegionCodeParams, RegionDetailJson, RegionJson, RegionListJson, RegionListQuery } from '../regions/schemas';
-import { originOf } from '../lib/origin';
+import { RegionCodeParams, RegionDetailJson, RegionJson, RegionListQuery } from '../regions/schemas';
+import { badCursor } from './list-params';
+import { decodeCursor, encodeCursor, jsonWithEtag } from './respond';
+import { pageOf } from './responses';
+import { type ApiRouter, apiRoute, apiRouter } from './route';
+
+// The example of an /api/v1 module (docs/CONTRIBUTING.md, "Writing an API route"): each route is declared with
+// apiRoute — parameters, every answer, access — and its handler reads the validated input with c.req.valid().
 
 export function regionJson(r: RegionSummary, origin: string): z.infer<typeof RegionJson> {
   return {
@@ -25,34 +27,46 @@ export function regionJson(r: RegionSummary, origin: string): z.infer<typeof Reg
   };
 }
 
-describeRoute({
+const RegionListJson = pageOf(RegionJson);
+
+const listRegionsRoute = apiRoute({
   method: 'get',
   path: '/regions',
+  operationId: 'listRegions',
   tag: 'Wilayah',
   summary: 'List regions (kabupaten, kecamatan, desa, kelurahan)',
-  query: RegionListQuery,
-  response: RegionListJson,
+  description: 'Ordered by region code. Filter by level, by parent (direct children) or by name.',
+  access: { public: true },
+  request: { query: RegionListQuery },
+  responses: [{ status: 200, description: 'One page of regions', schema: RegionListJson }],
+  conditional: true,
+  errors: [400],
+  errorNotes: { 400: 'The cursor is not one this API issued.', 422: 'An unknown parameter, or a value out of range (`errors[]` names it).' },
 });
-describeRoute({
+
+const getRegionRoute = apiRoute({
   method: 'get',
   path: '/regions/{code}',
+  operationId: 'getRegion',
   tag: 'Wilayah',
   summary: 'One region with its parent, ancestors and children',
-  params: RegionCodeParams,
-  response: RegionDetailJson,
+  access: { public: true },
+  request: { params: RegionCodeParams },
+  responses: [{ status: 200, description: 'The region', schema: RegionDetailJson }],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: 'No region has this code.', 422: 'The code is not a Kemendagri region code.' },
 });
 
-export function regionsApi(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function regionsApi(): ApiRouter {
+  const app = apiRouter();
 
-  app.get('/regions', async (c) => {
-    const q = parseOrThrow(RegionListQuery, queryObject(new URL(c.req.url)));
+  app.openapi(listRegionsRoute, async (c) => {
+    const q = c.req.valid('query');
     let afterCode: string | undefined;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.after !== 'string') {
-        throw new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
-      }
+      if (!cur || typeof cur.after !== 'string') throw badCursor();
       afterCode = cur.after;
     }
     const rows = await listRegions(c.get('db'), { level: q.level, parent: q.parent, q: q.q, afterCode, limit: q.limit + 1 });
@@ -65,8 +79,8 @@ export function regionsApi(): Hono<AppEnv> {
     return jsonWithEtag(c, body);
   });
 
-  app.get('/regions/:code', async (c) => {
-    const { code } = parseOrThrow(RegionCodeParams, { code: c.req.param('code') });
+  app.openapi(getRegionRoute, async (c) => {
+    const { code } = c.req.valid('param');
     const db = c.get('db');
     const region = await findRegionByCode(db, code);
     if (!region) throw notFound(`Wilayah dengan kode ${code} tidak ditemukan.`);

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AttentionProvider } from '../admin/attention';
+import type { ApiRouter } from '../api/route';
 import { type AdminNavItem, HOME_NAV_ITEM } from '../admin/nav';
 import type { AdminShell } from '../admin/shell';
 import type { Db } from '../db/client';
@@ -25,8 +26,8 @@ export interface FeatureDescriptor {
   routes?: RouteFactory;
   /** Admin pages (paths under '/admin/'); session, no-store, CSRF and the shell are already applied. */
   adminRoutes?: RouteFactory;
-  /** JSON API routes, mounted under '/api/v1' (document each with `describeRoute`). */
-  api?: RouteFactory;
+  /** JSON API routes, mounted under '/api/v1': an `apiRouter()` of `apiRoute`s (src/api/route.ts), so each is documented. */
+  api?: (registry: Registry) => ApiRouter | Hono<AppEnv>;
   /**
    * Mount after every other feature: for routes that match any `/{kec}/{desa}` path (the site's region homes).
    * Without it features mount in registry order.

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, title: 'Perlu masuk terlebih dahulu' },
   forbidden: { status: 403, title: 'Akses ditolak' },
   not_found: { status: 404, title: 'Halaman tidak ditemukan' },
+  method_not_allowed: { status: 405, title: 'Metode tidak diizinkan' },
   conflict: { status: 409, title: 'Terjadi konflik data' },
   payload_too_large: { status: 413, title: 'Berkas atau data terlalu besar' },
   unsupported_media_type: { status: 415, title: 'Jenis berkas tidak didukung' },

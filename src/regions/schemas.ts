@@ -39,9 +39,21 @@ export const RegionJson = z
     lat: z.number(),
     lng: z.number(),
   })
-  .meta({ id: 'Region' });
-
-export const RegionListJson = z.object({ data: z.array(RegionJson), next_cursor: z.string().nullable() });
+  .meta({
+    id: 'Region',
+    description: 'A region of the regency: the kabupaten, a kecamatan, a desa or a kelurahan',
+    example: {
+      code: '64.08.04.2012',
+      name: 'Swarga Bara',
+      level: 'desa',
+      parent_code: '64.08.04',
+      slug: 'swarga-bara',
+      path: 'sangatta-utara/swarga-bara',
+      url: 'https://portal.example/sangatta-utara/swarga-bara',
+      lat: 0.5197,
+      lng: 117.5541,
+    },
+  });
 
 export const RegionDetailJson = RegionJson.extend({
   stage: z.enum(['diskominfo', 'pendampingan', 'mandiri']),

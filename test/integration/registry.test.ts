@@ -21,6 +21,8 @@ describe('feature registry', () => {
     const api = await app.request(`${ORIGIN}/api/v1/${STUB_WORD}`, {}, env);
     expect(api.status).toBe(200);
     expect(await api.json()).toEqual({ data: 'contoh' });
+    const doc = await (await app.request(`${ORIGIN}/api/v1/openapi.json`, {}, env)).json<{ paths: Record<string, Record<string, { operationId: string }>> }>();
+    expect(doc.paths[`/${STUB_WORD}`]?.get?.operationId).toBe('getStub'); // documented by registering it
 
     const officer = await loginAs([['operator_desa', '64.08.04.2012']]);
     const home = await app.request(`${ORIGIN}/admin`, { headers: { Cookie: officer.cookie } }, env);

@@ -10,3 +10,5 @@ export * from './ppid';
 export * from './monitoring';
 export * from './old-sites';
 export * from './ops';
+export * from './offices';
+export * from './letters';
