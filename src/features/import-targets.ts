@@ -47,8 +47,9 @@ export interface ImportedPost {
   publishedAt: number;
   /** Wanted slug (the old one); the target makes it unique in the region. */
   slug: string;
-  /** An image already stored in R2 under `public/` by the importer. */
+  /** An image already stored through the image pipeline by the importer: its R2 base and its manifest (JSON). */
   coverKey: string | null;
+  coverMedia: string | null;
   coverAlt: string;
 }
 

@@ -11,6 +11,7 @@ import blogspotRss from '../fixtures/old-sites/blogspot-rss.xml?raw';
 import wordpressWxr from '../fixtures/old-sites/wordpress-wxr.xml?raw';
 import { createTestUser } from '../helpers/auth';
 import { PNG_1X1, pdfBytes, setStage } from '../helpers/content';
+import { get } from '../helpers/http';
 
 // The content import of the old village sites (issue 18), from fixture exports of each format, through the same
 // services the admin page and the hourly job use; the old site's files come from a fake fetcher (no network).
@@ -66,6 +67,7 @@ interface PostRow {
   byline: string | null;
   published_at: number;
   cover_key: string | null;
+  cover_media: string | null;
   updated_at: number;
 }
 
@@ -83,7 +85,9 @@ const countOf = async (sql: string, ...args: unknown[]) =>
 /** What a second import must leave exactly as it was. */
 async function snapshot() {
   const [posts, docs, redirects, versions] = await Promise.all([
-    env.DB.prepare('SELECT id, slug, status, title, body_md, byline, published_at, cover_key, updated_at FROM posts WHERE region_code = ? ORDER BY id')
+    env.DB.prepare(
+      'SELECT id, slug, status, title, body_md, byline, published_at, cover_key, cover_media, updated_at FROM posts WHERE region_code = ? ORDER BY id',
+    )
       .bind(SWARGA_BARA)
       .all(),
     env.DB.prepare('SELECT id, title, status, current_version FROM documents WHERE region_code = ? ORDER BY id').bind(SWARGA_BARA).all(),
@@ -133,18 +137,23 @@ describe('import of a WordPress export (WXR)', () => {
     expect(post!.published_at).toBe(Date.UTC(2021, 2, 16, 1, 30));
     expectSafeMarkdown(post!.body_md);
     expect(post!.body_md).toContain('**semenisasi**');
-    expect(post!.body_md).toMatch(/!\[Jalan RT 05 setelah disemen\]\(\/media\/public\/impor\/[0-9a-f]{32}\.png\)/);
+    expect(post!.body_md).toMatch(/!\[Jalan RT 05 setelah disemen\]\(\/media\/public\/impor\/[0-9a-f]{32}\/article\)/);
     expect(post!.body_md).toContain(`](${HOME}/tentang/profil)`); // the old page link, to its new place
     expect(post!.body_md).toContain('](https://kemendagri.go.id/)'); // other sites stay linked
     const docPath = await redirectOf('/wp-content/uploads/2021/01/apbdes-2021.pdf');
     expect(docPath).toMatch(new RegExp(`^${HOME}/dokumen/[0-9A-Z]{26}$`));
     expect(post!.body_md).toContain(`](${docPath})`);
-    expect(post!.cover_key).toMatch(/^public\/impor-sampul\/[0-9a-f]{32}\.png$/);
+    expect(post!.cover_key).toMatch(/^public\/impor-sampul\/[0-9a-f]{32}$/);
+    expect(JSON.parse(post!.cover_media!)).toMatchObject({ base: post!.cover_key, w: 1, h: 1 });
 
-    // The image is stored in R2, the document as a document of the village with its file.
-    const image = /\/media\/(public\/impor\/[0-9a-f]{32}\.png)/.exec(post!.body_md)![1]!;
-    expect(new Uint8Array(await (await env.FILES.get(image))!.arrayBuffer())).toEqual(PNG_1X1);
-    expect(await env.FILES.head(post!.cover_key!)).not.toBeNull();
+    // The image goes through the image pipeline (original without metadata, derivatives) and is served by /media;
+    // the document becomes a document of the village with its file.
+    const image = /\/media\/(public\/impor\/[0-9a-f]{32})\/article/.exec(post!.body_md)![1]!;
+    for (const key of [`${image}/original.png`, `${image}/article.webp`, `${image}/thumb.jpg`]) expect(await env.FILES.head(key), key).not.toBeNull();
+    const served = await get(`/media/${image}/article`, { Accept: 'image/webp' });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('Content-Type')).toBe('image/webp');
+    expect(await env.FILES.head(`${post!.cover_key}/article.webp`)).not.toBeNull();
     const doc = await env.DB.prepare('SELECT id, title, status, info_category, year FROM documents WHERE region_code = ? AND import_key = ?')
       .bind(SWARGA_BARA, 'wxr:attachment:30')
       .first<{ id: string; title: string; status: string; info_category: string; year: number }>();
@@ -166,7 +175,7 @@ describe('import of a WordPress export (WXR)', () => {
     expect(await redirectOf('/?p=12')).toBe(`${HOME}/berita/semenisasi-jalan-rt-05`);
     expect(await redirectOf('/?page_id=2')).toBe(`${HOME}/tentang/profil`);
     expect(await redirectOf('/profil-desa')).toBe(`${HOME}/tentang/profil`);
-    expect(await redirectOf('/wp-content/uploads/2021/03/foto-jalan.png')).toMatch(/^\/media\/public\/impor\/[0-9a-f]{32}\.png$/);
+    expect(await redirectOf('/wp-content/uploads/2021/03/foto-jalan.png')).toMatch(/^\/media\/public\/impor\/[0-9a-f]{32}\/article$/);
     expect(await redirectOf('/?attachment_id=21')).toMatch(/^\/media\/public\/impor\//);
 
     // Comments' names, e-mails and IP addresses are nowhere in the portal.
@@ -227,9 +236,10 @@ describe('import of an RSS feed (Blogspot)', () => {
     expect(lomba!.published_at).toBe(Date.UTC(2022, 7, 13, 1, 15));
     expectSafeMarkdown(lomba!.body_md);
     expect(lomba!.body_md).toContain('**lomba**');
-    expect(lomba!.body_md).toMatch(/\(\/media\/public\/impor\/[0-9a-f]{32}\.png\)/);
+    expect(lomba!.body_md).toMatch(/\(\/media\/public\/impor\/[0-9a-f]{32}\/article\)/);
     expect(lomba!.body_md).toContain(`](${HOME}/berita/kerja-bakti)`); // the older post, imported first
     expect(lomba!.cover_key).toMatch(/^public\/impor-sampul\//);
+    expect(lomba!.cover_media).not.toBeNull();
     expect(await redirectOf('/2022/08/lomba-tujuh-belasan.html')).toBe(`${HOME}/berita/lomba-tujuh-belasan`);
     expect(await redirectOf('/2022/07/kerja-bakti.html')).toBe(`${HOME}/berita/kerja-bakti`);
     // Awaiting review: not public yet.
@@ -293,6 +303,7 @@ describe('import of an OpenSID database dump', () => {
     // Its link to a later article is not known yet at import time: it goes through the old-link resolver.
     expect(posyandu!.body_md).toContain(`](${HOME}/situs-lama/artikel/2023/05/12/jadwal-posyandu)`);
     expect(posyandu!.cover_key).toMatch(/^public\/impor-sampul\//);
+    expect(posyandu!.cover_media).not.toBeNull();
     const attachment = await redirectOf('/unduh_dokumen_artikel/5');
     expect(attachment).toMatch(new RegExp(`^${HOME}/dokumen/[0-9A-Z]{26}$`));
     expect(posyandu!.body_md).toContain(`[Laporan Posyandu Mei](${attachment})`);

@@ -12,7 +12,7 @@ import { fetchWithBindings } from '../helpers/worker';
 const CANONICAL = { APP_ORIGIN: ORIGIN };
 const HOME = '/sangatta-utara/swarga-bara';
 const POST = `${HOME}/berita/semenisasi-jalan-rt-05`;
-const IMAGE = '/media/public/impor/0123456789abcdef0123456789abcdef.png';
+const IMAGE = '/media/public/impor/0123456789abcdef0123456789abcdef/article';
 
 /** A request on the old host (the canonical origin configured, as in production). */
 const onOldHost = (pathAndQuery: string, host = 'swargabara.desa.id') => fetchWithBindings(`https://${host}${pathAndQuery}`, CANONICAL, { redirect: 'manual' });

@@ -90,6 +90,8 @@ export const importLinks = sqliteTable(
     entityType: text('entity_type', { enum: IMPORT_ENTITY_TYPES }).notNull(),
     entityId: text('entity_id').notNull(),
     target: text('target').notNull(),
+    /** Manifest of an image stored through the pipeline (src/media/manifest.ts): a reused cover needs it. */
+    media: text('media'),
     sourceHash: text('source_hash').notNull(),
     entityUpdatedAt: integer('entity_updated_at'),
     updatedAt: integer('updated_at').notNull(),

@@ -33,6 +33,7 @@ function fieldsOf(item: ImportedPost) {
     bodyMd: item.bodyMd,
     byline: item.byline,
     coverKey: item.coverKey,
+    coverMedia: item.coverKey ? item.coverMedia : null,
     coverAlt: item.coverKey ? item.coverAlt : null,
   };
 }

@@ -10,7 +10,7 @@ import { regionHref } from '../../regions/paths';
 import type { ImportedOutcome, ImportTargets } from '../import-targets';
 import { htmlToMarkdown, imageUrls, linkUrls, MAX_BODY_CHARS } from './convert';
 import type { SourceDocument, SourceItem, SourceMedia, SourcePost } from './items';
-import { type Fetcher, fetchableHost, fetchFile, storeImportedImage } from './media';
+import { type Fetcher, fetchableHost, fetchFile, type StoredImage, storeImportedImage } from './media';
 import { findLinks, saveLink } from './repo';
 
 /**
@@ -81,49 +81,60 @@ async function recordRedirects(run: ItemRun, oldUrls: string[], target: string):
   run.redirects += paths.length;
 }
 
+interface StoredImages {
+  /** Page path of each stored image, by source address. */
+  paths: Map<string, string>;
+  /** R2 base and manifest of each stored image, by source address (a cover needs both). */
+  stored: Map<string, { base: string; media: string | null }>;
+  failures: string[];
+}
+
 /** Stored copies of images (by address): reused when an earlier import stored them, else fetched and stored now. */
-async function storeImages(run: ItemRun, urls: URL[], folder: 'impor' | 'impor-sampul'): Promise<{ paths: Map<string, string>; failures: string[] }> {
-  const paths = new Map<string, string>();
-  const failures: string[] = [];
-  const known = await findLinks(
-    run.db,
-    run.region.code,
-    urls.map((u) => `${imageKey(u)}${folder === 'impor-sampul' ? '#sampul' : ''}`),
-  );
+async function storeImages(run: ItemRun, urls: URL[], folder: 'impor' | 'impor-sampul'): Promise<StoredImages> {
+  const out: StoredImages = { paths: new Map(), stored: new Map(), failures: [] };
+  const keyOf = (url: URL) => `${imageKey(url)}${folder === 'impor-sampul' ? '#sampul' : ''}`;
+  const known = await findLinks(run.db, run.region.code, urls.map(keyOf));
   for (const url of urls) {
-    const key = `${imageKey(url)}${folder === 'impor-sampul' ? '#sampul' : ''}`;
-    const link = known.get(key);
+    const link = known.get(keyOf(url));
     if (link) {
-      paths.set(url.href, link.target);
+      out.paths.set(url.href, link.target);
+      out.stored.set(url.href, { base: link.entityId, media: link.media });
       continue;
     }
     if (!fetchableHost(run.siteHosts, url)) {
-      failures.push(`Gambar dari situs lain (${url.hostname}) tidak diimpor.`);
+      out.failures.push(`Gambar dari situs lain (${url.hostname}) tidak diimpor.`);
       continue;
     }
     run.fetches++;
     const got = await fetchFile(run.fetch, url, uploadMaxBytes(run.env), ['image']);
     if (!got.ok) {
-      failures.push(got.reason);
+      out.failures.push(got.reason);
       continue;
     }
-    const r2Key = await storeImportedImage(run.env, url.href, got.file, folder);
-    const target = `/media/${r2Key}`;
+    let image: StoredImage;
+    try {
+      image = await storeImportedImage(run.env, url.href, got.file, folder);
+    } catch (err) {
+      out.failures.push(`Gambar ${url.pathname}: ${err instanceof Error && err.name === 'AppError' ? err.message : 'tidak dapat diolah'}`);
+      continue;
+    }
     run.imagesStored++;
     await saveLink(run.db, {
       regionCode: run.region.code,
-      itemKey: key,
+      itemKey: keyOf(url),
       entityType: 'media',
-      entityId: r2Key,
-      target,
+      entityId: image.base,
+      target: image.path,
+      media: image.media,
       sourceHash: got.file.sha256,
       entityUpdatedAt: null,
       updatedAt: run.ctx.now,
     }).run();
-    if (folder === 'impor') await recordRedirects(run, [url.href], target);
-    paths.set(url.href, target);
+    if (folder === 'impor') await recordRedirects(run, [url.href], image.path);
+    out.paths.set(url.href, image.path);
+    out.stored.set(url.href, { base: image.base, media: image.media });
   }
-  return { paths, failures };
+  return out;
 }
 
 async function importMedia(run: ItemRun, item: SourceMedia): Promise<ImportedOutcome | ItemResult> {
@@ -133,10 +144,11 @@ async function importMedia(run: ItemRun, item: SourceMedia): Promise<ImportedOut
   } catch {
     return { outcome: 'gagal', reason: 'Alamat gambar tidak valid.', target: null };
   }
-  const { paths, failures } = await storeImages(run, [url], 'impor');
+  const { paths, stored, failures } = await storeImages(run, [url], 'impor');
   const target = paths.get(url.href);
-  if (!target) return { outcome: 'gagal', reason: failures[0] ?? 'Gambar tidak dapat diimpor.', target: null };
-  return { outcome: 'dibuat', id: target.replace(/^\/media\//, ''), path: target, updatedAt: run.ctx.now };
+  const image = stored.get(url.href);
+  if (!target || !image) return { outcome: 'gagal', reason: failures[0] ?? 'Gambar tidak dapat diimpor.', target: null };
+  return { outcome: 'dibuat', id: image.base, path: target, updatedAt: run.ctx.now };
 }
 
 async function importDocumentItem(run: ItemRun, item: SourceDocument, unchangedSince: number | null): Promise<ImportedOutcome | ItemResult> {
@@ -174,12 +186,12 @@ async function importPostItem(run: ItemRun, item: SourcePost, unchangedSince: nu
   if (!run.targets.post) return { outcome: 'dilewati', reason: 'Fitur konten tidak terpasang.', target: null };
   const base = run.siteUrl || 'http://situs-lama.invalid';
   const images = await storeImages(run, imageUrls(item.html, base), 'impor');
-  let coverKey: string | null = null;
+  let coverImage: { base: string; media: string | null } | null = null;
   if (item.coverUrl) {
     try {
       const cover = new URL(item.coverUrl, base);
       const stored = await storeImages(run, [cover], 'impor-sampul');
-      coverKey = stored.paths.get(cover.href)?.replace(/^\/media\//, '') ?? null;
+      coverImage = stored.stored.get(cover.href) ?? null;
       images.failures.push(...stored.failures);
     } catch {
       images.failures.push('Alamat gambar sampul tidak valid.');
@@ -214,7 +226,8 @@ async function importPostItem(run: ItemRun, item: SourcePost, unchangedSince: nu
     byline: item.author?.slice(0, 100) ?? null,
     publishedAt: item.publishedAt,
     slug: item.slug,
-    coverKey,
+    coverKey: coverImage?.media ? coverImage.base : null,
+    coverMedia: coverImage?.media ?? null,
     coverAlt: item.title.slice(0, 200),
   };
   let out = await run.targets.post(run, post, write, run.ctx);

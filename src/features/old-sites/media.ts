@@ -3,6 +3,8 @@ import { sha256Hex } from '../../lib/encoding';
 import { AppError } from '../../lib/errors';
 import type { FileKind } from '../../lib/file-type';
 import { type CheckedUpload, checkUpload, formatBytes } from '../../lib/upload';
+import { serializeManifest } from '../../media/manifest';
+import { saveImage } from '../../media/store';
 
 /**
  * Files of the old site (images in articles, covers, documents) fetched during the import and checked like any
@@ -10,9 +12,8 @@ import { type CheckedUpload, checkUpload, formatBytes } from '../../lib/upload';
  * image hosts of the common platforms (Blogger, WordPress.com): an address in hostile HTML never makes the portal fetch
  * elsewhere. Images are stored once per source address under `public/impor/<hash>.<ext>` (served by /media/…).
  *
- * NOTE: the shared image pipeline (derivatives, metadata stripping; src/media/) is not on main yet. Until it is,
- * imported images are stored as checked, in their original size: `storeImportedImage` is the one place to route them
- * through the pipeline when it lands.
+ * Images go through the shared image pipeline (src/media: metadata stripped, thumb and article derivatives in WebP
+ * and JPEG); pages reference only the derivatives (`/media/{base}/article`).
  */
 const FETCH_TIMEOUT_MS = 15_000;
 const PLATFORM_IMAGE_HOSTS = [
@@ -60,14 +61,23 @@ export async function fetchFile(fetcher: Fetcher, url: URL, maxBytes: number, ki
   }
 }
 
-/** Stores an imported image (see the NOTE above) and returns its R2 key under public/ (a /media/ path). */
+export interface StoredImage {
+  /** R2 base of the image's files (public/impor/<hash>). */
+  base: string;
+  /** Its manifest (JSON), as posts keep it for their cover. */
+  media: string;
+  /** The derivative pages show (`/media/{base}/article`, WebP or JPEG by the browser's Accept). */
+  path: string;
+}
+
+/** Stores an imported image once per source address, through the image pipeline. */
 export async function storeImportedImage(
-  env: Pick<Bindings, 'FILES'>,
+  env: Pick<Bindings, 'FILES' | 'IMAGES'>,
   sourceUrl: string,
   file: CheckedUpload,
   folder: 'impor' | 'impor-sampul',
-): Promise<string> {
-  const key = `public/${folder}/${(await sha256Hex(sourceUrl)).slice(0, 32)}.${file.type.ext}`;
-  await env.FILES.put(key, file.bytes, { httpMetadata: { contentType: file.type.mime }, sha256: file.sha256 });
-  return key;
+): Promise<StoredImage> {
+  const base = `public/${folder}/${(await sha256Hex(sourceUrl)).slice(0, 32)}`;
+  const manifest = await saveImage(env.FILES, base, file.bytes, { field: 'file', images: env.IMAGES });
+  return { base, media: serializeManifest(manifest), path: `/media/${base}/article` };
 }

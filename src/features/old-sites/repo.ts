@@ -93,6 +93,7 @@ export function saveLink(db: Db, row: typeof importLinks.$inferInsert) {
         entityType: row.entityType,
         entityId: row.entityId,
         target: row.target,
+        media: row.media ?? null,
         sourceHash: row.sourceHash,
         entityUpdatedAt: row.entityUpdatedAt,
         updatedAt: row.updatedAt,
