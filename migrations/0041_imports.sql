@@ -45,7 +45,6 @@ CREATE TABLE import_links (
   entity_type TEXT NOT NULL CHECK (entity_type IN ('post', 'document', 'media')),
   entity_id TEXT NOT NULL,
   target TEXT NOT NULL,
-  media TEXT,                                     -- manifest of an image stored through the pipeline (src/media)
   source_hash TEXT NOT NULL,
   entity_updated_at INTEGER,
   updated_at INTEGER NOT NULL,
