@@ -17,6 +17,7 @@ import { AppError, errorForLog, type ErrorCode } from './lib/errors';
 import { isPartial } from './lib/htmx';
 import { fieldErrorsOf } from './lib/validation';
 import { ZodError } from 'zod';
+import { bodyGuard } from './middleware/body-guard';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
@@ -36,6 +37,7 @@ export function createApp(registry: Registry = FEATURES) {
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
+  app.use('*', bodyGuard());
   app.use('*', async function dbMiddleware(c, next) {
     c.set('db', createDb(c.env.DB));
     await next();
