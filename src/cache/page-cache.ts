@@ -71,6 +71,20 @@ function finalResponse(c: Context, body: string | null, meta: CachedPageMeta, xC
   return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
+/** The page cache is an optimisation: when KV fails, the page is rendered as if nothing were cached (logged, never a 500). */
+async function kvRead(c: Context<AppEnv>, key: string) {
+  try {
+    return await c.env.PAGE_CACHE.getWithMetadata<CachedPageMeta>(key, 'text');
+  } catch (err) {
+    logCacheFailure(c, 'page cache read failed', err);
+    return null;
+  }
+}
+
+function logCacheFailure(c: Context<AppEnv>, msg: string, err: unknown) {
+  console.error(JSON.stringify({ msg, requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? err.message : String(err) }));
+}
+
 /** Middleware for public pages: HIT from KV, or render, store and answer MISS. Only 200 HTML/XML is stored. */
 export function pageCache(): MiddlewareHandler<AppEnv> {
   return async function pageCacheMiddleware(c, next) {
@@ -81,8 +95,8 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
       c.res.headers.set('X-Cache', 'BYPASS');
       return;
     }
-    const hit = await c.env.PAGE_CACHE.getWithMetadata<CachedPageMeta>(key, 'text');
-    if (hit.value !== null && hit.metadata) {
+    const hit = await kvRead(c, key);
+    if (hit && hit.value !== null && hit.metadata) {
       c.res = finalResponse(c, hit.value, hit.metadata, 'HIT');
       return;
     }
@@ -96,7 +110,11 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
     const body = await res.text();
     const meta: CachedPageMeta = { etag: await etagOf(body), contentType, storedAt: Date.now() };
     const ttl = Math.max(60, Number(c.env.PAGE_CACHE_TTL) || 3600);
-    await c.env.PAGE_CACHE.put(key, body, { metadata: meta, expirationTtl: ttl });
+    try {
+      await c.env.PAGE_CACHE.put(key, body, { metadata: meta, expirationTtl: ttl });
+    } catch (err) {
+      logCacheFailure(c, 'page cache write failed', err);
+    }
     c.res = undefined as unknown as Response; // let Hono replace rather than merge headers
     c.res = finalResponse(c, body, meta, 'MISS');
   };

@@ -49,6 +49,14 @@ export function publicHiddenReason(c: Pick<ComplaintRow, 'isConfidential' | 'ver
   return null;
 }
 
+/**
+ * Whether a change from `before` to `after` changes anything the public sees (list, figures, map, cached pages): only
+ * a report that was or becomes verified is public output. Purging the page cache for anything else only costs.
+ */
+export function changesPublicOutput(before: Pick<ComplaintRow, 'verifiedAt'> | null, after: Pick<ComplaintRow, 'verifiedAt'>): boolean {
+  return (before?.verifiedAt ?? null) !== null || after.verifiedAt !== null;
+}
+
 export function eventLabel(e: Pick<ComplaintEventRow, 'kind' | 'toStatus'>): string {
   switch (e.kind) {
     case 'dibuat':

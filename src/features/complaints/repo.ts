@@ -172,7 +172,7 @@ export function figureRows(db: Db, regionCode: string, childCodeLength?: number)
   return db
     .select({ group, status: complaints.status, onTime: complaints.onTime, n: sql<number>`count(*)` })
     .from(complaints)
-    .where(and(inTrees(complaints.originRegionCode, [regionCode]), ne(complaints.status, 'diarsipkan')))
+    .where(and(inTrees(complaints.originRegionCode, [regionCode]), ne(complaints.status, 'diarsipkan'), isNotNull(complaints.verifiedAt)))
     .groupBy(group, complaints.status, complaints.onTime)
     .all();
 }
