@@ -19,6 +19,7 @@ import type {
 } from '../../db/schema';
 import { regionTitle } from '../../regions/labels';
 import { CLASSIFICATION_LABELS, STATUS_HINTS, STATUS_LABELS } from './labels';
+import { publicLocation } from './location';
 import { allowedActions, type ActionType } from './status-machine';
 import { machineStateOf } from './store';
 
@@ -97,6 +98,8 @@ function contentOf(b: ComplaintBundle) {
   };
 }
 
+const publicPoint = (p: { lat: number | null; lng: number | null }) => ({ lat: p.lat, lng: p.lng });
+
 export interface TimelineItem {
   seq: number;
   at: number;
@@ -118,6 +121,7 @@ export function toPublicView(b: ComplaintBundle) {
     content: visible
       ? {
           ...contentOf(b),
+          ...publicPoint(publicLocation(c)),
           updatedAt: c.updatedAt,
           timeline: b.events.map(
             (e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: e.notePublic ? [e.notePublic] : [] }),

@@ -179,7 +179,15 @@ export function figureRows(db: Db, regionCode: string, childCodeLength?: number)
 
 export function publicPoints(db: Db, regionCode: string) {
   return db
-    .select({ ticket: complaints.ticket, title: complaints.title, status: complaints.status, lat: complaints.lat, lng: complaints.lng })
+    .select({
+      ticket: complaints.ticket,
+      title: complaints.title,
+      status: complaints.status,
+      lat: complaints.lat,
+      lng: complaints.lng,
+      isAnonymous: complaints.isAnonymous,
+      exactLocationPublic: complaints.exactLocationPublic,
+    })
     .from(complaints)
     .where(and(inTrees(complaints.originRegionCode, [regionCode]), publiclyListed(), isNotNull(complaints.lat), isNotNull(complaints.lng)))
     .orderBy(desc(complaints.createdAt))

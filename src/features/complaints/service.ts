@@ -122,6 +122,7 @@ export async function submitComplaint(
               description: input.description,
               lat: input.lat ?? null,
               lng: input.lng ?? null,
+              exactLocationPublic: input.exact_location && !anon,
               place: input.place ?? null,
               isAnonymous: anon,
               isConfidential: input.confidential,

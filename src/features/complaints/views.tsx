@@ -166,7 +166,8 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
             {(d) => <input type="text" id="place" name="place" value={v('place')} maxlength={200} aria-describedby={d} />}
           </Field>
           <p class="hint" id="coords-hint">
-            Koordinat dari ponsel Anda. Lokasi ini tampil di peta bila laporan tidak rahasia.
+            Koordinat dari ponsel Anda. Bila laporan tidak rahasia, peta umum menampilkan lokasi yang dibulatkan (sekitar 200 meter) agar rumah Anda tidak
+            dikenali; petugas melihat titik persisnya.
           </p>
           <button type="button" class="button-secondary" data-geolocate hidden>
             Gunakan lokasi saya
@@ -200,6 +201,12 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
               )}
             </Field>
           </div>
+          <Check
+            name="exact_location"
+            label="Tampilkan titik persis di peta umum"
+            hint="Hanya bila lokasi ini bukan rumah atau lahan Anda. Tidak berlaku untuk laporan anonim."
+            checked={v('exact_location') === '1'}
+          />
         </fieldset>
         <Field
           id="photos"
