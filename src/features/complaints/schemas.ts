@@ -5,10 +5,11 @@ import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
+import { stripInvisible } from '../../lib/text';
 
-/** Strips control characters (keeps newlines/tabs), normalises line ends and trims. */
+/** Strips control and invisible bidi/zero-width characters (keeps newlines/tabs), normalises line ends and trims. */
 export const clean = (s: string) =>
-  s
+  stripInvisible(s)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .trim();
