@@ -2,11 +2,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { digestHex } from '../lib/encoding';
 import { isPartial, wantsSaveData } from '../lib/htmx';
+import { originOf } from '../lib/origin';
 import { parseRegionPath } from '../regions/paths';
 
 /**
  * KV page cache for public GET pages. Keys are namespaced by region path so a region's pages can be purged without
- * knowing every URL: `page:v1:{regionPath}|{rest}?{query}|{variant}`. A hit answers from KV without touching D1.
+ * knowing every URL: `page:{generation}:{regionPath}|{rest}?{query}|{variant}|{canonical host}`. A hit answers from KV without touching D1.
  */
 const KEY_PREFIX = 'page:';
 const MAX_KEY_BYTES = 480; // KV keys are limited to 512 bytes
@@ -28,7 +29,7 @@ export function regionKeyPrefix(generation: string, regionPath: string): string 
   return `${KEY_PREFIX}${generation}:${regionPath}|`;
 }
 
-export function pageCacheKey(generation: string, url: URL, variant: string): string | null {
+export function pageCacheKey(generation: string, url: URL, variant: string, canonicalHost = url.host): string | null {
   const parsed = parseRegionPath(url.pathname) ?? { regionPath: '', rest: [url.pathname] };
   const params = [...url.searchParams.entries()];
   if (params.some(([k, v]) => !CACHEABLE_PARAMS.has(k) || v.length > 40)) return null;
@@ -37,7 +38,9 @@ export function pageCacheKey(generation: string, url: URL, variant: string): str
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&');
-  const key = `${regionKeyPrefix(generation, parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}`;
+  // The host the page's absolute links were made for (APP_ORIGIN, else the request's Host): a request with a forged
+  // Host never fills or reads the entry of the real one. It comes last so a region's purge prefix covers every host.
+  const key = `${regionKeyPrefix(generation, parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}|${canonicalHost.toLowerCase()}`;
   return new TextEncoder().encode(key).length <= MAX_KEY_BYTES ? key : null;
 }
 
@@ -89,7 +92,7 @@ function logCacheFailure(c: Context<AppEnv>, msg: string, err: unknown) {
 export function pageCache(): MiddlewareHandler<AppEnv> {
   return async function pageCacheMiddleware(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const key = pageCacheKey(c.env.CACHE_GENERATION || '0', new URL(c.req.url), pageVariant(c));
+    const key = pageCacheKey(c.env.CACHE_GENERATION || '0', new URL(c.req.url), pageVariant(c), new URL(originOf(c)).host);
     if (!key) {
       await next();
       c.res.headers.set('X-Cache', 'BYPASS');
