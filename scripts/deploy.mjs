@@ -1,8 +1,16 @@
 // `npm run deploy`: vendor browser assets, apply remote D1 migrations and then the region seed (idempotent: existing
-// regions keep their rows), deploy with a new page-cache generation.
+// regions keep their rows), deploy with a new page-cache generation. Refuses to run without an https APP_ORIGIN.
 // `npm run deploy -- --env staging`: the same against the staging environment of wrangler.toml ([env.staging]).
 import { vendorAssets, wrangler, log } from './lib/local.mjs';
 import { applyRegionSeeds } from './lib/region-seed-files.mjs';
+import { appOriginProblem, configuredAppOrigin } from './lib/app-origin.mjs';
+
+const origin = configuredAppOrigin();
+const problem = appOriginProblem(origin);
+if (problem) {
+  console.error(`deploy dibatalkan: ${problem}`);
+  process.exit(1);
+}
 
 const envArg = process.argv.slice(2).find((a, i, all) => a.startsWith('--env=') || all[i - 1] === '--env');
 const envName = envArg?.replace(/^--env=/, '');
@@ -15,4 +23,4 @@ wrangler(['d1', 'migrations', 'apply', 'DB', '--remote', ...target]);
 log('mengisi data wilayah remote (seed/regions)');
 applyRegionSeeds((args) => wrangler([...args, ...target]), ['--remote', '--yes']);
 log('deploy ke Cloudflare');
-wrangler(['deploy', ...target, '--var', `CACHE_GENERATION:${Date.now().toString(36)}`]);
+wrangler(['deploy', ...target, '--var', `CACHE_GENERATION:${Date.now().toString(36)}`, '--var', `APP_ORIGIN:${origin.replace(/\/+$/, '')}`]);

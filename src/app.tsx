@@ -13,8 +13,11 @@ import { loadSession, requireUser } from './auth/session';
 import { pendingPurgeDrain } from './cache/purge';
 import { FEATURES } from './features';
 import { adminShellOf, featureWordsOf, mountOrder, type Registry } from './features/descriptor';
-import { AppError, type ErrorCode } from './lib/errors';
+import { AppError, errorForLog, type ErrorCode } from './lib/errors';
 import { isPartial } from './lib/htmx';
+import { fieldErrorsOf } from './lib/validation';
+import { ZodError } from 'zod';
+import { bodyGuard } from './middleware/body-guard';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
@@ -38,6 +41,7 @@ export function createApp(registry: Registry = FEATURES) {
   app.use('*', requestId());
   app.use('*', requestAnalytics());
   app.use('*', secureHeaders());
+  app.use('*', bodyGuard());
   app.use('*', async function dbMiddleware(c, next) {
     c.set('db', createDb(c.env.DB));
     await next();
@@ -84,6 +88,8 @@ export function createApp(registry: Registry = FEATURES) {
 
 function toAppError(err: unknown, c: Context<AppEnv>): AppError {
   if (err instanceof AppError) return err;
+  // A schema parsed without parseOrThrow/parseQuery is still bad input, never a 500.
+  if (err instanceof ZodError) return new AppError('bad_request', undefined, { fieldErrors: fieldErrorsOf(err) });
   if (err instanceof HTTPException) {
     const byStatus: Record<number, ErrorCode> = {
       401: 'unauthorized',
@@ -101,7 +107,7 @@ function toAppError(err: unknown, c: Context<AppEnv>): AppError {
       msg: 'unhandled error',
       requestId: c.get('requestId'),
       path: c.req.path,
-      err: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err),
+      err: errorForLog(err),
     }),
   );
   return new AppError('internal', 'Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.');

@@ -24,7 +24,7 @@ export async function authenticatePartner(deps: { db: Db; secret: string }, toke
 function bearer(c: Context<AppEnv>): string | null | undefined {
   const h = c.req.header('Authorization');
   if (!h) return undefined;
-  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/.exec(h.trim());
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/i.exec(h.trim()); // the scheme is case-insensitive (RFC 6750, RFC 9110 §11.1)
   return m ? m[1]! : null;
 }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 import { newId } from '../lib/ids';
+import { containsPattern } from '../lib/validation';
 import type { ActionContext } from '../auth/actor';
 
 export interface AuditEntry {
@@ -60,7 +61,7 @@ export interface AuditFilter {
 export async function listAudit(db: Db, f: AuditFilter) {
   const conds: SQL[] = [];
   if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
-  if (f.actorName) conds.push(sql`${auditLog.actorName} LIKE ${`%${f.actorName.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`);
+  if (f.actorName) conds.push(sql`${auditLog.actorName} LIKE ${containsPattern(f.actorName, 'pengguna')} ESCAPE '\\'`);
   if (f.regionCode) conds.push(eq(auditLog.regionCode, f.regionCode));
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.from !== undefined) conds.push(gte(auditLog.at, f.from));

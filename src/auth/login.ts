@@ -2,46 +2,42 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { AppError } from '../lib/errors';
-import { DUMMY_HASH, verifyPassword } from '../lib/password';
+import { dummyHash, verifyPassword } from '../lib/password';
 import { auditInsert } from '../audit/log';
 import type { ActionContext } from './actor';
-import { clearFailures, findUserByLogin, pruneOldAttempts, pruneRevoked, recentFailures, recordFailures, revokeSession } from './repo';
-
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
+import { findUserByLogin, pruneRevoked, revokeSession } from './repo';
+import { accountOf, attemptSucceeded, claimAttempt, clientKey, pairKey, waitInWords } from './throttle';
 
 export interface LoginDeps {
   db: Db;
   iterations: number;
 }
 
+const BAD_CREDENTIALS = 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.';
+
 /**
- * Checks credentials with throttling per account and per IP. Unknown accounts take the same time as wrong passwords.
- * Returns the user on success; throws 429 with a clear Indonesian message when throttled, 422 on bad credentials.
+ * Checks credentials behind the login throttle (src/auth/throttle.ts). Unknown accounts cost the same PBKDF2 work as
+ * real ones. Returns the user on success; throws 429 with the wait in Indonesian when throttled, 422 on bad credentials.
  */
 export async function login(deps: LoginDeps, input: { login: string; password: string; ip: string }, ctx: ActionContext) {
   const { db } = deps;
-  const accountKey = `user:${input.login.trim().toLowerCase()}`;
-  const ipKey = `ip:${input.ip}`;
-  const since = ctx.now - THROTTLE_WINDOW_MS;
-  const failures = await recentFailures(db, [accountKey, ipKey], since);
-  const throttled = (failures.get(accountKey) ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (failures.get(ipKey) ?? 0) >= MAX_FAILURES_PER_IP;
-  if (throttled) {
-    throw new AppError('rate_limited', 'Terlalu banyak percobaan masuk yang gagal. Demi keamanan, coba lagi dalam 15 menit.', {
-      headers: { 'Retry-After': String(THROTTLE_WINDOW_MS / 1000) },
-    });
-  }
   const user = await findUserByLogin(db, input.login);
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  const pair = pairKey(accountOf(user, input.login), input.ip);
+  const client = clientKey(input.ip);
+  const attempt = await claimAttempt(db, pair, client, ctx.now);
+  if (!attempt.allowed) {
+    throw new AppError(
+      'rate_limited',
+      `Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Demi keamanan, tunggu ${waitInWords(attempt.retryAfter)} lalu coba lagi.`,
+      { headers: { 'Retry-After': String(attempt.retryAfter) } },
+    );
+  }
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? dummyHash(deps.iterations));
   if (!user || !ok || !user.isActive) {
-    await db.batch([recordFailures(db, [accountKey, ipKey], ctx.now), pruneOldAttempts(db, since - THROTTLE_WINDOW_MS)]);
-    throw new AppError('validation', 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.', {
-      fieldErrors: [{ field: 'login', message: 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.' }],
-    });
+    throw new AppError('validation', BAD_CREDENTIALS, { fieldErrors: [{ field: 'login', message: BAD_CREDENTIALS }] });
   }
   await db.batch([
-    clearFailures(db, accountKey),
+    ...attemptSucceeded(db, pair, client),
     db.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id)),
     auditInsert(
       db,

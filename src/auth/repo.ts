@@ -1,8 +1,8 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { asc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { loginAttempts, memberships, regions, revokedSessions, users } from '../db/schema';
+import { memberships, regions, revokedSessions, users } from '../db/schema';
 
-// Reads and writes behind sessions and login: users by login name, memberships, revoked session ids, failed attempts.
+// Reads and writes behind sessions and login: users by login name, memberships, revoked session ids.
 
 export async function findUserByLogin(db: Db, login: string) {
   const needle = login.trim();
@@ -35,28 +35,6 @@ export async function loadSessionRows(db: Db, userId: string, jti: string) {
     db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, jti)).limit(1),
   ]);
   return { user: user[0], memberships: ms, revoked: revoked.length > 0 };
-}
-
-export async function recentFailures(db: Db, keys: string[], since: number): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ key: loginAttempts.key, n: count() })
-    .from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, keys), gte(loginAttempts.at, since)))
-    .groupBy(loginAttempts.key)
-    .all();
-  return new Map(rows.map((r) => [r.key, r.n]));
-}
-
-export function recordFailures(db: Db, keys: string[], at: number) {
-  return db.insert(loginAttempts).values(keys.map((key) => ({ key, at })));
-}
-
-export function clearFailures(db: Db, key: string) {
-  return db.delete(loginAttempts).where(eq(loginAttempts.key, key));
-}
-
-export function pruneOldAttempts(db: Db, before: number) {
-  return db.delete(loginAttempts).where(lt(loginAttempts.at, before));
 }
 
 export function revokeSession(db: Db, jti: string, expiresAt: number) {

@@ -2,11 +2,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { digestHex } from '../lib/encoding';
 import { isPartial, wantsSaveData } from '../lib/htmx';
+import { originOf } from '../lib/origin';
 import { parseRegionPath } from '../regions/paths';
 
 /**
  * KV page cache for public GET pages. Keys are namespaced by region path so a region's pages can be purged without
- * knowing every URL: `page:v1:{regionPath}|{rest}?{query}|{variant}`. A hit answers from KV without touching D1.
+ * knowing every URL: `page:{generation}:{regionPath}|{rest}?{query}|{variant}|{canonical host}`. A hit answers from KV without touching D1.
  */
 const KEY_PREFIX = 'page:';
 const MAX_KEY_BYTES = 480; // KV keys are limited to 512 bytes
@@ -28,7 +29,7 @@ export function regionKeyPrefix(generation: string, regionPath: string): string 
   return `${KEY_PREFIX}${generation}:${regionPath}|`;
 }
 
-export function pageCacheKey(generation: string, url: URL, variant: string): string | null {
+export function pageCacheKey(generation: string, url: URL, variant: string, canonicalHost = url.host): string | null {
   const parsed = parseRegionPath(url.pathname) ?? { regionPath: '', rest: [url.pathname] };
   const params = [...url.searchParams.entries()];
   if (params.some(([k, v]) => !CACHEABLE_PARAMS.has(k) || v.length > 40)) return null;
@@ -37,7 +38,9 @@ export function pageCacheKey(generation: string, url: URL, variant: string): str
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&');
-  const key = `${regionKeyPrefix(generation, parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}`;
+  // The host the page's absolute links were made for (APP_ORIGIN, else the request's Host): a request with a forged
+  // Host never fills or reads the entry of the real one. It comes last so a region's purge prefix covers every host.
+  const key = `${regionKeyPrefix(generation, parsed.regionPath)}${parsed.rest.join('/')}?${query}|${variant}|${canonicalHost.toLowerCase()}`;
   return new TextEncoder().encode(key).length <= MAX_KEY_BYTES ? key : null;
 }
 
@@ -71,18 +74,32 @@ function finalResponse(c: Context, body: string | null, meta: CachedPageMeta, xC
   return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers });
 }
 
+/** The page cache is an optimisation: when KV fails, the page is rendered as if nothing were cached (logged, never a 500). */
+async function kvRead(c: Context<AppEnv>, key: string) {
+  try {
+    return await c.env.PAGE_CACHE.getWithMetadata<CachedPageMeta>(key, 'text');
+  } catch (err) {
+    logCacheFailure(c, 'page cache read failed', err);
+    return null;
+  }
+}
+
+function logCacheFailure(c: Context<AppEnv>, msg: string, err: unknown) {
+  console.error(JSON.stringify({ msg, requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? err.message : String(err) }));
+}
+
 /** Middleware for public pages: HIT from KV, or render, store and answer MISS. Only 200 HTML/XML is stored. */
 export function pageCache(): MiddlewareHandler<AppEnv> {
   return async function pageCacheMiddleware(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const key = pageCacheKey(c.env.CACHE_GENERATION || '0', new URL(c.req.url), pageVariant(c));
+    const key = pageCacheKey(c.env.CACHE_GENERATION || '0', new URL(c.req.url), pageVariant(c), new URL(originOf(c)).host);
     if (!key) {
       await next();
       c.res.headers.set('X-Cache', 'BYPASS');
       return;
     }
-    const hit = await c.env.PAGE_CACHE.getWithMetadata<CachedPageMeta>(key, 'text');
-    if (hit.value !== null && hit.metadata) {
+    const hit = await kvRead(c, key);
+    if (hit && hit.value !== null && hit.metadata) {
       c.res = finalResponse(c, hit.value, hit.metadata, 'HIT');
       return;
     }
@@ -96,7 +113,11 @@ export function pageCache(): MiddlewareHandler<AppEnv> {
     const body = await res.text();
     const meta: CachedPageMeta = { etag: await etagOf(body), contentType, storedAt: Date.now() };
     const ttl = Math.max(60, Number(c.env.PAGE_CACHE_TTL) || 3600);
-    await c.env.PAGE_CACHE.put(key, body, { metadata: meta, expirationTtl: ttl });
+    try {
+      await c.env.PAGE_CACHE.put(key, body, { metadata: meta, expirationTtl: ttl });
+    } catch (err) {
+      logCacheFailure(c, 'page cache write failed', err);
+    }
     c.res = undefined as unknown as Response; // let Hono replace rather than merge headers
     c.res = finalResponse(c, body, meta, 'MISS');
   };

@@ -1,3 +1,5 @@
+import { pruneRevoked } from '../auth/repo';
+import { pruneLoginThrottle } from '../auth/throttle';
 import { drainPendingPurges } from '../cache/purge';
 import { createDb } from '../db/client';
 import type { Bindings } from '../env';
@@ -23,14 +25,25 @@ const drainPurgesJob: ScheduledJob = {
   },
 };
 
-/** Idempotency keys answer replays for 30 days; rate-limit windows (at most an hour) are useless after a day; job run records are kept 90 days. */
+/**
+ * Technical records with no use after a while (retention in SECURITY.md): idempotency keys answer replays for 30
+ * days; rate-limit windows (at most an hour) are useless after a day; a revoked session id only matters until the
+ * session would have expired; a login-throttle key quiet for a day starts from zero anyway; job run records are
+ * kept 90 days.
+ */
 const housekeepingJob: ScheduledJob = {
   name: 'housekeeping',
   schedule: 'daily',
   async run(controller, env) {
     const db = createDb(env.DB);
     const now = controller.scheduledTime;
-    await db.batch([pruneIdempotency(db, now - 30 * DAY_MS), pruneRateLimits(db, now - DAY_MS), pruneJobRuns(db, now - 90 * DAY_MS)]);
+    await db.batch([
+      pruneIdempotency(db, now - 30 * DAY_MS),
+      pruneRateLimits(db, now - DAY_MS),
+      pruneRevoked(db, now),
+      pruneLoginThrottle(db, now),
+      pruneJobRuns(db, now - 90 * DAY_MS),
+    ]);
   },
 };
 

@@ -44,3 +44,23 @@ export class AppError extends Error {
 }
 
 export const notFound = (detail?: string) => new AppError('not_found', detail);
+
+/**
+ * An error as text for the logs, never with the values bound to a SQL statement (they can be personal data: a
+ * searched name, a phone number): a failed drizzle query is logged as its SQL and the number of values, then its
+ * cause; stack frames are kept, the message lines of a stack are not repeated.
+ */
+export function errorForLog(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
+  const failedQuery = err as Error & { query?: unknown; params?: unknown };
+  const head =
+    typeof failedQuery.query === 'string' && Array.isArray(failedQuery.params)
+      ? `${err.name}: Failed query: ${failedQuery.query} [${failedQuery.params.length} bound values not logged]`
+      : `${err.name}: ${err.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]')}`;
+  const cause = err.cause === undefined ? '' : `\ncaused by: ${errorForLog(err.cause)}`;
+  return `${head}${frames ? `\n${frames}` : ''}${cause}`;
+}

@@ -43,8 +43,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return constantTimeEqual(actual, expected);
 }
 
-/** A hash that never verifies, for equal timing when the account does not exist. */
-export const DUMMY_HASH = `${PREFIX}$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+/**
+ * A hash that never verifies, with the same iteration count as real accounts: an unknown login name costs the same
+ * PBKDF2 work as a wrong password, so the answer's timing does not tell which accounts exist.
+ */
+export function dummyHash(iterations: number): string {
+  const iter = Math.min(Math.max(1000, Math.floor(iterations)), MAX_ITERATIONS);
+  return `${PREFIX}$${iter}$${base64urlEncode(new Uint8Array(16))}$${base64urlEncode(new Uint8Array(HASH_BYTES))}`;
+}
 
 const COMMON = new Set(
   [

@@ -60,3 +60,45 @@ export function referenceField(normalize: (v: string) => string | null, messages
       return n;
     });
 }
+
+/**
+ * Search text (`q`) for a LIKE match. D1 refuses LIKE patterns over 50 bytes, so the text is bounded in characters
+ * and, after escaping and the two `%`, in bytes: a longer text is a clear 400, never a 500 from the database.
+ */
+export const SEARCH_MAX_CHARS = 40;
+const LIKE_PATTERN_MAX_BYTES = 50;
+export const SEARCH_TOO_LONG = `Kata kunci pencarian terlalu panjang: paling banyak ${SEARCH_MAX_CHARS} huruf (lebih sedikit untuk aksara selain Latin).`;
+
+/** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\\'). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+function containsPatternOrNull(text: string): string | null {
+  const pattern = `%${escapeLike(text)}%`;
+  return new TextEncoder().encode(pattern).length <= LIKE_PATTERN_MAX_BYTES ? pattern : null;
+}
+
+/** The zod field for search text in query strings and forms (trimmed; bounded as above). */
+export function searchText() {
+  return z
+    .string()
+    .trim()
+    .max(SEARCH_MAX_CHARS, SEARCH_TOO_LONG)
+    .refine((v) => v === '' || containsPatternOrNull(v) !== null, SEARCH_TOO_LONG);
+}
+
+/** `%text%` for `LIKE … ESCAPE '\\'`; throws a 400 when it would exceed D1's limit (repos call it on every search). */
+export function containsPattern(text: string, field = 'q'): string {
+  const pattern = containsPatternOrNull(text);
+  if (pattern === null) throw new AppError('bad_request', SEARCH_TOO_LONG, { fieldErrors: [{ field, message: SEARCH_TOO_LONG }] });
+  return pattern;
+}
+
+/** Parses a page's query string; a bad value is a 400 naming the parameter in Indonesian. */
+export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {
+  const result = schema.safeParse(queryObject(url));
+  if (result.success) return result.data;
+  const fieldErrors = fieldErrorsOf(result.error);
+  throw new AppError('bad_request', fieldErrors.map((e) => e.message).join(' '), { fieldErrors });
+}

@@ -67,13 +67,10 @@ export async function listRegions(db: Db, f: RegionListFilter): Promise<RegionSu
 
 /** Case-insensitive substring match on the name; user text is matched literally. */
 export function nameContains(q: string): SQL {
-  return sql`${regions.name} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`;
+  return sql`${regions.name} LIKE ${containsPattern(q)} ESCAPE '\\'`;
 }
 
-/** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\\'). */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
+import { containsPattern } from '../lib/validation';
 
 /** The regency's code (the region whose path is ''), for regency-wide authorisation. */
 export async function rootRegionCode(db: Db): Promise<string> {

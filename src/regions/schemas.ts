@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGION_LEVELS } from '../db/schema';
-import { UNKNOWN_KEYS } from '../lib/validation';
+import { searchText, UNKNOWN_KEYS } from '../lib/validation';
 import { isRegionCode } from './codes';
 
 export const RegionCodeSchema = z
@@ -13,7 +13,7 @@ export const RegionListQuery = z.strictObject(
   {
     level: z.enum(REGION_LEVELS, { message: 'level harus kabupaten, kecamatan, desa atau kelurahan.' }).optional(),
     parent: RegionCodeSchema.optional().describe('Only direct children of this region code'),
-    q: z.string().trim().min(1, 'q tidak boleh kosong.').max(100, 'q maksimal 100 karakter.').optional().describe('Name contains (case-insensitive)'),
+    q: searchText().pipe(z.string().min(1, 'q tidak boleh kosong.')).optional().describe('Name contains (case-insensitive)'),
     cursor: z.string().max(200, 'cursor tidak valid.').optional().describe('Opaque cursor from next_cursor'),
     limit: z.coerce
       .number({ message: 'limit harus angka.' })

@@ -31,7 +31,8 @@ let ipCounter = 0;
 /** A fresh client IP per call so the per-IP rate limit never couples tests. */
 export function freshIp(): string {
   ipCounter += 1;
-  return `2001:db8::${Date.now().toString(16).slice(-6)}:${ipCounter.toString(16)}`;
+  // A fresh /64 each time: rate limits key IPv6 clients on their /64 network (src/auth/request.ts).
+  return `2001:db8:${(Date.now() % 0xffff).toString(16)}:${ipCounter.toString(16)}::1`;
 }
 
 export function post(path: string, form: Record<string, string | string[]>, ip = freshIp()): Promise<Response> {

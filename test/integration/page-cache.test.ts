@@ -2,7 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { purgeRegionPages } from '../../src/cache/purge';
 import { createDb } from '../../src/db/client';
-import { get } from '../helpers/http';
+import { get, ORIGIN } from '../helpers/http';
+import { SELF } from '../helpers/worker';
 import { insertPost } from '../helpers/seed';
 
 const deps = () => ({ db: createDb(env.DB), env });
@@ -83,5 +84,28 @@ describe('KV page cache', () => {
     expect((await get('/wilayah?q=bara')).headers.get('X-Cache')).toBe('BYPASS');
     expect((await get('/berita?halaman=abc')).status).toBe(422);
     expect((await get('/berita?halaman=abc')).headers.get('X-Cache')).toBeNull();
+  });
+});
+
+describe('Host header and the page cache', () => {
+  it('a forged Host never poisons the cached feed served to the real host', async () => {
+    const forged = await SELF.fetch('https://penyerang.example/berita.xml');
+    expect(forged.status).toBe(200);
+    expect(await forged.text()).toContain('https://penyerang.example/');
+    const real = await SELF.fetch(`${ORIGIN}/berita.xml`);
+    const body = await real.text();
+    expect(body).not.toContain('penyerang.example');
+    expect(body).toContain(`${ORIGIN}/berita`);
+  });
+
+  it('deploy refuses to run without an https APP_ORIGIN', async () => {
+    const { appOriginProblem, configuredAppOrigin } = await import('../../scripts/lib/app-origin.mjs');
+    expect(appOriginProblem('')).toContain('APP_ORIGIN belum diisi');
+    expect(appOriginProblem('http://portal.kutaitimurkab.go.id')).toContain('https');
+    expect(appOriginProblem('https://portal.kutaitimurkab.go.id/berita')).toContain('tanpa path');
+    expect(appOriginProblem('https://portal.kutaitimurkab.go.id')).toBeNull();
+    expect(configuredAppOrigin({}, 'APP_ORIGIN = ""\n')).toBe('');
+    expect(configuredAppOrigin({}, 'APP_ORIGIN = "https://a.example"\n')).toBe('https://a.example');
+    expect(configuredAppOrigin({ APP_ORIGIN: 'https://b.example' }, 'APP_ORIGIN = ""')).toBe('https://b.example');
   });
 });

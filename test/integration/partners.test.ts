@@ -75,6 +75,9 @@ describe('partner clients and tokens', () => {
     const { clientId, secret } = await register(['complaints:read']);
     const ok = await (await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret })).json<{ access_token: string }>();
     expect((await call(`Bearer ${ok.access_token}`)).status).toBe(200);
+    // The scheme name is case-insensitive (RFC 6750 / RFC 9110 §11.1).
+    expect((await call(`bearer ${ok.access_token}`)).status).toBe(200);
+    expect((await call(`BEARER ${ok.access_token}`)).status).toBe(200);
     expect((await call()).status).toBe(401);
     expect((await call('Bearer rusak.rusak.rusak')).status).toBe(401);
     expect((await call('Basic abc')).status).toBe(401);

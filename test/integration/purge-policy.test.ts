@@ -98,3 +98,26 @@ describe('one purge path, one failure policy', () => {
     expect(await pending('64.08.05')).toBeNull();
   });
 });
+
+/** KV down entirely: every read and write fails. */
+function kvDown(kv: KVNamespace): KVNamespace {
+  return new Proxy(kv, {
+    get(target, prop) {
+      if (prop === 'get' || prop === 'getWithMetadata' || prop === 'put' || prop === 'list' || prop === 'delete')
+        return () => Promise.reject(new Error('KV tidak tersedia'));
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('the page cache never breaks a page', () => {
+  it('serves the rendered page when KV reads and writes fail', async () => {
+    const app = createApp();
+    for (const path of ['/', '/sangatta-utara', '/sangatta-utara/swarga-bara', '/sangatta-utara/pengaduan/daftar']) {
+      const res = await app.request(`${ORIGIN}${path}`, {}, { ...env, PAGE_CACHE: kvDown(env.PAGE_CACHE) });
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain('<h1');
+    }
+  });
+});

@@ -40,6 +40,23 @@ describe('scheduled core jobs', () => {
     expect(await count('SELECT COUNT(*) AS n FROM rate_limits WHERE key = ?', newKey)).toBe(1);
   });
 
+  it('daily: prunes revoked session ids past their expiry and login-throttle keys quiet for a day', async () => {
+    const now = Date.UTC(2026, 5, 2, 17);
+    const id = (n: string) => `uji-${n}-${crypto.randomUUID()}`;
+    const [oldJti, liveJti, oldKey, liveKey] = [id('jti-lama'), id('jti-hidup'), `ip:${id('lama')}`, `ip:${id('baru')}`];
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO revoked_sessions (jti, expires_at) VALUES (?, ?)').bind(oldJti, now - 60_000),
+      env.DB.prepare('INSERT INTO revoked_sessions (jti, expires_at) VALUES (?, ?)').bind(liveJti, now + 60 * 60_000),
+      env.DB.prepare('INSERT INTO login_throttle (key, failures, next_allowed_at, updated_at) VALUES (?, 9, 0, ?)').bind(oldKey, now - 2 * DAY_MS),
+      env.DB.prepare('INSERT INTO login_throttle (key, failures, next_allowed_at, updated_at) VALUES (?, 9, 0, ?)').bind(liveKey, now - 60 * 60_000),
+    ]);
+    await runScheduled(createScheduledController({ cron: DAILY, scheduledTime: now }), env, []);
+    expect(await count('SELECT COUNT(*) AS n FROM revoked_sessions WHERE jti = ?', oldJti)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM revoked_sessions WHERE jti = ?', liveJti)).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM login_throttle WHERE key = ?', oldKey)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM login_throttle WHERE key = ?', liveKey)).toBe(1);
+  });
+
   it('hourly: retries pending purges; an unknown cron expression runs nothing', async () => {
     const now = Date.now();
     await env.DB.prepare("INSERT INTO pending_purges VALUES ('64.08.04.2012', ?, ?, 1, 'Error: uji')").bind(now, now).run();

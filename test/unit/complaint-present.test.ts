@@ -19,6 +19,7 @@ function row(over: Partial<ComplaintRow> = {}): ComplaintRow {
     description: 'Jalan poros berlubang besar di depan sekolah.',
     lat: 0.5,
     lng: 117.5,
+    exactLocationPublic: false,
     place: 'Depan SD',
     isAnonymous: false,
     isConfidential: false,

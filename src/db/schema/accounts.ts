@@ -40,10 +40,16 @@ export const revokedSessions = sqliteTable('revoked_sessions', { jti: text('jti'
   index('revoked_sessions_expiry').on(t.expiresAt),
 ]);
 
-export const loginAttempts = sqliteTable(
-  'login_attempts',
-  { id: integer('id').primaryKey({ autoIncrement: true }), key: text('key').notNull(), at: integer('at').notNull() },
-  (t) => [index('login_attempts_key').on(t.key, t.at)],
+/** Login throttling per (account, client) pair and per client (src/auth/throttle.ts). */
+export const loginThrottle = sqliteTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    nextAllowedAt: integer('next_allowed_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('login_throttle_updated').on(t.updatedAt)],
 );
 
 export const stageHistory = sqliteTable(

@@ -53,6 +53,8 @@ export const complaints = sqliteTable(
     description: text('description').notNull(),
     lat: real('lat'),
     lng: real('lng'),
+    /** The reporter agreed to publish the exact point (never for anonymous reports); else the public sees it snapped. */
+    exactLocationPublic: integer('exact_location_public', { mode: 'boolean' }).notNull().default(false),
     place: text('place'),
     isAnonymous: integer('is_anonymous', { mode: 'boolean' }).notNull().default(false),
     isConfidential: integer('is_confidential', { mode: 'boolean' }).notNull().default(false),

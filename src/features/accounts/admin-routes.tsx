@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
 import { isPartial } from '../../lib/htmx';
-import { queryObject } from '../../lib/validation';
+import { parseQuery } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
 import { actionContext } from '../../admin/context';
 import { iterationsOf } from '../../auth/request';
@@ -39,7 +39,7 @@ export function userAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const listPage = async (c: Context<AppEnv>, extra: { errors?: FieldError[]; values?: FormValues; status?: number } = {}) => {
-    const q = UserListQuery.parse(queryObject(new URL(c.req.url)));
+    const q = parseQuery(UserListQuery, new URL(c.req.url));
     const db = c.get('db');
     const users = await listUsers(db, { q: q.q, role: q.peran, limit: 100, offset: (q.halaman - 1) * 100 });
     const ms = await membershipsForUsers(

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, regions, users, type Role } from '../../db/schema';
+import { containsPattern } from '../../lib/validation';
 
 export async function findUserById(db: Db, id: string) {
   return db.select().from(users).where(eq(users.id, id)).get();
@@ -16,7 +17,7 @@ export interface UserListFilter {
 
 export async function listUsers(db: Db, f: UserListFilter) {
   const conds = [];
-  if (f.q) conds.push(sql`(${users.username} LIKE ${`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\' OR ${nameContainsUser(f.q)})`);
+  if (f.q) conds.push(sql`(${users.username} LIKE ${containsPattern(f.q)} ESCAPE '\\' OR ${nameContainsUser(f.q)})`);
   if (f.role || f.regionCode) {
     const sub = db
       .select({ userId: memberships.userId })
@@ -35,7 +36,7 @@ export async function listUsers(db: Db, f: UserListFilter) {
 }
 
 function nameContainsUser(q: string) {
-  return sql`${users.name} LIKE ${`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'`;
+  return sql`${users.name} LIKE ${containsPattern(q)} ESCAPE '\\'`;
 }
 
 export async function membershipsForUsers(db: Db, userIds: string[]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from '../../lib/validation';
 import { ROLES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
 
@@ -44,7 +45,7 @@ export const ChangeOwnPasswordForm = z.object({
 });
 
 export const UserListQuery = z.object({
-  q: z.string().trim().max(100, 'Kata kunci terlalu panjang.').optional(),
+  q: searchText().optional(),
   peran: z.enum(ROLES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });

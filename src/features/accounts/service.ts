@@ -9,6 +9,7 @@ import { levelOfCode } from '../../regions/codes';
 import { auditInsert } from '../../audit/log';
 import type { ActionContext } from '../../auth/actor';
 import type { LoginDeps } from '../../auth/login';
+import { clearAccountThrottle } from '../../auth/throttle';
 import { findUserById } from './repo';
 
 function assertPassword(password: string, context: string[]) {
@@ -151,6 +152,7 @@ export async function resetPassword(deps: LoginDeps, userId: string, password: s
         updatedAt: ctx.now,
       })
       .where(eq(users.id, userId)),
+    clearAccountThrottle(db, userId),
     auditInsert(db, ctx, { action: 'user.reset_password', entityType: 'user', entityId: userId, summary: `Kata sandi ${user.username} diatur ulang` }),
   ]);
 }

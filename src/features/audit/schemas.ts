@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { searchText } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
 
 export const AuditQuery = z.object({
-  pengguna: z.string().trim().max(40).optional(),
+  pengguna: searchText().optional(),
   wilayah: RegionCodeSchema.optional().or(z.literal('').transform(() => undefined)),
   aksi: z
     .string()

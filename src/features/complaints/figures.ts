@@ -3,7 +3,10 @@ import type { ComplaintStatus, RegionLevel } from '../../db/schema';
 import { figureRows } from './repo';
 import { CLOSED_STATUSES, OPEN_STATUSES } from './status-machine';
 
-/** Public figures of a region (rolled up over its subtree). Confidential reports count here, as numbers only. */
+/**
+ * Public figures of a region (rolled up over its subtree). Confidential reports count here, as numbers only; a report
+ * counts once it has been verified, so an unverified report changes no public page (and purges no cached page).
+ */
 export interface ComplaintFigures {
   received: number;
   inProgress: number;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { MapLayer } from '../map-layers';
 import { STATUS_LABELS } from './labels';
+import { publicLocation } from './location';
 import { publicPoints } from './repo';
 
 export interface ComplaintMapPoint {
@@ -14,13 +15,15 @@ export interface ComplaintMapPoint {
 /**
  * Public complaint points for the map layer: reports in the region's subtree that the public may read (not `rahasia`,
  * verified, not refused or archived — the same rule as the public list) and that carry coordinates. Never any
- * reporter data. At most 500 points, newest first.
+ * reporter data, and the point as the public may see it (location.ts: snapped unless the reporter agreed). At most
+ * 500 points, newest first.
  */
 export async function publicComplaintPoints(db: Db, regionCode: string): Promise<ComplaintMapPoint[]> {
   const rows = await publicPoints(db, regionCode);
   return rows
-    .filter((r): r is typeof r & { lat: number; lng: number } => r.lat !== null && r.lng !== null)
-    .map((r) => ({ ticket: r.ticket, title: r.title, statusLabel: STATUS_LABELS[r.status], lat: r.lat, lng: r.lng }));
+    .map((r) => ({ ticket: r.ticket, title: r.title, statusLabel: STATUS_LABELS[r.status], ...publicLocation(r) }))
+    .filter((p): p is typeof p & { lat: number; lng: number } => p.lat !== null && p.lng !== null)
+    .map(({ ticket, title, statusLabel, lat, lng }) => ({ ticket, title, statusLabel, lat, lng }));
 }
 
 /** The complaints layer of the region map: public points only (ticket and status, nothing about the reporter). */

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import type { ExternalRefInput } from './api-json';
-import { toPartnerView } from './present';
+import { changesPublicOutput, toPartnerView } from './present';
 import { changedSince, findComplaintByTicket } from './repo';
 import { loadBundle, type ComplaintDeps } from './service';
 import { changeStatements, commitChange, machineStateOf } from './store';
@@ -62,7 +62,7 @@ export async function recordExternalRef(deps: ComplaintDeps, ticket: string, inp
     }),
   );
   await commitChange(db, statements);
-  await deps.purge(row.originRegionCode);
+  if (changesPublicOutput(row, row)) await deps.purge(row.originRegionCode);
   const fresh = await findComplaintByTicket(db, ticket);
   return toPartnerView(await loadBundle(db, fresh!));
 }

@@ -19,6 +19,7 @@ import type {
 } from '../../db/schema';
 import { regionTitle } from '../../regions/labels';
 import { CLASSIFICATION_LABELS, STATUS_HINTS, STATUS_LABELS } from './labels';
+import { publicLocation } from './location';
 import { allowedActions, type ActionType } from './status-machine';
 import { machineStateOf } from './store';
 
@@ -47,6 +48,14 @@ export function publicHiddenReason(c: Pick<ComplaintRow, 'isConfidential' | 'ver
   if (c.status === 'ditolak' || c.status === 'diarsipkan') return 'tidak_diproses';
   if (c.verifiedAt === null) return 'belum_diverifikasi';
   return null;
+}
+
+/**
+ * Whether a change from `before` to `after` changes anything the public sees (list, figures, map, cached pages): only
+ * a report that was or becomes verified is public output. Purging the page cache for anything else only costs.
+ */
+export function changesPublicOutput(before: Pick<ComplaintRow, 'verifiedAt'> | null, after: Pick<ComplaintRow, 'verifiedAt'>): boolean {
+  return (before?.verifiedAt ?? null) !== null || after.verifiedAt !== null;
 }
 
 export function eventLabel(e: Pick<ComplaintEventRow, 'kind' | 'toStatus'>): string {
@@ -89,6 +98,8 @@ function contentOf(b: ComplaintBundle) {
   };
 }
 
+const publicPoint = (p: { lat: number | null; lng: number | null }) => ({ lat: p.lat, lng: p.lng });
+
 export interface TimelineItem {
   seq: number;
   at: number;
@@ -110,6 +121,7 @@ export function toPublicView(b: ComplaintBundle) {
     content: visible
       ? {
           ...contentOf(b),
+          ...publicPoint(publicLocation(c)),
           updatedAt: c.updatedAt,
           timeline: b.events.map(
             (e): TimelineItem => ({ seq: e.seq, at: e.at, label: eventLabel(e), actor: e.actorLabel, notes: e.notePublic ? [e.notePublic] : [] }),

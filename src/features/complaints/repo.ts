@@ -172,14 +172,22 @@ export function figureRows(db: Db, regionCode: string, childCodeLength?: number)
   return db
     .select({ group, status: complaints.status, onTime: complaints.onTime, n: sql<number>`count(*)` })
     .from(complaints)
-    .where(and(inTrees(complaints.originRegionCode, [regionCode]), ne(complaints.status, 'diarsipkan')))
+    .where(and(inTrees(complaints.originRegionCode, [regionCode]), ne(complaints.status, 'diarsipkan'), isNotNull(complaints.verifiedAt)))
     .groupBy(group, complaints.status, complaints.onTime)
     .all();
 }
 
 export function publicPoints(db: Db, regionCode: string) {
   return db
-    .select({ ticket: complaints.ticket, title: complaints.title, status: complaints.status, lat: complaints.lat, lng: complaints.lng })
+    .select({
+      ticket: complaints.ticket,
+      title: complaints.title,
+      status: complaints.status,
+      lat: complaints.lat,
+      lng: complaints.lng,
+      isAnonymous: complaints.isAnonymous,
+      exactLocationPublic: complaints.exactLocationPublic,
+    })
     .from(complaints)
     .where(and(inTrees(complaints.originRegionCode, [regionCode]), publiclyListed(), isNotNull(complaints.lat), isNotNull(complaints.lng)))
     .orderBy(desc(complaints.createdAt))

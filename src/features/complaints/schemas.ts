@@ -5,10 +5,11 @@ import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
+import { stripInvisible } from '../../lib/text';
 
-/** Strips control characters (keeps newlines/tabs), normalises line ends and trims. */
+/** Strips control and invisible bidi/zero-width characters (keeps newlines/tabs), normalises line ends and trims. */
 export const clean = (s: string) =>
-  s
+  stripInvisible(s)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .trim();
@@ -55,6 +56,7 @@ export const ComplaintFields = z.object({
   lat: coordinate(-90, 90, 'Lintang harus angka antara -90 dan 90.').describe('Latitude (WGS84), optional'),
   lng: coordinate(-180, 180, 'Bujur harus angka antara -180 dan 180.').describe('Longitude (WGS84), optional'),
   place: optionalText(200, 'Keterangan lokasi').describe('Place description, optional'),
+  exact_location: flag.describe('Publish the exact point (default: the public sees it rounded to a ~220 m grid; ignored for anonymous reports)'),
   anonymous: flag.describe('Hide the reporter identity from handlers and the public'),
   confidential: flag.describe('Hide the whole report from the public'),
   name: optionalText(100, 'Nama'),

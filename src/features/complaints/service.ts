@@ -13,7 +13,7 @@ import { rateLimit } from '../../lib/rate-limit';
 import type { HolidayCalendar } from '../../lib/working-days';
 import { findRegionByCode } from '../../regions/repo';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
-import type { ComplaintBundle } from './present';
+import { changesPublicOutput, type ComplaintBundle } from './present';
 import { findCategory, findComplaintByTicket, loadRelated, regionLabels } from './repo';
 import type { ComplaintInput } from './schemas';
 import { initialState, transition, TransitionError, type ComplaintAction, type MachineRole } from './status-machine';
@@ -123,6 +123,7 @@ export async function submitComplaint(
               description: input.description,
               lat: input.lat ?? null,
               lng: input.lng ?? null,
+              exactLocationPublic: input.exact_location && !anon,
               place: input.place ?? null,
               isAnonymous: anon,
               isConfidential: input.confidential,
@@ -156,7 +157,7 @@ export async function submitComplaint(
       if (!res.created && held.cleanup) await held.cleanup();
       const complaint = await findComplaintByTicket(db, res.ref);
       if (!complaint) throw new Error(`idempotency ref ${res.ref} has no complaint`);
-      if (res.created) await deps.purge(complaint.originRegionCode);
+      if (res.created && changesPublicOutput(null, complaint)) await deps.purge(complaint.originRegionCode);
       return { ticket: res.ref, code, created: res.created, complaint };
     } catch (err) {
       if (held.cleanup) await held.cleanup();
@@ -228,7 +229,7 @@ export async function applyAction(
     if (uploaded) await uploaded.cleanup();
     throw err;
   }
-  await deps.purge(row.originRegionCode);
+  if (changesPublicOutput(row, result.state)) await deps.purge(row.originRegionCode);
   return result;
 }
 

@@ -160,6 +160,10 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           >
             {(d) => <input type="text" id="place" name="place" value={v('place')} maxlength={200} aria-describedby={d} />}
           </Field>
+          <p class="hint" id="coords-hint">
+            Bila laporan tidak rahasia, peta umum menampilkan lokasi yang dibulatkan (sekitar 200 meter) agar rumah Anda tidak dikenali; petugas melihat titik
+            persisnya.
+          </p>
           {/* Shown by pengaduan.js only where the phone can tell its position; the point goes in hidden fields. */}
           <button type="button" class="button-secondary" data-geolocate hidden>
             Gunakan lokasi saya
@@ -175,6 +179,12 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           ) : null}
           <input type="hidden" id="lat" name="lat" value={v('lat')} />
           <input type="hidden" id="lng" name="lng" value={v('lng')} />
+          <Check
+            name="exact_location"
+            label="Tampilkan titik persis di peta umum"
+            hint="Hanya bila lokasi ini bukan rumah atau lahan Anda. Tidak berlaku untuk laporan anonim."
+            checked={v('exact_location') === '1'}
+          />
         </fieldset>
         <Field
           id="photos"

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, posts, regions, users, type PostKind, type PostStatus } from '../../db/schema';
-import { escapeLike } from '../../regions/repo';
+import { escapeLike } from '../../lib/validation';
 import { inSubtrees } from '../../regions/sql';
 
 /** Admin-side post queries. Every list is narrowed to the actor's region subtrees first (rows outside never show). */

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'dri
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
 import { subtreeRange } from '../../regions/codes';
-import { escapeLike } from '../../regions/repo';
+import { containsPattern } from '../../lib/validation';
 
 /** Public post listing row: the post plus the name and path of the region it belongs to (for rollups). */
 export interface PublicPostRow {
@@ -85,7 +85,7 @@ export async function countPublishedPosts(db: Db, q: Omit<PublicPostQuery, 'limi
 /** Every word (at most five) must occur in the title, matched literally and case-insensitively. */
 function titleWords(text: string | undefined): SQL[] {
   const words = (text ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
-  return words.map((w) => sql`${posts.title} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`);
+  return words.map((w) => sql`${posts.title} LIKE ${containsPattern(w)} ESCAPE '\\'`);
 }
 
 /** A published post of exactly this region (detail pages live under the post's own region). */

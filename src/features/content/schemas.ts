@@ -5,6 +5,7 @@ import { parseDateKey, witaDateToMs, witaLocalToMs } from '../../lib/time';
 import { WHEN_OBJECT } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
+import { stripInvisible } from '../../lib/text';
 
 /** Public list filters: `?jenis=berita|pengumuman|agenda&halaman=2`. Unknown values answer a clear 400. */
 export const PublicPostListQuery = z.object({
@@ -62,7 +63,7 @@ export const PostForm = z
     region_code: z.preprocess(emptyToUndefined, RegionCodeSchema.optional()),
     kind: z.enum(POST_KINDS, { message: 'Pilih jenis tulisan.' }),
     page_slug: z.preprocess(emptyToUndefined, z.enum(FIXED_PAGE_SLUGS, { message: 'Pilih halaman tetap.' }).optional()),
-    title: z.string({ message: 'Isi judul.' }).trim().min(5, 'Judul minimal 5 karakter.').max(200, 'Judul maksimal 200 karakter.'),
+    title: z.string({ message: 'Isi judul.' }).overwrite(stripInvisible).trim().min(5, 'Judul minimal 5 karakter.').max(200, 'Judul maksimal 200 karakter.'),
     summary: z.string().trim().max(300, 'Ringkasan maksimal 300 karakter.').default(''),
     body_md: z
       .string({ message: 'Isi tulisan tidak boleh kosong.' })

@@ -5,6 +5,7 @@ import { RegionCodeSchema } from '../../regions/schemas';
 import { WHEN_OBJECT } from '../../lib/validation';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { POST_STATUSES } from '../../db/schema';
+import { stripInvisible } from '../../lib/text';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -22,7 +23,12 @@ const year = z.coerce
 export const DocumentForm = z
   .object({
     region_code: z.preprocess(emptyToUndefined, RegionCodeSchema.optional()),
-    title: z.string({ message: 'Isi judul dokumen.' }).trim().min(3, 'Judul minimal 3 karakter.').max(200, 'Judul maksimal 200 karakter.'),
+    title: z
+      .string({ message: 'Isi judul dokumen.' })
+      .overwrite(stripInvisible)
+      .trim()
+      .min(3, 'Judul minimal 3 karakter.')
+      .max(200, 'Judul maksimal 200 karakter.'),
     category: z.enum(DOCUMENT_CATEGORIES, { message: 'Pilih kategori dokumen.' }),
     year,
     description: z.string().trim().max(2000, 'Keterangan maksimal 2.000 karakter.').default(''),

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, readForm, type FormValues } from '../../lib/forms';
 import { assertRequestSize, fileField } from '../../lib/upload';
-import { queryObject } from '../../lib/validation';
+import { parseQuery, searchText } from '../../lib/validation';
 import { authorize } from '../../regions/guard';
 import { can, candidateRoots } from '../../regions/policy';
 import { findRegionByCode } from '../../regions/repo';
@@ -32,7 +32,7 @@ const BOUNDARY_MAX_BYTES = 5 * 1024 * 1024;
 const PlaceIdParam = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
 const AdminPlacesQuery = z.object({
   wilayah: RegionCodeSchema.optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText().optional(),
   status: z.enum(POST_STATUSES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 });
@@ -145,7 +145,7 @@ export function geoAdminRoutes(): Hono<AppEnv> {
     const roots = listRoots(c);
     if (roots.length === 0) throw new AppError('not_found');
     const regions = (await listManagedRegions(c.get('db'), { roots })).rows;
-    const q = AdminPlacesQuery.parse(queryObject(new URL(c.req.url)));
+    const q = parseQuery(AdminPlacesQuery, new URL(c.req.url));
     const list = await listAdminPlaces(c.get('db'), {
       roots,
       status: q.status,

@@ -2,7 +2,7 @@
 import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { placeCategories, places, regions, type PlaceCategoryRow } from '../../db/schema';
-import { escapeLike } from '../../regions/repo';
+import { containsPattern } from '../../lib/validation';
 import type { Bbox } from '../../lib/geometry';
 import { inSubtrees } from '../../regions/sql';
 import { publicPlace } from '../../publishing/visibility';
@@ -153,7 +153,7 @@ export interface AdminPlacesFilter {
 export async function listAdminPlaces(db: Db, f: AdminPlacesFilter): Promise<{ rows: PlaceView[]; total: number }> {
   const conds: SQL[] = [inSubtrees(places.regionCode, f.roots)];
   if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
-  if (f.q) conds.push(sql`${places.name} LIKE ${`%${escapeLike(f.q)}%`} ESCAPE '\\'`);
+  if (f.q) conds.push(sql`${places.name} LIKE ${containsPattern(f.q)} ESCAPE '\\'`);
   if (f.status) conds.push(eq(places.status, f.status));
   const where = and(...conds);
   const [rows, total] = await Promise.all([

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { BboxQuerySchema, LatLngSchema } from './schemas';
+import { stripInvisible } from '../../lib/text';
 
 export const CATEGORY_CODE_RE = /^[a-z0-9_]{1,32}$/;
 export const PLACE_LIMITS = { name: 120, address: 200, description: 1000, openingHours: 200, contact: 120 } as const;
@@ -21,6 +22,7 @@ export const PlaceFormSchema = z.object({
   region_code: z.string({ error: 'Pilih wilayah tempat ini.' }).trim().min(1, 'Pilih wilayah tempat ini.').pipe(RegionCodeSchema),
   name: z
     .string({ error: 'Nama tempat wajib diisi.' })
+    .overwrite(stripInvisible)
     .trim()
     .min(3, 'Nama tempat wajib diisi (minimal 3 huruf).')
     .max(PLACE_LIMITS.name, `Nama tempat maksimal ${PLACE_LIMITS.name} karakter.`),

@@ -14,9 +14,13 @@ import { REFUSAL_REASON_KEYS } from './labels';
 import { referenceField, UNKNOWN_KEYS } from '../../lib/validation';
 import { normalizeCode, normalizeNumber } from './secrets';
 import { OBJECTION_GROUNDS } from './state';
+import { stripInvisible } from '../../lib/text';
 
 /** Strips control characters (keeps newlines/tabs) and trims. */
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+const clean = (s: string) =>
+  stripInvisible(s)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
 
 const text = (min: number, max: number, what: string) =>
   z

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, regions, tenders, type TenderSource } from '../../db/schema';
-import { escapeLike } from '../../regions/repo';
+import { containsPattern } from '../../lib/validation';
 import { inSubtrees } from '../../regions/sql';
 import type { PublishStatus } from '../../publishing/workflow';
 
@@ -41,7 +41,7 @@ export async function listTendersForAdmin(db: Db, scope: AdminScope, f: AdminLis
   if (f.publishStatus) conds.push(eq(tenders.publishStatus, f.publishStatus));
   if (f.overdueAt !== undefined) conds.push(lte(tenders.updateDueAt, f.overdueAt));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q); // bounded for D1's LIKE limit: a 400, never a 500
     conds.push(sql`(${tenders.name} LIKE ${like} ESCAPE '\\' OR ${tenders.externalCode} LIKE ${like} ESCAPE '\\')`);
   }
   const where = and(...conds);

@@ -9,7 +9,7 @@ import { flagNotifications, loadRecipients, summaryNotifications } from '../noti
 import type { JobContext, JobOutcome } from '../runs';
 import { categoriesOf, loadChecklist, loadSettings, requirementsFor, type Requirement } from '../settings';
 import { cloneStatuses, emptyStatus, loadRegionsLite, loadStatuses, statusWrites } from '../store';
-import { escapeLike } from '../../../regions/repo';
+import { escapeLike } from '../../../lib/validation';
 
 /**
  * Daily completeness scan (cron "0 17 * * *"). The mandatory checklist is data (monitoring_checklist, edited by

@@ -1,0 +1,2 @@
+export function configuredAppOrigin(env?: Record<string, string | undefined>, tomlText?: string): string;
+export function appOriginProblem(origin: string): string | null;
