@@ -12,14 +12,14 @@ import { adminHome } from './admin/home';
 import { loadSession, requireUser } from './auth/session';
 import { pendingPurgeDrain } from './cache/purge';
 import { FEATURES } from './features';
-import { adminShellOf, featureWordsOf, mountOrder, type Registry } from './features/descriptor';
+import { adminShellOf, featureWordsOf, mountOrder, type Registry, regionWordsOf } from './features/descriptor';
 import { AppError, type ErrorCode } from './lib/errors';
 import { isPartial } from './lib/htmx';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
 import { originOf } from './lib/origin';
-import { reserveTopLevelWords } from './regions/paths';
+import { reserveRegionWords, reserveTopLevelWords } from './regions/paths';
 import { ErrorView, NotFoundView } from './views/errors';
 import { Layout } from './views/layout';
 import { portalName } from './config';
@@ -31,6 +31,7 @@ import { portalName } from './config';
 export function createApp(registry: Registry = FEATURES) {
   const app = new Hono<AppEnv>();
   reserveTopLevelWords(featureWordsOf(registry));
+  reserveRegionWords(regionWordsOf(registry));
 
   app.use('*', requestId());
   app.use('*', secureHeaders());

@@ -28,6 +28,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'wilayah',
   'cari',
   'tentang',
+  'lacak',
   // top-level routes
   'admin',
   'media',

@@ -13,9 +13,10 @@ import { EmptyState } from '../../views/components';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { SearchForm } from '../../views/region-search';
 import { renderPage } from '../../views/render';
-import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
+import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf, trackersOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { mountShortLinks } from './short-link-routes';
+import { mountTrackPage } from './track-routes';
 import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
 import { REGENCY } from '../../config';
 
@@ -34,8 +35,10 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   const pendingSections = SECTIONS.filter((s) => !served.has(s));
   const homeBlocks = regionHomeBlocksOf(registry);
   const sitemapSources = sitemapSourcesOf(registry);
+  const trackers = trackersOf(registry);
 
   mountShortLinks(app);
+  mountTrackPage(app, trackers);
 
   // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
   app.get('/robots.txt', (c) => {
@@ -121,7 +124,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
         nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'beranda' },
         breadcrumbs: regionCrumbs(ctx),
       },
-      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} />,
+      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} trackers={trackers} />,
     );
   });
 

@@ -1,3 +1,4 @@
+import { type TrackerHint, TrackBox } from '../../views/track-box';
 import type { Child, FC } from 'hono/jsx';
 import { daysAgo, formatDate, formatRelativeDays } from '../../lib/time';
 import type { RegionContext } from '../../regions/context';
@@ -58,7 +59,13 @@ const ChildList: FC<{ ctx: RegionContext }> = ({ ctx }) =>
   );
 
 /** A region's home: quick actions, the blocks of the registered features (news, documents, map …), profile, children. */
-export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number }> = ({ ctx, profile, blocks, now }) => {
+export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; trackers: readonly TrackerHint[] }> = ({
+  ctx,
+  profile,
+  blocks,
+  now,
+  trackers,
+}) => {
   const path = ctx.region.path;
   const parent = ctx.ancestors[ctx.ancestors.length - 1];
   return (
@@ -66,6 +73,7 @@ export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: C
       <h1>{regionTitle(ctx.region)}</h1>
       <UpdatedNote at={ctx.region.lastContentUpdate} now={now} />
       <QuickActions path={path} />
+      <TrackBox regionPath={path} trackers={trackers} />
       {blocks}
       <section aria-labelledby="profil">
         <h2 id="profil">Profil singkat</h2>
