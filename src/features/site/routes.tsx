@@ -10,6 +10,8 @@ import { SECTION_LABELS, SECTIONS, regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
 import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
+import { OfficeCard } from '../../views/office-card';
+import { officeFor } from '../../regions/offices';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { SearchForm } from '../../views/region-search';
 import { renderPage } from '../../views/render';
@@ -82,8 +84,9 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   });
 
   for (const section of pendingSections) {
-    regionPage(app, `/${section}`, (c) => {
+    regionPage(app, `/${section}`, async (c) => {
       const ctx = c.get('region');
+      const office = await officeFor(c.get('db'), ctx);
       const label = SECTION_LABELS[section];
       return renderPage(
         c,
@@ -105,6 +108,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
               <a href={regionHref(ctx.region.path)}>Kembali ke beranda {regionTitle(ctx.region)}</a>
             </p>
           </EmptyState>
+          <OfficeCard office={office} fallbackName={regionTitle(ctx.region)} />
         </>,
       );
     });
