@@ -29,6 +29,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'cari',
   'tentang',
   'lacak',
+  'poster',
   // top-level routes
   'admin',
   'media',

@@ -29,3 +29,25 @@ describe('office contact on Layanan and Lelang', () => {
     expect(html).toContain('Datang langsung ke kantor Kecamatan Muara Wahau');
   });
 });
+
+describe('the A4 poster of a region', () => {
+  it('prints QR codes with short links to the site and each served section, and the office, at every level', async () => {
+    const cases: Array<[string, string]> = [
+      ['', '6408'],
+      ['/sangatta-utara', '640804'],
+      ['/sangatta-utara/swarga-bara', '6408042012'],
+    ];
+    for (const [prefix, code] of cases) {
+      const res = await get(`${prefix}/poster`);
+      expect(res.status, prefix).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('class="poster"');
+      expect(html).toContain(`/s/${code}</p>`);
+      for (const letter of ['a', 'l', 'i', 'd']) expect(html, `${prefix} ${letter}`).toContain(`/s/${code}${letter}</p>`);
+      expect(html.match(/<svg class="qr/g)?.length).toBe(5);
+      expect(html).toContain('Tidak punya internet? Datang atau hubungi kantor');
+    }
+    expect(await (await get('/sangatta-utara/swarga-bara/poster')).text()).toContain('Jl. Poros Kecamatan No. 9, Sangatta Utara');
+    expect(await (await get('/sangatta-utara/swarga-bara')).text()).toContain('href="/sangatta-utara/swarga-bara/poster"');
+  });
+});

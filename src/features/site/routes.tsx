@@ -18,6 +18,7 @@ import { renderPage } from '../../views/render';
 import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf, trackersOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { mountShortLinks } from './short-link-routes';
+import { mountPosterPage } from './poster-routes';
 import { mountTrackPage } from './track-routes';
 import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
 import { REGENCY } from '../../config';
@@ -39,8 +40,9 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   const sitemapSources = sitemapSourcesOf(registry);
   const trackers = trackersOf(registry);
 
-  mountShortLinks(app);
+  mountShortLinks(app, trackers);
   mountTrackPage(app, trackers);
+  mountPosterPage(app, served);
 
   // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
   app.get('/robots.txt', (c) => {

@@ -81,6 +81,9 @@ export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: C
         <p>
           <a href={regionHref(path, 'tentang')}>Profil, visi-misi, struktur organisasi dan kontak {regionTitle(ctx.region)}</a>
         </p>
+        <p>
+          <a href={regionHref(path, 'poster')}>Poster layanan untuk papan pengumuman (A4, kode QR)</a>
+        </p>
         {parent ? (
           <p>
             Bagian dari <a href={regionHref(parent.path)}>{regionTitle(parent)}</a>.
