@@ -41,9 +41,7 @@ export function mountTrackPage(app: Hono<AppEnv>, trackers: readonly Tracker[]):
       const nomor = normalizeTrackingNumber(raw);
       const tracker = nomor ? trackerFor(trackers, nomor) : null;
       if (tracker) return c.redirect(`${regionHref(ctx.region.path, tracker.section, 'lacak')}?${new URLSearchParams({ nomor })}`, 303);
-      const error = nomor
-        ? `Nomor "${nomor}" tidak dikenal. Nomor pelacakan diawali ${trackers.map((t) => `${t.prefix}-`).join(', ')}.`
-        : undefined;
+      const error = nomor ? `Nomor "${nomor}" tidak dikenal. Nomor pelacakan diawali ${trackers.map((t) => `${t.prefix}-`).join(', ')}.` : undefined;
       return renderPage(
         c,
         {
