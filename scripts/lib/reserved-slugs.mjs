@@ -38,6 +38,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'api',
   'healthz',
   'sitemap.xml',
+  'situs-lama',
   'verifikasi',
   // static assets
   'css',
