@@ -12,7 +12,7 @@ import { adminHome } from './admin/home';
 import { loadSession, requireUser } from './auth/session';
 import { pendingPurgeDrain } from './cache/purge';
 import { FEATURES } from './features';
-import { adminShellOf, featureWordsOf, mountOrder, type Registry } from './features/descriptor';
+import { adminShellOf, featureWordsOf, mountOrder, type Registry, regionWordsOf } from './features/descriptor';
 import { AppError, errorForLog, type ErrorCode } from './lib/errors';
 import { isPartial } from './lib/htmx';
 import { fieldErrorsOf } from './lib/validation';
@@ -25,7 +25,7 @@ import { oldSiteHosts } from './middleware/old-hosts';
 import { requestAnalytics } from './middleware/analytics';
 import { healthz } from './middleware/health';
 import { originOf } from './lib/origin';
-import { reserveTopLevelWords } from './regions/paths';
+import { reserveRegionWords, reserveTopLevelWords } from './regions/paths';
 import { ErrorView, NotFoundView } from './views/errors';
 import { Layout } from './views/layout';
 import { portalName } from './config';
@@ -37,6 +37,7 @@ import { portalName } from './config';
 export function createApp(registry: Registry = FEATURES) {
   const app = new Hono<AppEnv>();
   reserveTopLevelWords(featureWordsOf(registry));
+  reserveRegionWords(regionWordsOf(registry));
 
   app.use('*', requestId());
   app.use('*', requestAnalytics());

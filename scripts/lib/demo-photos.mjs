@@ -1,7 +1,7 @@
 // Demo news photos: camera-like JPEGs (2000×1500, with EXIF camera and GPS tags, as phones send them) drawn with
 // sharp, then processed by the portal's own image pipeline (Node bundle of src/media) exactly as an upload would be:
 // metadata stripped, thumbnail and article derivatives in WebP and JPEG. Run as a child process by
-// scripts/lib/local.mjs (`node scripts/lib/demo-photos.mjs <outDir>`); writes the R2 objects under <outDir>/files,
+// scripts/lib/demo-photo-seed.mjs (`node scripts/lib/demo-photos.mjs <outDir>`); writes the R2 objects under <outDir>/files,
 // bulk-put lists per content type and manifests.json ({ postId: manifest }). Cached per recipe version.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,7 +70,7 @@ export async function buildDemoPhotos(outDir) {
     }
     manifests[postId] = manifest;
   }
-  const result = { manifests, lists: {} };
+  const result = { recipe: RECIPE, manifests, lists: {} };
   for (const [type, pairs] of Object.entries(lists)) {
     const list = join(outDir, `pairs-${type.replace('/', '-')}.json`);
     writeFileSync(list, JSON.stringify(pairs));

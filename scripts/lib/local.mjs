@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoFiles } from './demo-content.mjs';
+import { seedDemoPhotos } from './demo-photo-seed.mjs';
 import { buildDemoSeedSql } from './demo-seed.mjs';
 import { applyRegionSeeds, regionSeedFiles } from './region-seed-files.mjs';
 
@@ -90,13 +91,15 @@ export function prepareLocal({ persistTo, quiet = false } = {}) {
   writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations(), root: ROOT }));
   log('mengisi konten demo');
   wrangler(['d1', 'execute', 'DB', '--local', ...persist, '--file', seedFile], { quiet: true });
-  seedDemoFiles({
+  const files = {
     stateDir: persistTo ?? join(ROOT, '.wrangler', 'state'),
     workDir: join(ROOT, '.wrangler'),
     bucket: /bucket_name\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1] ?? 'portal-kutim-files',
     run: (args) => wrangler([...args, ...persist], { quiet: true }),
     log,
-  });
+  };
+  seedDemoFiles(files);
+  seedDemoPhotos(files);
 }
 
 function devIterations() {

@@ -28,6 +28,8 @@ export const RESERVED_SLUGS = Object.freeze([
   'wilayah',
   'cari',
   'tentang',
+  'lacak',
+  'poster',
   // top-level routes
   'admin',
   'media',

@@ -43,6 +43,13 @@ export interface FeatureDescriptor {
   onHolidaysChanged?: (db: Db, now: number) => Promise<number>;
   /** Top-level path words the feature uses (e.g. 'masuk', 'media'): never a region slug. */
   reservedWords?: string[];
+  /**
+   * Region sub-pages outside the section menu that the feature serves at every level (`/lacak`, `/{kec}/lacak`,
+   * `/{kec}/{desa}/lacak`): never a region slug, and region routing treats them like a section word.
+   */
+  regionWords?: string[];
+  /** Tracking numbers the feature issues: the region's one "Lacak" box sends a number with this prefix here. */
+  trackers?: Tracker[];
   /** Region sections (`{prefix}/berita` …) this feature serves; the site shows "sedang disiapkan" for the others. */
   sections?: Section[];
   /** Blocks on every region's home page, rolled up from the subtree. */
@@ -57,6 +64,16 @@ export interface FeatureDescriptor {
   queuedWork?: QueuedWorkSource;
   /** Upserts of imported items by their source key, through the feature's own services (src/features/import-targets.ts). */
   importTargets?: ImportTargets;
+}
+
+/** A kind of tracking number (e.g. ADU-7K3Q-9XPD) and the region section whose `lacak` page looks it up. */
+export interface Tracker {
+  /** Upper-case prefix before the first dash: 'ADU', 'PPID', 'SRT'. */
+  prefix: string;
+  /** What it tracks, for the box's hint ('Pengaduan'). */
+  label: string;
+  example: string;
+  section: Section;
 }
 
 /** The registered features, in mount order. */
@@ -120,9 +137,17 @@ export function holidayHooksOf(registry: Registry): Array<(db: Db, now: number) 
   return registry.flatMap((f) => (f.onHolidaysChanged ? [f.onHolidaysChanged] : []));
 }
 
-/** Every top-level word the registered features use. */
+/** Every top-level word the registered features use (their own words and their region sub-page words). */
 export function featureWordsOf(registry: Registry): string[] {
-  return [...new Set(registry.flatMap((f) => f.reservedWords ?? []))].sort();
+  return [...new Set(registry.flatMap((f) => [...(f.reservedWords ?? []), ...(f.regionWords ?? [])]))].sort();
+}
+
+export function regionWordsOf(registry: Registry): string[] {
+  return [...new Set(registry.flatMap((f) => f.regionWords ?? []))].sort();
+}
+
+export function trackersOf(registry: Registry): Tracker[] {
+  return registry.flatMap((f) => f.trackers ?? []);
 }
 
 export function servedSectionsOf(registry: Registry): Set<Section> {

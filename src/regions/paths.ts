@@ -48,6 +48,17 @@ export function reserveTopLevelWords(words: Iterable<string>): void {
   for (const w of words) TOP_LEVEL_WORDS.add(w);
 }
 
+/**
+ * Adds the registered features' region sub-page words (`lacak`): reserved at the top level, and read as the start of
+ * the rest at every level (`/{kec}/lacak` is Kecamatan {kec}'s tracking page, not a village named "lacak").
+ */
+export function reserveRegionWords(words: Iterable<string>): void {
+  for (const w of words) {
+    TOP_LEVEL_WORDS.add(w);
+    SECTION_SET.add(w);
+  }
+}
+
 /** Every reserved top-level word, sorted. */
 export function reservedWords(): string[] {
   return [...TOP_LEVEL_WORDS].sort();

@@ -56,11 +56,3 @@ export function parseShortCode(raw: string): ShortTarget | null {
   }
   return /^[A-Za-z]{2,5}-[0-9A-Za-z-]{4,20}$/.test(code) ? { kind: 'number', number: code.toUpperCase() } : null;
 }
-
-/** Tracking-number prefixes and the section whose `lacak` page takes them (number only, by GET). */
-const NUMBER_SECTIONS: Record<string, Section> = { ADU: 'pengaduan', PPID: 'ppid' };
-
-/** The section that tracks a number, by its prefix; null for an unknown prefix. */
-export function numberSection(number: string): Section | null {
-  return NUMBER_SECTIONS[number.split('-')[0] ?? ''] ?? null;
-}

@@ -10,7 +10,12 @@ export interface TrackerHint {
  * letters…, from the registry's trackers) goes in the same field; the portal sends it to the right tracking page,
  * where a private code, if any, is asked for and sent by POST — never in a link.
  */
-export const TrackBox: FC<{ regionPath: string; trackers: TrackerHint[]; value?: string; error?: string }> = ({ regionPath, trackers, value, error }) => {
+export const TrackBox: FC<{ regionPath: string; trackers: readonly TrackerHint[]; value?: string; error?: string }> = ({
+  regionPath,
+  trackers,
+  value,
+  error,
+}) => {
   const action = regionPath ? `/${regionPath}/lacak` : '/lacak';
   const hint = `Mis. ${trackers.map((t) => `${t.example} (${t.label.toLowerCase()})`).join(', ')}.`;
   return (

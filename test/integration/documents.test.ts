@@ -87,6 +87,9 @@ describe('document upload and download', () => {
     const html = await detail.text();
     expect(html).toContain('Sekretaris Desa');
     expect(html).toContain(`href="/sangatta-utara/swarga-bara/dokumen/${id}/unduh"`);
+    // The SHA-256 is for the few who check it: behind "Detail teknis", not in the facts list.
+    expect(html).toMatch(/<details class="tech"><summary>Detail teknis<\/summary>[\s\S]*<code class="hash">[0-9a-f]{64}<\/code>/);
+    expect(html).not.toContain('<dt>Sidik SHA-256</dt>');
 
     const dl = await get(`/sangatta-utara/swarga-bara/dokumen/${id}/unduh`);
     expect(dl.status).toBe(200);

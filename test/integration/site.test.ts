@@ -112,6 +112,7 @@ describe('public region pages', () => {
     ['/s/640804i', '/sangatta-utara/ppid'],
     ['/s/adu-7k3q-9xpd', '/pengaduan/lacak?nomor=ADU-7K3Q-9XPD'],
     ['/s/PPID-2222-3333', '/ppid/lacak?nomor=PPID-2222-3333'],
+    ['/s/SRT-2222-3333', '/layanan/lacak?nomor=SRT-2222-3333'],
   ])('short link %s goes to %s', async (path, location) => {
     const res = await get(path);
     expect(res.status).toBe(302);

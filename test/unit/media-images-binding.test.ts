@@ -57,14 +57,35 @@ function fakeImages(seen: { inputs: string[][] }): ImagesBinding {
   };
 }
 
-async function fixture(name: string) {
-  return new Uint8Array(await (await env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`)).arrayBuffer());
+/**
+ * A fixture through the Node-side service binding, loaded once per file. On a busy machine the first request (which
+ * generates the photo with sharp) can drop ("Network connection lost"); the photo is cached on disk by then, so a
+ * retry is cheap and the test fails on its assertions, not on the plumbing.
+ */
+const loaded = new Map<string, Promise<Uint8Array>>();
+async function fetchFixture(name: string, attempts = 3): Promise<Uint8Array> {
+  try {
+    const res = await env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+    if (!res.ok) throw new Error(`fixture ${name}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    if (attempts <= 1) throw err;
+    return fetchFixture(name, attempts - 1);
+  }
+}
+function fixture(name: string) {
+  let p = loaded.get(name);
+  if (!p) {
+    p = fetchFixture(name);
+    loaded.set(name, p);
+  }
+  return p;
 }
 
 describe('image pipeline through the Images binding', () => {
   it('hands the service a metadata-free photo, applies orientation explicitly, strips and budgets the output', { timeout: 180_000 }, async () => {
     const seen = { inputs: [] as string[][] };
-    const out = await processImage(await fixture('camera-12mp-orientation-6.jpg'), { images: fakeImages(seen) });
+    const out = await processImage(await fixture('camera-3mp-orientation-6.jpg'), { images: fakeImages(seen) });
     expect(out.stats.engine).toBe('images');
     expect(seen.inputs.length).toBeGreaterThanOrEqual(4);
     for (const found of seen.inputs) expect(found).toEqual([]); // not even the orientation tag

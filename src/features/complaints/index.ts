@@ -20,6 +20,7 @@ export const complaintsFeature: FeatureDescriptor = {
   deadlineSources: [complaintsSource],
   onHolidaysChanged: async (db, now) => recomputeComplaintDeadlines(db, await loadHolidayCalendar(db), now),
   sections: ['pengaduan'],
+  trackers: [{ prefix: 'ADU', label: 'Pengaduan', example: 'ADU-7K3Q-9XPD', section: 'pengaduan' }],
   mapLayers: [complaintsLayer()],
   jobs: [autoCloseJob],
 };

@@ -144,11 +144,14 @@ export const DocumentDetailView: FC<{ doc: PublicDocumentRow & { regionPath: str
       ) : null}
       <dt>Diperbarui</dt>
       <dd>{formatDate(doc.updatedAt)}</dd>
-      <dt>Sidik SHA-256</dt>
-      <dd>
-        <code class="hash">{doc.currentSha256}</code>
-      </dd>
     </dl>
+    <details class="tech">
+      <summary>Detail teknis</summary>
+      <p>Sidik SHA-256 berkas ini (untuk memeriksa bahwa berkas yang Anda unduh tidak diubah):</p>
+      <p>
+        <code class="hash">{doc.currentSha256}</code>
+      </p>
+    </details>
     {versions.length > 1 ? (
       <section aria-labelledby="versi">
         <h2 id="versi">Riwayat versi</h2>

@@ -22,4 +22,5 @@ export const lettersFeature: FeatureDescriptor = {
   onHolidaysChanged: async (db) => recomputeLetterDeadlines(db, await loadHolidayCalendar(db)),
   reservedWords: ['verifikasi'],
   sections: ['layanan'],
+  trackers: [{ prefix: 'SRT', label: 'Permohonan surat', example: 'SRT-7K3Q-9XPD', section: 'layanan' }],
 };

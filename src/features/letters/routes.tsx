@@ -1,3 +1,5 @@
+import { officeFor } from '../../regions/offices';
+import { OfficeCard } from '../../views/office-card';
 /**
  * Public letter routes under every region prefix ({prefix}/layanan…) and the regency-wide verification page. Short
  * handlers: validate → service → render. The private code only ever arrives in POST bodies; files leave through
@@ -154,10 +156,11 @@ export function letterRoutes(): Hono<AppEnv> {
     const ctx = c.get('region');
     const db = c.get('db');
     const served = levelOf(ctx.region) !== null;
-    const [entries, figures, settings] = await Promise.all([
+    const [entries, figures, settings, contact] = await Promise.all([
       served ? catalogueFor(db, ctx.region) : [],
       letterFigures(db, ctx.region.code, Date.now()),
       served ? settingsFor(db, ctx.region) : null,
+      officeFor(db, ctx),
     ]);
     const body = (
       <CatalogueView
@@ -167,6 +170,7 @@ export function letterRoutes(): Hono<AppEnv> {
         figures={figures}
         office={settings ? officeOf(settings) : null}
         servesLetters={served}
+        contact={<OfficeCard office={contact} fallbackName={regionTitle(ctx.region)} />}
       />
     );
     return renderPage(c, { title: `Layanan · ${regionTitle(ctx.region)}`, nav: nav(c), breadcrumbs: crumbs(c) }, body);

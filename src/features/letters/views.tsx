@@ -2,7 +2,7 @@
  * Public letter pages: the region's catalogue with its service figures, one service with its request form (works
  * without JavaScript; the downscaler only makes photos smaller), and the confirmation. Plain props.
  */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatRupiah } from '../../lib/money';
@@ -39,6 +39,8 @@ export const CatalogueView: FC<{
   figures: LetterFigures;
   office: OfficeInfo | null;
   servesLetters: boolean;
+  /** The office to contact (src/views/office-card.tsx): never a dead end, even with no letter open online. */
+  contact?: Child;
 }> = (p) => (
   <div id={CONTENT_ID}>
     <h1>Layanan surat {p.regionLabel}</h1>
@@ -96,6 +98,7 @@ export const CatalogueView: FC<{
         <dd>{p.figures.onTimePercent === null ? '–' : `${p.figures.onTimePercent}%`}</dd>
       </div>
     </dl>
+    {p.contact}
   </div>
 );
 

@@ -18,4 +18,5 @@ export const ppidFeature: FeatureDescriptor = {
   deadlineSources: [ppidSource, objectionsSource],
   onHolidaysChanged: async (db) => recomputePpidDeadlines(db, await loadHolidayCalendar(db)),
   sections: ['ppid'],
+  trackers: [{ prefix: 'PPID', label: 'Permohonan informasi', example: 'PPID-7K3Q-9XPD', section: 'ppid' }],
 };

@@ -10,12 +10,16 @@ import { SECTION_LABELS, SECTIONS, regionHref } from '../../regions/paths';
 import { listAllRegions } from '../../regions/repo';
 import { regionPage } from '../../middleware/region-pages';
 import { EmptyState } from '../../views/components';
+import { OfficeCard } from '../../views/office-card';
+import { officeFor } from '../../regions/offices';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { SearchForm } from '../../views/region-search';
 import { renderPage } from '../../views/render';
-import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
+import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf, trackersOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { mountShortLinks } from './short-link-routes';
+import { mountPosterPage } from './poster-routes';
+import { mountTrackPage } from './track-routes';
 import { DirectoryResultList, DirectoryResults, OldLinkNotice, RegionHomeView } from './views';
 import { OLD_PATH_PARAM } from '../../regions/old-links';
 import { REGENCY } from '../../config';
@@ -35,8 +39,11 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   const pendingSections = SECTIONS.filter((s) => !served.has(s));
   const homeBlocks = regionHomeBlocksOf(registry);
   const sitemapSources = sitemapSourcesOf(registry);
+  const trackers = trackersOf(registry);
 
-  mountShortLinks(app);
+  mountShortLinks(app, trackers);
+  mountTrackPage(app, trackers);
+  mountPosterPage(app, served);
 
   // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
   app.get('/robots.txt', (c) => {
@@ -80,8 +87,9 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   });
 
   for (const section of pendingSections) {
-    regionPage(app, `/${section}`, (c) => {
+    regionPage(app, `/${section}`, async (c) => {
       const ctx = c.get('region');
+      const office = await officeFor(c.get('db'), ctx);
       const label = SECTION_LABELS[section];
       return renderPage(
         c,
@@ -103,6 +111,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
               <a href={regionHref(ctx.region.path)}>Kembali ke beranda {regionTitle(ctx.region)}</a>
             </p>
           </EmptyState>
+          <OfficeCard office={office} fallbackName={regionTitle(ctx.region)} />
         </>,
       );
     });
@@ -123,7 +132,14 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
         nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'beranda' },
         breadcrumbs: regionCrumbs(ctx),
       },
-      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} notice={oldPath ? <OldLinkNotice ctx={ctx} oldPath={oldPath} /> : undefined} />,
+      <RegionHomeView
+        ctx={ctx}
+        profile={profile}
+        blocks={blocks}
+        now={now}
+        trackers={trackers}
+        notice={oldPath ? <OldLinkNotice ctx={ctx} oldPath={oldPath} /> : undefined}
+      />,
     );
   });
 

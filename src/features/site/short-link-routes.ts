@@ -6,9 +6,12 @@ import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
 import { regionHref } from '../../regions/paths';
 import { findRegionByCode } from '../../regions/repo';
-import { numberSection, parseShortCode } from '../../regions/short-links';
+import { parseShortCode } from '../../regions/short-links';
+import type { Tracker } from '../descriptor';
+import { trackerFor } from './track-routes';
 
-export function mountShortLinks(app: Hono<AppEnv>): void {
+/** `trackers`: the registry's tracking-number kinds (the same rule as the region tracking page). */
+export function mountShortLinks(app: Hono<AppEnv>, trackers: readonly Tracker[]): void {
   app.get('/s/:code', async (c) => {
     const target = parseShortCode(c.req.param('code'));
     if (target?.kind === 'region') {
@@ -18,10 +21,10 @@ export function mountShortLinks(app: Hono<AppEnv>): void {
         return c.redirect(target.section ? regionHref(region.path, target.section) : regionHref(region.path), 302);
       }
     } else if (target?.kind === 'number') {
-      const section = numberSection(target.number);
-      if (section) {
+      const tracker = trackerFor(trackers, target.number);
+      if (tracker) {
         c.header('Cache-Control', 'no-store');
-        return c.redirect(`${regionHref('', section, 'lacak')}?${new URLSearchParams({ nomor: target.number })}`, 302);
+        return c.redirect(`${regionHref('', tracker.section, 'lacak')}?${new URLSearchParams({ nomor: target.number })}`, 302);
       }
     }
     throw new AppError('not_found', 'Tautan pendek ini tidak dikenal. Periksa kembali tulisannya.');

@@ -1,3 +1,4 @@
+import { type TrackerHint, TrackBox } from '../../views/track-box';
 import type { Child, FC } from 'hono/jsx';
 import { daysAgo, formatDate, formatRelativeDays } from '../../lib/time';
 import type { RegionContext } from '../../regions/context';
@@ -58,11 +59,12 @@ const ChildList: FC<{ ctx: RegionContext }> = ({ ctx }) =>
   );
 
 /** A region's home: quick actions, the blocks of the registered features (news, documents, map …), profile, children. */
-export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; notice?: Child }> = ({
+export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; trackers: readonly TrackerHint[]; notice?: Child }> = ({
   ctx,
   profile,
   blocks,
   now,
+  trackers,
   notice,
 }) => {
   const path = ctx.region.path;
@@ -73,12 +75,16 @@ export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: C
       <UpdatedNote at={ctx.region.lastContentUpdate} now={now} />
       {notice}
       <QuickActions path={path} />
+      <TrackBox regionPath={path} trackers={trackers} />
       {blocks}
       <section aria-labelledby="profil">
         <h2 id="profil">Profil singkat</h2>
         <p>{profile}</p>
         <p>
           <a href={regionHref(path, 'tentang')}>Profil, visi-misi, struktur organisasi dan kontak {regionTitle(ctx.region)}</a>
+        </p>
+        <p>
+          <a href={regionHref(path, 'poster')}>Poster layanan untuk papan pengumuman (A4, kode QR)</a>
         </p>
         {parent ? (
           <p>

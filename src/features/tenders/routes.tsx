@@ -9,8 +9,10 @@ import { originOf } from '../../lib/origin';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionPage } from '../../middleware/region-pages';
 import { regionTitle } from '../../regions/labels';
+import { officeFor } from '../../regions/offices';
 import { regionHref } from '../../regions/paths';
 import { regionCrumbs } from '../../views/region-crumbs';
+import { OfficeCard } from '../../views/office-card';
 import { renderPage } from '../../views/render';
 import { SOURCE_LABELS, STATUS_LABELS } from './labels';
 import { tenderHref } from './present';
@@ -67,10 +69,11 @@ export function tenderRoutes(): Hono<AppEnv> {
     const q = parseOrThrow(PublicTenderListQuery, queryObject(new URL(c.req.url)));
     const db = c.get('db');
     const now = Date.now();
-    const [items, total, years] = await Promise.all([
+    const [items, total, years, office] = await Promise.all([
       listPublicTenders(db, { regionCode: ctx.region.code, filter: q, now, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
       countPublicTenders(db, ctx.region.code, q),
       publicTenderYears(db, ctx.region.code),
+      officeFor(db, ctx),
     ]);
     const title = `Pengadaan dan lelang ${regionTitle(ctx.region)}`;
     return renderPage(
@@ -82,19 +85,22 @@ export function tenderRoutes(): Hono<AppEnv> {
         breadcrumbs: regionCrumbs(ctx, { label: 'Lelang' }),
         meta: <link rel="alternate" type="application/rss+xml" title={title} href={regionHref(ctx.region.path, 'lelang.xml')} />,
       },
-      <TenderListView
-        title={title}
-        regionName={regionTitle(ctx.region)}
-        base={regionHref(ctx.region.path, 'lelang')}
-        feedHref={regionHref(ctx.region.path, 'lelang.xml')}
-        items={items}
-        total={total}
-        years={years}
-        filter={q}
-        pageSize={PAGE_SIZE}
-        showRegion={ctx.children.length > 0}
-        now={now}
-      />,
+      <>
+        <TenderListView
+          title={title}
+          regionName={regionTitle(ctx.region)}
+          base={regionHref(ctx.region.path, 'lelang')}
+          feedHref={regionHref(ctx.region.path, 'lelang.xml')}
+          items={items}
+          total={total}
+          years={years}
+          filter={q}
+          pageSize={PAGE_SIZE}
+          showRegion={ctx.children.length > 0}
+          now={now}
+        />
+        <OfficeCard office={office} heading="Pertanyaan tentang pengadaan? Hubungi kantor" fallbackName={regionTitle(ctx.region)} />
+      </>,
     );
   });
 
