@@ -31,6 +31,7 @@ export function apiRouter(): ApiRouter {
 }
 
 type RouteRequest = NonNullable<RouteConfig['request']>;
+type ResponseConfig = RouteConfig['responses'][string];
 
 interface SuccessResponse {
   status: 200 | 201 | 204;
@@ -64,6 +65,8 @@ export interface ApiRouteDef<P extends string, Req extends RouteRequest> {
   /** Say why a status happens on this route, e.g. `{ 404: 'No complaint has this ticket.' }`. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
   deprecated?: Deprecation;
+  /** Answers outside the problem+json convention, by status (the OAuth endpoints' RFC 6749 §5.2 errors). */
+  otherResponses?: Record<number, ResponseConfig>;
   /** Extra middleware after access and body checks, before validation. */
   middleware?: MiddlewareHandler<AppEnv>[];
 }
@@ -88,8 +91,10 @@ export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { 'application/json': { schema } } } as const;
 }
 
+/** A body that is JSON only (a route that also takes a form, like the OAuth endpoints, reads its body itself). */
 function hasJsonBody(request: RouteRequest | undefined): boolean {
-  return Object.keys(request?.body?.content ?? {}).some((t) => t.includes('json'));
+  const types = Object.keys(request?.body?.content ?? {});
+  return types.length > 0 && types.every((t) => t.includes('json'));
 }
 
 /** 415 for another Content-Type, 413 over the limit, 400 for broken JSON or a non-object; before zod validation. */
@@ -130,7 +135,7 @@ function responsesOf<P extends string, Req extends RouteRequest>(def: ApiRouteDe
   if (hasJsonBody(def.request)) for (const s of [400, 413, 415, 422] as const) errors.add(s);
   if (def.request?.query) errors.add(422);
   for (const status of [...errors].sort()) out[status] = problemResponse(status, def.errorNotes?.[status]);
-  return out;
+  return { ...out, ...def.otherResponses };
 }
 
 const deprecatedHeaders = (def: { deprecated?: Deprecation }): ResponseHeader[] =>

@@ -16,16 +16,6 @@ import {
 } from './helpers/api-contract';
 import { baseUrl, e2eEnabled } from './helpers/browser';
 
-/** Operations still documented the old way (src/api/openapi.ts): linted and checked once they use apiRoute. */
-function convertedOnly(doc: OpenApiDoc): OpenApiDoc {
-  const paths = Object.fromEntries(
-    Object.entries(doc.paths)
-      .map(([p, item]) => [p, Object.fromEntries(Object.entries(item).filter(([, op]) => !(op as { 'x-legacy'?: boolean })['x-legacy']))] as const)
-      .filter(([, item]) => Object.keys(item).length > 0),
-  );
-  return { ...doc, paths };
-}
-
 describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)', () => {
   let doc: OpenApiDoc;
   let contract: ContractRecorder;
@@ -42,7 +32,7 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
   beforeAll(async () => {
     const res = await fetch(`${baseUrl()}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
-    doc = convertedOnly((await res.json()) as OpenApiDoc);
+    doc = (await res.json()) as OpenApiDoc;
     contract = new ContractRecorder(doc);
   });
 

@@ -175,10 +175,11 @@ describe('partner change feed and SP4N-LAPOR references', () => {
   });
 
   it('documents every complaint route in the OpenAPI document', async () => {
-    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-required-scopes'?: string[] }>> };
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
     expect(Object.keys(doc.paths['/complaints']!).sort()).toEqual(['get', 'post']);
-    expect(doc.paths['/complaints']!.get!['x-required-scopes']).toEqual(['complaints:read']);
+    expect(doc.paths['/complaints']!.get!.security).toEqual([{ partnerOAuth: ['complaints:read'] }]);
     expect(doc.paths['/complaints/{ticket}']!.get).toBeDefined();
-    expect(doc.paths['/complaints/{ticket}/external-ref']!.put!['x-required-scopes']).toEqual(['complaints:write']);
+    expect(doc.paths['/complaints/{ticket}/external-ref']!.put!.security).toEqual([{ partnerOAuth: ['complaints:write'] }]);
+    expect(doc.paths['/complaints/{ticket}']!.get!.security).toEqual([{}, { privateCode: [] }, { partnerOAuth: ['complaints:read'] }]);
   });
 });

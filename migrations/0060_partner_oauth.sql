@@ -1,0 +1,10 @@
+-- Partner OAuth (RFC 7009): access tokens a partner revoked before they expire. Bearer tokens are JWTs checked without
+-- a lookup of their own, so a revoked token is refused by its `jti` until its `exp`; the daily job removes expired rows.
+
+CREATE TABLE partner_token_revocations (
+  jti TEXT NOT NULL PRIMARY KEY,          -- the token's id (JWT `jti`)
+  client_id TEXT NOT NULL,                -- the partner the token was issued to (only it may revoke it)
+  expires_at INTEGER NOT NULL,            -- the token's expiry (epoch ms): the row is useless after it
+  revoked_at INTEGER NOT NULL
+);
+CREATE INDEX partner_token_revocations_expires ON partner_token_revocations (expires_at);
