@@ -9,8 +9,9 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A journey makes many page loads; on the shared 2-core machine (a benchmark beside it) each may take seconds.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     teardownTimeout: 30_000,
   },
 });

@@ -26,14 +26,9 @@ export interface SimplifyResult<G extends AreaGeometry> {
   refinedRings: number;
 }
 
-export const COORD_DECIMALS: number;
-export function round(value: number, decimals?: number): number;
-export function segmentDistance(p: Position, a: Position, b: Position): number;
-export function douglasPeucker<P extends [number, number]>(points: P[], tolerance: number): P[];
 /** Signed shoelace area in square degrees: positive for counter-clockwise rings. */
 export function ringArea(ring: Ring): number;
 export function isClosedRing(ring: Ring): boolean;
-export function cleanRing(ring: Ring, decimals?: number): Ring | null;
 export function simplifyRing(ring: Ring, tolerance: number): Ring | null;
 export function simplifyOpenRing<P extends [number, number]>(open: P[], tolerance: number): P[];
 export function ringSelfIntersects(ring: Ring): boolean;

@@ -1,22 +1,19 @@
-// THE simplification module of the project, shared by the app (uploaded boundaries, the SVG region maps — through
-// src/features/geo/simplify.ts) and the region seed generator (scripts/generate-region-seed.mjs): Douglas–Peucker on
-// GeoJSON Polygon/MultiPolygon rings (closed rings split at their farthest vertex, never self-intersecting, rounded to
-// 5 decimals), RFC 7946 §3.1.6 winding (outer rings counter-clockwise, holes clockwise), bounding boxes and vertex
-// counts. Plain JavaScript so Node scripts import it without a build step; types in geo-simplify.d.mts.
-// Pure functions, no I/O, no dependencies. Coordinates are GeoJSON [lng, lat] in degrees; distances and areas are
-// planar in degrees, which is adequate for one regency near the equator. Hand-written rather than a kept library
-// (simplify-js, @turf/simplify): those simplify open lines only; the ring split, collapse policy, self-intersection
-// guard and winding below are the part that matters here, and the seed must stay byte-identical run after run.
+// THE simplification module, shared by the app (uploads, SVG maps; via src/features/geo/simplify.ts) and the region
+// seed generator: Douglas–Peucker on GeoJSON (Multi)Polygon rings — split at the farthest vertex, never
+// self-intersecting, rounded to 5 decimals — RFC 7946 §3.1.6 winding, bboxes and vertex counts. Plain JavaScript so
+// Node scripts import it without a build (types: geo-simplify.d.mts); pure, planar degrees ([lng, lat]). Not a kept
+// library (simplify-js, @turf/simplify): they simplify open lines; the ring split, collapse policy, self-intersection
+// guard and winding are what matters here, and the seed must stay byte-identical run after run.
 
 /** Decimal places kept in the output coordinates (1e-5° ≈ 1.1 m). */
-export const COORD_DECIMALS = 5;
+const COORD_DECIMALS = 5;
 
 /**
  * Rounds a number to `decimals` places (default 5) and normalises -0 to 0.
  * @param {number} value
  * @param {number} [decimals]
  */
-export function round(value, decimals = COORD_DECIMALS) {
+function round(value, decimals = COORD_DECIMALS) {
   const f = 10 ** decimals;
   const r = Math.round(value * f) / f;
   return r === 0 ? 0 : r;
@@ -31,7 +28,7 @@ function samePosition(a, b) {
  * Distance from point p to the segment a–b (planar).
  * @param {number[]} p @param {number[]} a @param {number[]} b
  */
-export function segmentDistance(p, a, b) {
+function segmentDistance(p, a, b) {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
@@ -55,7 +52,7 @@ export function segmentDistance(p, a, b) {
  * @param {number} tolerance maximum distance (degrees) of a dropped point from the simplified line
  * @returns {number[][]} the kept points, in order (same array elements, not copies)
  */
-export function douglasPeucker(points, tolerance) {
+function douglasPeucker(points, tolerance) {
   const n = points.length;
   if (n <= 2) return points.slice();
   const keep = new Uint8Array(n);
@@ -110,7 +107,7 @@ export function isClosedRing(ring) {
  * @param {number} [decimals]
  * @returns {number[][] | null}
  */
-export function cleanRing(ring, decimals = COORD_DECIMALS) {
+function cleanRing(ring, decimals = COORD_DECIMALS) {
   const out = [];
   for (const p of ring) {
     const q = [round(p[0], decimals), round(p[1], decimals)];

@@ -47,7 +47,6 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
   const contexts: PhoneContext[] = [];
   async function phone(options?: { javaScriptEnabled?: boolean }) {
     const ctx = await phoneContext(browser, options);
-    ctx.setDefaultTimeout(20_000);
     contexts.push(ctx);
     return ctx;
   }

@@ -65,6 +65,10 @@ export async function phoneContext(browser: Browser, { javaScriptEnabled = true 
     timezoneId: 'Asia/Makassar',
     javaScriptEnabled,
   });
+  // Generous: on the shared 2-core machine (a benchmark or another suite beside this one) a page load with its
+  // uncached scripts can take tens of seconds; a slow step should fail on what it checks, not on the clock.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(45_000);
   const externalRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const requestUrl = route.request().url();
