@@ -174,6 +174,40 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect(String(ev.results[0]!.actor_label)).toMatch(/^Mitra Konektor LAPOR/);
   });
 
+  it('records the same SP4N-LAPOR reference only once: no timeline entry, same updated_at, not in the feed again', async () => {
+    const reader = await partnerToken(['complaints:read']);
+    const writer = await partnerToken(['complaints:write']);
+    const ticket = ((await (await post(body({ title: 'Referensi berulang' }))).json()) as { ticket: string }).ticket;
+    const put = (data: unknown) =>
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-ref`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+    const ref = { external_id: '2026/LAPOR/000777', external_status: 'Diproses' };
+    const first = (await (await put(ref)).json()) as { updated_at: string; timeline: unknown[] };
+    const afterFirst = new Date(Date.parse(first.updated_at) + 1).toISOString();
+    for (let i = 0; i < 3; i++) {
+      const res = await put(ref);
+      expect(res.status).toBe(200);
+      const view = (await res.json()) as typeof first;
+      expect(view.updated_at).toBe(first.updated_at);
+      expect(view.timeline).toHaveLength(first.timeline.length);
+    }
+    const feed = (await (await get(`/api/v1/complaints?since=${encodeURIComponent(afterFirst)}`, { Authorization: `Bearer ${reader}` })).json()) as {
+      data: Array<{ ticket: string }>;
+    };
+    expect(feed.data.map((d) => d.ticket)).not.toContain(ticket);
+    const row = (await complaintRow(ticket))!;
+    const events = await env.DB.prepare("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = ? AND kind = 'referensi'")
+      .bind(row.id)
+      .first<{ n: number }>();
+    expect(events!.n).toBe(1);
+    // A new status is a change: one more entry.
+    const updated = (await (await put({ ...ref, external_status: 'Selesai' })).json()) as typeof first;
+    expect(updated.timeline).toHaveLength(first.timeline.length + 1);
+  }, 30_000);
+
   it('documents every complaint route in the OpenAPI document', async () => {
     const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
     expect(Object.keys(doc.paths['/complaints']!).sort()).toEqual(['get', 'post']);

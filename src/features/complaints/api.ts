@@ -105,6 +105,10 @@ const putExternalRefRoute = apiRoute({
   operationId: 'putComplaintExternalRef',
   tag: 'Pengaduan',
   summary: 'Record the SP4N-LAPOR tracking id and status of a forwarded complaint',
+  description:
+    'Idempotent: sending the same system, id and status again changes nothing — no timeline entry, `updated_at` stays, and the ' +
+    'complaint does not reappear in the change feed — so a scheduled connector may send its whole state on every run. ' +
+    'A new id or status adds one timeline entry.',
   access: { partner: 'complaints:write' },
   request: { params: TicketParams, body: jsonBody(ExternalRefInput) },
   responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
@@ -213,7 +217,7 @@ export function complaintsApi(): ApiRouter {
   app.openapi(putExternalRefRoute, async (c) => {
     const ticket = ticketOf(c.req.valid('param').ticket);
     const partner = c.get('partner')!;
-    const view = await recordExternalRef(complaintDeps(c), ticket, c.req.valid('json'), {
+    const { view } = await recordExternalRef(complaintDeps(c), ticket, c.req.valid('json'), {
       actor: { kind: 'partner', id: partner.id, name: partner.name, scopes: partner.scopes },
       requestId: c.get('requestId'),
       now: Date.now(),
