@@ -65,10 +65,19 @@ export interface ApiRouteDef<P extends string, Req extends RouteRequest> {
   /** Say why a status happens on this route, e.g. `{ 404: 'No complaint has this ticket.' }`. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
   deprecated?: Deprecation;
+  /** The rate limits this route enforces (listed in /api/docs "Batas laju" and as `x-rate-limits`); add 429 to `errors`. */
+  rateLimits?: RateLimitDoc[];
   /** Answers outside the problem+json convention, by status (the OAuth endpoints' RFC 6749 §5.2 errors). */
   otherResponses?: Record<number, ResponseConfig>;
   /** Extra middleware after access and body checks, before validation. */
   middleware?: MiddlewareHandler<AppEnv>[];
+}
+
+/** A rate limit as documented: `limit` requests per `windowMs`, counted per `per` (what is counted, in Indonesian). */
+export interface RateLimitDoc {
+  limit: number;
+  windowMs: number;
+  per: string;
 }
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -160,6 +169,7 @@ export function apiRoute<const P extends string, const Req extends RouteRequest 
     request: (def.conditional && !def.request?.headers ? { ...def.request, headers: IF_NONE_MATCH } : def.request) as Req,
     responses: responsesOf(def),
     security: securityOf(def.access),
+    ...(def.rateLimits?.length ? { 'x-rate-limits': def.rateLimits.map((r) => ({ limit: r.limit, window_seconds: r.windowMs / 1000, per: r.per })) } : {}),
     middleware,
   });
 }

@@ -173,7 +173,7 @@ async function partnerToken(scopes: string[]): Promise<string> {
 describe('GET /api/v1/monitoring/regions', () => {
   it('needs monitoring:read, pages with a cursor, and carries flags and scores without ticket numbers', async () => {
     expect((await get('/api/v1/monitoring/regions')).status).toBe(401);
-    const other = await partnerToken(['regions:read']);
+    const other = await partnerToken(['complaints:read']);
     expect((await get('/api/v1/monitoring/regions', { Authorization: `Bearer ${other}` })).status).toBe(403);
     const token = await partnerToken(['monitoring:read']);
     const auth = { Authorization: `Bearer ${token}` };

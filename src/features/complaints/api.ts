@@ -54,6 +54,7 @@ const createComplaintRoute = apiRoute({
     { status: 200, description: 'Replay: this Idempotency-Key was already used for the same report', schema: CreatedJson, headers: ['Idempotent-Replayed'] },
   ],
   errors: [409, 429],
+  rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (kiriman baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
   errorNotes: {
     409: 'The Idempotency-Key was used for another report.',
     422: 'A field is missing or invalid, the region or category does not exist.',
@@ -78,6 +79,7 @@ const getComplaintRoute = apiRoute({
   },
   responses: [{ status: 200, description: 'The complaint as this caller may see it', schema: ComplaintAnyJson }],
   errors: [403, 404, 429],
+  rateLimits: [{ ...CODE_LIMIT, per: 'alamat IP (pemeriksaan kode pribadi)' }],
   errorNotes: {
     403: 'The private code does not belong to this ticket.',
     404: 'No complaint has this ticket.',

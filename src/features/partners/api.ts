@@ -69,6 +69,7 @@ const OAUTH_ERRORS = {
   400: oauthError('`invalid_request`: a parameter is missing, repeated or malformed, or the client authenticated two ways at once.'),
   401: oauthError('`invalid_client`: client authentication failed (unknown client, wrong secret, revoked partner, or none sent).', true),
 };
+const FAILED_AUTH_DOC = { ...FAILED_CLIENT_AUTH_LIMIT, per: 'alamat IP (hanya autentikasi klien yang gagal, di ketiga endpoint OAuth)' };
 const RATE_NOTE = `More than ${FAILED_CLIENT_AUTH_LIMIT.limit} failed client authentications from one address in ${FAILED_CLIENT_AUTH_LIMIT.windowMs / 60_000} minutes.`;
 
 const tokenRoute = apiRoute({
@@ -84,6 +85,7 @@ const tokenRoute = apiRoute({
   request: { body: formBody(TokenRequest, 'application/x-www-form-urlencoded (JSON is accepted too)') },
   responses: [{ status: 200, description: 'The token (Cache-Control: no-store)', schema: TokenResponse }],
   errors: [429],
+  rateLimits: [FAILED_AUTH_DOC],
   errorNotes: { 429: RATE_NOTE },
   otherResponses: {
     ...OAUTH_ERRORS,
@@ -104,6 +106,7 @@ const revokeRoute = apiRoute({
   request: { body: formBody(RevokeRequest, 'application/x-www-form-urlencoded (JSON is accepted too)') },
   responses: [{ status: 200, description: 'Revoked (or nothing to revoke); no body' }],
   errors: [429],
+  rateLimits: [FAILED_AUTH_DOC],
   errorNotes: { 429: RATE_NOTE },
   otherResponses: OAUTH_ERRORS,
 });
@@ -118,6 +121,7 @@ const introspectRoute = apiRoute({
   request: { body: formBody(IntrospectRequest, 'application/x-www-form-urlencoded (JSON is accepted too)') },
   responses: [{ status: 200, description: 'The token’s state', schema: IntrospectionJson }],
   errors: [429],
+  rateLimits: [FAILED_AUTH_DOC],
   errorNotes: { 429: RATE_NOTE },
   otherResponses: OAUTH_ERRORS,
 });

@@ -6,6 +6,7 @@ import { randomString, randomToken } from '../../lib/ids';
 import { signToken } from '../../lib/jwt';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
+import { SCOPE_NAMES } from '../../api/scopes';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 
@@ -117,7 +118,8 @@ export async function authenticateClient(db: Db, clientId: string, secret: strin
 
 /** The scopes a token may carry: all granted ones, or the requested subset; null when a requested scope is not granted. */
 export function grantedScopes(client: PartnerClient, requested: string | undefined): string[] | null {
-  const granted = client.scopes.split(' ').filter(Boolean);
+  // A scope withdrawn from the API since the partner was registered is simply no longer granted.
+  const granted = client.scopes.split(' ').filter((s) => (SCOPE_NAMES as string[]).includes(s));
   const wanted = requested ? [...new Set(requested.split(' ').filter(Boolean))] : granted;
   return wanted.length && wanted.every((s) => granted.includes(s)) ? wanted : null;
 }

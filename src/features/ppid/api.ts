@@ -41,6 +41,7 @@ const createInfoRequestRoute = apiRoute({
     },
   ],
   errors: [409, 429],
+  rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (permohonan baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
   errorNotes: { 409: 'The Idempotency-Key was used for another request.', 422: 'A field is missing or invalid, or the region does not exist.' },
 });
 
