@@ -8,3 +8,6 @@ CREATE TABLE partner_token_revocations (
   revoked_at INTEGER NOT NULL
 );
 CREATE INDEX partner_token_revocations_expires ON partner_token_revocations (expires_at);
+
+-- SP4N-LAPOR connectors look a forwarded complaint up by its national id (GET /api/v1/complaint-lookup).
+CREATE INDEX complaint_external_refs_external ON complaint_external_refs (system, external_id);

@@ -212,6 +212,12 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
     expect((await put(`/complaints/${ticket}/external-ref`, writer.auth, bigBody(70 * 1024))).status).toBe(413);
     expect((await put(`/complaints/${ticket}/external-ref`, { ...writer.auth, 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await put(`/complaints/${ticket}/external-ref`, writer.auth, '{"external_id":"!"}')).status).toBe(422);
+    const lookup = (id: string, headers: Record<string, string>) => call('GET', `/complaint-lookup?external_id=${encodeURIComponent(id)}`, { headers });
+    expect((await lookup('LAPOR-2026-0001', reader.auth)).status).toBe(200);
+    expect((await lookup('LAPOR-2026-9999', reader.auth)).status).toBe(404);
+    expect((await lookup('LAPOR-2026-0001', {})).status).toBe(401);
+    expect((await lookup('LAPOR-2026-0001', writer.auth)).status).toBe(403);
+    expect((await lookup('!', reader.auth)).status).toBe(422);
     expect(failures).toEqual([]);
   });
 

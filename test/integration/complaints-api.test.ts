@@ -203,6 +203,13 @@ describe('partner change feed and SP4N-LAPOR references', () => {
       .bind(row.id)
       .first<{ n: number }>();
     expect(events!.n).toBe(1);
+    // Connectors find the report by the national id (with complaints:read only).
+    const lookup = (id: string, token = reader) => get(`/api/v1/complaint-lookup?external_id=${encodeURIComponent(id)}`, { Authorization: `Bearer ${token}` });
+    const found = await lookup('2026/LAPOR/000777');
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { ticket: string }).ticket).toBe(ticket);
+    expect((await lookup('2026/LAPOR/999999')).status).toBe(404);
+    expect((await lookup('2026/LAPOR/000777', writer)).status).toBe(403);
     // A new status is a change: one more entry.
     const updated = (await (await put({ ...ref, external_status: 'Selesai' })).json()) as typeof first;
     expect(updated.timeline).toHaveLength(first.timeline.length + 1);

@@ -161,7 +161,7 @@ export const complaintExternalRefs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.complaintId, t.system] })],
+  (t) => [primaryKey({ columns: [t.complaintId, t.system] }), index('complaint_external_refs_external').on(t.system, t.externalId)],
 );
 
 export type ComplaintRow = typeof complaints.$inferSelect;

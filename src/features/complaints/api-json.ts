@@ -138,6 +138,14 @@ export const ExternalRefInput = z
   })
   .meta({ id: 'ExternalRefInput', description: 'A reference of the national SP4N-LAPOR system for a forwarded complaint' });
 
+export const ExternalLookupQuery = z.strictObject(
+  {
+    system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor').describe('The national system'),
+    external_id: ExternalRefInput.shape.external_id.describe('The id the national system gave the report'),
+  },
+  UNKNOWN_KEYS,
+);
+
 export const TicketParams = z.object({ ticket: z.string().describe('Tracking number, e.g. ADU-7K3Q-9XPD') });
 
 export function publicJson(v: PublicComplaintView): z.infer<typeof ComplaintPublicJson> {

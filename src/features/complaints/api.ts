@@ -20,6 +20,7 @@ import {
   ComplaintAnyJson,
   ComplaintPartnerJson,
   CreatedJson,
+  ExternalLookupQuery,
   ExternalRefInput,
   partnerJson,
   publicJson,
@@ -29,7 +30,7 @@ import {
 import { complaintDeps } from './deps';
 import { changesSince, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
-import { findComplaintByTicket, listCategories } from './repo';
+import { findComplaintByExternalRef, findComplaintByTicket, listCategories } from './repo';
 import { ComplaintInput, TicketSchema } from './schemas';
 import { CODE_LIMIT, IDEMPOTENCY_SCOPE, loadBundle, reporterAccess, SUBMIT_LIMIT, submitComplaint } from './service';
 import { VERIFY_DAYS } from './status-machine';
@@ -116,6 +117,20 @@ const putExternalRefRoute = apiRoute({
   responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
   errors: [404],
   errorNotes: { 404: 'No complaint has this ticket.' },
+});
+
+const lookupRoute = apiRoute({
+  method: 'get',
+  path: '/complaint-lookup',
+  operationId: 'findComplaintByExternalRef',
+  tag: 'Pengaduan',
+  summary: 'Find a forwarded complaint by its SP4N-LAPOR id',
+  description: 'For connectors that know a report only by the national id recorded with PUT /complaints/{ticket}/external-ref.',
+  access: { partner: 'complaints:read' },
+  request: { query: ExternalLookupQuery },
+  responses: [{ status: 200, description: 'The complaint', schema: ComplaintPartnerJson }],
+  errors: [404],
+  errorNotes: { 404: 'No complaint carries this external id.' },
 });
 
 const listCategoriesRoute = apiRoute({
@@ -226,6 +241,15 @@ export function complaintsApi(): ApiRouter {
     });
     c.header('Cache-Control', 'private, no-store');
     return c.json(partnerJson(view), 200);
+  });
+
+  app.openapi(lookupRoute, async (c) => {
+    const q = c.req.valid('query');
+    const db = c.get('db');
+    const row = await findComplaintByExternalRef(db, q.system, q.external_id);
+    if (!row) throw new AppError('not_found', `Tidak ada pengaduan dengan nomor ${q.system} ${q.external_id}.`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(partnerJson(toPartnerView(await loadBundle(db, row))), 200);
   });
 
   app.openapi(listCategoriesRoute, async (c) => {
