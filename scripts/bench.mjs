@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ROOT } from './lib/local.mjs';
 import { startPortal } from './e2e.mjs';
+import { benchLetterPdf } from './lib/bench-letters.mjs';
 
 const CONCURRENCY = positiveInt(process.env.BENCH_CONCURRENCY, 16, 256);
 const SECONDS = positiveNumber(process.env.BENCH_SECONDS, 8, 120);
@@ -177,6 +178,9 @@ async function main() {
       sizeRows.push({ path, status: res.status, xcache: res.headers['x-cache'] ?? '—', raw: html.length, gz, br, js, mapJs, jsNames, perScript });
     }
 
+    process.stdout.write('[bench] mengukur PDF surat…\n');
+    const letter = await benchLetterPdf({ port, agent, get });
+
     // --- Report.
     const lines = [];
     lines.push('# Portal benchmark (local `wrangler dev`)', '');
@@ -224,6 +228,7 @@ async function main() {
         '',
       );
     }
+    lines.push(...letter.lines);
     const markdown = lines.join('\n');
     process.stdout.write(`\n${markdown}\n`);
     mkdirSync(join(ROOT, 'bench'), { recursive: true });

@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors';
 import { sha256Hex } from '../../lib/encoding';
 import { imageDimensions, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
-import { stripMetadata } from './photo-metadata';
+import { stripMetadata } from '../../lib/photo-metadata';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
