@@ -11,3 +11,15 @@ CREATE INDEX partner_token_revocations_expires ON partner_token_revocations (exp
 
 -- SP4N-LAPOR connectors look a forwarded complaint up by its national id (GET /api/v1/complaint-lookup).
 CREATE INDEX complaint_external_refs_external ON complaint_external_refs (system, external_id);
+
+-- Follow-up answers a national system (SP4N-LAPOR) sent for a forwarded complaint: each becomes one timeline entry,
+-- exactly once per external update id, so a connector may resend its whole history.
+CREATE TABLE complaint_external_updates (
+  system TEXT NOT NULL CHECK (system IN ('sp4n_lapor')),
+  update_id TEXT NOT NULL,                -- the national system's id of the follow-up
+  complaint_id TEXT NOT NULL REFERENCES complaints(id),
+  event_seq INTEGER NOT NULL,             -- the timeline entry it became
+  partner_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (system, update_id)
+);

@@ -142,9 +142,16 @@ function responsesOf<P extends string, Req extends RouteRequest>(def: ApiRouteDe
   if (def.access.partner) errors.add(401);
   if (def.access.partner && !def.access.public) errors.add(403);
   if (hasJsonBody(def.request)) for (const s of [400, 413, 415, 422] as const) errors.add(s);
-  if (def.request?.query) errors.add(422);
+  if (def.request?.query || paramsCanFail(def.request?.params)) errors.add(422);
   for (const status of [...errors].sort()) out[status] = problemResponse(status, def.errorNotes?.[status]);
   return { ...out, ...def.otherResponses };
+}
+
+/** Path parameters answer 422 when their schema rejects an odd or a very long string (a plain `z.string()` never does). */
+function paramsCanFail(params: unknown): boolean {
+  if (!(params instanceof z.ZodObject)) return false;
+  const probe = (value: string) => params.safeParse(Object.fromEntries(Object.keys(params.shape).map((k) => [k, value]))).success;
+  return !probe('\u0000') || !probe('x'.repeat(4096));
 }
 
 const deprecatedHeaders = (def: { deprecated?: Deprecation }): ResponseHeader[] =>

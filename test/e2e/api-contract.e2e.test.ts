@@ -218,6 +218,20 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
     expect((await lookup('LAPOR-2026-0001', {})).status).toBe(401);
     expect((await lookup('LAPOR-2026-0001', writer.auth)).status).toBe(403);
     expect((await lookup('!', reader.auth)).status).toBe(422);
+
+    const update = JSON.stringify({ update_id: 'TL-KONTRAK-1', message: 'Dinas terkait menjadwalkan perbaikan.' });
+    const followUp = (path: string, headers: Record<string, string>, body = update) => call('POST', path, { headers: { ...JSON_TYPE, ...headers }, body });
+    expect((await followUp(`/complaints/${ticket}/external-updates`, writer.auth)).status).toBe(201);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, writer.auth)).status).toBe(200);
+    const second = (await call('POST', '/complaints', { headers: JSON_TYPE, body: report('Pengaduan kedua') })).body as { ticket: string };
+    expect((await followUp(`/complaints/${second.ticket}/external-updates`, writer.auth)).status).toBe(409);
+    expect((await followUp('/complaints/ADU-ZZZZ-ZZZZ/external-updates', writer.auth)).status).toBe(404);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, {})).status).toBe(401);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, reader.auth)).status).toBe(403);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, writer.auth, '{rusak')).status).toBe(400);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, writer.auth, bigBody(70 * 1024))).status).toBe(413);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, { ...writer.auth, 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await followUp(`/complaints/${ticket}/external-updates`, writer.auth, '{"update_id":""}')).status).toBe(422);
     expect(failures).toEqual([]);
   });
 

@@ -215,6 +215,38 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect(updated.timeline).toHaveLength(first.timeline.length + 1);
   }, 30_000);
 
+  it('writes SP4N-LAPOR follow-ups back to the timeline once per update id; the text reaches the reporter, not the public', async () => {
+    const writer = await partnerToken(['complaints:write']);
+    const filed = (await (await post(body({ title: 'Tindak lanjut LAPOR' }))).json()) as { ticket: string; private_code: string };
+    const other = ((await (await post(body({ title: 'Pengaduan lain' }))).json()) as { ticket: string }).ticket;
+    const send = (ticket: string, data: unknown) =>
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-updates`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+    const update = { update_id: 'TL-2026-0042', message: 'Dinas PUPR menjadwalkan perbaikan lampu pada pekan depan.' };
+    const first = await send(filed.ticket, update);
+    expect(first.status).toBe(201);
+    const view = (await first.json()) as { timeline: Array<{ notes: string[] }> };
+    for (let i = 0; i < 2; i++) {
+      const again = await send(filed.ticket, update);
+      expect(again.status).toBe(200);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(((await again.json()) as typeof view).timeline).toHaveLength(view.timeline.length);
+    }
+    expect((await send(other, update)).status).toBe(409);
+    expect((await send('ADU-ZZZZ-ZZZZ', { ...update, update_id: 'TL-2026-0043' })).status).toBe(404);
+    expect((await send(filed.ticket, { update_id: '', message: 'x' })).status).toBe(422);
+    const reporter = await get(`/api/v1/complaints/${filed.ticket}`, { 'X-Complaint-Code': filed.private_code });
+    expect(JSON.stringify(await reporter.json())).toContain('Dinas PUPR menjadwalkan perbaikan');
+    const publicView = await (await get(`/api/v1/complaints/${filed.ticket}`)).text();
+    expect(publicView).not.toContain('Dinas PUPR');
+    const row = (await complaintRow(filed.ticket))!;
+    const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM complaint_external_updates WHERE complaint_id = ?').bind(row.id).first<{ n: number }>();
+    expect(stored!.n).toBe(1);
+  }, 30_000);
+
   it('documents every complaint route in the OpenAPI document', async () => {
     const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
     expect(Object.keys(doc.paths['/complaints']!).sort()).toEqual(['get', 'post']);

@@ -138,6 +138,23 @@ export const ExternalRefInput = z
   })
   .meta({ id: 'ExternalRefInput', description: 'A reference of the national SP4N-LAPOR system for a forwarded complaint' });
 
+export const ExternalUpdateInput = z
+  .object({
+    system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
+    update_id: z
+      .string({ message: 'Isi update_id.' })
+      .trim()
+      .regex(/^[A-Za-z0-9._/-]{1,64}$/, 'update_id: 1–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.')
+      .describe('The national system’s id of this follow-up: the same id is recorded once'),
+    message: z
+      .string({ message: 'Isi message.' })
+      .trim()
+      .min(1, 'Isi message.')
+      .max(2000, 'message maksimal 2000 huruf.')
+      .describe('The follow-up text: shown to the reporter and handlers, never on public pages'),
+  })
+  .meta({ id: 'ExternalUpdateInput', description: 'A follow-up answer from SP4N-LAPOR for a forwarded complaint' });
+
 export const ExternalLookupQuery = z.strictObject(
   {
     system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor').describe('The national system'),

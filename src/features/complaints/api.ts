@@ -22,12 +22,14 @@ import {
   CreatedJson,
   ExternalLookupQuery,
   ExternalRefInput,
+  ExternalUpdateInput,
   partnerJson,
   publicJson,
   reporterJson,
   TicketParams,
 } from './api-json';
 import { complaintDeps } from './deps';
+import { recordExternalUpdate } from './lapor-updates';
 import { changesSince, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
 import { findComplaintByExternalRef, findComplaintByTicket, listCategories } from './repo';
@@ -117,6 +119,25 @@ const putExternalRefRoute = apiRoute({
   responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
   errors: [404],
   errorNotes: { 404: 'No complaint has this ticket.' },
+});
+
+const postExternalUpdateRoute = apiRoute({
+  method: 'post',
+  path: '/complaints/{ticket}/external-updates',
+  operationId: 'createComplaintExternalUpdate',
+  tag: 'Pengaduan',
+  summary: 'Write a follow-up answer from SP4N-LAPOR back to the complaint’s timeline',
+  description:
+    'Idempotent by `update_id`: the first delivery adds one timeline entry (201); the same id again changes nothing and answers 200 ' +
+    'with `Idempotent-Replayed: true`, so a connector may resend its whole history. The text reaches the reporter and handlers only.',
+  access: { partner: 'complaints:write' },
+  request: { params: TicketParams, body: jsonBody(ExternalUpdateInput) },
+  responses: [
+    { status: 201, description: 'Recorded: the complaint with the new timeline entry', schema: ComplaintPartnerJson, headers: ['Location'] },
+    { status: 200, description: 'Already recorded: nothing changed', schema: ComplaintPartnerJson, headers: ['Idempotent-Replayed'] },
+  ],
+  errors: [404, 409],
+  errorNotes: { 404: 'No complaint has this ticket.', 409: 'This update_id is already recorded for another complaint.' },
 });
 
 const lookupRoute = apiRoute({
@@ -241,6 +262,23 @@ export function complaintsApi(): ApiRouter {
     });
     c.header('Cache-Control', 'private, no-store');
     return c.json(partnerJson(view), 200);
+  });
+
+  app.openapi(postExternalUpdateRoute, async (c) => {
+    const ticket = ticketOf(c.req.valid('param').ticket);
+    const partner = c.get('partner')!;
+    const { view, created } = await recordExternalUpdate(complaintDeps(c), ticket, c.req.valid('json'), {
+      actor: { kind: 'partner', id: partner.id, name: partner.name, scopes: partner.scopes },
+      requestId: c.get('requestId'),
+      now: Date.now(),
+    });
+    c.header('Cache-Control', 'private, no-store');
+    if (!created) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(partnerJson(view), 200);
+    }
+    c.header('Location', `/api/v1/complaints/${ticket}`);
+    return c.json(partnerJson(view), 201);
   });
 
   app.openapi(lookupRoute, async (c) => {
