@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { buildTestSchema } from './scripts/lib/test-schema.mjs';
+import { serveMediaFixture } from './test/fixtures/media-fixtures.mjs';
 
 // Unit and integration suites run inside workerd (miniflare) with the real D1/KV/R2 bindings from wrangler.toml.
 //
@@ -28,6 +29,8 @@ export default defineConfig(async () => {
             VERIFY_KEYS: JSON.stringify({ v1: 'QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=' }),
             VERIFY_KEY_ACTIVE: 'v1',
           },
+          // Camera-like photos for the image pipeline tests, generated on the Node side (test/fixtures/media-fixtures.mjs).
+          serviceBindings: { MEDIA_FIXTURES: serveMediaFixture },
         },
       }),
     ],

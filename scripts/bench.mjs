@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ROOT } from './lib/local.mjs';
-import { startPortal } from './e2e.mjs';
+import { measurePipeline, WORKER_MEMORY } from './lib/bench-media.mjs';
+import { memoryLines, throttledPages, throttledReport } from './lib/bench-throttled.mjs';
+import { buildMediaBundle } from './lib/media-node.mjs';
+import { findChromium, startPortal } from './e2e.mjs';
+import { FIXTURES, fixturePath } from '../test/fixtures/media-fixtures.mjs';
 import { benchLetterPdf } from './lib/bench-letters.mjs';
 
 const CONCURRENCY = positiveInt(process.env.BENCH_CONCURRENCY, 16, 256);
@@ -227,6 +231,26 @@ async function main() {
           'MapLibre and peta.js load only on map pages; with `Save-Data: on` MapLibre loads only when the visitor asks for the interactive map.',
         '',
       );
+    }
+    // --- Image pipeline memory, then throttled first visits in Chromium (issue: citizens on weak internet).
+    process.stdout.write('[bench] foto uji dan memori pipeline gambar…\n');
+    const photos = await Promise.all(Object.keys(FIXTURES).map(async (name) => ({ name, path: await fixturePath(name) })));
+    lines.push(...memoryLines(measurePipeline(await buildMediaBundle(), photos), WORKER_MEMORY));
+    const executablePath = findChromium();
+    if (executablePath) {
+      const { chromium } = await import('playwright-core');
+      const throttled = await throttledReport({
+        chromium,
+        executablePath,
+        baseUrl,
+        pages: await throttledPages(baseUrl, DESA),
+        formPath: `${DESA}/pengaduan`,
+        photoPath: await fixturePath('camera-12mp.jpg'),
+        log: (m) => process.stdout.write(`[bench] ${m}\n`),
+      });
+      lines.push(...throttled.lines, throttled.allOk ? 'Every throttled target met.' : '**Some throttled targets were missed (✗ above).**', '');
+    } else {
+      lines.push('## Throttled first visits', '', 'Skipped: Chromium not found (`apt-get install -y chromium`).', '');
     }
     lines.push(...letter.lines);
     const markdown = lines.join('\n');

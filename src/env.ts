@@ -10,6 +10,8 @@ export interface Bindings {
   FILES: R2Bucket;
   PAGE_CACHE: KVNamespace;
   ASSETS: Fetcher;
+  /** Optional Cloudflare Images binding (`[images]` in wrangler.toml): the image pipeline uses it when present. */
+  IMAGES?: ImagesBinding;
   APP_VERSION: string;
   PORTAL_NAME: string;
   APP_ORIGIN: string;

@@ -8,4 +8,5 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './offices';
 export * from './letters';
