@@ -4,6 +4,8 @@
 import { env } from 'cloudflare:test';
 import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/client';
+import { pruneTokenRevocations } from '../../src/features/partners/tokens';
 import { SELF } from '../helpers/worker';
 import { loginAs } from '../helpers/auth';
 import { ORIGIN } from '../helpers/http';
@@ -120,5 +122,11 @@ describe('partner OAuth 2.0 with a standard client (oauth4webapi)', () => {
     await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, 'kein.gueltiger.token', options));
     const stored = await env.DB.prepare('SELECT client_id FROM partner_token_revocations').all<{ client_id: string }>();
     expect(stored.results.map((r) => r.client_id)).toEqual([mine.clientId]);
+    // The daily job forgets a revocation once its token has expired anyway.
+    const expires = await env.DB.prepare('SELECT expires_at FROM partner_token_revocations').first<{ expires_at: number }>();
+    await pruneTokenRevocations(createDb(env.DB), expires!.expires_at - 1).run();
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM partner_token_revocations').first<{ n: number }>())!.n).toBe(1);
+    await pruneTokenRevocations(createDb(env.DB), expires!.expires_at + 1).run();
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM partner_token_revocations').first<{ n: number }>())!.n).toBe(0);
   });
 });
