@@ -184,13 +184,13 @@ describe('partner clients and tokens', () => {
     expect(doc.components.securitySchemes.partnerOAuth.flows.clientCredentials.tokenUrl).toContain('/api/v1/oauth/token');
     const scopes = (doc.components.securitySchemes.partnerOAuth.flows.clientCredentials as unknown as { scopes: Record<string, string> }).scopes;
     expect(Object.keys(scopes)).toContain('complaints:read');
-    // Every scope offered at /admin/mitra is required by some operation (tenders:write by the tenders API, merged separately).
+    // Every scope offered at /admin/mitra is required by some operation.
     const required = new Set(
       Object.values(doc.paths as Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>).flatMap((item) =>
         Object.values(item).flatMap((op) => (op.security ?? []).flatMap((s) => s.partnerOAuth ?? [])),
       ),
     );
-    const unenforced = Object.keys(scopes).filter((s) => !required.has(s) && s !== 'tenders:write');
+    const unenforced = Object.keys(scopes).filter((s) => !required.has(s));
     expect(unenforced).toEqual([]);
   });
 });

@@ -8,5 +8,6 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './tenders';
 export * from './offices';
 export * from './letters';

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, StatusTag } from '../../views/components';
 import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
 import { ACTION_LABELS, statusLabel } from './labels';
-import { msToWitaLocal } from './schemas';
+import { msToWitaLocal } from '../../lib/time';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { imgAttrs } from '../../media/manifest';
 import { coverOf, KIND_LABELS } from './views';

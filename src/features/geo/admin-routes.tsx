@@ -18,7 +18,7 @@ import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
 import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView } from './admin-views';
 import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
-import { countPositions, type BoundaryGeometry } from './geometry';
+import { countPositions, type BoundaryGeometry } from '../../lib/geometry';
 import { PLACE_PHOTO_MAX_BYTES, PlaceFormSchema } from './places-schemas';
 import { listAdminPlaces, listCategories, type PlaceView } from './places-repo';
 import { changePlaceStatus, createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';

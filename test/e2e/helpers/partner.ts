@@ -6,7 +6,11 @@ export interface E2ePartner {
   secret: string;
 }
 
-const cookieOf = (res: Response) => (res.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((h) => h.startsWith('__Host-sesi='))
+    ?.split(';')[0] ?? '';
 
 /** Registers a partner with `scopes`; `ip` keeps the login throttle apart from other suites. */
 export async function registerPartner(base: string, scopes: string[], ip: string): Promise<E2ePartner> {
