@@ -37,6 +37,10 @@ export default defineConfig(async () => {
     test: {
       include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
+      // node-html-markdown and node-html-parser (the old-site import's HTML → Markdown) ship extension-less ESM imports
+      // (css-select → css-what) that the pool's module fallback cannot resolve; Vite pre-bundles them here. Wrangler's
+      // esbuild bundle needs nothing.
+      deps: { optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } } },
       isolate: false,
       // Generous on purpose: the machine is small and often busy; a slow test fails on its assertions, not the clock.
       testTimeout: 30_000,

@@ -17,6 +17,9 @@ const child = spawn(
     '127.0.0.1',
     '--var',
     `CACHE_GENERATION:${Date.now().toString(36)}`,
+    // The canonical origin, so that a request with an old host name (demo: `Host: swargabara.desa.id`) is redirected here.
+    '--var',
+    `APP_ORIGIN:http://localhost:${port}`,
     ...process.argv.slice(2),
   ],
   {

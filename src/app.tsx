@@ -18,6 +18,9 @@ import { isPartial } from './lib/htmx';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { secureHeaders } from './middleware/secure-headers';
+import { oldSiteHosts } from './middleware/old-hosts';
+import { requestAnalytics } from './middleware/analytics';
+import { healthz } from './middleware/health';
 import { originOf } from './lib/origin';
 import { reserveTopLevelWords } from './regions/paths';
 import { ErrorView, NotFoundView } from './views/errors';
@@ -33,27 +36,16 @@ export function createApp(registry: Registry = FEATURES) {
   reserveTopLevelWords(featureWordsOf(registry));
 
   app.use('*', requestId());
+  app.use('*', requestAnalytics());
   app.use('*', secureHeaders());
   app.use('*', async function dbMiddleware(c, next) {
     c.set('db', createDb(c.env.DB));
     await next();
   });
 
-  app.get('/healthz', async (c) => {
-    const started = Date.now();
-    let d1: 'ok' | 'error' = 'ok';
-    try {
-      await c.env.DB.prepare('SELECT 1 AS ok').first();
-    } catch (err) {
-      d1 = 'error';
-      console.error(JSON.stringify({ msg: 'healthz d1 failed', requestId: c.get('requestId'), err: String(err) }));
-    }
-    c.header('Cache-Control', 'no-store');
-    return c.json(
-      { status: d1 === 'ok' ? 'ok' : 'degraded', version: c.env.APP_VERSION, checks: { d1 }, duration_ms: Date.now() - started },
-      d1 === 'ok' ? 200 : 503,
-    );
-  });
+  // Old host names of the regions answer with a redirect before anything else (no D1 on the canonical host).
+  app.use('*', oldSiteHosts());
+  app.get('/healthz', healthz());
 
   // Sessions only where they are used: public pages stay session-free (and KV-cacheable).
   app.use('/admin/*', loadSession(), requireUser(), adminGuard(adminShellOf(registry)), pendingPurgeDrain());

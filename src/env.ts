@@ -32,6 +32,8 @@ export interface Bindings {
   MAP_PMTILES_KEY?: string;
   MAP_TILE_ATTRIBUTION?: string;
   MAP_TILE_MAX_ZOOM?: string;
+  /** Optional Workers Analytics Engine dataset (request volume, errors, latency; src/middleware/analytics.ts). */
+  ANALYTICS?: AnalyticsEngineDataset;
 }
 
 export interface Variables {

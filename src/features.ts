@@ -9,11 +9,13 @@ import { geoFeature } from './features/geo';
 import { lettersFeature } from './features/letters';
 import { mediaFeature } from './features/media';
 import { monitoringFeature } from './features/monitoring';
+import { oldSitesFeature } from './features/old-sites';
 import { partnersFeature } from './features/partners';
 import { ppidFeature } from './features/ppid';
 import { regionStagesFeature } from './features/region-stages';
 import { siteFeature } from './features/site';
 import { tendersFeature } from './features/tenders';
+import { systemStatusFeature } from './features/system-status';
 
 /**
  * THE feature registry: one line per feature area (its folder's `index.ts` descriptor). The app, the JSON API, the
@@ -36,5 +38,7 @@ export const FEATURES: Registry = [
   auditFeature,
   mediaFeature,
   tendersFeature,
+  oldSitesFeature,
+  systemStatusFeature,
   siteFeature,
 ];

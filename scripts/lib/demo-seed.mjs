@@ -154,6 +154,7 @@ export function buildDemoSeedSql({ now = Date.now(), iterations = 100000, root =
   lines.push(...demoComplaintsSql(now));
   lines.push(...demoTendersSql(now));
   lines.push(...demoLettersSql(now, root));
+  lines.push(...demoOldSiteSql(now));
   const touched = new Map();
   for (const [id, region, kind, slug, title, summary, body, daysAgo, extra = {}] of POSTS) {
     const published = now - daysAgo * DAY;
@@ -187,6 +188,26 @@ export function buildDemoSeedSql({ now = Date.now(), iterations = 100000, root =
     lines.push(`UPDATE regions SET last_content_update = MAX(COALESCE(last_content_update, 0), ${at}) WHERE code = ${q(code)};`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The old site of Desa Swarga Bara (issue 18), to try old links locally:
+ * `curl -i -H 'Host: swargabara.desa.id' http://localhost:8787/profil-desa/` answers 301 to its profile page.
+ */
+function demoOldSiteSql(now) {
+  const home = '/sangatta-utara/swarga-bara';
+  const redirects = [
+    ['/profil-desa', `${home}/tentang/profil`, 'wxr'],
+    ['/?p=12', `${home}/tentang/profil`, 'wxr'],
+    ['/artikel/2026/01/15/apbdes-2026', `${home}/dokumen/DEMODOC0000000000000000001`, 'opensid'],
+  ];
+  return [
+    `INSERT OR IGNORE INTO region_hosts (host, region_code, note, created_by, created_at) VALUES ('swargabara.desa.id', '64.08.04.2012', 'demo: domain lama desa', NULL, ${now});`,
+    ...redirects.map(
+      ([oldPath, target, source]) =>
+        `INSERT OR IGNORE INTO legacy_redirects (region_code, old_path, target, source, created_at, updated_at) VALUES ('64.08.04.2012', ${q(oldPath)}, ${q(target)}, ${q(source)}, ${now}, ${now});`,
+    ),
+  ];
 }
 
 function ancestorsAndSelf(code) {

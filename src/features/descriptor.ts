@@ -10,6 +10,8 @@ import type { RegionContext } from '../regions/context';
 import type { Section } from '../regions/paths';
 import type { RegionSummary } from '../regions/repo';
 import type { DeadlineSource } from './deadlines';
+import type { ImportTargets } from './import-targets';
+import type { JobReport } from '../lib/job-runs';
 import type { MapLayer } from './map-layers';
 
 /**
@@ -51,6 +53,10 @@ export interface FeatureDescriptor {
   sitemap?: SitemapSource;
   /** Scheduled work (wrangler.toml [triggers]); each job is idempotent and never throws. */
   jobs?: ScheduledJob[];
+  /** Work the feature has queued (shown on the status page). */
+  queuedWork?: QueuedWorkSource;
+  /** Upserts of imported items by their source key, through the feature's own services (src/features/import-targets.ts). */
+  importTargets?: ImportTargets;
 }
 
 /** The registered features, in mount order. */
@@ -80,8 +86,19 @@ export interface ScheduledJob {
   name: string;
   /** 'daily' runs at 01:00 WITA, 'hourly' at minute 5 (src/jobs/index.ts maps them to the cron expressions). */
   schedule: 'daily' | 'hourly';
-  run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void>;
+  /** May report a failure it handled itself (e.g. one of its steps failed): the run is then recorded as failed. */
+  run(controller: ScheduledController, env: Bindings, registry: Registry): Promise<void | JobReport>;
 }
+
+/** Work waiting to be done (an import in progress, an undelivered digest …), listed on the status page. */
+export interface QueuedWork {
+  label: string;
+  detail: string;
+  href?: string;
+  since: number;
+}
+
+export type QueuedWorkSource = (db: Db) => Promise<QueuedWork[]>;
 
 /** Features in mount order: registry order, with `mountLast` features after the others. */
 export function mountOrder(registry: Registry): FeatureDescriptor[] {
@@ -126,4 +143,23 @@ export function sitemapSourcesOf(registry: Registry): SitemapSource[] {
 
 export function jobsOf(registry: Registry, schedule: ScheduledJob['schedule']): ScheduledJob[] {
   return registry.flatMap((f) => (f.jobs ?? []).filter((j) => j.schedule === schedule));
+}
+
+/** The registered import targets (the first feature that offers a kind wins). */
+export function importTargetsOf(registry: Registry): ImportTargets {
+  const out: ImportTargets = {};
+  for (const f of registry) {
+    out.post ??= f.importTargets?.post;
+    out.document ??= f.importTargets?.document;
+  }
+  return out;
+}
+
+/** Every scheduled job of the registry (for the status page). */
+export function allJobsOf(registry: Registry): ScheduledJob[] {
+  return registry.flatMap((f) => f.jobs ?? []);
+}
+
+export function queuedWorkOf(registry: Registry): QueuedWorkSource[] {
+  return registry.flatMap((f) => (f.queuedWork ? [f.queuedWork] : []));
 }

@@ -5,6 +5,7 @@ import { FEATURES } from '../features';
 import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
 import { pruneIdempotency } from '../lib/idempotency';
 import { pruneRateLimits } from '../lib/rate-limit';
+import { pruneJobRuns, recordRun } from '../lib/job-runs';
 import { DAY_MS } from '../lib/time';
 
 /** wrangler.toml [triggers]: daily at 01:00 WITA and hourly at minute 5. */
@@ -22,14 +23,14 @@ const drainPurgesJob: ScheduledJob = {
   },
 };
 
-/** Idempotency keys answer replays for 30 days; rate-limit windows (at most an hour) are useless after a day. */
+/** Idempotency keys answer replays for 30 days; rate-limit windows (at most an hour) are useless after a day; job run records are kept 90 days. */
 const housekeepingJob: ScheduledJob = {
   name: 'housekeeping',
   schedule: 'daily',
   async run(controller, env) {
     const db = createDb(env.DB);
     const now = controller.scheduledTime;
-    await db.batch([pruneIdempotency(db, now - 30 * DAY_MS), pruneRateLimits(db, now - DAY_MS)]);
+    await db.batch([pruneIdempotency(db, now - 30 * DAY_MS), pruneRateLimits(db, now - DAY_MS), pruneJobRuns(db, now - 90 * DAY_MS)]);
   },
 };
 
@@ -37,18 +38,14 @@ const CORE_JOBS: ScheduledJob[] = [drainPurgesJob, housekeepingJob];
 
 /**
  * Dispatches a cron trigger to the registered features' jobs for its schedule (registry order), then the core jobs.
- * Each job records its own run history; a job that throws anyway is logged and the others still run.
+ * Every run is recorded in job_runs (start, end, outcome; src/lib/job-runs.ts) for the status page and the digest; a
+ * job that throws or reports a failure is recorded as failed, and the others still run.
  */
 export async function runScheduled(controller: ScheduledController, env: Bindings, registry: Registry = FEATURES): Promise<void> {
   const schedule = SCHEDULES[controller.cron];
   console.log(JSON.stringify({ msg: 'cron', cron: controller.cron, schedule: schedule ?? null, at: new Date(controller.scheduledTime).toISOString() }));
   if (!schedule) return;
   const jobs = [...jobsOf(registry, schedule), ...CORE_JOBS.filter((j) => j.schedule === schedule)];
-  for (const job of jobs) {
-    try {
-      await job.run(controller, env, registry);
-    } catch (err) {
-      console.error(JSON.stringify({ msg: 'job failed', job: job.name, err: err instanceof Error ? err.message : String(err) }));
-    }
-  }
+  const db = createDb(env.DB);
+  for (const job of jobs) await recordRun(db, job, controller, () => job.run(controller, env, registry));
 }

@@ -133,6 +133,14 @@ export function editActions(from: PublishStatus, aksi: FormAction): PublishActio
   return ['save', ...(from === 'terbit' ? [] : FORM_ACTIONS[aksi])];
 }
 
+/**
+ * Content imported from a retired site (issue 18): published in a `mandiri` region, otherwise submitted for review —
+ * unless the importer may publish there and chose to publish directly (Diskominfo importing itself).
+ */
+export function importActions(stage: 'diskominfo' | 'pendampingan' | 'mandiri', rights: PublishRights, publishDirectly: boolean): PublishAction[] {
+  return (stage === 'mandiri' || publishDirectly) && rights.publish ? ['publish'] : ['submit'];
+}
+
 /** Audit action suffixes and Indonesian verbs, the same for every kind of content. */
 export const AUDIT_VERBS: Record<PublishAction, string> = {
   save: 'Mengubah',

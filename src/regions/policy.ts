@@ -42,6 +42,8 @@ export const ACTIONS = [
   'audit.read',
   'partner.manage',
   'settings.manage', // holiday calendar, categories, thresholds
+  'site.migrate', // the old sites: host names, content import, old links (issue 18)
+  'system.status', // the deployment's status page: job runs, failed purges, queued work, storage
   'dashboard.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -65,6 +67,8 @@ const DISKOMINFO_ONLY = new Set<Action>([
   'partner.manage',
   'settings.manage',
   'ppid.objection.decide',
+  'site.migrate',
+  'system.status',
 ]);
 
 function operatorAllows(action: Action, stage: ManagementStage): boolean {

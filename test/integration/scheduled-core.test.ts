@@ -49,8 +49,90 @@ describe('scheduled core jobs', () => {
     expect(await count('SELECT COUNT(*) AS n FROM pending_purges')).toBe(0);
   });
 
+  it('records every run in job_runs: a job that throws or reports a failure is failed, the next job still runs', async () => {
+    const now = Date.UTC(2026, 5, 2, 17);
+    const ran: string[] = [];
+    const registry = [
+      {
+        name: 'uji',
+        jobs: [
+          {
+            name: 'uji lempar',
+            schedule: 'daily' as const,
+            run: async () => {
+              ran.push('lempar');
+              throw new Error('rusak');
+            },
+          },
+          {
+            name: 'uji lapor',
+            schedule: 'daily' as const,
+            run: async () => {
+              ran.push('lapor');
+              return { failed: 'dua impor gagal' };
+            },
+          },
+          {
+            name: 'uji baik',
+            schedule: 'daily' as const,
+            run: async () => {
+              ran.push('baik');
+            },
+          },
+        ],
+      },
+    ];
+    await runScheduled(createScheduledController({ cron: DAILY, scheduledTime: now }), env, registry);
+    expect(ran).toEqual(['lempar', 'lapor', 'baik']);
+    const rows = await env.DB.prepare("SELECT job, status, error, finished_at, schedule, scheduled_at FROM job_runs WHERE job LIKE 'uji %' ORDER BY job").all<{
+      job: string;
+      status: string;
+      error: string | null;
+      finished_at: number | null;
+      schedule: string;
+      scheduled_at: number;
+    }>();
+    expect(rows.results.map((r) => [r.job, r.status])).toEqual([
+      ['uji baik', 'selesai'],
+      ['uji lapor', 'gagal'],
+      ['uji lempar', 'gagal'],
+    ]);
+    expect(rows.results.find((r) => r.job === 'uji lempar')?.error).toBe('Error: rusak');
+    expect(rows.results.find((r) => r.job === 'uji lapor')?.error).toBe('dua impor gagal');
+    for (const r of rows.results) {
+      expect(r.finished_at).not.toBeNull();
+      expect([r.schedule, r.scheduled_at]).toEqual(['daily', now]);
+    }
+    // The core jobs are recorded too.
+    expect(await count("SELECT COUNT(*) AS n FROM job_runs WHERE job = 'housekeeping' AND scheduled_at = ? AND status = 'selesai'", now)).toBe(1);
+  });
+
+  it('daily housekeeping drops job run records older than 90 days', async () => {
+    const now = Date.UTC(2026, 8, 1, 17);
+    const insert = "INSERT INTO job_runs (id, job, schedule, cron, scheduled_at, started_at, status) VALUES (?, 'uji arsip', 'daily', ?, ?, ?, 'selesai')";
+    await env.DB.batch([
+      env.DB.prepare(insert).bind('lama-1', DAILY, now - 91 * DAY_MS, now - 91 * DAY_MS),
+      env.DB.prepare(insert).bind('baru-1', DAILY, now - 89 * DAY_MS, now - 89 * DAY_MS),
+    ]);
+    await runScheduled(createScheduledController({ cron: DAILY, scheduledTime: now }), env, []);
+    expect(await count("SELECT COUNT(*) AS n FROM job_runs WHERE id = 'lama-1'")).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM job_runs WHERE id = 'baru-1'")).toBe(1);
+  });
+
   it("the registered features' jobs keep their schedules", () => {
-    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual(['scheduled publish', 'monitoring (harian)', 'partner-token-revocations', 'tender statuses']);
-    expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual(['scheduled publish', 'complaints autoclose', 'monitoring (per jam)', 'tender statuses']);
+    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual([
+      'scheduled publish',
+      'monitoring (harian)',
+      'partner-token-revocations',
+      'tender statuses',
+      'sensus penyimpanan',
+    ]);
+    expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual([
+      'scheduled publish',
+      'complaints autoclose',
+      'monitoring (per jam)',
+      'tender statuses',
+      'impor situs lama',
+    ]);
   });
 });

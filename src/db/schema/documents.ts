@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, unique, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { POST_STATUSES } from './posts';
 import { regions } from './regions';
 
@@ -48,8 +49,11 @@ export const documents = sqliteTable(
     reviewNote: text('review_note'),
     /** A new version waiting for review (uploaded to a published document without the right to publish). */
     pendingVersion: integer('pending_version'),
+    /** Key of the old-site item it was imported from (0040_old_sites.sql). */
+    importKey: text('import_key'),
   },
   (t) => [
+    uniqueIndex('documents_import_key').on(t.regionCode, t.importKey).where(sql`import_key IS NOT NULL`),
     index('documents_status').on(t.status, t.regionCode, t.updatedAt),
     index('documents_region_year').on(t.regionCode, t.year, t.updatedAt),
     index('documents_region_category').on(t.regionCode, t.category, t.year),

@@ -9,5 +9,7 @@ export * from './places';
 export * from './ppid';
 export * from './monitoring';
 export * from './tenders';
+export * from './old-sites';
+export * from './ops';
 export * from './offices';
 export * from './letters';

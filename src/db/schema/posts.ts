@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, unique, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { regions } from './regions';
 
 export const POST_KINDS = ['berita', 'pengumuman', 'agenda', 'halaman'] as const;
@@ -31,9 +32,14 @@ export const posts = sqliteTable(
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Key of the old-site item it was imported from (0040_old_sites.sql); a second import updates this row. */
+    importKey: text('import_key'),
+    /** The original author's name of an imported post. */
+    byline: text('byline'),
   },
   (t) => [
     unique().on(t.regionCode, t.slug),
+    uniqueIndex('posts_import_key').on(t.regionCode, t.importKey).where(sql`import_key IS NOT NULL`),
     index('posts_region_published').on(t.regionCode, t.status, t.publishedAt),
     index('posts_published').on(t.status, t.publishedAt),
   ],

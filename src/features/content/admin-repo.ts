@@ -117,3 +117,12 @@ export async function postHistory(db: Db, postId: string) {
     .limit(50)
     .all();
 }
+
+/** The post a previous import made from this source key in the region (posts.import_key is unique per region). */
+export async function findPostByImportKey(db: Db, regionCode: string, importKey: string) {
+  return db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.regionCode, regionCode), eq(posts.importKey, importKey)))
+    .get();
+}

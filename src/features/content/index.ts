@@ -4,6 +4,7 @@ import { contentAdminRoutes } from './admin-routes';
 import { postsApi } from './api';
 import { contentAttention } from './attention';
 import { contentHomeBlocks } from './home-blocks';
+import { importPost } from './import-target';
 import { listSitemapPosts } from './repo';
 import { contentRoutes } from './routes';
 import { scheduledPublishJobs } from './scheduled-publish';
@@ -31,4 +32,5 @@ export const contentFeature: FeatureDescriptor = {
     ];
   },
   jobs: scheduledPublishJobs,
+  importTargets: { post: importPost },
 };

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'dri
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
 import { subtreeRange } from '../../regions/codes';
+import { escapeLike } from '../../regions/repo';
 
 /** Public post listing row: the post plus the name and path of the region it belongs to (for rollups). */
 export interface PublicPostRow {
@@ -54,6 +55,8 @@ export interface PublicPostQuery {
   regionCode: string;
   now: number;
   kinds: PostKind[];
+  /** Words the title must contain (the news search; the landing of an old site's unknown link uses it). */
+  titleContains?: string;
   limit: number;
   offset?: number;
 }
@@ -63,7 +66,7 @@ export async function listPublishedPosts(db: Db, q: PublicPostQuery): Promise<Pu
     .select(publicColumns)
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds)))
+    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds), ...titleWords(q.titleContains)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(q.limit)
     .offset(q.offset ?? 0)
@@ -74,15 +77,21 @@ export async function countPublishedPosts(db: Db, q: Omit<PublicPostQuery, 'limi
   const row = await db
     .select({ n: sql<number>`count(*)` })
     .from(posts)
-    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds)))
+    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds), ...titleWords(q.titleContains)))
     .get();
   return row?.n ?? 0;
+}
+
+/** Every word (at most five) must occur in the title, matched literally and case-insensitively. */
+function titleWords(text: string | undefined): SQL[] {
+  const words = (text ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  return words.map((w) => sql`${posts.title} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`);
 }
 
 /** A published post of exactly this region (detail pages live under the post's own region). */
 export async function findPublishedPost(db: Db, regionCode: string, slug: string, now: number) {
   return db
-    .select({ ...publicColumns, bodyMd: posts.bodyMd })
+    .select({ ...publicColumns, bodyMd: posts.bodyMd, byline: posts.byline })
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .where(and(eq(posts.regionCode, regionCode), eq(posts.slug, slug), ne(posts.kind, 'halaman'), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))

@@ -29,13 +29,14 @@ export function contentRoutes(): Hono<AppEnv> {
     const q = parseOrThrow(PublicPostListQuery, queryObject(new URL(c.req.url)));
     const kinds = q.jenis === 'semua' ? (['berita', 'pengumuman', 'agenda'] as const) : ([q.jenis] as const);
     const now = Date.now();
-    const filter = { regionCode: ctx.region.code, now, kinds: [...kinds] };
+    const filter = { regionCode: ctx.region.code, now, kinds: [...kinds], titleContains: q.q };
     const [items, total] = await Promise.all([
       listPublishedPosts(c.get('db'), { ...filter, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
       countPublishedPosts(c.get('db'), filter),
     ]);
     const base = regionHref(ctx.region.path, 'berita');
-    const link = (page: number) => `${base}?${new URLSearchParams({ ...(q.jenis !== 'semua' ? { jenis: q.jenis } : {}), halaman: String(page) })}`;
+    const link = (page: number) =>
+      `${base}?${new URLSearchParams({ ...(q.jenis !== 'semua' ? { jenis: q.jenis } : {}), ...(q.q ? { q: q.q } : {}), halaman: String(page) })}`;
     const title = `Berita dan pengumuman ${regionTitle(ctx.region)}`;
     return renderPage(
       c,
@@ -56,11 +57,17 @@ export function contentRoutes(): Hono<AppEnv> {
               </option>
             ))}
           </select>
+          <label for="cari-berita">Judul memuat</label>
+          <input id="cari-berita" name="q" type="search" value={q.q} maxlength={100} />
           <button type="submit">Tampilkan</button>
         </form>
         {items.length === 0 ? (
           <EmptyState>
-            <p>Belum ada {q.jenis === 'semua' ? 'berita atau pengumuman' : KIND_LABELS[q.jenis].toLowerCase()} yang diterbitkan di wilayah ini.</p>
+            {q.q ? (
+              <p>Tidak ada tulisan yang judulnya memuat “{q.q}” di wilayah ini.</p>
+            ) : (
+              <p>Belum ada {q.jenis === 'semua' ? 'berita atau pengumuman' : KIND_LABELS[q.jenis].toLowerCase()} yang diterbitkan di wilayah ini.</p>
+            )}
           </EmptyState>
         ) : (
           <PostList items={items} saveData={wantsSaveData(c)} showRegion={ctx.children.length > 0} />
@@ -103,6 +110,7 @@ export function contentRoutes(): Hono<AppEnv> {
           {post.kind !== 'berita' ? <StatusTag tone="blue">{KIND_LABELS[post.kind]}</StatusTag> : null}
           {post.isDemo ? <StatusTag tone="yellow">Contoh konten demo</StatusTag> : null}{' '}
           {post.publishedAt ? <time datetime={new Date(post.publishedAt).toISOString()}>{formatDate(post.publishedAt)}</time> : null}
+          {post.byline ? <> · Oleh {post.byline}</> : null}
         </p>
         {post.kind === 'agenda' && post.eventStartsAt ? (
           <p class="callout">

@@ -15,6 +15,7 @@ export const PublicPostListQuery = z.object({
     .min(1, 'Nomor halaman dimulai dari 1.')
     .max(1000, 'Nomor halaman terlalu besar.')
     .default(1),
+  q: z.string().trim().max(100, 'Kata kunci terlalu panjang (maksimal 100 huruf).').default(''),
 });
 export type PublicPostListQuery = z.infer<typeof PublicPostListQuery>;
 

@@ -27,7 +27,7 @@ import {
   type PublishAction as PostAction,
   type PublishRights as PostRights,
 } from '../../publishing/workflow';
-import { changesPublicPages, publicationTime } from './workflow';
+import { approvalTime, changesPublicPages, publicationTime } from './workflow';
 
 /**
  * Content rules: create/edit drafts, submit, approve/reject with a note, publish/unpublish, delete drafts. The stage
@@ -250,7 +250,7 @@ export async function changeStatus(
   const { post, rights } = await loadPostFor(db, ctx.actor, id);
   const status = plan(post.status, [action], rights);
   const changes: Partial<PostRow> = { status, updatedAt: ctx.now };
-  if (action === 'approve' || action === 'publish') changes.publishedAt = publicationTime(post.publishedAt, ctx.now);
+  if (action === 'approve' || action === 'publish') changes.publishedAt = approvalTime(post, ctx.now);
   if (action === 'approve') changes.reviewNote = note ?? null;
   if (action === 'reject') changes.reviewNote = note ?? null;
   const live = changesPublicPages(post, { status, publishedAt: changes.publishedAt ?? post.publishedAt }, ctx.now);

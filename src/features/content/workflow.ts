@@ -10,6 +10,12 @@ export function publicationTime(scheduled: number | null | undefined, now: numbe
   return scheduled && scheduled > now ? scheduled : now;
 }
 
+/** An imported post published by a reviewer keeps its original date (its old site published it then). */
+export function approvalTime(post: { publishedAt: number | null; importKey: string | null }, now: number): number {
+  if (post.importKey && post.publishedAt !== null && post.publishedAt <= now) return post.publishedAt;
+  return publicationTime(post.publishedAt, now);
+}
+
 export interface Visibility {
   status: PostStatus;
   publishedAt: number | null;

@@ -4,6 +4,7 @@ import { documentAdminRoutes } from './admin-routes';
 import { documentAttention } from './attention';
 import { documentsApi } from './api';
 import { documentsHomeBlock } from './home-block';
+import { importDocument } from './import-target';
 import { listSitemapDocuments } from './repo';
 import { documentRoutes } from './routes';
 import { documentHref } from './views';
@@ -27,4 +28,5 @@ export const documentsFeature: FeatureDescriptor = {
       ...documents.map((d) => ({ path: documentHref(d), lastmod: d.updatedAt })),
     ];
   },
+  importTargets: { document: importDocument },
 };

@@ -268,3 +268,12 @@ export async function countRejectedDocumentsOf(db: Db, userId: string): Promise<
     .get();
   return row?.n ?? 0;
 }
+
+/** The document a previous import made from this source key in the region (documents.import_key is unique per region). */
+export async function findDocumentByImportKey(db: Db, regionCode: string, importKey: string) {
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.regionCode, regionCode), eq(documents.importKey, importKey)))
+    .get();
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { digestDeliveries, monitoringFlags, monitoringRegionStatus, regions, type DigestDeliveryRow, type MonitoringSettingsRow } from '../../db/schema';
 import { sha256Hex } from '../../lib/encoding';
 import { newId } from '../../lib/ids';
+import { failedRunsSince } from '../../lib/job-runs';
 import { DAY_MS, toIsoUtc, witaDateKey } from '../../lib/time';
 import type { Counts } from './runs';
 import { REGENCY } from '../../config';
@@ -43,7 +44,7 @@ export async function targetOf(url: string): Promise<{ hash: string; host: strin
 }
 
 export async function buildDigest(db: Db, now: number, portalName: string, origin: string) {
-  const [statusRows, overdue] = await Promise.all([
+  const [statusRows, overdue, failedJobs] = await Promise.all([
     db
       .select({
         code: regions.code,
@@ -77,6 +78,7 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
       .orderBy(asc(monitoringFlags.subjectAt))
       .limit(50)
       .all(),
+    failedRunsSince(db, now - DAY_MS),
   ]);
   const summary = {
     regions: statusRows.length,
@@ -107,11 +109,13 @@ export async function buildDigest(db: Db, now: number, portalName: string, origi
     url: origin ? `${origin}/admin/pemantauan` : null,
     text:
       `${portalName} — ringkasan ${date}: ${summary.usang} wilayah usang, ${summary.perlu_pembaruan} perlu pembaruan, ` +
-      `${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).`,
+      `${summary.incomplete} belum lengkap, ${summary.deadlines_overdue} lewat batas waktu (${summary.deadlines_long_overdue} ke Diskominfo).` +
+      (failedJobs.length ? ` ${failedJobs.length} tugas terjadwal gagal dalam 24 jam terakhir (lihat /admin/status).` : ''),
     summary,
     kecamatan: statusRows
       .filter((r) => r.level === 'kecamatan')
       .map((r) => ({ code: r.code, name: r.name, score: r.score, rollup_score: r.rollup, stale_villages: staleByKec.get(r.code) ?? 0 })),
+    failed_jobs: failedJobs.map((r) => ({ job: r.job, started_at: toIsoUtc(r.startedAt), error: r.error })),
     overdue: overdue.map((f) => ({
       region_code: f.regionCode,
       region_name: f.regionName,

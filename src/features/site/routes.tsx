@@ -16,7 +16,8 @@ import { renderPage } from '../../views/render';
 import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { mountShortLinks } from './short-link-routes';
-import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
+import { DirectoryResultList, DirectoryResults, OldLinkNotice, RegionHomeView } from './views';
+import { OLD_PATH_PARAM } from '../../regions/old-links';
 import { REGENCY } from '../../config';
 
 export const SearchQuerySchema = z.object({
@@ -113,6 +114,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
     const now = Date.now();
     const deps = { db, now, saveData: wantsSaveData(c) };
     const [profile, blocks] = await Promise.all([loadRegionProfile(db, ctx.region.code), Promise.all(homeBlocks.map((b) => b.render(deps, ctx)))]);
+    const oldPath = c.req.query(OLD_PATH_PARAM)?.slice(0, 200);
     return renderPage(
       c,
       {
@@ -121,7 +123,7 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
         nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'beranda' },
         breadcrumbs: regionCrumbs(ctx),
       },
-      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} />,
+      <RegionHomeView ctx={ctx} profile={profile} blocks={blocks} now={now} notice={oldPath ? <OldLinkNotice ctx={ctx} oldPath={oldPath} /> : undefined} />,
     );
   });
 

@@ -58,13 +58,20 @@ const ChildList: FC<{ ctx: RegionContext }> = ({ ctx }) =>
   );
 
 /** A region's home: quick actions, the blocks of the registered features (news, documents, map …), profile, children. */
-export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number }> = ({ ctx, profile, blocks, now }) => {
+export const RegionHomeView: FC<{ ctx: RegionContext; profile: string; blocks: Child[]; now: number; notice?: Child }> = ({
+  ctx,
+  profile,
+  blocks,
+  now,
+  notice,
+}) => {
   const path = ctx.region.path;
   const parent = ctx.ancestors[ctx.ancestors.length - 1];
   return (
     <>
       <h1>{regionTitle(ctx.region)}</h1>
       <UpdatedNote at={ctx.region.lastContentUpdate} now={now} />
+      {notice}
       <QuickActions path={path} />
       {blocks}
       <section aria-labelledby="profil">
@@ -111,4 +118,43 @@ export const DirectoryResultList: FC<{ groups: DistrictGroup[]; total: number; q
       </section>
     ))}
   </>
+);
+
+/** Words to search for from an old link's last segment ('/2021/05/kerja-bakti-rt-03.html' → 'kerja bakti rt 03'). */
+export function wordsOfOldPath(oldPath: string): string {
+  const last =
+    oldPath
+      .split('?')[0]!
+      .split('/')
+      .filter((s) => s && !/^\d+$/.test(s))
+      .pop() ?? '';
+  let text = last;
+  try {
+    text = decodeURIComponent(last);
+  } catch {
+    // keep it as written
+  }
+  return text
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .replace(/[-_+]+/g, ' ')
+    .trim()
+    .slice(0, 100);
+}
+
+/** On a region's home after an old site's link with no known new place: what happened, and a news search. */
+export const OldLinkNotice: FC<{ ctx: RegionContext; oldPath: string }> = ({ ctx, oldPath }) => (
+  <section class="callout" aria-labelledby="alamat-lama">
+    <h2 id="alamat-lama">Halaman dari situs lama</h2>
+    <p>
+      Anda membuka alamat <code>{oldPath}</code> dari situs lama {regionTitle(ctx.region)}. Situs itu sudah pindah ke portal ini, tetapi halaman tersebut belum
+      ditemukan di sini. Cari tulisannya, atau pilih menu di bawah.
+    </p>
+    <form method="get" action={regionHref(ctx.region.path, 'berita')} role="search">
+      <label for="cari-lama">Cari berita {regionTitle(ctx.region)}</label>
+      <div class="search-row">
+        <input id="cari-lama" name="q" type="search" maxlength={100} value={wordsOfOldPath(oldPath)} />
+        <button type="submit">Cari</button>
+      </div>
+    </form>
+  </section>
 );

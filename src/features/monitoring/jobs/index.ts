@@ -30,6 +30,12 @@ function cronContext(controller: ScheduledController, env: Bindings, registry: R
   };
 }
 
+/** A failed step makes the whole scheduled job's run count as failed (status page, digest). */
+function failuresOf(results: RunResult[]): { failed?: string } {
+  const failed = results.filter((r) => r.status === 'gagal').map((r) => r.error ?? 'gagal');
+  return failed.length ? { failed: failed.join('; ') } : {};
+}
+
 /** The scheduled monitoring jobs (each run is recorded by runJob, which never throws). */
 export const monitoringJobs: ScheduledJob[] = [
   {
@@ -38,7 +44,9 @@ export const monitoringJobs: ScheduledJob[] = [
     /** Freshness, completeness, then the digest (which reads what the scans just wrote). */
     async run(controller, env, registry) {
       const ctx = cronContext(controller, env, registry);
-      for (const job of ['kesegaran', 'kelengkapan', 'ringkasan'] as const) await runJob(ctx, job, MONITORING_JOB_FNS[job]);
+      const results: RunResult[] = [];
+      for (const job of ['kesegaran', 'kelengkapan', 'ringkasan'] as const) results.push(await runJob(ctx, job, MONITORING_JOB_FNS[job]));
+      return failuresOf(results);
     },
   },
   {
@@ -47,8 +55,9 @@ export const monitoringJobs: ScheduledJob[] = [
     /** Deadlines, and a retry of undelivered digests when there is one. */
     async run(controller, env, registry) {
       const ctx = cronContext(controller, env, registry);
-      await runJob(ctx, 'tenggat', deadlineScan);
-      if (await hasPendingDigests(ctx.db)) await runJob(ctx, 'ringkasan', digestRetry);
+      const results = [await runJob(ctx, 'tenggat', deadlineScan)];
+      if (await hasPendingDigests(ctx.db)) results.push(await runJob(ctx, 'ringkasan', digestRetry));
+      return failuresOf(results);
     },
   },
 ];
