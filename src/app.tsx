@@ -63,7 +63,7 @@ export function createApp(registry: Registry = FEATURES) {
   app.get('/api/docs', (c) =>
     c.html(
       <Layout title="Dokumentasi API" assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
-        <ApiDocsView doc={openApiDocument(api, { version: c.env.APP_VERSION, origin: originOf(c) })} />
+        <ApiDocsView doc={openApiDocument(api, { version: c.env.APP_VERSION, origin: originOf(c) })} origin={originOf(c)} />
       </Layout>,
     ),
   );

@@ -2,23 +2,46 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { partnerClients } from '../db/schema';
+import { partnerClients, partnerTokenRevocations } from '../db/schema';
 import { REGENCY } from '../config';
 import { AppError } from '../lib/errors';
 import { verifyToken } from '../lib/jwt';
 import type { PartnerPrincipal, PartnerScope } from './scopes';
 
-/** Verifies a bearer token (HS256 only, issuer, audience, expiry) and that the client is still active. */
-export async function authenticatePartner(deps: { db: Db; secret: string }, token: string): Promise<PartnerPrincipal | null> {
+/** A valid partner token: who holds it, and its claims (for introspection). */
+export interface ActivePartnerToken {
+  principal: PartnerPrincipal;
+  jti: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * The one check of a partner bearer token: signature (HS256 only), issuer, audience, expiry, the client still active
+ * with the same token version, and the token not revoked (RFC 7009). Null for anything else.
+ */
+export async function activePartnerToken(deps: { db: Db; secret: string }, token: string): Promise<ActivePartnerToken | null> {
   const payload = await verifyToken(deps.secret, 'partner', token);
-  if (!payload?.sub || typeof payload.scope !== 'string') return null;
-  const row = await deps.db
-    .select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name })
-    .from(partnerClients)
-    .where(eq(partnerClients.id, payload.sub))
-    .get();
-  if (!row || !row.isActive || row.tokenVersion !== payload.tv) return null;
-  return { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] };
+  if (!payload?.sub || !payload.jti || typeof payload.scope !== 'string') return null;
+  const [row, revoked] = await Promise.all([
+    deps.db
+      .select({ isActive: partnerClients.isActive, tokenVersion: partnerClients.tokenVersion, name: partnerClients.name })
+      .from(partnerClients)
+      .where(eq(partnerClients.id, payload.sub))
+      .get(),
+    deps.db.select({ jti: partnerTokenRevocations.jti }).from(partnerTokenRevocations).where(eq(partnerTokenRevocations.jti, payload.jti)).get(),
+  ]);
+  if (!row || !row.isActive || row.tokenVersion !== payload.tv || revoked) return null;
+  return {
+    principal: { id: payload.sub, name: row.name, scopes: payload.scope.split(' ').filter(Boolean) as PartnerScope[] },
+    jti: payload.jti,
+    issuedAt: payload.iat ?? 0,
+    expiresAt: payload.exp ?? 0,
+  };
+}
+
+export async function authenticatePartner(deps: { db: Db; secret: string }, token: string): Promise<PartnerPrincipal | null> {
+  return (await activePartnerToken(deps, token))?.principal ?? null;
 }
 
 function bearer(c: Context<AppEnv>): string | null | undefined {

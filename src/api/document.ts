@@ -1,5 +1,4 @@
 import { REGENCY } from '../config';
-import { legacyOpenApiPaths } from './openapi';
 import type { ApiRouter } from './route';
 import { securitySchemes } from './security';
 import { API_TAGS } from './tags';
@@ -34,14 +33,9 @@ export function openApiDocument(api: ApiRouter, { version, origin }: { version: 
     },
     servers: [{ url: `${origin}/api/v1`, description: 'This portal' }],
   });
-  const used = new Set(
-    Object.values({ ...legacyOpenApiPaths(), ...generated.paths }).flatMap((item) =>
-      Object.values(item).flatMap((op) => (op as { tags?: string[] }).tags ?? []),
-    ),
-  );
+  const used = new Set(Object.values(generated.paths ?? {}).flatMap((item) => Object.values(item).flatMap((op) => (op as { tags?: string[] }).tags ?? [])));
   const doc = fixNullableRefs({
     ...generated,
-    paths: { ...legacyOpenApiPaths(), ...generated.paths },
     tags: Object.entries(API_TAGS)
       .filter(([name]) => used.has(name))
       .map(([name, description]) => ({ name, description })),

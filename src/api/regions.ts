@@ -54,7 +54,7 @@ const getRegionRoute = apiRoute({
   request: { params: RegionCodeParams },
   responses: [{ status: 200, description: 'The region', schema: RegionDetailJson }],
   conditional: true,
-  errors: [404],
+  errors: [404, 422],
   errorNotes: { 404: 'No region has this code.', 422: 'The code is not a Kemendagri region code.' },
 });
 

@@ -31,6 +31,7 @@ export function apiRouter(): ApiRouter {
 }
 
 type RouteRequest = NonNullable<RouteConfig['request']>;
+type ResponseConfig = RouteConfig['responses'][string];
 
 interface SuccessResponse {
   status: 200 | 201 | 204;
@@ -64,14 +65,25 @@ export interface ApiRouteDef<P extends string, Req extends RouteRequest> {
   /** Say why a status happens on this route, e.g. `{ 404: 'No complaint has this ticket.' }`. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
   deprecated?: Deprecation;
+  /** The rate limits this route enforces (listed in /api/docs "Batas laju" and as `x-rate-limits`); add 429 to `errors`. */
+  rateLimits?: RateLimitDoc[];
+  /** Answers outside the problem+json convention, by status (the OAuth endpoints' RFC 6749 §5.2 errors). */
+  otherResponses?: Record<number, ResponseConfig>;
   /** Extra middleware after access and body checks, before validation. */
   middleware?: MiddlewareHandler<AppEnv>[];
+}
+
+/** A rate limit as documented: `limit` requests per `windowMs`, counted per `per` (what is counted, in Indonesian). */
+export interface RateLimitDoc {
+  limit: number;
+  windowMs: number;
+  per: string;
 }
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 const IF_NONE_MATCH = z.object({
-  'If-None-Match': z.string().max(500).optional().describe('An ETag from an earlier answer: 304 without a body when it still matches'),
+  'If-None-Match': z.string().optional().describe('An ETag from an earlier answer: 304 without a body when it still matches'),
 });
 
 /** `request.headers` of a create that honours Idempotency-Key (a malformed key is 400). */
@@ -88,8 +100,10 @@ export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { required: true, description, content: { 'application/json': { schema } } } as const;
 }
 
+/** A body that is JSON only (a route that also takes a form, like the OAuth endpoints, reads its body itself). */
 function hasJsonBody(request: RouteRequest | undefined): boolean {
-  return Object.keys(request?.body?.content ?? {}).some((t) => t.includes('json'));
+  const types = Object.keys(request?.body?.content ?? {});
+  return types.length > 0 && types.every((t) => t.includes('json'));
 }
 
 /** 415 for another Content-Type, 413 over the limit, 400 for broken JSON or a non-object; before zod validation. */
@@ -128,9 +142,16 @@ function responsesOf<P extends string, Req extends RouteRequest>(def: ApiRouteDe
   if (def.access.partner) errors.add(401);
   if (def.access.partner && !def.access.public) errors.add(403);
   if (hasJsonBody(def.request)) for (const s of [400, 413, 415, 422] as const) errors.add(s);
-  if (def.request?.query || def.request?.params) errors.add(422);
+  if (def.request?.query || paramsCanFail(def.request?.params)) errors.add(422);
   for (const status of [...errors].sort()) out[status] = problemResponse(status, def.errorNotes?.[status]);
-  return out;
+  return { ...out, ...def.otherResponses };
+}
+
+/** Path parameters answer 422 when their schema rejects an odd or a very long string (a plain `z.string()` never does). */
+function paramsCanFail(params: unknown): boolean {
+  if (!(params instanceof z.ZodObject)) return false;
+  const probe = (value: string) => params.safeParse(Object.fromEntries(Object.keys(params.shape).map((k) => [k, value]))).success;
+  return !probe('\u0000') || !probe('x'.repeat(4096));
 }
 
 const deprecatedHeaders = (def: { deprecated?: Deprecation }): ResponseHeader[] =>
@@ -155,6 +176,7 @@ export function apiRoute<const P extends string, const Req extends RouteRequest 
     request: (def.conditional && !def.request?.headers ? { ...def.request, headers: IF_NONE_MATCH } : def.request) as Req,
     responses: responsesOf(def),
     security: securityOf(def.access),
+    ...(def.rateLimits?.length ? { 'x-rate-limits': def.rateLimits.map((r) => ({ limit: r.limit, window_seconds: r.windowMs / 1000, per: r.per })) } : {}),
     middleware,
   });
 }

@@ -138,5 +138,23 @@ describe('OpenAPI', () => {
     const html = await res.text();
     expect(html).toContain('GET /api/v1/regions');
     expect(html).toContain('problem+json');
+    // "Memulai": token → change feed → external reference, with curl.
+    expect(html).toContain('id="memulai"');
+    expect(html).toContain('curl -s -u &quot;$CLIENT_ID:$CLIENT_SECRET&quot;');
+    expect(html).toContain('/.well-known/oauth-authorization-server');
+    expect(html).toContain('/api/v1/complaints?since=');
+    expect(html).toContain('/external-ref');
+    // Rate limits in figures, from the routes' own declarations.
+    expect(html).toContain('id="batas-laju"');
+    expect(html).toContain('10 permintaan per 10 menit');
+    expect(html).toContain('10 permintaan per 1 jam');
+    expect(html).toContain('10 permintaan per 15 menit');
+    // Versioning policy, request and response fields with an example.
+    expect(html).toContain('id="versi"');
+    expect(html).toContain('Sunset');
+    expect(html).toContain('Isi permintaan');
+    expect(html).toContain('<code>external_id</code>');
+    expect(html).toContain('Jawaban 200');
+    expect(html).toContain('<summary>Contoh</summary>');
   });
 });

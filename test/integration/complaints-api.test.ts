@@ -174,11 +174,85 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect(String(ev.results[0]!.actor_label)).toMatch(/^Mitra Konektor LAPOR/);
   });
 
+  it('records the same SP4N-LAPOR reference only once: no timeline entry, same updated_at, not in the feed again', async () => {
+    const reader = await partnerToken(['complaints:read']);
+    const writer = await partnerToken(['complaints:write']);
+    const ticket = ((await (await post(body({ title: 'Referensi berulang' }))).json()) as { ticket: string }).ticket;
+    const put = (data: unknown) =>
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-ref`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+    const ref = { external_id: '2026/LAPOR/000777', external_status: 'Diproses' };
+    const first = (await (await put(ref)).json()) as { updated_at: string; timeline: unknown[] };
+    const afterFirst = new Date(Date.parse(first.updated_at) + 1).toISOString();
+    for (let i = 0; i < 3; i++) {
+      const res = await put(ref);
+      expect(res.status).toBe(200);
+      const view = (await res.json()) as typeof first;
+      expect(view.updated_at).toBe(first.updated_at);
+      expect(view.timeline).toHaveLength(first.timeline.length);
+    }
+    const feed = (await (await get(`/api/v1/complaints?since=${encodeURIComponent(afterFirst)}`, { Authorization: `Bearer ${reader}` })).json()) as {
+      data: Array<{ ticket: string }>;
+    };
+    expect(feed.data.map((d) => d.ticket)).not.toContain(ticket);
+    const row = (await complaintRow(ticket))!;
+    const events = await env.DB.prepare("SELECT COUNT(*) AS n FROM complaint_events WHERE complaint_id = ? AND kind = 'referensi'")
+      .bind(row.id)
+      .first<{ n: number }>();
+    expect(events!.n).toBe(1);
+    // Connectors find the report by the national id (with complaints:read only).
+    const lookup = (id: string, token = reader) => get(`/api/v1/complaint-lookup?external_id=${encodeURIComponent(id)}`, { Authorization: `Bearer ${token}` });
+    const found = await lookup('2026/LAPOR/000777');
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { ticket: string }).ticket).toBe(ticket);
+    expect((await lookup('2026/LAPOR/999999')).status).toBe(404);
+    expect((await lookup('2026/LAPOR/000777', writer)).status).toBe(403);
+    // A new status is a change: one more entry.
+    const updated = (await (await put({ ...ref, external_status: 'Selesai' })).json()) as typeof first;
+    expect(updated.timeline).toHaveLength(first.timeline.length + 1);
+  }, 30_000);
+
+  it('writes SP4N-LAPOR follow-ups back to the timeline once per update id; the text reaches the reporter, not the public', async () => {
+    const writer = await partnerToken(['complaints:write']);
+    const filed = (await (await post(body({ title: 'Tindak lanjut LAPOR' }))).json()) as { ticket: string; private_code: string };
+    const other = ((await (await post(body({ title: 'Pengaduan lain' }))).json()) as { ticket: string }).ticket;
+    const send = (ticket: string, data: unknown) =>
+      SELF.fetch(`${ORIGIN}/api/v1/complaints/${ticket}/external-updates`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+    const update = { update_id: 'TL-2026-0042', message: 'Dinas PUPR menjadwalkan perbaikan lampu pada pekan depan.' };
+    const first = await send(filed.ticket, update);
+    expect(first.status).toBe(201);
+    const view = (await first.json()) as { timeline: Array<{ notes: string[] }> };
+    for (let i = 0; i < 2; i++) {
+      const again = await send(filed.ticket, update);
+      expect(again.status).toBe(200);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(((await again.json()) as typeof view).timeline).toHaveLength(view.timeline.length);
+    }
+    expect((await send(other, update)).status).toBe(409);
+    expect((await send('ADU-ZZZZ-ZZZZ', { ...update, update_id: 'TL-2026-0043' })).status).toBe(404);
+    expect((await send(filed.ticket, { update_id: '', message: 'x' })).status).toBe(422);
+    const reporter = await get(`/api/v1/complaints/${filed.ticket}`, { 'X-Complaint-Code': filed.private_code });
+    expect(JSON.stringify(await reporter.json())).toContain('Dinas PUPR menjadwalkan perbaikan');
+    const publicView = await (await get(`/api/v1/complaints/${filed.ticket}`)).text();
+    expect(publicView).not.toContain('Dinas PUPR');
+    const row = (await complaintRow(filed.ticket))!;
+    const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM complaint_external_updates WHERE complaint_id = ?').bind(row.id).first<{ n: number }>();
+    expect(stored!.n).toBe(1);
+  }, 30_000);
+
   it('documents every complaint route in the OpenAPI document', async () => {
-    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-required-scopes'?: string[] }>> };
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
     expect(Object.keys(doc.paths['/complaints']!).sort()).toEqual(['get', 'post']);
-    expect(doc.paths['/complaints']!.get!['x-required-scopes']).toEqual(['complaints:read']);
+    expect(doc.paths['/complaints']!.get!.security).toEqual([{ partnerOAuth: ['complaints:read'] }]);
     expect(doc.paths['/complaints/{ticket}']!.get).toBeDefined();
-    expect(doc.paths['/complaints/{ticket}/external-ref']!.put!['x-required-scopes']).toEqual(['complaints:write']);
+    expect(doc.paths['/complaints/{ticket}/external-ref']!.put!.security).toEqual([{ partnerOAuth: ['complaints:write'] }]);
+    expect(doc.paths['/complaints/{ticket}']!.get!.security).toEqual([{}, { privateCode: [] }, { partnerOAuth: ['complaints:read'] }]);
   });
 });

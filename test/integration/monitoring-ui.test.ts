@@ -173,7 +173,7 @@ async function partnerToken(scopes: string[]): Promise<string> {
 describe('GET /api/v1/monitoring/regions', () => {
   it('needs monitoring:read, pages with a cursor, and carries flags and scores without ticket numbers', async () => {
     expect((await get('/api/v1/monitoring/regions')).status).toBe(401);
-    const other = await partnerToken(['regions:read']);
+    const other = await partnerToken(['complaints:read']);
     expect((await get('/api/v1/monitoring/regions', { Authorization: `Bearer ${other}` })).status).toBe(403);
     const token = await partnerToken(['monitoring:read']);
     const auth = { Authorization: `Bearer ${token}` };
@@ -220,8 +220,8 @@ describe('GET /api/v1/monitoring/regions', () => {
 
     const stale = await (await get('/api/v1/monitoring/regions?freshness=usang&level=desa&limit=100', auth)).json<Body>();
     expect(stale.data.every((r) => r.freshness === 'usang')).toBe(true);
-    const doc = await (await get('/api/v1/openapi.json')).json<{ paths: Record<string, { get: { 'x-required-scopes': string[] } }> }>();
-    expect(doc.paths['/monitoring/regions']?.get['x-required-scopes']).toEqual(['monitoring:read']);
+    const doc = await (await get('/api/v1/openapi.json')).json<{ paths: Record<string, { get: { security: Array<Record<string, string[]>> } }> }>();
+    expect(doc.paths['/monitoring/regions']?.get.security).toEqual([{ partnerOAuth: ['monitoring:read'] }]);
   });
 });
 

@@ -40,36 +40,78 @@ const call = (auth?: string) => probe.request('/complaints', { headers: auth ? {
 
 describe('partner clients and tokens', () => {
   it('registers a partner, shows the secret once and stores only its hash', async () => {
-    const { admin, clientId, secret } = await register(['complaints:read', 'regions:read']);
+    const { admin, clientId, secret } = await register(['complaints:read', 'monitoring:read']);
     const row = await env.DB.prepare('SELECT * FROM partner_clients WHERE id = ?').bind(clientId).first<{ secret_hash: string; scopes: string }>();
-    expect(row!.scopes).toBe('complaints:read regions:read');
+    expect(row!.scopes).toBe('complaints:read monitoring:read');
     expect(row!.secret_hash).not.toContain(secret);
     const list = await (await admin.get('/admin/mitra')).text();
     expect(list).toContain(clientId);
     expect(list).not.toContain(secret);
   });
 
-  it('issues a short-lived token for form, JSON and Basic clients; refuses bad credentials with problem+json', async () => {
+  it('issues a short-lived token for form, JSON and Basic clients; refuses bad requests with RFC 6749 §5.2 errors', async () => {
     const { clientId, secret } = await register(['complaints:read']);
-    const res = await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
+    const ip = { 'CF-Connecting-IP': `203.0.113.${Math.floor(Math.random() * 250)}` };
+    const res = await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, false, ip);
     expect(res.status).toBe(200);
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     const body = await res.json<{ access_token: string; token_type: string; expires_in: number; scope: string }>();
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: 'complaints:read' });
-    expect((await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, true)).status).toBe(200);
-    const basic = await token({ grant_type: 'client_credentials' }, false, { Authorization: `Basic ${btoa(`${clientId}:${secret}`)}` });
+    expect((await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, true, ip)).status).toBe(200);
+    const basicAuth = { Authorization: `Basic ${btoa(`${clientId}:${secret}`)}`, ...ip };
+    const basic = await token({ grant_type: 'client_credentials' }, false, basicAuth);
     expect(basic.status).toBe(200);
 
-    const bad = await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'pks_salah' });
-    expect(bad.status).toBe(401);
-    expect(bad.headers.get('Content-Type')).toContain('application/problem+json');
-    expect((await token({ grant_type: 'password', client_id: clientId, client_secret: secret })).status).toBe(422);
-    expect((await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope: 'tenders:write' })).status).toBe(403);
-    const broken = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
-    expect(broken.status).toBe(400);
-    const wrongType = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
-    expect(wrongType.status).toBe(415);
+    const oauthError = async (res: Response) => {
+      expect(res.headers.get('Content-Type')).toContain('application/json');
+      expect(res.headers.get('Cache-Control')).toBe('no-store');
+      return { status: res.status, ...(await res.json<{ error: string; error_description: string }>()) };
+    };
+    const bad = await oauthError(await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'pks_salah' }, false, ip));
+    expect(bad).toMatchObject({ status: 401, error: 'invalid_client' });
+    const badBasic = await token({ grant_type: 'client_credentials' }, false, { ...ip, Authorization: `Basic ${btoa(`${clientId}:salah`)}` });
+    expect(badBasic.headers.get('WWW-Authenticate')).toMatch(/^Basic /);
+    expect(await oauthError(badBasic)).toMatchObject({ status: 401, error: 'invalid_client' });
+    expect(await oauthError(await token({ grant_type: 'client_credentials' }, false, ip))).toMatchObject({ status: 401, error: 'invalid_client' });
+    const creds = { client_id: clientId, client_secret: secret };
+    expect(await oauthError(await token({ grant_type: 'password', ...creds }, false, ip))).toMatchObject({ status: 400, error: 'unsupported_grant_type' });
+    expect(await oauthError(await token(creds, false, ip))).toMatchObject({ status: 400, error: 'invalid_request' });
+    const scope = await token({ grant_type: 'client_credentials', ...creds, scope: 'tenders:write' }, false, ip);
+    expect(await oauthError(scope)).toMatchObject({ status: 400, error: 'invalid_scope' });
+    // Two client authentication methods in one request (RFC 6749 §2.3).
+    const both = await token({ grant_type: 'client_credentials', client_secret: secret }, false, basicAuth);
+    expect(await oauthError(both)).toMatchObject({ status: 400, error: 'invalid_request' });
+    const repeated = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...ip },
+      body: `grant_type=client_credentials&grant_type=client_credentials&client_id=${clientId}&client_secret=${secret}`,
+    });
+    expect(await oauthError(repeated)).toMatchObject({ status: 400, error: 'invalid_request' });
+    const broken = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...ip },
+      body: '{not json',
+    });
+    expect(await oauthError(broken)).toMatchObject({ status: 400, error: 'invalid_request' });
+    const wrongType = await SELF.fetch(`${ORIGIN}/api/v1/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'text/plain', ...ip }, body: 'x' });
+    expect(await oauthError(wrongType)).toMatchObject({ status: 400, error: 'invalid_request' });
   });
+
+  it('rate-limits failed client authentication per address, and only failures count', async () => {
+    const { clientId, secret } = await register(['complaints:read']);
+    const ip = { 'CF-Connecting-IP': '192.0.2.77' };
+    const good = () => token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, false, ip);
+    for (let i = 0; i < 12; i++) expect((await good()).status).toBe(200);
+    for (let i = 0; i < 10; i++) {
+      expect((await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: `pks_salah_${i}` }, false, ip)).status).toBe(401);
+    }
+    const limited = await good();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(
+      (await token({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }, false, { 'CF-Connecting-IP': '192.0.2.78' })).status,
+    ).toBe(200);
+  }, 30_000);
 
   it('checks tokens on scoped routes: 401 for missing/bad/alg-none/wrong-audience/expired, 403 for a missing scope', async () => {
     const { clientId, secret } = await register(['complaints:read']);
@@ -100,7 +142,7 @@ describe('partner clients and tokens', () => {
       .sign(new TextEncoder().encode('kunci-lain-yang-tidak-sah-sama-sekali-123'));
     expect((await call(`Bearer ${foreign}`)).status).toBe(401);
 
-    const other = await register(['regions:read']);
+    const other = await register(['monitoring:read']);
     const t2 = await (await token({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: other.secret })).json<{
       access_token: string;
     }>();
@@ -145,5 +187,13 @@ describe('partner clients and tokens', () => {
     expect(doc.components.securitySchemes.partnerOAuth.flows.clientCredentials.tokenUrl).toContain('/api/v1/oauth/token');
     const scopes = (doc.components.securitySchemes.partnerOAuth.flows.clientCredentials as unknown as { scopes: Record<string, string> }).scopes;
     expect(Object.keys(scopes)).toContain('complaints:read');
+    // Every scope offered at /admin/mitra is required by some operation.
+    const required = new Set(
+      Object.values(doc.paths as Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>).flatMap((item) =>
+        Object.values(item).flatMap((op) => (op.security ?? []).flatMap((s) => s.partnerOAuth ?? [])),
+      ),
+    );
+    const unenforced = Object.keys(scopes).filter((s) => !required.has(s));
+    expect(unenforced).toEqual([]);
   });
 });

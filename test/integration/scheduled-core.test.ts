@@ -137,7 +137,13 @@ describe('scheduled core jobs', () => {
   });
 
   it("the registered features' jobs keep their schedules", () => {
-    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual(['scheduled publish', 'monitoring (harian)', 'tender statuses', 'sensus penyimpanan']);
+    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual([
+      'scheduled publish',
+      'monitoring (harian)',
+      'partner-token-revocations',
+      'tender statuses',
+      'sensus penyimpanan',
+    ]);
     expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual([
       'scheduled publish',
       'complaints autoclose',

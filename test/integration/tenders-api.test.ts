@@ -49,7 +49,7 @@ let writer = '';
 let reader = '';
 beforeAll(async () => {
   writer = await partnerToken(['tenders:write']);
-  reader = await partnerToken(['regions:read']);
+  reader = await partnerToken(['complaints:read']);
 }, 60_000);
 
 describe('GET /api/v1/tenders', () => {

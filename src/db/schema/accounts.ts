@@ -109,6 +109,18 @@ export const partnerClients = sqliteTable('partner_clients', {
   updatedAt: integer('updated_at').notNull(),
 });
 
+/** Access tokens revoked before their expiry (RFC 7009), refused by `jti` until `expires_at`. */
+export const partnerTokenRevocations = sqliteTable(
+  'partner_token_revocations',
+  {
+    jti: text('jti').primaryKey(),
+    clientId: text('client_id').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at').notNull(),
+  },
+  (t) => [index('partner_token_revocations_expires').on(t.expiresAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

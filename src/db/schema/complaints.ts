@@ -151,6 +151,22 @@ export const complaintRatings = sqliteTable(
   (t) => [primaryKey({ columns: [t.complaintId, t.round] }), index('complaint_ratings_region').on(t.regionCode, t.createdAt)],
 );
 
+/** Follow-ups from a national system, each recorded once (by its update id) as a timeline entry. */
+export const complaintExternalUpdates = sqliteTable(
+  'complaint_external_updates',
+  {
+    system: text('system', { enum: EXTERNAL_SYSTEMS }).notNull(),
+    updateId: text('update_id').notNull(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    eventSeq: integer('event_seq').notNull(),
+    partnerId: text('partner_id').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.updateId] })],
+);
+
 export const complaintExternalRefs = sqliteTable(
   'complaint_external_refs',
   {
@@ -165,7 +181,7 @@ export const complaintExternalRefs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.complaintId, t.system] })],
+  (t) => [primaryKey({ columns: [t.complaintId, t.system] }), index('complaint_external_refs_external').on(t.system, t.externalId)],
 );
 
 export type ComplaintRow = typeof complaints.$inferSelect;

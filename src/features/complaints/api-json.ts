@@ -1,7 +1,9 @@
 /** JSON shapes of /api/v1/complaints (snake_case), built ONLY from the audience views in present.ts. */
 import { z } from 'zod';
 import { COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES, EXTERNAL_SYSTEMS } from '../../db/schema/complaints';
+import { pageOf } from '../../api/responses';
 import { toIsoUtc } from '../../lib/time';
+import { UNKNOWN_KEYS } from '../../lib/validation';
 import type { PartnerComplaintView, PublicComplaintView, ReporterComplaintView, TimelineItem } from './present';
 
 const iso = (ms: number | null) => (ms === null ? null : toIsoUtc(ms));
@@ -92,7 +94,9 @@ export const ComplaintPartnerJson = ContentJson.extend({
   external_refs: z.array(RefJson),
 }).meta({ id: 'ComplaintPartner' });
 
-export const ComplaintAnyJson = z.union([ComplaintPublicJson, ComplaintReporterJson, ComplaintPartnerJson]);
+export const ComplaintAnyJson = z
+  .union([ComplaintPublicJson, ComplaintReporterJson, ComplaintPartnerJson])
+  .describe('`audience` says which view this is: public, reporter (X-Complaint-Code) or partner (complaints:read)');
 
 export const CreatedJson = z
   .object({
@@ -105,22 +109,59 @@ export const CreatedJson = z
   })
   .meta({ id: 'ComplaintCreated' });
 
-export const ChangesQuery = z.object({
-  since: z.iso.datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' }).describe('Changes at or after this time'),
-  cursor: z.string().max(300).optional().describe('Opaque cursor from next_cursor'),
-  limit: z.coerce.number({ message: 'limit harus angka.' }).int().min(1, 'limit minimal 1.').max(200, 'limit maksimal 200.').default(100),
-});
+export const ChangesQuery = z.strictObject(
+  {
+    since: z.iso.datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' }).describe('Changes at or after this time'),
+    cursor: z.string().max(300).optional().describe('Opaque cursor from next_cursor'),
+    limit: z.coerce.number({ message: 'limit harus angka.' }).int().min(1, 'limit minimal 1.').max(200, 'limit maksimal 200.').default(100),
+  },
+  UNKNOWN_KEYS,
+);
 
-export const ChangesJson = z.object({ data: z.array(ComplaintPartnerJson), next_cursor: z.string().nullable() });
+export const ChangesJson = pageOf(ComplaintPartnerJson);
 
-export const ExternalRefInput = z.object({
-  system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
-  external_id: z
-    .string({ message: 'Isi external_id.' })
-    .trim()
-    .regex(/^[A-Za-z0-9._/-]{3,64}$/, 'external_id: 3–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.'),
-  external_status: z.string().trim().max(100, 'external_status maksimal 100 huruf.').optional(),
+export const CategoryJson = z.object({ id: z.string().describe('Send as `category` when filing a report'), name: z.string(), description: z.string() }).meta({
+  id: 'ComplaintCategory',
+  description: 'A category a report can be filed under',
+  example: { id: 'infrastruktur', name: 'Infrastruktur', description: 'Jalan, jembatan, drainase' },
 });
+export const CategoryListJson = z.object({ data: z.array(CategoryJson) });
+
+export const ExternalRefInput = z
+  .object({
+    system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
+    external_id: z
+      .string({ message: 'Isi external_id.' })
+      .trim()
+      .regex(/^[A-Za-z0-9._/-]{3,64}$/, 'external_id: 3–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.'),
+    external_status: z.string().trim().max(100, 'external_status maksimal 100 huruf.').optional(),
+  })
+  .meta({ id: 'ExternalRefInput', description: 'A reference of the national SP4N-LAPOR system for a forwarded complaint' });
+
+export const ExternalUpdateInput = z
+  .object({
+    system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
+    update_id: z
+      .string({ message: 'Isi update_id.' })
+      .trim()
+      .regex(/^[A-Za-z0-9._/-]{1,64}$/, 'update_id: 1–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.')
+      .describe('The national system’s id of this follow-up: the same id is recorded once'),
+    message: z
+      .string({ message: 'Isi message.' })
+      .trim()
+      .min(1, 'Isi message.')
+      .max(2000, 'message maksimal 2000 huruf.')
+      .describe('The follow-up text: shown to the reporter and handlers, never on public pages'),
+  })
+  .meta({ id: 'ExternalUpdateInput', description: 'A follow-up answer from SP4N-LAPOR for a forwarded complaint' });
+
+export const ExternalLookupQuery = z.strictObject(
+  {
+    system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor').describe('The national system'),
+    external_id: ExternalRefInput.shape.external_id.describe('The id the national system gave the report'),
+  },
+  UNKNOWN_KEYS,
+);
 
 export const TicketParams = z.object({ ticket: z.string().describe('Tracking number, e.g. ADU-7K3Q-9XPD') });
 

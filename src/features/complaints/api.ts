@@ -1,127 +1,194 @@
-import { Hono, type Context } from 'hono';
-import { describeRoute } from '../../api/openapi';
-import { optionalPartner, requireScope } from '../../api/auth';
-import { decodeCursor, encodeCursor } from '../../api/respond';
-import type { AppEnv } from '../../env';
+import { z } from 'zod';
+import { badCursor } from '../../api/list-params';
+import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody } from '../../api/route';
+import { PRIVATE_CODE_HEADER } from '../../api/security';
+import { clientIp } from '../../auth/request';
 import { AppError } from '../../lib/errors';
-import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
+import { loadHolidayCalendar } from '../../lib/holiday-calendar';
+import { findIdempotent } from '../../lib/idempotency';
 import { originOf } from '../../lib/origin';
 import { rateLimit } from '../../lib/rate-limit';
 import { toIsoUtc } from '../../lib/time';
 import { addWorkingDays } from '../../lib/working-days';
-import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { paths } from '../../regions/repo';
-import { clientIp } from '../../auth/request';
-import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import {
+  CategoryListJson,
   ChangesJson,
   ChangesQuery,
   ComplaintAnyJson,
   ComplaintPartnerJson,
   CreatedJson,
+  ExternalLookupQuery,
   ExternalRefInput,
+  ExternalUpdateInput,
   partnerJson,
   publicJson,
   reporterJson,
   TicketParams,
 } from './api-json';
 import { complaintDeps } from './deps';
+import { recordExternalUpdate } from './lapor-updates';
 import { changesSince, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
-import { findComplaintByTicket } from './repo';
+import { findComplaintByExternalRef, findComplaintByTicket, listCategories } from './repo';
 import { ComplaintInput, TicketSchema } from './schemas';
-import { loadBundle, reporterAccess, SUBMIT_LIMIT, submitComplaint } from './service';
+import { CODE_LIMIT, IDEMPOTENCY_SCOPE, loadBundle, reporterAccess, SUBMIT_LIMIT, submitComplaint } from './service';
 import { VERIFY_DAYS } from './status-machine';
 
-const CODE_HEADER = 'X-Complaint-Code';
+const perMinutes = (l: { limit: number; windowMs: number }) => `${l.limit} per ${l.windowMs / 60_000} minutes`;
 
-describeRoute({
+const createComplaintRoute = apiRoute({
   method: 'post',
   path: '/complaints',
+  operationId: 'createComplaint',
   tag: 'Pengaduan',
   summary: 'File a complaint or aspiration (public, rate-limited, idempotent)',
   description:
-    'Same fields as the web form (photos only through the web form). Send an `Idempotency-Key` (16–128 of A–Z a–z 0–9 _ -): ' +
-    'the same key with the same body answers 200 with the same body as the first 201; the same key with another body is 409. ' +
-    'The response carries the reporter’s private code once: hand it to the reporter, never log it.',
-  body: ComplaintInput,
-  response: CreatedJson,
-  headers: { 'Idempotency-Key': { description: 'Makes retries safe: one report per key' } },
+    `Same fields as the web form (photos only through the web form). Rate-limited per IP (${perMinutes(SUBMIT_LIMIT)}). ` +
+    'Send an `Idempotency-Key`: the same key with the same body answers 200 with the same body as the first 201 (even when the ' +
+    'rate limit is spent); the same key with another body is 409. The response carries the reporter’s private code once: ' +
+    'hand it to the reporter, never log it.',
+  access: { public: true },
+  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(ComplaintInput) },
+  responses: [
+    { status: 201, description: 'Filed', schema: CreatedJson, headers: ['Location'] },
+    { status: 200, description: 'Replay: this Idempotency-Key was already used for the same report', schema: CreatedJson, headers: ['Idempotent-Replayed'] },
+  ],
+  errors: [409, 429],
+  rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (kiriman baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
+  errorNotes: {
+    409: 'The Idempotency-Key was used for another report.',
+    422: 'A field is missing or invalid, the region or category does not exist.',
+  },
 });
-describeRoute({
+
+const getComplaintRoute = apiRoute({
   method: 'get',
   path: '/complaints/{ticket}',
+  operationId: 'getComplaint',
   tag: 'Pengaduan',
   summary: 'One complaint: public fields, or everything for its reporter (X-Complaint-Code) or a partner (complaints:read)',
-  description: 'Public answers never contain the reporter’s identity; content stays hidden for confidential, unverified, refused and archived reports.',
-  params: TicketParams,
-  response: ComplaintAnyJson,
-  headers: { [CODE_HEADER]: { description: 'The reporter’s private code (instead of a query parameter, so it stays out of logs)' } },
+  description:
+    'Public answers never contain the reporter’s identity; content stays hidden for confidential, unverified, refused and archived reports. ' +
+    `Private-code checks are rate-limited per IP (${perMinutes(CODE_LIMIT)}).`,
+  access: { public: true, privateCode: true, partner: 'complaints:read' },
+  request: {
+    params: TicketParams,
+    headers: z.object({
+      [PRIVATE_CODE_HEADER]: z.string().optional().describe('The reporter’s private code (a header, not a query parameter, so it stays out of logs)'),
+    }),
+  },
+  responses: [{ status: 200, description: 'The complaint as this caller may see it', schema: ComplaintAnyJson }],
+  errors: [403, 404, 429],
+  rateLimits: [{ ...CODE_LIMIT, per: 'alamat IP (pemeriksaan kode pribadi)' }],
+  errorNotes: {
+    403: 'The private code does not belong to this ticket.',
+    404: 'No complaint has this ticket.',
+    429: 'Too many private-code checks from this address.',
+  },
 });
-describeRoute({
+
+const listChangesRoute = apiRoute({
   method: 'get',
   path: '/complaints',
+  operationId: 'listComplaintChanges',
   tag: 'Pengaduan',
   summary: 'Partner change feed: complaints changed since a time, oldest change first',
   description: 'Anonymous reporters’ identity is never included. Page with next_cursor until it is null.',
-  query: ChangesQuery,
-  response: ChangesJson,
-  scopes: ['complaints:read'],
+  access: { partner: 'complaints:read' },
+  request: { query: ChangesQuery },
+  responses: [{ status: 200, description: 'One page of changed complaints', schema: ChangesJson }],
+  errors: [400],
+  errorNotes: { 400: 'The cursor is not one this API issued.' },
 });
-describeRoute({
+
+const putExternalRefRoute = apiRoute({
   method: 'put',
   path: '/complaints/{ticket}/external-ref',
+  operationId: 'putComplaintExternalRef',
   tag: 'Pengaduan',
   summary: 'Record the SP4N-LAPOR tracking id and status of a forwarded complaint',
-  params: TicketParams,
-  body: ExternalRefInput,
-  response: ComplaintPartnerJson,
-  scopes: ['complaints:write'],
+  description:
+    'Idempotent: sending the same system, id and status again changes nothing — no timeline entry, `updated_at` stays, and the ' +
+    'complaint does not reappear in the change feed — so a scheduled connector may send its whole state on every run. ' +
+    'A new id or status adds one timeline entry.',
+  access: { partner: 'complaints:write' },
+  request: { params: TicketParams, body: jsonBody(ExternalRefInput) },
+  responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
+  errors: [404],
+  errorNotes: { 404: 'No complaint has this ticket.' },
 });
 
-async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
-  if (!(c.req.header('Content-Type') ?? '').startsWith('application/json')) {
-    throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
-  }
-  if (Number(c.req.header('Content-Length') ?? '0') > 64 * 1024) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 64 KB).');
-  const text = await c.req.text();
-  if (text.length > 64 * 1024) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 64 KB).');
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed;
-  } catch {
-    throw new AppError('bad_request', 'Body JSON tidak valid.');
-  }
-}
+const postExternalUpdateRoute = apiRoute({
+  method: 'post',
+  path: '/complaints/{ticket}/external-updates',
+  operationId: 'createComplaintExternalUpdate',
+  tag: 'Pengaduan',
+  summary: 'Write a follow-up answer from SP4N-LAPOR back to the complaint’s timeline',
+  description:
+    'Idempotent by `update_id`: the first delivery adds one timeline entry (201); the same id again changes nothing and answers 200 ' +
+    'with `Idempotent-Replayed: true`, so a connector may resend its whole history. The text reaches the reporter and handlers only.',
+  access: { partner: 'complaints:write' },
+  request: { params: TicketParams, body: jsonBody(ExternalUpdateInput) },
+  responses: [
+    { status: 201, description: 'Recorded: the complaint with the new timeline entry', schema: ComplaintPartnerJson, headers: ['Location'] },
+    { status: 200, description: 'Already recorded: nothing changed', schema: ComplaintPartnerJson, headers: ['Idempotent-Replayed'] },
+  ],
+  errors: [404, 409],
+  errorNotes: { 404: 'No complaint has this ticket.', 409: 'This update_id is already recorded for another complaint.' },
+});
 
-function ticketParam(c: Context<AppEnv>): string {
-  const parsed = TicketSchema.safeParse(c.req.param('ticket'));
+const lookupRoute = apiRoute({
+  method: 'get',
+  path: '/complaint-lookup',
+  operationId: 'findComplaintByExternalRef',
+  tag: 'Pengaduan',
+  summary: 'Find a forwarded complaint by its SP4N-LAPOR id',
+  description: 'For connectors that know a report only by the national id recorded with PUT /complaints/{ticket}/external-ref.',
+  access: { partner: 'complaints:read' },
+  request: { query: ExternalLookupQuery },
+  responses: [{ status: 200, description: 'The complaint', schema: ComplaintPartnerJson }],
+  errors: [404],
+  errorNotes: { 404: 'No complaint carries this external id.' },
+});
+
+const listCategoriesRoute = apiRoute({
+  method: 'get',
+  path: '/complaint-categories',
+  operationId: 'listComplaintCategories',
+  tag: 'Pengaduan',
+  summary: 'The categories a report can be filed under (active ones, in form order)',
+  access: { public: true },
+  responses: [{ status: 200, description: 'All active categories', schema: CategoryListJson }],
+  conditional: true,
+});
+
+function ticketOf(raw: string): string {
+  const parsed = TicketSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('not_found', 'Pengaduan tidak ditemukan. Nomor berbentuk ADU-XXXX-XXXX.');
   return parsed.data;
 }
 
-export function complaintsApi(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function complaintsApi(): ApiRouter {
+  const app = apiRouter();
 
-  app.post('/complaints', async (c) => {
-    const key = c.req.header('Idempotency-Key');
-    if (key !== undefined && !IDEMPOTENCY_KEY_RE.test(key)) {
-      throw new AppError('bad_request', 'Idempotency-Key harus 16–128 karakter A–Z, a–z, 0–9, _ atau -.', {
-        fieldErrors: [{ field: 'Idempotency-Key', message: 'Format kunci tidak valid.' }],
-      });
-    }
-    const input = parseOrThrow(ComplaintInput, await jsonBody(c));
+  app.openapi(createComplaintRoute, async (c) => {
+    const key = c.req.valid('header')['Idempotency-Key'];
+    const input = c.req.valid('json');
     const now = Date.now();
-    await rateLimit(c.get('db'), `complaint-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
     const deps = complaintDeps(c);
+    // A retry of a stored request gets its stored answer even when the quota is spent.
+    if (!key || !(await findIdempotent(deps.db, IDEMPOTENCY_SCOPE, key))) {
+      await rateLimit(deps.db, `complaint-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
+    }
     const result = await submitComplaint(deps, input, [], { key, now });
     const [region] = await paths(deps.db, [result.complaint.originRegionCode]);
     const lacak = `${originOf(c)}${regionHref(region?.path ?? '', 'pengaduan', 'lacak')}`;
     // Built from creation-time facts only, so a replay answers with exactly the same body.
     const created = result.complaint.createdAt;
-    const body = {
+    const body: z.infer<typeof CreatedJson> = {
       ticket: result.ticket,
       private_code: result.code,
       received_at: toIsoUtc(created),
@@ -130,17 +197,21 @@ export function complaintsApi(): Hono<AppEnv> {
       private_url: `${lacak}?${new URLSearchParams({ nomor: result.ticket, kode: result.code })}`,
     };
     c.header('Cache-Control', 'no-store');
-    if (result.created) c.header('Location', `/api/v1/complaints/${result.ticket}`);
-    return c.json(body, result.created ? 201 : 200);
+    if (!result.created) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(body, 200);
+    }
+    c.header('Location', `/api/v1/complaints/${result.ticket}`);
+    return c.json(body, 201);
   });
 
-  app.get('/complaints/:ticket', optionalPartner(), async (c) => {
-    const ticket = ticketParam(c);
+  app.openapi(getComplaintRoute, async (c) => {
+    const ticket = ticketOf(c.req.valid('param').ticket);
     const db = c.get('db');
     const now = Date.now();
     const partner = c.get('partner');
-    const code = c.req.header(CODE_HEADER);
-    c.header('Vary', `Authorization, ${CODE_HEADER}`);
+    const code = c.req.valid('header')[PRIVATE_CODE_HEADER];
+    c.header('Vary', `Authorization, ${PRIVATE_CODE_HEADER}`);
     if (code) {
       let row;
       try {
@@ -151,45 +222,78 @@ export function complaintsApi(): Hono<AppEnv> {
       }
       c.header('Cache-Control', 'private, no-store');
       c.header('Referrer-Policy', 'no-referrer');
-      return c.json(reporterJson(toReporterView(await loadBundle(db, row), now)));
+      return c.json(reporterJson(toReporterView(await loadBundle(db, row), now)), 200);
     }
     const row = await findComplaintByTicket(db, ticket);
     if (!row) throw new AppError('not_found', `Pengaduan ${ticket} tidak ditemukan.`);
     const bundle = await loadBundle(db, row);
     if (partner?.scopes.includes('complaints:read')) {
       c.header('Cache-Control', 'private, no-store');
-      return c.json(partnerJson(toPartnerView(bundle)));
+      return c.json(partnerJson(toPartnerView(bundle)), 200);
     }
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(publicJson(toPublicView(bundle)));
+    return c.json(publicJson(toPublicView(bundle)), 200);
   });
 
-  app.get('/complaints', requireScope('complaints:read'), async (c) => {
-    const q = parseOrThrow(ChangesQuery, queryObject(new URL(c.req.url)));
+  app.openapi(listChangesRoute, async (c) => {
+    const q = c.req.valid('query');
     let after: { updatedAt: number; id: string } | null = null;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.u !== 'number' || typeof cur.id !== 'string') {
-        throw new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
-      }
+      if (!cur || typeof cur.u !== 'number' || typeof cur.id !== 'string') throw badCursor();
       after = { updatedAt: cur.u, id: cur.id };
     }
     const page = await changesSince(complaintDeps(c), Date.parse(q.since), after, q.limit);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ data: page.views.map(partnerJson), next_cursor: page.next ? encodeCursor({ u: page.next.updatedAt, id: page.next.id }) : null });
+    const body: z.infer<typeof ChangesJson> = {
+      data: page.views.map(partnerJson),
+      next_cursor: page.next ? encodeCursor({ u: page.next.updatedAt, id: page.next.id }) : null,
+    };
+    return c.json(body, 200);
   });
 
-  app.put('/complaints/:ticket/external-ref', requireScope('complaints:write'), async (c) => {
-    const ticket = ticketParam(c);
-    const input = parseOrThrow(ExternalRefInput, await jsonBody(c));
+  app.openapi(putExternalRefRoute, async (c) => {
+    const ticket = ticketOf(c.req.valid('param').ticket);
     const partner = c.get('partner')!;
-    const view = await recordExternalRef(complaintDeps(c), ticket, input, {
+    const { view } = await recordExternalRef(complaintDeps(c), ticket, c.req.valid('json'), {
       actor: { kind: 'partner', id: partner.id, name: partner.name, scopes: partner.scopes },
       requestId: c.get('requestId'),
       now: Date.now(),
     });
     c.header('Cache-Control', 'private, no-store');
-    return c.json(partnerJson(view));
+    return c.json(partnerJson(view), 200);
+  });
+
+  app.openapi(postExternalUpdateRoute, async (c) => {
+    const ticket = ticketOf(c.req.valid('param').ticket);
+    const partner = c.get('partner')!;
+    const { view, created } = await recordExternalUpdate(complaintDeps(c), ticket, c.req.valid('json'), {
+      actor: { kind: 'partner', id: partner.id, name: partner.name, scopes: partner.scopes },
+      requestId: c.get('requestId'),
+      now: Date.now(),
+    });
+    c.header('Cache-Control', 'private, no-store');
+    if (!created) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(partnerJson(view), 200);
+    }
+    c.header('Location', `/api/v1/complaints/${ticket}`);
+    return c.json(partnerJson(view), 201);
+  });
+
+  app.openapi(lookupRoute, async (c) => {
+    const q = c.req.valid('query');
+    const db = c.get('db');
+    const row = await findComplaintByExternalRef(db, q.system, q.external_id);
+    if (!row) throw new AppError('not_found', `Tidak ada pengaduan dengan nomor ${q.system} ${q.external_id}.`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(partnerJson(toPartnerView(await loadBundle(db, row))), 200);
+  });
+
+  app.openapi(listCategoriesRoute, async (c) => {
+    const rows = await listCategories(c.get('db'), { activeOnly: true });
+    const body: z.infer<typeof CategoryListJson> = { data: rows.map((r) => ({ id: r.id, name: r.name, description: r.description })) };
+    return jsonWithEtag(c, body);
   });
 
   return app;

@@ -1,4 +1,5 @@
 /** Partner side: the change feed and external references from the national SP4N-LAPOR system. */
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { complaintExternalRefs } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -18,18 +19,31 @@ export async function changesSince(deps: Pick<ComplaintDeps, 'db'>, since: numbe
   return { views, next: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
 }
 
-/** Records (or updates) the SP4N-LAPOR reference of a report: a timeline entry, the reference row and an audit entry, one batch. */
+/**
+ * Records (or updates) the SP4N-LAPOR reference of a report: a timeline entry, the reference row and an audit entry,
+ * one batch. Idempotent: the same system, id and status again change nothing (no timeline entry, `updated_at` and the
+ * change feed untouched), so a scheduled connector may send its whole state on every run.
+ */
 export async function recordExternalRef(deps: ComplaintDeps, ticket: string, input: z.output<typeof ExternalRefInput>, ctx: ActionContext) {
   if (ctx.actor.kind !== 'partner') throw new AppError('forbidden');
   const { db } = deps;
   const row = await findComplaintByTicket(db, ticket);
   if (!row) throw new AppError('not_found', `Pengaduan ${ticket} tidak ditemukan.`);
+  const status = input.external_status ?? null;
+  const current = await db
+    .select()
+    .from(complaintExternalRefs)
+    .where(and(eq(complaintExternalRefs.complaintId, row.id), eq(complaintExternalRefs.system, input.system)))
+    .get();
+  if (current && current.externalId === input.external_id && current.externalStatus === status) {
+    return { view: toPartnerView(await loadBundle(db, row)), changed: false };
+  }
   const entry = {
     kind: 'referensi' as const,
     fromStatus: row.status,
     toStatus: row.status,
     targetRegionCode: null,
-    notePublic: 'Laporan tercatat di SP4N-LAPOR.',
+    notePublic: current?.externalId === input.external_id ? 'Status di SP4N-LAPOR diperbarui.' : 'Laporan tercatat di SP4N-LAPOR.',
     noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${input.external_status})` : ''}.`,
     noteInternal: null,
   };
@@ -64,5 +78,5 @@ export async function recordExternalRef(deps: ComplaintDeps, ticket: string, inp
   await commitChange(db, statements);
   if (changesPublicOutput(row, row)) await deps.purge(row.originRegionCode);
   const fresh = await findComplaintByTicket(db, ticket);
-  return toPartnerView(await loadBundle(db, fresh!));
+  return { view: toPartnerView(await loadBundle(db, fresh!)), changed: true };
 }

@@ -10,6 +10,9 @@ import {
   regions,
   type ComplaintStatus,
 } from '../../db/schema';
+import type { EXTERNAL_SYSTEMS } from '../../db/schema/complaints';
+
+type ExternalSystem = (typeof EXTERNAL_SYSTEMS)[number];
 import { inSubtrees } from '../../regions/sql';
 
 /** Region scope: the shared rule in src/regions/sql.ts. */
@@ -30,6 +33,17 @@ export function findCategory(db: Db, id: string) {
 
 export function findComplaintByTicket(db: Db, ticket: string) {
   return db.select().from(complaints).where(eq(complaints.ticket, ticket)).get();
+}
+
+/** The complaint a national system knows by `externalId` (SP4N-LAPOR connectors look reports up this way). */
+export async function findComplaintByExternalRef(db: Db, system: ExternalSystem, externalId: string) {
+  const hit = await db
+    .select({ complaint: complaints })
+    .from(complaintExternalRefs)
+    .innerJoin(complaints, eq(complaints.id, complaintExternalRefs.complaintId))
+    .where(and(eq(complaintExternalRefs.system, system), eq(complaintExternalRefs.externalId, externalId)))
+    .get();
+  return hit?.complaint;
 }
 
 export function findComplaintById(db: Db, id: string) {

@@ -1,14 +1,13 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { apiRegion, badCursor, ListParams, parseSince, yearWindow } from '../../api/list-params';
-import { describeRoute } from '../../api/openapi';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { pageOf } from '../../api/responses';
+import { type ApiRouter, apiRoute, apiRouter } from '../../api/route';
 import { POST_KINDS } from '../../db/schema';
-import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
 import { renderMarkdown } from '../../lib/markdown';
 import { originOf } from '../../lib/origin';
-import { parseOrThrow, queryObject, UNKNOWN_KEYS } from '../../lib/validation';
+import { UNKNOWN_KEYS } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { findPublishedPostById, listPostsForApi, type PublicPostRow } from './repo';
 import { PostIdParam } from './schemas';
@@ -39,15 +38,36 @@ export const PostJson = z
     valid_until: z.string().nullable().describe('Announcements: end of validity (ISO 8601 UTC)'),
     event_starts_at: z.string().nullable().describe('Agenda: start of the event (ISO 8601 UTC)'),
     event_place: z.string().nullable(),
-    is_demo: z.boolean(),
+    is_demo: z.boolean().describe('Demo content of a local installation (shown with a "Contoh" tag)'),
   })
-  .meta({ id: 'Post' });
+  .meta({
+    id: 'Post',
+    description: 'A published news item, announcement, agenda item or fixed page',
+    example: {
+      id: '01JA2B3C4D5E6F7G8H9J0K1M2N',
+      region_code: '64.08.04.2012',
+      region_name: 'Swarga Bara',
+      kind: 'berita',
+      slug: 'gotong-royong-bersih-desa',
+      title: 'Gotong royong bersih desa',
+      summary: 'Warga membersihkan saluran air menjelang musim hujan.',
+      url: 'https://portal.example/sangatta-utara/swarga-bara/berita/gotong-royong-bersih-desa',
+      cover_url: null,
+      cover_alt: null,
+      published_at: '2026-04-02T01:00:00.000Z',
+      updated_at: '2026-04-02T01:00:00.000Z',
+      valid_until: null,
+      event_starts_at: null,
+      event_place: null,
+      is_demo: false,
+    },
+  });
 export const PostDetailJson = PostJson.extend({
   valid_from: z.string().nullable(),
   body_markdown: z.string(),
   body_html: z.string().describe('Safe HTML rendered from body_markdown (no raw HTML, external links rel=noopener)'),
 }).meta({ id: 'PostDetail' });
-export const PostListJson = z.object({ data: z.array(PostJson), next_cursor: z.string().nullable() });
+export const PostListJson = pageOf(PostJson);
 
 function postJson(p: PublicPostRow, origin: string): z.infer<typeof PostJson> {
   return {
@@ -70,29 +90,40 @@ function postJson(p: PublicPostRow, origin: string): z.infer<typeof PostJson> {
   };
 }
 
-describeRoute({
+const listPostsRoute = apiRoute({
   method: 'get',
   path: '/posts',
+  operationId: 'listPosts',
   tag: 'Konten',
   summary: 'Published news, announcements, agenda and fixed pages',
   description: 'Newest first. Only published items whose publication time has passed. `region` rolls up descendants.',
-  query: PostsQuery,
-  response: PostListJson,
+  access: { public: true },
+  request: { query: PostsQuery },
+  responses: [{ status: 200, description: 'One page of posts', schema: PostListJson }],
+  conditional: true,
+  errors: [400, 404],
+  errorNotes: { 400: 'The cursor is not one this API issued.', 404: 'No region has the `region` code.' },
 });
-describeRoute({
+
+const getPostRoute = apiRoute({
   method: 'get',
   path: '/posts/{id}',
+  operationId: 'getPost',
   tag: 'Konten',
   summary: 'One published post with its body (Markdown and safe HTML)',
-  params: z.object({ id: z.string() }),
-  response: PostDetailJson,
+  access: { public: true },
+  request: { params: z.object({ id: z.string().describe('Post id from the list') }) },
+  responses: [{ status: 200, description: 'The post', schema: PostDetailJson }],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: 'No published post has this id (drafts and scheduled posts are not found either).' },
 });
 
-export function postsApi(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function postsApi(): ApiRouter {
+  const app = apiRouter();
 
-  app.get('/posts', async (c) => {
-    const q = parseOrThrow(PostsQuery, queryObject(new URL(c.req.url)));
+  app.openapi(listPostsRoute, async (c) => {
+    const q = c.req.valid('query');
     let after: { publishedAt: number; id: string } | undefined;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
@@ -121,8 +152,8 @@ export function postsApi(): Hono<AppEnv> {
     return jsonWithEtag(c, body);
   });
 
-  app.get('/posts/:id', async (c) => {
-    const id = PostIdParam.safeParse(c.req.param('id'));
+  app.openapi(getPostRoute, async (c) => {
+    const id = PostIdParam.safeParse(c.req.valid('param').id);
     if (!id.success) throw notFound('Tulisan tidak ditemukan.');
     const p = await findPublishedPostById(c.get('db'), id.data, Date.now());
     if (!p) throw notFound('Tulisan tidak ditemukan atau belum diterbitkan.');

@@ -1,26 +1,20 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { apiRegion, badCursor, ListParams, parseSince } from '../../api/list-params';
-import { describeRoute } from '../../api/openapi';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { pageOf } from '../../api/responses';
+import { type ApiRouter, apiRoute, apiRouter } from '../../api/route';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
-import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
 import { originOf } from '../../lib/origin';
-import { parseOrThrow, queryObject } from '../../lib/validation';
+import { UNKNOWN_KEYS } from '../../lib/validation';
 import { CATEGORY_LABELS } from './labels';
 import { findPublicDocumentById, listDocumentsForApi, versionsOf, type PublicDocumentRow } from './repo';
 import { DocumentIdParam } from './schemas';
 import { documentHref, downloadHref } from './views';
 
-const unknownKeys = {
-  error: (issue: { code?: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `Parameter tidak dikenal: ${(issue.keys ?? []).join(', ')}.` : undefined,
-};
-
 export const DocumentsQuery = z.strictObject(
   { ...ListParams, category: z.enum(DOCUMENT_CATEGORIES, { message: `category harus salah satu dari: ${DOCUMENT_CATEGORIES.join(', ')}.` }).optional() },
-  unknownKeys,
+  UNKNOWN_KEYS,
 );
 
 export const DocumentJson = z
@@ -46,12 +40,37 @@ export const DocumentJson = z
     updated_at: z.string(),
     is_demo: z.boolean(),
   })
-  .meta({ id: 'Document' });
+  .meta({
+    id: 'Document',
+    description: 'A public document; its current version',
+    example: {
+      id: '01JA2B3C4D5E6F7G8H9J0K1M2N',
+      region_code: '64.08.04',
+      region_name: 'Sangatta Utara',
+      title: 'LKJIP Kecamatan Sangatta Utara 2025',
+      category: 'lkjip',
+      category_label: 'LKJIP',
+      year: 2025,
+      description: 'Laporan kinerja instansi pemerintah tahun 2025.',
+      info_category: 'berkala',
+      responsible_unit: 'Sekretariat Kecamatan',
+      retention_period: '5 tahun',
+      url: 'https://portal.example/sangatta-utara/dokumen/01JA2B3C4D5E6F7G8H9J0K1M2N',
+      download_url: 'https://portal.example/sangatta-utara/dokumen/01JA2B3C4D5E6F7G8H9J0K1M2N/unduh',
+      version: 1,
+      mime: 'application/pdf',
+      size: 482113,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      created_at: '2026-02-10T02:00:00.000Z',
+      updated_at: '2026-02-10T02:00:00.000Z',
+      is_demo: false,
+    },
+  });
 export const DocumentVersionJson = z
   .object({ version: z.number().int(), mime: z.string(), size: z.number().int(), sha256: z.string(), uploaded_at: z.string(), download_url: z.string() })
   .meta({ id: 'DocumentVersion' });
 export const DocumentDetailJson = DocumentJson.extend({ versions: z.array(DocumentVersionJson).describe('Newest first') }).meta({ id: 'DocumentDetail' });
-export const DocumentListJson = z.object({ data: z.array(DocumentJson), next_cursor: z.string().nullable() });
+export const DocumentListJson = pageOf(DocumentJson);
 
 function documentJson(d: PublicDocumentRow, origin: string): z.infer<typeof DocumentJson> {
   return {
@@ -78,29 +97,40 @@ function documentJson(d: PublicDocumentRow, origin: string): z.infer<typeof Docu
   };
 }
 
-describeRoute({
+const listDocumentsRoute = apiRoute({
   method: 'get',
   path: '/documents',
+  operationId: 'listDocuments',
   tag: 'Dokumen',
   summary: 'Public documents (SOP, LKJIP, Renstra, RKA, APBDes …)',
   description: "Last changed first. 'dikecualikan' documents are never listed. `region` rolls up descendants.",
-  query: DocumentsQuery,
-  response: DocumentListJson,
+  access: { public: true },
+  request: { query: DocumentsQuery },
+  responses: [{ status: 200, description: 'One page of documents', schema: DocumentListJson }],
+  conditional: true,
+  errors: [400, 404],
+  errorNotes: { 400: 'The cursor is not one this API issued.', 404: 'No region has the `region` code.' },
 });
-describeRoute({
+
+const getDocumentRoute = apiRoute({
   method: 'get',
   path: '/documents/{id}',
+  operationId: 'getDocument',
   tag: 'Dokumen',
   summary: 'One public document with its versions',
-  params: z.object({ id: z.string() }),
-  response: DocumentDetailJson,
+  access: { public: true },
+  request: { params: z.object({ id: z.string().describe('Document id from the list') }) },
+  responses: [{ status: 200, description: 'The document', schema: DocumentDetailJson }],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: "No public document has this id ('dikecualikan' and unpublished documents are not found either)." },
 });
 
-export function documentsApi(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function documentsApi(): ApiRouter {
+  const app = apiRouter();
 
-  app.get('/documents', async (c) => {
-    const q = parseOrThrow(DocumentsQuery, queryObject(new URL(c.req.url)));
+  app.openapi(listDocumentsRoute, async (c) => {
+    const q = c.req.valid('query');
     let after: { updatedAt: number; id: string } | undefined;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
@@ -126,8 +156,8 @@ export function documentsApi(): Hono<AppEnv> {
     return jsonWithEtag(c, body);
   });
 
-  app.get('/documents/:id', async (c) => {
-    const id = DocumentIdParam.safeParse(c.req.param('id'));
+  app.openapi(getDocumentRoute, async (c) => {
+    const id = DocumentIdParam.safeParse(c.req.valid('param').id);
     if (!id.success) throw notFound('Dokumen tidak ditemukan.');
     const d = await findPublicDocumentById(c.get('db'), id.data);
     if (!d) throw notFound('Dokumen tidak ditemukan atau tidak dibuka untuk publik.');

@@ -1,13 +1,13 @@
 // /api/v1 GeoJSON endpoints: region boundaries, children, places and optional map layers.
 // Responses are application/geo+json with a strong ETag (304 on If-None-Match) and a short public cache.
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type { z } from 'zod';
-import { describeRoute } from '../../api/openapi';
+import { badCursor } from '../../api/list-params';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { type ApiRouter, apiRoute, apiRouter } from '../../api/route';
 import type { AppEnv } from '../../env';
 import { AppError, notFound } from '../../lib/errors';
 import { originOf } from '../../lib/origin';
-import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { findRegionByCode } from '../../regions/repo';
@@ -72,44 +72,69 @@ export function placeFeature(p: PlaceView, origin: string) {
 
 const geo = (c: Context<AppEnv>, body: unknown) => jsonWithEtag(c, body, { contentType: GEOJSON_TYPE, cacheControl: GEO_CACHE_CONTROL });
 
-describeRoute({
+/** The media type of every GeoJSON answer (RFC 7946 §12). */
+const GEOJSON = 'application/geo+json';
+
+const regionShapeRoute = apiRoute({
   method: 'get',
   path: '/geo/regions/{code}',
+  operationId: 'getRegionShape',
   tag: 'Peta',
   summary: 'Boundary of a region as a GeoJSON Feature, or its children as a FeatureCollection (?children=1)',
-  description: 'Boundaries are simplified and indicative, not legally binding. Coordinates are WGS84 [lng, lat].',
-  params: GeoCodeParams,
-  query: RegionGeoQuery,
-  response: RegionFeatureJson.or(RegionFeatureCollectionJson),
-  responseContentType: 'application/geo+json',
+  description:
+    'Boundaries are simplified and indicative, not legally binding. Coordinates are WGS84 [lng, lat]; outer rings are ' +
+    'counter-clockwise (RFC 7946 §3.1.6).',
+  access: { public: true },
+  request: { params: GeoCodeParams, query: RegionGeoQuery },
+  responses: [
+    {
+      status: 200,
+      description: 'A Feature, or a FeatureCollection of the children',
+      schema: RegionFeatureJson.or(RegionFeatureCollectionJson),
+      contentType: GEOJSON,
+    },
+  ],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: 'No region has this code.', 422: 'A malformed code, or `children` other than 0 or 1.' },
 });
-describeRoute({
+
+const placesRoute = apiRoute({
   method: 'get',
   path: '/places',
+  operationId: 'listPlaces',
   tag: 'Peta',
   summary: 'Places (kantor, sekolah, puskesmas, pasar, …) as a GeoJSON FeatureCollection',
-  query: PlacesQuery,
-  response: PlaceFeatureCollectionJson,
-  responseContentType: 'application/geo+json',
+  description: 'Published places only. Page with `next_cursor` (a foreign member of the FeatureCollection).',
+  access: { public: true },
+  request: { query: PlacesQuery },
+  responses: [{ status: 200, description: 'One page of places', schema: PlaceFeatureCollectionJson, contentType: GEOJSON }],
+  conditional: true,
+  errors: [400, 404],
+  errorNotes: { 400: 'The cursor is not one this API issued.', 404: 'No region has the `region` code.', 422: 'A malformed parameter or an unknown category.' },
 });
-describeRoute({
+
+const layerRoute = apiRoute({
   method: 'get',
   path: '/geo/layers/{layer}',
+  operationId: 'getMapLayer',
   tag: 'Peta',
   summary: 'Points of an optional map layer (e.g. public complaints) in a region, as GeoJSON',
-  params: LayerParams,
-  query: LayerQuery,
-  response: LayerFeatureCollectionJson,
-  responseContentType: 'application/geo+json',
+  access: { public: true },
+  request: { params: LayerParams, query: LayerQuery },
+  responses: [{ status: 200, description: 'The points of the layer in the region', schema: LayerFeatureCollectionJson, contentType: GEOJSON }],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: 'No such layer, or no region has the `region` code.' },
 });
 
-export function geoApi(registry: Registry): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function geoApi(registry: Registry): ApiRouter {
+  const app = apiRouter();
   const layers = mapLayersOf(registry);
 
-  app.get('/geo/regions/:code', async (c) => {
-    const { code } = parseOrThrow(GeoCodeParams, { code: c.req.param('code') });
-    const q = parseOrThrow(RegionGeoQuery, queryObject(new URL(c.req.url)));
+  app.openapi(regionShapeRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
     const { self, children } = await regionWithChildrenShapes(c.get('db'), code);
     if (!self) throw notFound(`Wilayah dengan kode ${code} tidak ditemukan.`);
     const origin = originOf(c);
@@ -117,8 +142,8 @@ export function geoApi(registry: Registry): Hono<AppEnv> {
     return geo(c, regionFeature(self, origin));
   });
 
-  app.get('/places', async (c) => {
-    const q = parseOrThrow(PlacesQuery, queryObject(new URL(c.req.url)));
+  app.openapi(placesRoute, async (c) => {
+    const q = c.req.valid('query');
     const db = c.get('db');
     if (q.region && !(await findRegionByCode(db, q.region))) throw notFound(`Wilayah dengan kode ${q.region} tidak ditemukan.`);
     if (q.category && !(await categoryExists(db, q.category))) {
@@ -128,9 +153,7 @@ export function geoApi(registry: Registry): Hono<AppEnv> {
     let afterId: string | undefined;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.after !== 'string') {
-        throw new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
-      }
+      if (!cur || typeof cur.after !== 'string') throw badCursor();
       afterId = cur.after;
     }
     const rows = await listPlacesForApi(db, { regionCode: q.region, category: q.category, bbox: q.bbox, afterId, limit: q.limit + 1 });
@@ -144,11 +167,11 @@ export function geoApi(registry: Registry): Hono<AppEnv> {
     });
   });
 
-  app.get('/geo/layers/:layer', async (c) => {
-    const { layer: id } = parseOrThrow(LayerParams, { layer: c.req.param('layer') });
+  app.openapi(layerRoute, async (c) => {
+    const { layer: id } = c.req.valid('param');
     const layer = layers.find((l) => l.id === id);
     if (!layer) throw notFound(`Lapisan peta "${id}" tidak tersedia.`);
-    const q = parseOrThrow(LayerQuery, queryObject(new URL(c.req.url)));
+    const q = c.req.valid('query');
     if (!(await findRegionByCode(c.get('db'), q.region))) throw notFound(`Wilayah dengan kode ${q.region} tidak ditemukan.`);
     const points = await layer.load(c.get('db'), q.region);
     const origin = originOf(c);

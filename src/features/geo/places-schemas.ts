@@ -1,5 +1,5 @@
 // zod schemas of places (tempat): the admin form (also usable as a JSON body), the public API query and the
-// GeoJSON shapes the API returns (used by describeRoute for the OpenAPI document).
+// GeoJSON shapes the API returns (their zod schemas are the OpenAPI components).
 import { z } from 'zod';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { RegionCodeSchema } from '../../regions/schemas';

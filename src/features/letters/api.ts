@@ -111,6 +111,7 @@ const createRequestRoute = apiRoute({
     { status: 200, description: 'Replay of an earlier request with this Idempotency-Key', schema: RequestCreatedJson, headers: ['Idempotent-Replayed'] },
   ],
   errors: [409, 429],
+  rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP' }],
   errorNotes: {
     409: 'This Idempotency-Key was used with another body.',
     422: 'A field is invalid, the region or letter type is unknown there, or a letter field is missing (`errors[]` names it).',

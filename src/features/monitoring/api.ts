@@ -1,12 +1,8 @@
-import { Hono } from 'hono';
 import type { z } from 'zod';
-import { requireScope } from '../../api/auth';
-import { describeRoute } from '../../api/openapi';
+import { badCursor } from '../../api/list-params';
 import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
-import type { AppEnv } from '../../env';
-import { AppError } from '../../lib/errors';
+import { type ApiRouter, apiRoute, apiRouter } from '../../api/route';
 import { daysAgo, toIsoUtc } from '../../lib/time';
-import { parseOrThrow, queryObject } from '../../lib/validation';
 import { isRegionCode } from '../../regions/codes';
 import { deadlineSourcesOf, type Registry } from '../descriptor';
 import { listForApi, openFlagsInRange } from './repo';
@@ -14,18 +10,22 @@ import { MonitoringRegionsJson, MonitoringRegionsQuery } from './schemas';
 import { handoverReady } from './score';
 import { loadSettings } from './settings';
 
-describeRoute({
+const monitoringRegionsRoute = apiRoute({
   method: 'get',
   path: '/monitoring/regions',
+  operationId: 'listMonitoringRegions',
   tag: 'Pemantauan',
   summary: "Each region's monitoring flags and score (open data for the regency's dashboard)",
   description:
     'Freshness (segar/perlu_pembaruan/usang), completeness of the mandatory checklist, deadlines (near/overdue) and the 0–100 score ' +
     '(40 × freshness + 30 × completeness + 30 × deadlines met) with its rollup. Flags carry no personal data and no ticket numbers. ' +
     'Ordered by region code; follow next_cursor.',
-  query: MonitoringRegionsQuery,
-  response: MonitoringRegionsJson,
-  scopes: ['monitoring:read'],
+  access: { partner: 'monitoring:read' },
+  request: { query: MonitoringRegionsQuery },
+  responses: [{ status: 200, description: 'One page of regions', schema: MonitoringRegionsJson }],
+  conditional: true,
+  errors: [400],
+  errorNotes: { 400: 'The cursor is not one this API issued.' },
 });
 
 /**
@@ -38,18 +38,16 @@ export function partnerDeadlineTitle(labels: ReadonlyMap<string, string>, source
   return cut >= 0 ? `${label}: ${title.slice(cut + 2)}` : label;
 }
 
-export function monitoringApi(registry: Registry): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function monitoringApi(registry: Registry): ApiRouter {
+  const app = apiRouter();
   const labels = new Map(deadlineSourcesOf(registry).map((s) => [s.name, s.label]));
 
-  app.get('/monitoring/regions', requireScope('monitoring:read'), async (c) => {
-    const q = parseOrThrow(MonitoringRegionsQuery, queryObject(new URL(c.req.url)));
+  app.openapi(monitoringRegionsRoute, async (c) => {
+    const q = c.req.valid('query');
     let afterCode: string | undefined;
     if (q.cursor) {
       const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.after !== 'string' || !isRegionCode(cur.after)) {
-        throw new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
-      }
+      if (!cur || typeof cur.after !== 'string' || !isRegionCode(cur.after)) throw badCursor();
       afterCode = cur.after;
     }
     const db = c.get('db');

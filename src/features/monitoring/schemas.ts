@@ -175,28 +175,30 @@ export const MonitoringFlagJson = z.object({
   due_at: z.string().nullable().describe('tenggat: the deadline (ISO)'),
 });
 
-export const MonitoringRegionJson = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(REGION_LEVELS),
-  parent_code: z.string().nullable(),
-  stage: z.enum(MANAGEMENT_STAGES),
-  freshness: z.enum(FRESHNESS_STATES).nullable(),
-  last_content_at: z.string().nullable(),
-  days_since_update: z.number().int().nullable(),
-  completeness: z.object({ done: z.number().int().nullable(), total: z.number().int().nullable() }),
-  deadlines: z.object({
-    near: z.number().int().nullable(),
-    overdue: z.number().int().nullable(),
-    long_overdue: z.number().int().nullable(),
-    handled: z.number().int().nullable(),
-    handled_on_time: z.number().int().nullable(),
-  }),
-  score: z.number().int().nullable().describe('0–100: 40 × freshness + 30 × completeness + 30 × deadlines met'),
-  rollup_score: z.number().int().nullable().describe('Mean score of the region and its descendants'),
-  handover_ready: z.boolean(),
-  flags: z.array(MonitoringFlagJson),
-});
+export const MonitoringRegionJson = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(REGION_LEVELS),
+    parent_code: z.string().nullable(),
+    stage: z.enum(MANAGEMENT_STAGES),
+    freshness: z.enum(FRESHNESS_STATES).nullable(),
+    last_content_at: z.string().nullable(),
+    days_since_update: z.number().int().nullable(),
+    completeness: z.object({ done: z.number().int().nullable(), total: z.number().int().nullable() }),
+    deadlines: z.object({
+      near: z.number().int().nullable(),
+      overdue: z.number().int().nullable(),
+      long_overdue: z.number().int().nullable(),
+      handled: z.number().int().nullable(),
+      handled_on_time: z.number().int().nullable(),
+    }),
+    score: z.number().int().nullable().describe('0–100: 40 × freshness + 30 × completeness + 30 × deadlines met'),
+    rollup_score: z.number().int().nullable().describe('Mean score of the region and its descendants'),
+    handover_ready: z.boolean(),
+    flags: z.array(MonitoringFlagJson),
+  })
+  .meta({ id: 'MonitoringRegion', description: "A region's monitoring flags and score" });
 
 export const MonitoringRegionsJson = z.object({
   data: z.array(MonitoringRegionJson),

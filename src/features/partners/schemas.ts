@@ -11,17 +11,3 @@ export const RegisterPartnerForm = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.string()).min(1, 'Pilih minimal satu scope.')),
 });
-
-export const TokenRequest = z.object({
-  grant_type: z.literal('client_credentials', { message: 'grant_type harus client_credentials.' }),
-  client_id: z.string().min(1, 'client_id wajib diisi.').max(64),
-  client_secret: z.string().min(1, 'client_secret wajib diisi.').max(200),
-  scope: z.string().max(500).optional(),
-});
-
-export const TokenResponse = z.object({
-  access_token: z.string(),
-  token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
-  scope: z.string(),
-});

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { REGENCY } from '../../config';
 import { partnerClients } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { randomString, randomToken } from '../../lib/ids';
 import { signToken } from '../../lib/jwt';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { authorize } from '../../regions/guard';
+import { SCOPE_NAMES } from '../../api/scopes';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 
@@ -101,25 +101,37 @@ export async function listPartners(db: Db) {
   return db.select().from(partnerClients).orderBy(asc(partnerClients.name)).all();
 }
 
-const invalidClient = () => {
-  const err = new AppError('unauthorized', 'client_id atau client_secret salah, atau mitra sudah dicabut.', {
-    headers: { 'WWW-Authenticate': `Basic realm="${REGENCY.tokenIssuer}"` },
-  });
-  return err;
-};
+/** An authenticated client: the partner row whose current (or, during rotation, previous) secret matched. */
+export type PartnerClient = typeof partnerClients.$inferSelect;
 
-/** Client-credentials grant: returns a short-lived JWT carrying the granted (optionally narrowed) scopes. */
-export async function issueToken(deps: PartnerDeps, input: { client_id: string; client_secret: string; scope?: string }, now: number) {
-  const row = await deps.db.select().from(partnerClients).where(eq(partnerClients.id, input.client_id)).get();
-  const current = await verifyPassword(input.client_secret, row?.secretHash ?? DUMMY_CLIENT_HASH);
+/**
+ * Client authentication (RFC 6749 §2.3.1): the active partner whose secret matches, or null. An unknown client_id
+ * costs as much as a wrong secret, so timing does not tell which client ids exist.
+ */
+export async function authenticateClient(db: Db, clientId: string, secret: string, now: number): Promise<PartnerClient | null> {
+  const row = await db.select().from(partnerClients).where(eq(partnerClients.id, clientId)).get();
+  const current = await verifyPassword(secret, row?.secretHash ?? DUMMY_CLIENT_HASH);
   const previous =
-    !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(input.client_secret, row.previousSecretHash) : false;
-  if (!row || !row.isActive || (!current && !previous)) throw invalidClient();
-  const granted = row.scopes.split(' ').filter(Boolean);
-  const requested = input.scope ? input.scope.split(/\s+/).filter(Boolean) : granted;
-  const notGranted = requested.filter((s) => !granted.includes(s));
-  if (notGranted.length) throw new AppError('forbidden', `Scope tidak diberikan kepada mitra ini: ${notGranted.join(', ')}.`);
-  const scope = requested.join(' ');
-  const token = await signToken(deps.secret, 'partner', { sub: row.id, jti: randomToken(12), scope, tv: row.tokenVersion, name: row.name }, TOKEN_TTL_SECONDS);
+    !current && row?.previousSecretHash && (row.previousSecretExpiresAt ?? 0) > now ? await verifyPassword(secret, row.previousSecretHash) : false;
+  return row && row.isActive && (current || previous) ? row : null;
+}
+
+/** The scopes a token may carry: all granted ones, or the requested subset; null when a requested scope is not granted. */
+export function grantedScopes(client: PartnerClient, requested: string | undefined): string[] | null {
+  // A scope withdrawn from the API since the partner was registered is simply no longer granted.
+  const granted = client.scopes.split(' ').filter((s) => (SCOPE_NAMES as string[]).includes(s));
+  const wanted = requested ? [...new Set(requested.split(' ').filter(Boolean))] : granted;
+  return wanted.length && wanted.every((s) => granted.includes(s)) ? wanted : null;
+}
+
+/** Client-credentials grant (RFC 6749 §4.4): a short-lived JWT carrying the granted scopes. */
+export async function issueToken(secret: string, client: PartnerClient, scopes: string[]) {
+  const scope = scopes.join(' ');
+  const token = await signToken(
+    secret,
+    'partner',
+    { sub: client.id, jti: randomToken(12), scope, tv: client.tokenVersion, name: client.name },
+    TOKEN_TTL_SECONDS,
+  );
   return { access_token: token, token_type: 'Bearer' as const, expires_in: TOKEN_TTL_SECONDS, scope };
 }

@@ -1,69 +1,78 @@
-import { Hono } from 'hono';
 import type { z } from 'zod';
-import { describeRoute } from '../../api/openapi';
 import { jsonWithEtag } from '../../api/respond';
-import type { AppEnv } from '../../env';
+import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody } from '../../api/route';
 import { AppError } from '../../lib/errors';
-import { IDEMPOTENCY_KEY_RE } from '../../lib/idempotency';
 import { randomToken } from '../../lib/ids';
 import { originOf } from '../../lib/origin';
 import { toIsoUtc } from '../../lib/time';
-import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { clientIp } from '../../auth/request';
 import { dipDocumentHref, loadDip, PUBLIC_DIP_CATEGORIES, type DipEntry } from './dip';
 import { findRegion } from './repo';
 import { DipJson, DipQuery, InfoRequestApiBody, InfoRequestCreatedJson, InfoRequestNumberParams, InfoRequestStatusJson } from './schemas';
-import { publicStatus, submitRequest } from './service';
+import { publicStatus, SUBMIT_LIMIT, submitRequest } from './service';
 import { isLate } from './state';
 
-describeRoute({
+/** Bodies over this answer 413. */
+const MAX_BODY = 16 * 1024;
+
+const createInfoRequestRoute = apiRoute({
   method: 'post',
   path: '/info-requests',
+  operationId: 'createInfoRequest',
   tag: 'PPID',
   summary: 'File a public information request (Perki 1/2021 fields)',
   description:
-    'Public and rate-limited per IP. Send `Idempotency-Key` so a retry returns the same registration number and private code ' +
-    'instead of a duplicate (same key with another body: 409). The identity number is stored encrypted and never returned.',
-  body: InfoRequestApiBody,
-  response: InfoRequestCreatedJson,
-  headers: { 'Idempotency-Key': { description: '16–128 characters [A-Za-z0-9_-], unique per request' } },
+    `Public and rate-limited per IP (${SUBMIT_LIMIT.limit} per ${SUBMIT_LIMIT.windowMs / 60_000} minutes). ` +
+    'Send `Idempotency-Key` so a retry returns the same registration number and ' +
+    'private code instead of a duplicate (same key with another body: 409); a retry is answered even when the rate limit is spent. ' +
+    'The identity number is stored encrypted and never returned. Body at most 16 KB.',
+  access: { public: true },
+  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(InfoRequestApiBody) },
+  bodyLimit: MAX_BODY,
+  responses: [
+    { status: 201, description: 'Registered', schema: InfoRequestCreatedJson, headers: ['Location'] },
+    {
+      status: 200,
+      description: 'Replay: this Idempotency-Key was already used for the same request',
+      schema: InfoRequestCreatedJson,
+      headers: ['Idempotent-Replayed'],
+    },
+  ],
+  errors: [409, 429],
+  rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (permohonan baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
+  errorNotes: { 409: 'The Idempotency-Key was used for another request.', 422: 'A field is missing or invalid, or the region does not exist.' },
 });
-describeRoute({
+
+const getInfoRequestRoute = apiRoute({
   method: 'get',
   path: '/info-requests/{number}',
+  operationId: 'getInfoRequest',
   tag: 'PPID',
   summary: 'Public status of an information request (no personal data, no answer text)',
-  params: InfoRequestNumberParams,
-  response: InfoRequestStatusJson,
+  access: { public: true },
+  request: { params: InfoRequestNumberParams },
+  responses: [{ status: 200, description: 'The status', schema: InfoRequestStatusJson }],
+  conditional: true,
+  errors: [404, 422],
+  errorNotes: { 404: 'No request has this number.', 422: 'The number is not of the form PPID-XXXX-XXXX.' },
 });
-describeRoute({
+
+const dipRoute = apiRoute({
   method: 'get',
   path: '/dip',
+  operationId: 'getDip',
   tag: 'PPID',
   summary: 'Daftar Informasi Publik of a region, as open data',
   description: 'Public information grouped by category; `dikecualikan` lists only title, legal basis and consequence-test summary.',
-  query: DipQuery,
-  response: DipJson,
+  access: { public: true },
+  request: { query: DipQuery },
+  responses: [{ status: 200, description: 'The list', schema: DipJson }],
+  conditional: true,
+  errors: [404],
+  errorNotes: { 404: 'No region has the `region` code.' },
 });
-
-const MAX_BODY = 16 * 1024;
-
-async function jsonBody(req: Request): Promise<unknown> {
-  if (!(req.headers.get('Content-Type') ?? '').startsWith('application/json'))
-    throw new AppError('unsupported_media_type', 'Kirim body sebagai application/json.');
-  if (Number(req.headers.get('Content-Length') ?? '0') > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');
-  const text = await req.text();
-  if (text.length > MAX_BODY) throw new AppError('payload_too_large', 'Body terlalu besar (maksimal 16 KB).');
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed;
-  } catch {
-    throw new AppError('bad_request', 'Body JSON tidak valid.');
-  }
-}
 
 function entryJson(e: DipEntry, origin: string) {
   return {
@@ -80,15 +89,12 @@ function entryJson(e: DipEntry, origin: string) {
   };
 }
 
-export function ppidApi(): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function ppidApi(): ApiRouter {
+  const app = apiRouter();
 
-  app.post('/info-requests', async (c) => {
-    const header = c.req.header('Idempotency-Key');
-    if (header !== undefined && !IDEMPOTENCY_KEY_RE.test(header)) {
-      throw new AppError('bad_request', 'Idempotency-Key harus 16–128 karakter huruf, angka, _ atau -.');
-    }
-    const { region, ...input } = parseOrThrow(InfoRequestApiBody, await jsonBody(c.req.raw));
+  app.openapi(createInfoRequestRoute, async (c) => {
+    const header = c.req.valid('header')['Idempotency-Key'];
+    const { region, ...input } = c.req.valid('json');
     const db = c.get('db');
     const target = await findRegion(db, region);
     if (!target) throw new AppError('validation', 'Wilayah tidak ditemukan.', { fieldErrors: [{ field: 'region', message: 'Wilayah tidak ditemukan.' }] });
@@ -106,12 +112,16 @@ export function ppidApi(): Hono<AppEnv> {
       track_url: `${originOf(c)}${regionHref(target.path, 'ppid', 'lacak')}?nomor=${r.number}`,
     };
     c.header('Cache-Control', 'no-store');
-    if (!r.created) c.header('Idempotent-Replayed', 'true');
-    return c.json(body, r.created ? 201 : 200);
+    if (!r.created) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(body, 200);
+    }
+    c.header('Location', `/api/v1/info-requests/${r.number}`);
+    return c.json(body, 201);
   });
 
-  app.get('/info-requests/:number', async (c) => {
-    const { number } = parseOrThrow(InfoRequestNumberParams, { number: c.req.param('number') });
+  app.openapi(getInfoRequestRoute, async (c) => {
+    const { number } = c.req.valid('param');
     const found = await publicStatus(c.get('db'), number);
     if (!found) throw new AppError('not_found', `Permohonan ${number} tidak ditemukan.`);
     const { row, objection: o } = found;
@@ -141,8 +151,8 @@ export function ppidApi(): Hono<AppEnv> {
     return jsonWithEtag(c, body, { cacheControl: 'no-cache' });
   });
 
-  app.get('/dip', async (c) => {
-    const q = parseOrThrow(DipQuery, queryObject(new URL(c.req.url)));
+  app.openapi(dipRoute, async (c) => {
+    const q = c.req.valid('query');
     const db = c.get('db');
     const region = await findRegion(db, q.region);
     if (!region) throw new AppError('not_found', `Wilayah dengan kode ${q.region} tidak ditemukan.`);

@@ -206,41 +206,45 @@ export const InfoRequestApiBody = InfoRequestFields.extend({
 
 const isoTime = z.string().describe('ISO 8601 instant (UTC)');
 
-export const InfoRequestCreatedJson = z.object({
-  number: z.string().describe('Registration number, e.g. PPID-7K3Q-9XPD'),
-  private_code: z.string().describe('Private code of the requester (shown once; needed to read the answer and object)'),
-  region_code: z.string(),
-  status: z.string(),
-  registered_at: isoTime,
-  due_at: isoTime.describe('Legal due date: end of the 10th working day after registration (WITA)'),
-  track_url: z.string(),
-});
+export const InfoRequestCreatedJson = z
+  .object({
+    number: z.string().describe('Registration number, e.g. PPID-7K3Q-9XPD'),
+    private_code: z.string().describe('Private code of the requester (shown once; needed to read the answer and object)'),
+    region_code: z.string(),
+    status: z.string(),
+    registered_at: isoTime,
+    due_at: isoTime.describe('Legal due date: end of the 10th working day after registration (WITA)'),
+    track_url: z.string(),
+  })
+  .meta({ id: 'InfoRequestCreated', description: 'The registration of a new information request' });
 
 export const InfoRequestNumberParams = z.object({ number: RequestNumber.describe('Registration number PPID-XXXX-XXXX') });
 
-export const InfoRequestStatusJson = z.object({
-  number: z.string(),
-  region_code: z.string(),
-  status: z.enum(['diterima', 'diproses', 'diperpanjang', 'dijawab']),
-  registered_at: isoTime,
-  due_at: isoTime,
-  original_due_at: isoTime,
-  extended: z.boolean(),
-  extension_days: z.number().int().nullable(),
-  answered_at: isoTime.nullable(),
-  decision: z.enum(INFO_DECISIONS).nullable(),
-  late: z.boolean().describe('Not answered by the due date (or answered after it)'),
-  objection: z
-    .object({
-      status: z.enum(['diajukan', 'diputus']),
-      filed_at: isoTime,
-      due_at: isoTime,
-      decided_at: isoTime.nullable(),
-      outcome: z.enum(INFO_OBJECTION_OUTCOMES).nullable(),
-      information_commission: z.boolean().describe('The requester took the dispute to the Komisi Informasi'),
-    })
-    .nullable(),
-});
+export const InfoRequestStatusJson = z
+  .object({
+    number: z.string(),
+    region_code: z.string(),
+    status: z.enum(['diterima', 'diproses', 'diperpanjang', 'dijawab']),
+    registered_at: isoTime,
+    due_at: isoTime,
+    original_due_at: isoTime,
+    extended: z.boolean(),
+    extension_days: z.number().int().nullable(),
+    answered_at: isoTime.nullable(),
+    decision: z.enum(INFO_DECISIONS).nullable(),
+    late: z.boolean().describe('Not answered by the due date (or answered after it)'),
+    objection: z
+      .object({
+        status: z.enum(['diajukan', 'diputus']),
+        filed_at: isoTime,
+        due_at: isoTime,
+        decided_at: isoTime.nullable(),
+        outcome: z.enum(INFO_OBJECTION_OUTCOMES).nullable(),
+        information_commission: z.boolean().describe('The requester took the dispute to the Komisi Informasi'),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'InfoRequestStatus', description: 'Public status of an information request: no personal data, no answer text' });
 
 export const DipQuery = z.strictObject({ region: RegionCodeSchema.describe('Region code whose Daftar Informasi Publik is listed') }, UNKNOWN_KEYS);
 
@@ -257,13 +261,15 @@ const DipEntryJson = z.object({
   updated_at: isoTime,
 });
 
-export const DipJson = z.object({
-  region: z.object({ code: z.string(), name: z.string() }),
-  updated_at: isoTime.nullable().describe('Last change of any entry'),
-  berkala: z.array(DipEntryJson),
-  serta_merta: z.array(DipEntryJson),
-  setiap_saat: z.array(DipEntryJson),
-  dikecualikan: z.array(
-    z.object({ kind: z.enum(['dokumen', 'informasi']), id: z.string(), title: z.string(), legal_basis: z.string(), consequence_test: z.string() }),
-  ),
-});
+export const DipJson = z
+  .object({
+    region: z.object({ code: z.string(), name: z.string() }),
+    updated_at: isoTime.nullable().describe('Last change of any entry'),
+    berkala: z.array(DipEntryJson),
+    serta_merta: z.array(DipEntryJson),
+    setiap_saat: z.array(DipEntryJson),
+    dikecualikan: z.array(
+      z.object({ kind: z.enum(['dokumen', 'informasi']), id: z.string(), title: z.string(), legal_basis: z.string(), consequence_test: z.string() }),
+    ),
+  })
+  .meta({ id: 'Dip', description: 'Daftar Informasi Publik of a region' });
