@@ -29,11 +29,15 @@ export const posts = sqliteTable(
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Soft delete (trash): set back to `draft`, restorable; see src/publishing/trash.ts. */
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
   },
   (t) => [
     unique().on(t.regionCode, t.slug),
     index('posts_region_published').on(t.regionCode, t.status, t.publishedAt),
     index('posts_published').on(t.status, t.publishedAt),
+    index('posts_deleted').on(t.regionCode, t.deletedAt),
   ],
 );
 

@@ -11,12 +11,14 @@ import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
-import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
+import { fixedPagesOf, listDeletedPosts, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
-import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
+import { changeStatus, createPost, deletePost, loadPostFor, restorePost, updatePost, type ContentDeps } from './service';
+import { renderConfirm, TrashList } from '../../admin/confirm';
+import { regionTitle } from '../../regions/labels';
 import { availableActions } from '../../publishing/workflow';
 
 const PAGE_SIZE = 25;
@@ -52,8 +54,15 @@ const NOTICES: Record<string, string> = {
   disetujui: 'Tulisan disetujui dan diterbitkan.',
   dikembalikan: 'Tulisan dikembalikan ke penulis dengan catatan Anda.',
   ditarik: 'Tulisan ditarik dari situs publik.',
-  dihapus: 'Tulisan dihapus.',
+  dihapus: 'Tulisan dipindahkan ke Sampah.',
+  dipulihkan: 'Tulisan dipulihkan dari Sampah sebagai draf.',
 };
+
+/** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
+function undoOf(c: Context<AppEnv>): { csrf: string; restoreAction: string } | undefined {
+  const id = PostIdParam.safeParse(c.req.query('urungkan'));
+  return c.req.query('ok') === 'dihapus' && id.success ? { csrf: sessionOf(c).csrfToken, restoreAction: `/admin/konten/${id.data}/pulihkan` } : undefined;
+}
 
 function postId(c: Context<AppEnv>): string {
   const parsed = PostIdParam.safeParse(c.req.param('id'));
@@ -113,6 +122,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         canCreate={regions.some((r) => allows(ctx.actor, 'content.draft', r))}
         waiting={queue.length}
         notice={NOTICES[c.req.query('ok') ?? '']}
+        undo={undoOf(c)}
       />,
     );
   });
@@ -125,6 +135,38 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       c,
       { title: 'Tinjauan konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Tinjauan' }] },
       <ReviewQueueView rows={rows} now={ctx.now} notice={NOTICES[c.req.query('ok') ?? '']} />,
+    );
+  });
+
+  app.get('/admin/konten/sampah', async (c) => {
+    const ctx = actionContext(c);
+    const roots = contentRoots(ctx.actor);
+    if (roots.length === 0) throw new AppError('not_found');
+    const rows = await listDeletedPosts(c.get('db'), roots);
+    return renderAdmin(
+      c,
+      { title: 'Sampah konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Sampah' }] },
+      <>
+        <h1>Sampah konten</h1>
+        {c.req.query('ok') === 'dipulihkan' ? (
+          <p class="success" role="status">
+            Tulisan dipulihkan sebagai draf.
+          </p>
+        ) : null}
+        <TrashList
+          csrf={sessionOf(c).csrfToken}
+          noun="tulisan"
+          backHref="/admin/konten"
+          backLabel="Kembali ke daftar konten"
+          rows={rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            where: regionTitle({ level: r.regionLevel, name: r.regionName }),
+            deletedAt: r.deletedAt ?? 0,
+            restoreAction: `/admin/konten/${r.id}/pulihkan`,
+          }))}
+        />
+      </>,
     );
   });
 
@@ -249,9 +291,35 @@ export function contentAdminRoutes(): Hono<AppEnv> {
   const STATUS_ROUTES = { kirim: 'submit', setujui: 'approve', tolak: 'reject', terbitkan: 'publish', tarik: 'unpublish' } as const;
   const STATUS_NOTICES = { submit: 'dikirim', approve: 'disetujui', reject: 'dikembalikan', publish: 'terbit', unpublish: 'ditarik' } as const;
 
+  app.get('/admin/konten/:id/hapus', async (c) => {
+    const { post } = await loadPostFor(c.get('db'), actionContext(c).actor, postId(c));
+    return renderConfirm(
+      c,
+      {
+        title: `Hapus ${post.title}`,
+        current: '/admin/konten',
+        breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: post.title, href: `/admin/konten/${post.id}` }, { label: 'Hapus' }],
+      },
+      {
+        question: `Hapus “${post.title}”?`,
+        consequence: 'Tulisan dipindahkan ke Sampah dan tidak tampil di mana pun. Anda dapat memulihkannya dari Sampah kapan saja (sebagai draf).',
+        action: `/admin/konten/${post.id}/hapus`,
+        confirmLabel: 'Ya, hapus tulisan',
+        cancelHref: `/admin/konten/${post.id}`,
+      },
+    );
+  });
+
   app.post('/admin/konten/:id/hapus', async (c) => {
-    await deletePost(deps(c), postId(c), actionContext(c));
-    return c.redirect('/admin/konten?ok=dihapus', 303);
+    const id = postId(c);
+    await deletePost(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/konten?ok=dihapus&urungkan=${id}`, 303);
+  });
+
+  app.post('/admin/konten/:id/pulihkan', async (c) => {
+    const id = postId(c);
+    await restorePost(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/konten/${id}?ok=dipulihkan`, 303);
   });
 
   for (const [word, action] of Object.entries(STATUS_ROUTES)) {

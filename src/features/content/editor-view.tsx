@@ -9,6 +9,7 @@ import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
 import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
+import { ConfirmLink } from '../../admin/confirm';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
@@ -291,7 +292,7 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
           />
         ) : null}
         {has('unpublish') ? <ActionForm csrf={p.csrf} action={`${base}/tarik`} label="Tarik dari situs" secondary /> : null}
-        {has('delete') ? <ActionForm csrf={p.csrf} action={`${base}/hapus`} label="Hapus tulisan" danger /> : null}
+        {has('delete') ? <ConfirmLink href={`${base}/hapus`} label="Hapus tulisan" /> : null}
       </div>
       {has('approve') ? (
         <div class="review">
@@ -321,10 +322,10 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
   );
 };
 
-const ActionForm: FC<{ csrf: string; action: string; label: string; secondary?: boolean; danger?: boolean }> = (p) => (
+const ActionForm: FC<{ csrf: string; action: string; label: string; secondary?: boolean }> = (p) => (
   <form method="post" action={p.action} class="inline">
     <CsrfField token={p.csrf} />
-    <button type="submit" class={p.danger ? 'button-danger' : p.secondary ? 'button-secondary' : undefined}>
+    <button type="submit" class={p.secondary ? 'button-secondary' : undefined}>
       {p.label}
     </button>
   </form>
