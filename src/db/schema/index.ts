@@ -8,3 +8,4 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './drafts';

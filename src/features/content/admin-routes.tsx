@@ -18,11 +18,24 @@ import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
 import { changeStatus, createPost, deletePost, loadPostFor, restorePost, updatePost, type ContentDeps } from './service';
 import { renderConfirm, TrashList } from '../../admin/confirm';
+import { discardDraft, loadDraft } from '../../admin/drafts';
 import { regionTitle } from '../../regions/labels';
 import { availableActions } from '../../publishing/workflow';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';
+const AUTOSAVE_SCRIPT = '/js/autosave.js';
+const draftKeyOf = (id?: string) => (id ? `post:${id}` : 'post:new');
+
+/** The editor's autosave state: a saved draft newer than the post (offered), or loaded when `?draf=1`. */
+async function draftState(c: Context<AppEnv>, id: string | undefined, shownUpdatedAt: number) {
+  const key = draftKeyOf(id);
+  const saved = await loadDraft(c.get('db'), sessionOf(c).userId, key);
+  if (!saved || saved.savedAt <= shownUpdatedAt) return { key };
+  const base = id ? `/admin/konten/${id}` : '/admin/konten/baru';
+  if (c.req.query('draf') === '1') return { key, restored: true, values: saved.values };
+  return { key, saved: { savedAt: saved.savedAt, restoreHref: `${base}?draf=1`, back: base } };
+}
 
 const deps = (c: Context<AppEnv>): ContentDeps => ({ db: c.get('db'), env: c.env });
 
@@ -189,7 +202,9 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     const s = sessionOf(c);
     const uploadMax = uploadMaxBytes(c.env);
     const crumbs = [{ label: 'Konten', href: '/admin/konten' }];
+    const scripts = [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`, `${AUTOSAVE_SCRIPT}?v=${c.env.APP_VERSION}`];
     if (!extra.id) {
+      const draft = extra.values ? { key: draftKeyOf() } : await draftState(c, undefined, 0);
       const regions = await regionsFor(c, ctx.actor, 'content.draft');
       if (regions.length === 0) throw new AppError('forbidden', 'Konten wilayah Anda masih dikelola oleh Diskominfo.');
       const preset: FormValues = {
@@ -207,7 +222,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
           title: 'Tulis konten baru',
           current: '/admin/konten',
           breadcrumbs: [...crumbs, { label: 'Tulis baru' }],
-          scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+          scripts,
         },
         <PostEditorView
           csrf={s.csrfToken}
@@ -216,21 +231,23 @@ export function contentAdminRoutes(): Hono<AppEnv> {
           regions={regions}
           rights={rights}
           actions={[]}
-          values={extra.values ?? preset}
+          values={extra.values ?? ('values' in draft ? draft.values : undefined) ?? preset}
           errors={extra.errors}
+          draft={draft}
         />,
         { status: extra.status },
       );
     }
     const found = await loadPostFor(c.get('db'), ctx.actor, extra.id);
     const history = await postHistory(c.get('db'), extra.id);
+    const draft = extra.values ? { key: draftKeyOf(extra.id) } : await draftState(c, extra.id, found.post.updatedAt);
     return renderAdmin(
       c,
       {
         title: `Ubah: ${found.post.title}`,
         current: '/admin/konten',
         breadcrumbs: [...crumbs, { label: found.post.title }],
-        scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts,
       },
       <PostEditorView
         csrf={s.csrfToken}
@@ -240,8 +257,9 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         regions={[]}
         rights={found.rights}
         actions={availableActions(found.post.status, found.rights)}
-        values={extra.values}
+        values={extra.values ?? ('values' in draft ? draft.values : undefined)}
         errors={extra.errors}
+        draft={draft}
         history={history}
         notice={NOTICES[c.req.query('ok') ?? '']}
       />,
@@ -257,6 +275,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     try {
       const cover = await readCover(c);
       const { id, status } = await createPost(deps(c), form.data, cover, actionContext(c));
+      await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf());
       return c.redirect(`/admin/konten/${id}?ok=${status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);
     } catch (err) {
       const fe = formError(err);
@@ -274,6 +293,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     try {
       const cover = await readCover(c);
       const { status, previous } = await updatePost(deps(c), id, form.data, cover, actionContext(c));
+      await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf(id));
       const ok = status === previous ? 'disimpan' : status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'disimpan';
       return c.redirect(`/admin/konten/${id}?ok=${ok}`, 303);
     } catch (err) {

@@ -10,6 +10,7 @@ import { ErrorSummary, Field, StatusTag } from '../../views/components';
 import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
 import { ConfirmLink } from '../../admin/confirm';
+import { AutosaveField, DraftNotice } from '../../admin/autosave';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
@@ -37,6 +38,8 @@ export interface EditorProps {
   errors?: FieldError[];
   history?: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   notice?: string;
+  /** Autosave: the form's draft key, and a newer autosaved draft when there is one. */
+  draft: { key: string; saved?: { savedAt: number; restoreHref: string; back: string }; restored?: boolean };
 }
 
 /** Form values of an existing post (what the editor shows before any change). */
@@ -66,14 +69,28 @@ export const PostEditorView: FC<EditorProps> = (p) => {
     <>
       <h1>{cur ? `Ubah: ${cur.title}` : 'Tulis konten baru'}</h1>
       {p.notice ? (
-        <p class="success" role="status">
+        <p class="success" role="status" data-autosave-saved={`post:new ${p.draft.key}`}>
           {p.notice}
         </p>
       ) : null}
       {p.current ? <StatusPanel {...p} current={p.current} /> : null}
+      {p.draft.saved && !p.draft.restored ? <DraftNotice csrf={p.csrf} formKey={p.draft.key} {...p.draft.saved} /> : null}
+      {p.draft.restored ? (
+        <p class="callout" role="status">
+          Teks yang tersimpan otomatis sudah dimuat ke formulir. Tekan “Simpan draf” atau “Kirim” untuk menyimpannya.
+        </p>
+      ) : null}
       <ErrorSummary errors={e ?? []} />
-      <form method="post" action={cur ? `/admin/konten/${cur.id}` : '/admin/konten'} enctype="multipart/form-data" class="editor">
+      <form
+        method="post"
+        action={cur ? `/admin/konten/${cur.id}` : '/admin/konten'}
+        enctype="multipart/form-data"
+        class="editor"
+        novalidate
+        data-autosave={p.draft.key}
+      >
         <CsrfField token={p.csrf} />
+        <AutosaveField formKey={p.draft.key} />
         {cur ? null : (
           <Field id="region_code" label="Wilayah" error={errorFor(e, 'region_code')}>
             {(d) => (
