@@ -20,6 +20,7 @@ import { changeStatus, createPost, deletePost, loadPostFor, restorePost, updateP
 import { renderConfirm, TrashList } from '../../admin/confirm';
 import { discardDraft, loadDraft } from '../../admin/drafts';
 import { regionTitle } from '../../regions/labels';
+import { originOf } from '../../lib/origin';
 import { availableActions } from '../../publishing/workflow';
 
 const PAGE_SIZE = 25;
@@ -227,6 +228,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         <PostEditorView
           csrf={s.csrfToken}
           now={ctx.now}
+          siteOrigin={originOf(c)}
           uploadMax={uploadMax}
           regions={regions}
           rights={rights}
@@ -252,6 +254,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       <PostEditorView
         csrf={s.csrfToken}
         now={ctx.now}
+        siteOrigin={originOf(c)}
         uploadMax={uploadMax}
         current={found}
         regions={[]}

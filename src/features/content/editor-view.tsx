@@ -11,6 +11,7 @@ import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
 import { ConfirmLink } from '../../admin/confirm';
 import { AutosaveField, DraftNotice } from '../../admin/autosave';
+import { PostPreview, ReviewDecision } from './review-view';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
@@ -38,6 +39,8 @@ export interface EditorProps {
   errors?: FieldError[];
   history?: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   notice?: string;
+  /** Origin for links in the rendered preview. */
+  siteOrigin: string;
   /** Autosave: the form's draft key, and a newer autosaved draft when there is one. */
   draft: { key: string; saved?: { savedAt: number; restoreHref: string; back: string }; restored?: boolean };
 }
@@ -65,6 +68,7 @@ export const PostEditorView: FC<EditorProps> = (p) => {
   const e = p.errors;
   const isPage = (cur?.kind ?? valueOf(v, 'kind')) === 'halaman';
   const live = cur?.status === 'terbit';
+  const reviewing = p.actions.includes('approve');
   return (
     <>
       <h1>{cur ? `Ubah: ${cur.title}` : 'Tulis konten baru'}</h1>
@@ -72,6 +76,12 @@ export const PostEditorView: FC<EditorProps> = (p) => {
         <p class="success" role="status" data-autosave-saved={`post:new ${p.draft.key}`}>
           {p.notice}
         </p>
+      ) : null}
+      {reviewing && cur ? (
+        <>
+          <PostPreview post={cur} now={p.now} siteOrigin={p.siteOrigin} />
+          <ReviewDecision csrf={p.csrf} base={`/admin/konten/${cur.id}`} errors={p.errors} values={p.values} />
+        </>
       ) : null}
       {p.current ? <StatusPanel {...p} current={p.current} /> : null}
       {p.draft.saved && !p.draft.restored ? <DraftNotice csrf={p.csrf} formKey={p.draft.key} {...p.draft.saved} /> : null}
@@ -81,6 +91,7 @@ export const PostEditorView: FC<EditorProps> = (p) => {
         </p>
       ) : null}
       <ErrorSummary errors={e ?? []} />
+      {reviewing ? <h2 id="ubah-tulisan">Ubah tulisan sebelum memutuskan (bila perlu)</h2> : null}
       <form
         method="post"
         action={cur ? `/admin/konten/${cur.id}` : '/admin/konten'}
@@ -311,30 +322,6 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
         {has('unpublish') ? <ActionForm csrf={p.csrf} action={`${base}/tarik`} label="Tarik dari situs" secondary /> : null}
         {has('delete') ? <ConfirmLink href={`${base}/hapus`} label="Hapus tulisan" /> : null}
       </div>
-      {has('approve') ? (
-        <div class="review">
-          <form method="post" action={`${base}/setujui`}>
-            <CsrfField token={p.csrf} />
-            <Field id="approve-note" label="Catatan untuk penulis (opsional)" error={errorFor(p.errors, 'approve-note')}>
-              {(d) => <textarea id="approve-note" name="note" rows={2} maxlength={1000} aria-describedby={d}></textarea>}
-            </Field>
-            <button type="submit">Setujui dan terbitkan</button>
-          </form>
-          <form method="post" action={`${base}/tolak`}>
-            <CsrfField token={p.csrf} />
-            <Field id="note" label="Alasan pengembalian" hint="Wajib: jelaskan apa yang perlu diperbaiki." error={errorFor(p.errors, 'note')}>
-              {(d) => (
-                <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>
-                  {valueOf(p.values, 'note')}
-                </textarea>
-              )}
-            </Field>
-            <button type="submit" class="button-danger">
-              Kembalikan ke penulis
-            </button>
-          </form>
-        </div>
-      ) : null}
     </section>
   );
 };
