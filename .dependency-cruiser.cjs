@@ -3,12 +3,12 @@
 //   entry (index.ts, app.tsx, features.ts, jobs/, api/index.ts)
 //     → features/<area>/ (only through the registry, src/features.ts)
 //     → the feature contract (features/descriptor.ts, deadlines.ts, map-layers.ts)
-//     → kits (admin/, auth/, audit/, cache/, api/, middleware/, views/, publishing/)
+//     → kits (admin/, auth/, audit/, cache/, api/, middleware/, views/, publishing/, media/)
 //     → regions/
 //     → db/, lib/
 // env.ts is the one type hub (bindings and request variables): everyone may import its types, never its values.
 
-const KITS = '^src/(admin|auth|audit|cache|api|middleware|views|publishing)/';
+const KITS = '^src/(admin|auth|audit|cache|api|middleware|views|publishing|media)/';
 const ENTRY = '^src/(index\\.ts|app\\.tsx|features\\.ts|jobs/)';
 const FEATURE_FOLDER = '^src/features/[^/]+/';
 const CONTRACT = '^src/features/[^/]+\\.ts$';

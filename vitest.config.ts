@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { buildTestSchema } from './scripts/lib/test-schema.mjs';
+import { serveMediaFixture } from './test/fixtures/media-fixtures.mjs';
 
 // Unit and integration suites run inside workerd (miniflare) with the real D1/KV/R2 bindings from wrangler.toml.
 //
@@ -22,7 +23,14 @@ export default defineConfig(async () => {
             TEST_REGION_SEEDS: schema.seedFiles,
             SESSION_SECRET: 'test-session-secret-at-least-32-characters-long',
             PBKDF2_ITERATIONS: '1000',
+            // Test-only keys (32 bytes each, base64). k0 is an "older" data key so tests can read values written with it.
+            DATA_KEYS: JSON.stringify({ k0: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', k1: 'ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=' }),
+            DATA_KEY_ACTIVE: 'k1',
+            VERIFY_KEYS: JSON.stringify({ v1: 'QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=' }),
+            VERIFY_KEY_ACTIVE: 'v1',
           },
+          // Camera-like photos for the image pipeline tests, generated on the Node side (test/fixtures/media-fixtures.mjs).
+          serviceBindings: { MEDIA_FIXTURES: serveMediaFixture },
         },
       }),
     ],

@@ -10,6 +10,8 @@ export interface Bindings {
   FILES: R2Bucket;
   PAGE_CACHE: KVNamespace;
   ASSETS: Fetcher;
+  /** Optional Cloudflare Images binding (`[images]` in wrangler.toml): the image pipeline uses it when present. */
+  IMAGES?: ImagesBinding;
   APP_VERSION: string;
   PORTAL_NAME: string;
   APP_ORIGIN: string;
@@ -19,6 +21,12 @@ export interface Bindings {
   PBKDF2_ITERATIONS: string;
   UPLOAD_MAX_BYTES: string;
   SESSION_SECRET: string;
+  /** Personal-data keys (src/lib/data-key.ts): JSON {"k1":"<base64 32 bytes>"} and the id new data is written with. */
+  DATA_KEYS: string;
+  DATA_KEY_ACTIVE: string;
+  /** Letter verification-code keys (src/features/letters/verify-code.ts), same shape as DATA_KEYS. */
+  VERIFY_KEYS: string;
+  VERIFY_KEY_ACTIVE: string;
   /** Optional base map under the region maps (off when empty); see src/features/geo/basemap.ts. */
   MAP_TILE_URL?: string;
   MAP_PMTILES_KEY?: string;

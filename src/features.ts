@@ -6,6 +6,7 @@ import { contentFeature } from './features/content';
 import type { Registry } from './features/descriptor';
 import { documentsFeature } from './features/documents';
 import { geoFeature } from './features/geo';
+import { lettersFeature } from './features/letters';
 import { mediaFeature } from './features/media';
 import { monitoringFeature } from './features/monitoring';
 import { partnersFeature } from './features/partners';
@@ -25,6 +26,7 @@ export const FEATURES: Registry = [
   documentsFeature,
   complaintsFeature,
   ppidFeature,
+  lettersFeature,
   geoFeature,
   monitoringFeature,
   regionStagesFeature,

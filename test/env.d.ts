@@ -9,6 +9,8 @@ declare global {
       TEST_REGION_SEED_SQL: string[];
       /** File names in seed/regions/. */
       TEST_REGION_SEEDS: string[];
+      /** Camera-like photos for the image pipeline tests (test/fixtures/media-fixtures.mjs, Node side). */
+      MEDIA_FIXTURES: Fetcher;
     }
   }
 }

@@ -30,6 +30,7 @@
       function (pos) {
         form.elements.lat.value = pos.coords.latitude.toFixed(6);
         form.elements.lng.value = pos.coords.longitude.toFixed(6);
+        form.elements.lng.dispatchEvent(new Event('change', { bubbles: true })); // send.js keeps it in the draft
         say('Lokasi terisi (ketelitian sekitar ' + Math.round(pos.coords.accuracy) + ' m).');
       },
       function () {

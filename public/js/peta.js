@@ -40,14 +40,14 @@
     };
   }
 
-  /** Resolves when maplibre is available; with Save-Data the page offers a button that loads it on demand. */
+  /** Resolves when maplibre is available; the page offers a button (with its size) that loads it on request. */
   function ensureMaplibre(root, say) {
     if (window.maplibregl) return Promise.resolve();
     const js = root.dataset.maplibreJs;
     const css = root.dataset.maplibreCss;
     if (!js) return Promise.reject(new Error('maplibre missing'));
     return new Promise((resolve, reject) => {
-      const note = say('Mode hemat data: peta interaktif belum dimuat.');
+      const note = say('Peta interaktif belum dimuat, untuk menghemat kuota.');
       const button = el('button', { type: 'button', class: 'button-secondary' }, 'Muat peta interaktif (± 280 KB)');
       note.append(' ', button);
       button.addEventListener('click', () => {

@@ -19,13 +19,30 @@ export function log(msg) {
   process.stdout.write(`[portal] ${msg}\n`);
 }
 
-/** Creates .dev.vars with a random SESSION_SECRET on first run (never committed). */
+/**
+ * Creates .dev.vars with random local secrets on first run (never committed): SESSION_SECRET, the personal-data keys
+ * (DATA_KEYS / DATA_KEY_ACTIVE) and the letter verification keys (VERIFY_KEYS / VERIFY_KEY_ACTIVE). Secrets missing
+ * from an older .dev.vars are appended; existing values are never replaced (data written with them stays readable).
+ */
 export function ensureDevVars() {
   const file = join(ROOT, '.dev.vars');
-  if (existsSync(file) && /SESSION_SECRET=\S{32,}/.test(readFileSync(file, 'utf8'))) return false;
-  const content = `# Generated on first run by npm start. Local secrets only — never commit.\nSESSION_SECRET=${randomBytes(48).toString('base64url')}\n`;
-  writeFileSync(file, content, { mode: 0o600 });
-  log('membuat .dev.vars (SESSION_SECRET acak)');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const key = () => randomBytes(32).toString('base64');
+  const wanted = [
+    ['SESSION_SECRET', /^SESSION_SECRET=\S{32,}/m, () => randomBytes(48).toString('base64url')],
+    ['DATA_KEYS', /^DATA_KEYS=\S+/m, () => `'${JSON.stringify({ k1: key() })}'`],
+    ['DATA_KEY_ACTIVE', /^DATA_KEY_ACTIVE=\S+/m, () => 'k1'],
+    ['VERIFY_KEYS', /^VERIFY_KEYS=\S+/m, () => `'${JSON.stringify({ v1: key() })}'`],
+    ['VERIFY_KEY_ACTIVE', /^VERIFY_KEY_ACTIVE=\S+/m, () => 'v1'],
+  ];
+  const missing = wanted.filter(([, re]) => !re.test(current));
+  if (!missing.length) return false;
+  // A SESSION_SECRET line that is too short is replaced, not duplicated.
+  const kept = current.split('\n').filter((line) => !missing.some(([name]) => line.startsWith(`${name}=`)));
+  const header = current ? [] : ['# Generated on first run by npm start. Local secrets only — never commit.'];
+  const body = [...header, ...kept.filter((l) => l !== ''), ...missing.map(([name, , make]) => `${name}=${make()}`)].join('\n');
+  writeFileSync(file, `${body}\n`, { mode: 0o600 });
+  log(`menulis .dev.vars (${missing.map(([name]) => name).join(', ')} acak)`);
   return true;
 }
 
@@ -70,7 +87,7 @@ export function prepareLocal({ persistTo, quiet = false } = {}) {
   }
   const seedFile = join(ROOT, '.wrangler', 'demo-seed.sql');
   mkdirSync(dirname(seedFile), { recursive: true });
-  writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations() }));
+  writeFileSync(seedFile, buildDemoSeedSql({ iterations: devIterations(), root: ROOT }));
   log('mengisi konten demo');
   wrangler(['d1', 'execute', 'DB', '--local', ...persist, '--file', seedFile], { quiet: true });
   seedDemoFiles({

@@ -36,6 +36,7 @@ export const RESERVED_SLUGS = Object.freeze([
   'api',
   'healthz',
   'sitemap.xml',
+  'verifikasi',
   // static assets
   'css',
   'js',

@@ -15,6 +15,9 @@ import { isWithin, levelOfCode } from './codes';
  * - Public content = posts, documents and places alike ("content.*" rights; the workflow in src/publishing/).
  *   Moving a document out of `dikecualikan` (declassifying) is Diskominfo's or the PPID's decision alone
  *   (`document.declassify`), with the consequence test recorded.
+ * - Letters (`letter.handle`): the operator of a desa/kelurahan serves its own region's letters, the kecamatan
+ *   operator the kecamatan's own services (legalisasi, rekomendasi) — never a village's — in every stage; Diskominfo
+ *   everywhere.
  * - ppid / penanganan_pengaduan: handle requests/complaints in their region and its descendants (a kecamatan officer
  *   receives what escalates from its villages); nothing else.
  * A desa membership never reaches another desa (sibling), and no local role reaches a parent region.
@@ -26,6 +29,7 @@ export const ACTIONS = [
   'document.declassify', // move a document out of `dikecualikan` (with a recorded consequence test)
   'complaint.handle',
   'ppid.handle',
+  'letter.handle', // administrative letters of the region (layanan): process, number, sign, revoke
   'ppid.objection.decide', // atasan PPID
   'monitoring.read',
   'region.stage',
@@ -65,6 +69,8 @@ function operatorAllows(action: Action, stage: ManagementStage): boolean {
     case 'monitoring.read':
     case 'content.draft':
       return true; // preparing content is open in every stage; a reviewer publishes it until the region is mandiri
+    case 'letter.handle':
+      return true; // serving citizens is decided by role and region, never by the publishing stage
     case 'content.publish':
       return stage === 'mandiri';
     default:

@@ -21,6 +21,8 @@ export interface LayoutProps {
   styles?: string[];
   meta?: Child;
   assetVersion: string;
+  /** The deploy's cache generation: public pages load the outbox and register the service worker with it. */
+  build?: string;
   portalName: string;
   children?: Child;
   /** Header slot (admin bar); defaults to the public search link. */
@@ -45,8 +47,11 @@ export const Layout: FC<LayoutProps> = (p) => (
           <link rel="stylesheet" href={href} />
         ))}
         <link rel="icon" href={REGENCY.emblem} type="image/svg+xml" />
+        {p.build ? <link rel="manifest" href="/manifest.webmanifest" /> : null}
         {p.meta}
         <script src={`/vendor/htmx.min.js?v=${p.assetVersion}`} defer></script>
+        {p.build ? <script src="/js/outbox-core.js" defer></script> : null}
+        {p.build ? <script src={`/js/outbox.js?v=${encodeURIComponent(p.build)}`} data-assets={p.assetVersion} defer></script> : null}
         {(p.scripts ?? []).map((src) => (
           <script src={src} defer></script>
         ))}

@@ -18,7 +18,7 @@ export function renderPage(c: Context<AppEnv>, props: PageProps, body: Child, op
     return c.html(<>{options.fragment}</>, status);
   }
   return c.html(
-    <Layout {...props} assetVersion={c.env.APP_VERSION} portalName={portalName(c.env)}>
+    <Layout {...props} assetVersion={c.env.APP_VERSION} build={c.env.CACHE_GENERATION || '0'} portalName={portalName(c.env)}>
       {body}
     </Layout>,
     status,

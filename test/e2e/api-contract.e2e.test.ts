@@ -89,6 +89,54 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
     expect(failures).toEqual([]);
   });
 
+  test('letters: catalogue, public request status and verification match their schemas', async () => {
+    expect((await call('GET', '/services?region=64.08.04.2012')).status).toBe(200);
+    expect((await call('GET', '/services?region=64.08.99')).status).toBe(404);
+    expect((await call('GET', '/services?region=abc')).status).toBe(422);
+    expect((await call('GET', '/service-requests/SRT-DEM0-0001')).status).toBe(200);
+    expect((await call('GET', '/service-requests/SRT-0000-0000')).status).toBe(404);
+    expect((await call('GET', '/service-requests/bukan')).status).toBe(422);
+    const unknown = await call('GET', '/letters/verify/v1-AAAAAAAAAAAAAAAA-BBBBBBBBBBBBBBBB');
+    expect(unknown.status).toBe(200);
+    expect((await call('GET', `/letters/verify/${'x'.repeat(81)}`)).status).toBe(422);
+
+    const json = { 'Content-Type': 'application/json' };
+    const request = {
+      region_code: '64.08.04.2012',
+      service: 'sk-usaha',
+      name: 'Uji Kontrak',
+      nik: '6408041203900001',
+      kk: '6408041505180003',
+      birth_place: 'Sangatta',
+      birth_date: '1990-03-12',
+      gender: 'L',
+      address: 'Jl. Poros Swarga Bara No. 7',
+      rt: '3',
+      rw: '1',
+      phone: '081234567890',
+      delivery: 'unduh',
+      fields: { nama_usaha: 'Warung Uji', jenis_usaha: 'warung makan', alamat_usaha: 'Jl. Poros No. 7', mulai_usaha: '2019', keperluan: 'uji kontrak' },
+    };
+    const key = `contract-letter-${Date.now().toString(36)}`;
+    const created = await call('POST', '/service-requests', { headers: { ...json, 'Idempotency-Key': key }, body: JSON.stringify(request) });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.body)).not.toContain('6408041203900001');
+    expect((await call('POST', '/service-requests', { headers: { ...json, 'Idempotency-Key': key }, body: JSON.stringify(request) })).status).toBe(200);
+    const other = JSON.stringify({ ...request, name: 'Orang Lain' });
+    expect((await call('POST', '/service-requests', { headers: { ...json, 'Idempotency-Key': key }, body: other })).status).toBe(409);
+    expect((await call('POST', '/service-requests', { headers: { ...json, 'Idempotency-Key': 'pendek' }, body: other })).status).toBe(400);
+    expect((await call('POST', '/service-requests', { headers: json, body: JSON.stringify({ ...request, nik: '123' }) })).status).toBe(422);
+    expect((await call('POST', '/service-requests', { headers: { 'Content-Type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    expect((await call('POST', '/service-requests', { headers: json, body: JSON.stringify({ pad: 'x'.repeat(70_000) }) })).status).toBe(413);
+    const flood = { ...json, 'CF-Connecting-IP': testIp() };
+    let last = 0;
+    for (let i = 0; i < 11 && last !== 429; i++) {
+      last = (await call('POST', '/service-requests', { headers: flood, body: JSON.stringify({ ...request, name: `Uji Batas ${i}` }) })).status;
+    }
+    expect(last).toBe(429);
+    expect(failures).toEqual([]);
+  });
+
   test('every declared status of every converted operation was seen', () => {
     expect(contract.gaps()).toEqual([]);
   });

@@ -31,7 +31,12 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/** The interactive map loads only on request: the page shows the SVG map first and a button with the size. */
 async function waitForMap(page: Page): Promise<void> {
+  const load = page.getByRole('button', { name: /Muat peta interaktif \(± \d+ KB\)/ });
+  await load.waitFor({ timeout: READY_TIMEOUT_MS });
+  expect(await page.evaluate(() => 'maplibregl' in window)).toBe(false);
+  await load.click();
   await page.waitForSelector('#peta[data-siap="1"] canvas.maplibregl-canvas', { timeout: READY_TIMEOUT_MS });
   await page.waitForFunction(
     () => {

@@ -68,7 +68,12 @@ function u16(n: number): number[] {
   return [(n >> 8) & 255, n & 255];
 }
 
-/** A minimal JPEG (SOI, optional EXIF APP1 with orientation + a marker text, SOF0 with the size, SOS, EOI). */
+/**
+ * A small but real, decodable baseline JPEG of any size (a flat grey picture): SOI, JFIF, optional EXIF APP1 with
+ * orientation + a marker text, a comment, one quantisation table, one-symbol Huffman tables (DC category 0 and AC
+ * end-of-block, both coded `0`), SOF0 with 4:4:4 sampling, and a scan of 2 zero bits per block. The image pipeline
+ * decodes it like any camera photo.
+ */
 export function jpegBytes(width: number, height: number, opts: { exifOrientation?: number; exifText?: string } = {}): Uint8Array<ArrayBuffer> {
   const parts: number[] = [0xff, 0xd8];
   parts.push(0xff, 0xe0, ...u16(16), 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0); // APP0 JFIF
@@ -113,9 +118,20 @@ export function jpegBytes(width: number, height: number, opts: { exifOrientation
     parts.push(0xff, 0xe1, ...u16(payload.length + 2), ...payload);
   }
   parts.push(0xff, 0xfe, ...u16(2 + 7), ...new TextEncoder().encode('komentar'.slice(0, 7))); // COM
-  parts.push(0xff, 0xc0, ...u16(17), 8, ...u16(height), ...u16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
-  parts.push(0xff, 0xda, ...u16(12), 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0, 0x12, 0x34, 0x56, 0xff, 0xd9);
-  return Uint8Array.from(parts);
+  parts.push(0xff, 0xdb, ...u16(67), 0, ...new Array<number>(64).fill(1)); // DQT 0: all ones
+  const oneSymbol = (tableClass: number) => [0xff, 0xc4, ...u16(20), tableClass << 4, 1, ...new Array<number>(15).fill(0), 0];
+  parts.push(...oneSymbol(0), ...oneSymbol(1)); // DHT DC 0 and AC 0
+  parts.push(0xff, 0xc0, ...u16(17), 8, ...u16(height), ...u16(width), 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0);
+  parts.push(0xff, 0xda, ...u16(12), 3, 1, 0, 2, 0, 3, 0, 0, 0x3f, 0);
+  const bits = Math.ceil(width / 8) * Math.ceil(height / 8) * 3 * 2;
+  const scan = new Uint8Array(Math.ceil(bits / 8) || 1);
+  if (bits % 8) scan[scan.length - 1] = (1 << (8 - (bits % 8))) - 1; // pad the last byte with 1s
+  const head = Uint8Array.from(parts);
+  const out = new Uint8Array(head.length + scan.length + 2);
+  out.set(head);
+  out.set(scan, head.length);
+  out.set([0xff, 0xd9], head.length + scan.length);
+  return out;
 }
 
 export function jpegFile(name = 'foto.jpg', width = 1200, height = 900, opts: { exifOrientation?: number; exifText?: string } = {}): File {
@@ -130,4 +146,14 @@ export function testDeps(): ComplaintDeps {
 
 export async function complaintRow(ticket: string) {
   return env.DB.prepare('SELECT * FROM complaints WHERE ticket = ?').bind(ticket).first<Record<string, unknown>>();
+}
+
+/** The reporter's view: number and private code sent by POST, as the tracking form does (never in the URL). */
+export function trackAsReporter(path: string, nomor: string, kode: string, ip = '198.51.100.77'): Promise<Response> {
+  return SELF.fetch(`${ORIGIN}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': ip },
+    body: new URLSearchParams({ nomor, kode }).toString(),
+  });
 }

@@ -71,6 +71,7 @@ export async function postRow(id: string) {
     published_at: number | null;
     review_note: string | null;
     cover_key: string | null;
+    cover_media: string | null;
     title: string;
   }>();
 }

@@ -11,6 +11,7 @@ export async function insertPost(p: {
   kind?: 'berita' | 'pengumuman' | 'agenda';
   status?: string;
   publishedAt?: number;
+  /** Base key of a processed cover (public/posts/{id}); a manifest with the usual sizes is stored beside it. */
   coverKey?: string | null;
   summary?: string;
   body?: string;
@@ -22,8 +23,8 @@ export async function insertPost(p: {
   const slug = `uji-${counter}-${Math.random().toString(36).slice(2, 8)}`;
   const now = Date.now();
   await env.DB.prepare(
-    `INSERT INTO posts (id, region_code, kind, slug, title, summary, body_md, status, published_at, cover_key, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO posts (id, region_code, kind, slug, title, summary, body_md, status, published_at, cover_key, cover_media, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
       id,
@@ -36,6 +37,16 @@ export async function insertPost(p: {
       p.status ?? 'terbit',
       p.publishedAt ?? now - 1000,
       p.coverKey ?? null,
+      p.coverKey
+        ? JSON.stringify({
+            v: 1,
+            base: p.coverKey,
+            w: 1600,
+            h: 1200,
+            original: { ext: 'jpg', bytes: 1 },
+            sizes: { thumb: { w: 240, h: 180, webp: 1, jpeg: 1 }, article: { w: 800, h: 600, webp: 1, jpeg: 1 } },
+          })
+        : null,
       now,
       now,
     )

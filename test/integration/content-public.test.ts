@@ -5,7 +5,8 @@ import { publishDueScheduledPosts } from '../../src/features/content/scheduled-p
 import { runScheduled } from '../../src/jobs';
 import { loginAs } from '../helpers/auth';
 import { createPostAs, fileOf, multipart, PNG_1X1, pngHeader, postRow, setStage, xmlProblem } from '../helpers/content';
-import { get } from '../helpers/http';
+import { metadataFound } from '../../src/media/metadata';
+import { get, ORIGIN } from '../helpers/http';
 import { insertPost } from '../helpers/seed';
 
 const uid = () => crypto.randomUUID().slice(0, 8);
@@ -50,39 +51,73 @@ describe('Markdown and XSS safety on real pages', () => {
 });
 
 describe('cover photo upload', () => {
-  it('stores a real image under public/posts/<id>.<ext> and serves it on the page', async () => {
+  it('passes the cover through the image pipeline; pages reference its derivatives only, never the original', { timeout: 60_000 }, async () => {
     await setStage('64.08.02.2003', 'mandiri');
     const op = await loginAs([['operator_desa', '64.08.02.2003']]);
+    const photo = new Uint8Array(await (await env.MEDIA_FIXTURES.fetch('http://fixtures/camera-12mp.jpg')).arrayBuffer());
     const id = await createPostAs(
       op,
       { region_code: '64.08.02.2003', title: `Foto jembatan ${uid()}`, cover_alt: 'Jembatan desa', aksi: 'terbitkan' },
-      { cover: fileOf(PNG_1X1, '../../etc/jembatan.PNG', 'image/png') },
+      { cover: fileOf(photo, '../../etc/IMG_0001.JPG', 'image/jpeg') },
     );
     const row = await postRow(id);
-    expect(row!.cover_key).toMatch(/^public\/posts\/[0-9A-Z]{26}\.png$/);
-    const obj = await env.FILES.get(row!.cover_key!);
-    expect(obj).not.toBeNull();
-    expect(new Uint8Array(await obj!.arrayBuffer())).toEqual(PNG_1X1);
-    const html = await (await get(`/muara-wahau/muara-wahau/berita/${row!.slug}`)).text();
-    expect(html).toContain(`src="/media/${row!.cover_key}"`);
-    expect(html).toContain('alt="Jembatan desa"');
-    const media = await get(`/media/${row!.cover_key}`);
-    expect(media.status).toBe(200);
-    expect(media.headers.get('Content-Type')).toBe('image/png');
+    const base = row!.cover_key!;
+    expect(base).toMatch(/^public\/posts\/[0-9A-Z]{26}$/);
+    const manifest = JSON.parse(row!.cover_media as string);
+    expect(manifest).toMatchObject({ base, w: 4000, h: 3000, sizes: { thumb: { w: 240, h: 180 }, article: { w: 800, h: 600 } } });
+    const original = new Uint8Array(await (await env.FILES.get(`${base}/original.jpg`))!.arrayBuffer());
+    expect(metadataFound(original)).toEqual([]); // GPS, camera, XMP, ICC and comment gone from the kept original too
 
-    // Replacing the cover stores a new key and removes the old object.
+    const pages = [`/muara-wahau/muara-wahau/berita/${row!.slug}`, '/muara-wahau/muara-wahau/berita', '/muara-wahau/muara-wahau', '/muara-wahau', '/'];
+    for (const path of pages) {
+      const html = await (await get(path)).text();
+      const imgs = [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).filter((t) => t.includes('/media/'));
+      expect(imgs.length, path).toBeGreaterThan(0);
+      for (const img of imgs) {
+        expect(img, path).not.toContain('original');
+        expect(img, path).toMatch(/ width="\d+"/);
+        expect(img, path).toMatch(/ height="\d+"/);
+        expect(img, path).toContain('loading="lazy"');
+        expect(img, path).toContain('decoding="async"');
+        for (const src of img.match(/\/media\/[^" ]+/g) ?? []) expect(src, path).toMatch(new RegExp(`^/media/${base}/(thumb|article)$`));
+      }
+      if (path.includes('/berita/')) {
+        expect(html).toContain(`src="/media/${base}/article"`);
+        expect(html).toContain(`srcset="/media/${base}/thumb 240w, /media/${base}/article 800w"`);
+        expect(html).toContain(`content="http://example.com/media/${base}/article.jpg"`.replace('http://example.com', ORIGIN));
+      } else {
+        expect(html, path).toContain(`src="/media/${base}/thumb"`);
+        expect(html, path).not.toContain(`/media/${base}/article`); // lists never pull the article size
+      }
+    }
+    const webp = await get(`/media/${base}/thumb`, { Accept: 'image/webp,*/*' });
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get('Content-Type')).toBe('image/webp');
+    expect(webp.headers.get('Vary')).toBe('Accept');
+    expect((await webp.arrayBuffer()).byteLength).toBeLessThanOrEqual(8 * 1024);
+    const jpeg = await get(`/media/${base}/article`, { Accept: 'image/*' });
+    expect(jpeg.headers.get('Content-Type')).toBe('image/jpeg');
+    expect((await jpeg.arrayBuffer()).byteLength).toBeLessThanOrEqual(60 * 1024);
+    expect((await get(`/media/${base}/original.jpg`)).status).toBe(404);
+    expect((await get(`/media/${base}/../../etc/passwd`)).status).toBe(404);
+    expect((await get('/media/%E0%A4%A')).status).toBe(404);
+
+    // Replacing the cover stores a new image and removes every file of the old one.
     const fd = multipart(
       { kind: 'berita', title: row!.title, body_md: 'Isi.', cover_alt: 'Jembatan baru' },
       { cover: fileOf(PNG_1X1, 'baru.png', 'image/png') },
     );
     expect((await op.postMultipart(`/admin/konten/${id}`, fd)).status).toBe(303);
     const after = await postRow(id);
-    expect(after!.cover_key).not.toBe(row!.cover_key);
-    expect(await env.FILES.head(row!.cover_key!)).toBeNull();
-    // Removing it clears the key.
+    expect(after!.cover_key).not.toBe(base);
+    expect((await env.FILES.list({ prefix: `${base}/` })).objects).toEqual([]);
+    // Removing it clears the key, the manifest and the files.
     const rm = multipart({ kind: 'berita', title: row!.title, body_md: 'Isi.', remove_cover: '1' });
     expect((await op.postMultipart(`/admin/konten/${id}`, rm)).status).toBe(303);
-    expect((await postRow(id))!.cover_key).toBeNull();
+    const cleared = await postRow(id);
+    expect(cleared!.cover_key).toBeNull();
+    expect(cleared!.cover_media).toBeNull();
+    expect((await env.FILES.list({ prefix: `${after!.cover_key}/` })).objects).toEqual([]);
   });
 
   it('refuses wrong magic bytes (415), empty files (422), huge pixels and oversize (413), keeping the typed values', async () => {
@@ -115,7 +150,7 @@ describe('cover photo upload', () => {
     const after = await env.DB.prepare('SELECT COUNT(*) AS n FROM posts').first<{ n: number }>();
     expect(after!.n).toBe(before!.n);
     const objects = await env.FILES.list({ prefix: 'public/posts/' });
-    for (const o of objects.objects) expect(o.key).toMatch(/^public\/posts\/[0-9A-Z]{26}\.(png|jpg|webp|gif)$/);
+    for (const o of objects.objects) expect(o.key).toMatch(/^public\/posts\/[0-9A-Z]{26}\/(original|thumb|article)\.(png|jpg|webp)$/);
   });
 });
 

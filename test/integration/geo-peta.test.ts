@@ -1,5 +1,5 @@
 // {prefix}/peta and the region home's small map: SVG (every child drawn, projection right), list of places, KV cache,
-// page weight, maplibre only on map pages, Save-Data variant, and the base map route (off by default).
+// page weight, maplibre only on request (map pages), Save-Data variant, and the base map route (off by default).
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProjection } from '../../src/features/geo/svg-map';
@@ -48,9 +48,12 @@ describe('{prefix}/peta', () => {
     expect(html).toContain('data-wilayah="/api/v1/geo/regions/64.08.04.2012"');
     expect(html).toContain('data-tempat="/api/v1/places?region=64.08.04.2012&amp;limit=1000"');
     expect(html).not.toContain('data-anak='); // a desa has no children
-    expect(html).toMatch(/<script src="\/vendor\/maplibre-gl\.js\?v=[^"]+" defer(="")?><\/script>/);
     expect(html).toMatch(/<script src="\/js\/peta\.js\?v=[^"]+" defer(="")?><\/script>/);
-    expect(html).toMatch(/<link rel="stylesheet" href="\/vendor\/maplibre-gl\.css\?v=[^"]+"\/?>/);
+    // Places carry their names on the SVG map and open in the phone's maps app or on OpenStreetMap.
+    expect(html).toContain('<text class="map-place-label"');
+    expect(html).toMatch(/<text class="map-place-label"[^>]*>Kantor Desa &lt;Uji&gt;<\/text>/);
+    expect(html).toContain('href="geo:0.585400,117.480700?q=0.585400,117.480700(Kantor%20Desa%20%3CUji%3E)"');
+    expect(html).toContain('href="https://www.openstreetmap.org/?mlat=0.585400&amp;mlon=117.480700#map=17/0.585400/117.480700"');
     expect(html).toMatch(/<input type="checkbox" name="lapisan" value="pengaduan" data-url="\/api\/v1\/geo\/layers\/pengaduan\?region=64\.08\.04\.2012"/);
     expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/); // no inline script (CSP script-src 'self')
     expect(html).not.toContain('style=');
@@ -122,11 +125,15 @@ describe('{prefix}/peta', () => {
     }
   });
 
-  it('with Save-Data does not load maplibre but offers it through peta.js', async () => {
-    const html = await (await get(`${DESA}/peta`, { 'Save-Data': 'on' })).text();
+  it.each([
+    ['without', {}],
+    ['with Save-Data', { 'Save-Data': 'on' }],
+  ])('%s Save-Data loads maplibre only on request (a button from peta.js), never with the page', async (_, headers) => {
+    const html = await (await get(`${DESA}/peta`, headers)).text();
     expect(html).not.toMatch(/<script src="\/vendor\/maplibre-gl\.js/);
     expect(html).not.toMatch(/<link rel="stylesheet" href="\/vendor\/maplibre-gl\.css/);
     expect(html).toMatch(/data-maplibre-js="\/vendor\/maplibre-gl\.js\?v=[^"]+"/);
+    expect(html).toMatch(/data-maplibre-css="\/vendor\/maplibre-gl\.css\?v=[^"]+"/);
     expect(html).toMatch(/<script src="\/js\/peta\.js/);
   });
 

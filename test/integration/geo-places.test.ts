@@ -180,10 +180,11 @@ describe('admin: photos', () => {
     const ok = await operator.postMultipart('/admin/tempat', placeForm({ name: 'Tempat Berfoto' }, { bytes: PNG_1X1, name: 'foto.png', type: 'image/png' }));
     expect(ok.status).toBe(303);
     const row = await placeByName('Tempat Berfoto');
-    expect(row?.photo_key).toMatch(/^public\/places\/[A-Za-z0-9]{24}\.png$/);
-    const media = await get(`/media/${row!.photo_key}`);
+    expect(row?.photo_key).toMatch(/^public\/places\/[A-Za-z0-9]{24}$/); // the pipeline's base
+    const media = await get(`/media/${row!.photo_key}/article`, { Accept: 'image/webp,*/*' });
     expect(media.status).toBe(200);
-    expect(media.headers.get('Content-Type')).toBe('image/png');
+    expect(media.headers.get('Content-Type')).toBe('image/webp');
+    expect((await get(`/media/${row!.photo_key}/original.png`)).status).toBe(404); // originals are never served
 
     const fake = await operator.postMultipart(
       '/admin/tempat',

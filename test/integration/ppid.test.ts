@@ -129,6 +129,31 @@ describe('information request form', () => {
     expect(await decryptIdentity(env.SESSION_SECRET, row.identity_cipher as string, number)).toBe(SECRET_NIK);
   });
 
+  it('is sent by send.js (progress, drafts, offline outbox) as multipart with its token as Idempotency-Key', async () => {
+    const page = await (await get('/sangatta-utara/ppid/permohonan')).text();
+    expect(page).toMatch(/<form[^>]*data-send="permohonan"/);
+    expect(page).toContain('src="/js/send.js?v=');
+    expect(page).toMatch(/<input[^>]*name="identity_number"[^>]*data-no-draft/);
+    const token = await formToken();
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ ...requestForm(), token })) body.append(k, v);
+    const send = () =>
+      SELF.fetch(`${ORIGIN}/sangatta-utara/ppid/permohonan`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN, 'CF-Connecting-IP': freshIp(), 'Idempotency-Key': token, Accept: 'text/html' },
+        body,
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const html = await first.text();
+    expect(html).toContain('data-confirmation');
+    const number = /<p class="ref">(PPID-[0-9A-Z-]+)<\/p>/.exec(html)?.[1];
+    expect(number).toBeDefined();
+    const again = await send(); // the outbox retrying after a lost answer
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain(`<p class="ref">${number}</p>`);
+  });
+
   it('is idempotent: the same form token answers with the same number and code, never a duplicate', async () => {
     const token = await formToken();
     const ip = freshIp();
@@ -224,6 +249,17 @@ describe('tracking', () => {
     expect(detail).toContain('Belum ada jawaban');
     expect(detail).not.toContain(SECRET_NIK);
     expect(detail).toContain('Keberatan dapat diajukan setelah permohonan dijawab');
+  });
+
+  it('never reads a private code from the URL: tracking with the code is a POST only', async () => {
+    const { number, code } = await submitRequest();
+    const res = await get(`/sangatta-utara/ppid/lacak?nomor=${number}&kode=${code}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(number);
+    expect(html).not.toContain('Salinan dokumen RKA');
+    expect(html).not.toContain(code);
+    expect(html).toMatch(/<form[^>]*method="post"[^>]*action="\/sangatta-utara\/ppid\/lacak"/);
   });
 
   it('answers unknown and malformed numbers clearly', async () => {

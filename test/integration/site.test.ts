@@ -85,6 +85,45 @@ describe('public region pages', () => {
     expect(wildcard).toContain('Tidak ada wilayah yang cocok');
   });
 
+  it.each([
+    ['swargabara', 'swarga-bara'],
+    ['SWARGA BARA', 'swarga-bara'],
+    ['desa swarga', 'swarga-bara'],
+    ['Swárga Bará', 'swarga-bara'],
+    ['swarga bra', 'swarga-bara'],
+    ['sangata', 'sangatta-utara'],
+    ['kec. muara wahou', 'muara-wahau'],
+  ])('tolerates what people type: %s', async (q, slug) => {
+    const html = await (await get(`/wilayah?q=${encodeURIComponent(q)}`)).text();
+    expect(html).toMatch(new RegExp(`href="/[a-z-]*/?${slug}"`));
+    expect(html).not.toContain('Tidak ada wilayah yang cocok');
+  });
+
+  it('does not invent matches for unrelated words', async () => {
+    expect(await (await get('/wilayah?q=jakarta')).text()).toContain('Tidak ada wilayah yang cocok');
+    expect(await (await get('/wilayah?q=desa')).text()).toContain('Tidak ada wilayah yang cocok');
+  });
+
+  it.each([
+    ['/s/6408', '/'],
+    ['/s/640804', '/sangatta-utara'],
+    ['/s/6408042012', '/sangatta-utara/swarga-bara'],
+    ['/s/6408042012a', '/sangatta-utara/swarga-bara/pengaduan'],
+    ['/s/640804i', '/sangatta-utara/ppid'],
+    ['/s/adu-7k3q-9xpd', '/pengaduan/lacak?nomor=ADU-7K3Q-9XPD'],
+    ['/s/PPID-2222-3333', '/ppid/lacak?nomor=PPID-2222-3333'],
+  ])('short link %s goes to %s', async (path, location) => {
+    const res = await get(path);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toBe(location);
+  });
+
+  it.each(['/s/6408999999', '/s/6408042012z', '/s/XYZ-2222-3333', '/s/%E0%A4%A', '/s/123'])('short link %s is a clear 404', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Tautan pendek ini tidak dikenal');
+  });
+
   it('returns only the results fragment to htmx', async () => {
     const res = await get('/wilayah?q=bara', { 'HX-Request': 'true' });
     const html = await res.text();
@@ -95,12 +134,12 @@ describe('public region pages', () => {
 
   it('honours Save-Data by leaving out optional images', async () => {
     const title = `Sampul ${crypto.randomUUID()}`;
-    await insertPost({ regionCode: '64.08.05', title, coverKey: 'public/posts/ABCDEFGHJK12.jpg' });
+    await insertPost({ regionCode: '64.08.05', title, coverKey: 'public/posts/ABCDEFGHJK12' });
     const normal = await (await get('/sangkulirang')).text();
-    expect(normal).toContain('src="/media/public/posts/ABCDEFGHJK12.jpg"');
+    expect(normal).toContain('src="/media/public/posts/ABCDEFGHJK12/thumb"');
     const light = await (await get('/sangkulirang', { 'Save-Data': 'on' })).text();
     expect(light).toContain(title);
-    expect(light).not.toContain('/media/public/posts/ABCDEFGHJK12.jpg');
+    expect(light).not.toContain('/media/public/posts/ABCDEFGHJK12');
   });
 
   it('shows a post detail with its Markdown rendered safely and share links', async () => {

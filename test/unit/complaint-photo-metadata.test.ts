@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exifOrientation, stripJpeg, stripPng } from '../../src/features/complaints/photo-metadata';
+import { exifOrientation, stripJpeg, stripPng } from '../../src/lib/photo-metadata';
 import { imageDimensions, sniffFileType } from '../../src/lib/file-type';
 import { jpegBytes } from '../helpers/complaints';
 

@@ -105,6 +105,7 @@ function bundle(over: Partial<ComplaintRow> = {}): ComplaintBundle {
         width: 10,
         height: 10,
         sha256: 'a',
+        media: null,
         createdAt: 1,
       },
     ],

@@ -19,7 +19,7 @@ const SETUPS: Record<Role, { member: string; targets: Partial<Record<Relation, s
 };
 
 /** Stages govern publishing only: preparing content (posts, documents, places) is open to local operators in every stage. */
-const OPERATOR_ANY_STAGE: Action[] = ['content.draft', 'dashboard.view', 'monitoring.read'];
+const OPERATOR_ANY_STAGE: Action[] = ['content.draft', 'dashboard.view', 'monitoring.read', 'letter.handle'];
 
 function expected(role: Role, action: Action, rel: Relation, stage: ManagementStage): boolean {
   if (rel === 'sibling' || rel === 'parent') return false; // nobody reaches sideways or upward
@@ -88,6 +88,20 @@ describe('access policy matrix', () => {
       expect(can(ms, 'content.publish', { code: '64.08.04.2012', stage }), stage).toBe(stage === 'mandiri');
       expect(can(ms, 'content.review', { code: '64.08.04.2012', stage }), stage).toBe(false);
     }
+  });
+
+  it('letters are served in every stage by the own operator of the region; a kecamatan operator never handles village letters', () => {
+    for (const stage of STAGES) {
+      expect(can([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'letter.handle', { code: '64.08.04.2012', stage }), stage).toBe(true);
+      expect(can([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'letter.handle', { code: '64.08.04.2011', stage }), stage).toBe(false);
+      expect(can([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'letter.handle', { code: '64.08.04', stage }), stage).toBe(true);
+      expect(can([{ role: 'operator_kecamatan', regionCode: '64.08.04' }], 'letter.handle', { code: '64.08.04.2012', stage }), stage).toBe(false);
+      expect(can([{ role: 'diskominfo', regionCode: '64.08' }], 'letter.handle', { code: '64.08.04.2012', stage }), stage).toBe(true);
+      expect(can([{ role: 'ppid', regionCode: '64.08.04' }], 'letter.handle', { code: '64.08.04', stage }), stage).toBe(false);
+      expect(can([{ role: 'penanganan_pengaduan', regionCode: '64.08.04' }], 'letter.handle', { code: '64.08.04', stage }), stage).toBe(false);
+    }
+    expect(candidateRoots([{ role: 'operator_desa', regionCode: '64.08.04.2012' }], 'letter.handle')).toEqual(['64.08.04.2012']);
+    expect(candidateRoots([{ role: 'ppid', regionCode: '64.08.04' }], 'letter.handle')).toEqual([]);
   });
 
   it('regency-level actions belong to Diskominfo alone', () => {

@@ -127,6 +127,8 @@ export const complaintAttachments = sqliteTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     sha256: text('sha256').notNull(),
+    /** Manifest of the processed photo's derivatives (src/media/manifest.ts); null for photos stored before them. */
+    media: text('media'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('complaint_attachments_complaint').on(t.complaintId, t.createdAt)],

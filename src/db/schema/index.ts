@@ -8,4 +8,6 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './offices';
+export * from './letters';
 export * from './drafts';

@@ -28,6 +28,8 @@ export const places = sqliteTable(
     openingHours: text('opening_hours').notNull().default(''),
     contact: text('contact').notNull().default(''),
     photoKey: text('photo_key'),
+    /** Manifest of the processed photo (src/media/manifest.ts). */
+    photoMedia: text('photo_media'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by'),
     updatedBy: text('updated_by'),

@@ -18,6 +18,8 @@ export const posts = sqliteTable(
     bodyMd: text('body_md').notNull().default(''),
     coverKey: text('cover_key'),
     coverAlt: text('cover_alt'),
+    /** Manifest of the processed cover (src/media/manifest.ts); pages only ever reference its derivatives. */
+    coverMedia: text('cover_media'),
     status: text('status', { enum: POST_STATUSES }).notNull().default('draft'),
     reviewNote: text('review_note'),
     authorId: text('author_id'),

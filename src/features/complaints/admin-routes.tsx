@@ -19,7 +19,7 @@ import { complaintDeps } from './deps';
 import { exportForActor, handlerAct, handlerAttachment, handlerDetail, handlerRoots, listForActor } from './handling';
 import { ACTION_LABELS } from './labels';
 import { AdminListQuery, HandlerActionForm } from './schemas';
-import { photoResponse } from './uploads';
+import { attachmentResponse } from './uploads';
 
 const PAGE_SIZE = 25;
 const ID = ':id{[0-9A-Z]{26}}';
@@ -137,7 +137,7 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
 
   app.get(`/admin/pengaduan/${ID}/foto/:aid{[0-9A-Z]{26}}`, async (c) => {
     const att = await handlerAttachment(c.get('db'), actionContext(c).actor, c.req.param('id'), c.req.param('aid'));
-    return photoResponse(c.env.FILES, att.r2Key, att.mime);
+    return attachmentResponse(c.env.FILES, att, c.req.raw.headers);
   });
 
   return app;

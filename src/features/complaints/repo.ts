@@ -225,6 +225,10 @@ export function changedSince(db: Db, since: number, after: { updatedAt: number; 
     .all();
 }
 
+export function findAttachmentById(db: Db, attachmentId: string) {
+  return db.select().from(complaintAttachments).where(eq(complaintAttachments.id, attachmentId)).get();
+}
+
 export function findAttachment(db: Db, complaintId: string, attachmentId: string) {
   return db
     .select()

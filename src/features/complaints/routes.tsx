@@ -3,7 +3,6 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
 import { randomToken } from '../../lib/ids';
-import { originOf } from '../../lib/origin';
 import { rateLimit } from '../../lib/rate-limit';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
@@ -17,12 +16,13 @@ import { complaintDeps, privateHeaders } from './deps';
 import { regionFigures } from './figures';
 import { PublicListView } from './list-views';
 import { toPublicView, toReporterView } from './present';
-import { countPublic, findAttachment, findComplaintByTicket, listCategories, listPublic } from './repo';
-import { ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, TicketSchema } from './schemas';
+import { countPublic, findAttachmentById, findComplaintByTicket, listCategories, listPublic } from './repo';
+import { ComplaintForm, InfoForm, PublicListQuery, RateForm, ReopenForm, ReporterAuth, ReporterLookup, TicketSchema } from './schemas';
 import { loadBundle, reporterAccess, reporterAct, SUBMIT_LIMIT, submitComplaint } from './service';
 import type { ComplaintAction } from './status-machine';
 import { TrackView, type TrackProps } from './track-views';
-import { assertUploadSize, filesOf, photoResponse, readPhotos } from './uploads';
+import { assertUploadSize, attachmentResponse, filesOf, readPhotos } from './uploads';
+import { photoLinks, validPhotoToken } from './photo-links';
 import { ComplaintFormView, ConfirmationView } from './views';
 
 const LIST_PAGE_SIZE = 20;
@@ -32,7 +32,11 @@ function pageNav(c: Context<AppEnv>) {
   return { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'pengaduan' as const };
 }
 
-const scriptsOf = (c: Context<AppEnv>) => [`/js/downscale.js?v=${c.env.APP_VERSION}`, `/js/pengaduan.js?v=${c.env.APP_VERSION}`];
+const scriptsOf = (c: Context<AppEnv>) => [
+  `/js/downscale.js?v=${c.env.APP_VERSION}`,
+  `/js/send.js?v=${c.env.APP_VERSION}`,
+  `/js/pengaduan.js?v=${c.env.APP_VERSION}`,
+];
 
 async function renderForm(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldError[]; status?: number } = {}) {
   const ctx = c.get('region');
@@ -81,6 +85,37 @@ async function renderTrack(c: Context<AppEnv>, props: Omit<TrackProps, 'regionPa
   );
 }
 
+/** The tracking page for a number, and with a valid private code the reporter's view (photos through signed links). */
+async function trackResult(c: Context<AppEnv>, nomor: string, kode: string, notice?: string) {
+  if (!nomor) return renderTrack(c, { nomor, kode: '', errors: [], notice });
+  const parsed = (kode ? ReporterAuth : ReporterAuth.pick({ nomor: true })).safeParse({ nomor, kode });
+  if (!parsed.success) {
+    return renderTrack(c, { nomor, kode, errors: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })) }, 422);
+  }
+  const ticket = parsed.data.nomor;
+  const db = c.get('db');
+  const now = Date.now();
+  if (kode) {
+    try {
+      const row = await reporterAccess(db, ticket, kode, clientIp(c), now);
+      const reporter = toReporterView(await loadBundle(db, row), now);
+      const links = await photoLinks(
+        c.env.SESSION_SECRET,
+        c.get('region').region.path,
+        reporter.attachments.map((a) => a.id),
+        now,
+      );
+      return renderTrack(c, { nomor: ticket, kode, errors: [], notice, reporter, photoLinks: links });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
+      return renderTrack(c, { nomor: ticket, kode, errors: [{ field: 'kode', message: err.message }] }, 404);
+    }
+  }
+  const row = await findComplaintByTicket(db, ticket);
+  if (!row) return renderTrack(c, { nomor: ticket, kode: '', errors: [], notFound: true, notice }, 404);
+  return renderTrack(c, { nomor: ticket, kode: '', errors: [], notice, publicView: toPublicView(await loadBundle(db, row)) });
+}
+
 export function complaintRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -93,7 +128,7 @@ export function complaintRoutes(): Hono<AppEnv> {
     const now = Date.now();
     let result;
     try {
-      const photos = await readPhotos(await filesOf(c));
+      const photos = await readPhotos(await filesOf(c), c.env.IMAGES);
       await rateLimit(c.get('db'), `complaint-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
       // The key includes the content: a double tap or retry replays, an edited form sent again is a new report.
       result = await submitComplaint(complaintDeps(c), form.data, photos, { key: form.data.token, keyWithContent: true, now });
@@ -106,14 +141,13 @@ export function complaintRoutes(): Hono<AppEnv> {
     const complaint = result.complaint;
     const regionPath = ctx.region.path;
     const track = `${regionHref(regionPath, 'pengaduan', 'lacak')}?${new URLSearchParams({ nomor: result.ticket })}`;
-    const privateUrl = `${originOf(c)}${regionHref(regionPath, 'pengaduan', 'lacak')}?${new URLSearchParams({ nomor: result.ticket, kode: result.code })}`;
     const handling = complaint.regionCode === ctx.region.code ? regionTitle(ctx.region) : 'wilayah yang Anda pilih';
     const body = (
       <ConfirmationView
         ticket={result.ticket}
         code={result.code}
         trackUrl={track}
-        privateUrl={privateUrl}
+        trackAction={regionHref(regionPath, 'pengaduan', 'lacak')}
         regionLabel={handling}
         verifyDueAt={complaint.verifyDueAt}
         confidential={complaint.isConfidential}
@@ -134,37 +168,26 @@ export function complaintRoutes(): Hono<AppEnv> {
     );
   });
 
+  // Tracking by number alone is public (GET, also the target of short links and the Lacak box). The private code is
+  // accepted only in a POST body: a `kode` left in an old link is ignored, with a word on why.
   regionPage(
     app,
     '/pengaduan/lacak',
     async (c) => {
       const q = queryObject(new URL(c.req.url));
       const nomor = (q.nomor ?? '').slice(0, 40);
-      const kode = (q.kode ?? '').slice(0, 60);
-      const notice = q.ok;
-      if (!nomor) return renderTrack(c, { nomor, kode, errors: [] });
-      const parsed = (kode ? ReporterAuth : ReporterAuth.pick({ nomor: true })).safeParse({ nomor, kode });
-      if (!parsed.success) {
-        return renderTrack(c, { nomor, kode, errors: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })) }, 422);
-      }
-      const ticket = parseOrThrow(TicketSchema, nomor);
-      const db = c.get('db');
-      const now = Date.now();
-      if (kode) {
-        try {
-          const row = await reporterAccess(db, ticket, kode, clientIp(c), now);
-          return renderTrack(c, { nomor: ticket, kode, errors: [], notice, reporter: toReporterView(await loadBundle(db, row), now) });
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
-          return renderTrack(c, { nomor: ticket, kode, errors: [{ field: 'kode', message: err.message }] }, 404);
-        }
-      }
-      const row = await findComplaintByTicket(db, ticket);
-      if (!row) return renderTrack(c, { nomor: ticket, kode, errors: [], notFound: true }, 404);
-      return renderTrack(c, { nomor: ticket, kode, errors: [], publicView: toPublicView(await loadBundle(db, row)) });
+      const notice = q.kode ? 'kode_di_alamat' : undefined;
+      return trackResult(c, nomor, '', notice);
     },
     { cache: false },
   );
+
+  regionAction(app, 'post', '/pengaduan/lacak', async (c) => {
+    const form = await readForm(c, ReporterLookup);
+    const nomor = String(form.values.nomor ?? '').slice(0, 40);
+    const kode = String(form.values.kode ?? '').slice(0, 60);
+    return trackResult(c, nomor, kode);
+  });
 
   regionAction(app, 'post', '/pengaduan/lacak/:aksi{info|terima|buka|nilai}', async (c) => {
     const aksi = c.req.param('aksi') as 'info' | 'terima' | 'buka' | 'nilai';
@@ -199,7 +222,7 @@ export function complaintRoutes(): Hono<AppEnv> {
             ? { type: 'buka_kembali', reason: String(d.reason) }
             : { type: 'nilai', score: Number(d.score), comment: d.comment ? String(d.comment) : undefined };
     try {
-      const photos = aksi === 'info' ? await readPhotos(await filesOf(c)) : [];
+      const photos = aksi === 'info' ? await readPhotos(await filesOf(c), c.env.IMAGES) : [];
       await reporterAct(complaintDeps(c), { ticket: d.nomor, code: d.kode, ip: clientIp(c) }, action, now, photos);
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
@@ -207,25 +230,21 @@ export function complaintRoutes(): Hono<AppEnv> {
       }
       throw err;
     }
-    privateHeaders(c);
-    return c.redirect(
-      `${regionHref(c.get('region').region.path, 'pengaduan', 'lacak')}?${new URLSearchParams({ nomor: d.nomor, kode: d.kode, ok: aksi })}`,
-      303,
-    );
+    return trackResult(c, d.nomor, d.kode, aksi);
   });
 
+  // The reporter's photos, through the signed short-lived links of their tracking page (photo-links.ts).
   regionPage(
     app,
     '/pengaduan/lacak/foto/:id{[0-9A-Z]{26}}',
     async (c) => {
-      const q = queryObject(new URL(c.req.url));
-      const auth = ReporterAuth.safeParse({ nomor: q.nomor ?? '', kode: q.kode ?? '' });
-      if (!auth.success) throw new AppError('not_found', 'Foto tidak ditemukan.');
-      const db = c.get('db');
-      const row = await reporterAccess(db, auth.data.nomor, auth.data.kode, clientIp(c), Date.now());
-      const att = await findAttachment(db, row.id, c.req.param('id') ?? '');
+      const id = c.req.param('id') ?? '';
+      if (!(await validPhotoToken(c.env.SESSION_SECRET, id, c.req.query('t') ?? '', Date.now()))) {
+        throw new AppError('not_found', 'Tautan foto sudah tidak berlaku. Buka lagi halaman lacak dengan nomor dan kode pribadi Anda.');
+      }
+      const att = await findAttachmentById(c.get('db'), id);
       if (!att) throw new AppError('not_found', 'Foto tidak ditemukan.');
-      return photoResponse(c.env.FILES, att.r2Key, att.mime);
+      return attachmentResponse(c.env.FILES, att);
     },
     { cache: false },
   );

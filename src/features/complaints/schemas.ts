@@ -99,6 +99,8 @@ export const CodeSchema = referenceField(normalizeCode, {
 });
 
 export const ReporterAuth = z.object({ nomor: TicketSchema, kode: CodeSchema });
+/** The tracking form's POST body, read leniently: the checks are ReporterAuth's, in the route. */
+export const ReporterLookup = z.object({ nomor: z.string().max(40).catch(''), kode: z.string().max(60).catch('') });
 
 export const InfoForm = ReporterAuth.extend({ message: text(5, 3000, 'informasi tambahan') });
 export const RateForm = ReporterAuth.extend({

@@ -57,6 +57,7 @@ function attachmentRows(db: Db, complaint: { id: string; originRegionCode: strin
       width: s.width,
       height: s.height,
       sha256: s.sha256,
+      media: s.media,
       createdAt: now,
     }),
   );

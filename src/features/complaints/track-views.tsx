@@ -44,6 +44,8 @@ export interface TrackProps {
   reporter?: ReporterComplaintView;
   notice?: string;
   formErrors?: FieldError[];
+  /** Signed, short-lived links to the reporter's photos (photo-links.ts), by attachment id. */
+  photoLinks?: Record<string, string>;
 }
 
 const NOTICES: Record<string, string> = {
@@ -51,6 +53,8 @@ const NOTICES: Record<string, string> = {
   terima: 'Terima kasih. Laporan Anda dinyatakan selesai.',
   buka: 'Laporan dibuka kembali dan diteruskan ke petugas.',
   nilai: 'Terima kasih atas penilaian Anda.',
+  kode_di_alamat:
+    'Demi keamanan, kode pribadi tidak lagi dibaca dari alamat tautan. Ketik kode pribadi Anda di kolom di bawah lalu tekan Lacak; jangan bagikan tautan yang memuat kode.',
 };
 
 export const TrackView: FC<TrackProps> = (p) => (
@@ -62,7 +66,8 @@ export const TrackView: FC<TrackProps> = (p) => (
         {NOTICES[p.notice]}
       </p>
     ) : null}
-    <form method="get" action={regionHref(p.regionPath, 'pengaduan', 'lacak')} class="track-form">
+    {/* POST: the private code never travels in a URL (history, logs, Referer, shared links). */}
+    <form method="post" action={regionHref(p.regionPath, 'pengaduan', 'lacak')} class="track-form">
       <Field id="nomor" label="Nomor pelacakan" hint="Mis. ADU-7K3Q-9XPD." error={p.errors.find((e) => e.field === 'nomor')?.message}>
         {(d) => (
           <input type="text" id="nomor" name="nomor" value={p.nomor} maxlength={40} autocomplete="off" autocapitalize="characters" aria-describedby={d} />
@@ -84,7 +89,7 @@ export const TrackView: FC<TrackProps> = (p) => (
       </EmptyState>
     ) : null}
     {p.reporter ? (
-      <ReporterSection r={p.reporter} regionPath={p.regionPath} kode={p.kode} errors={p.formErrors ?? []} />
+      <ReporterSection r={p.reporter} regionPath={p.regionPath} kode={p.kode} errors={p.formErrors ?? []} photoLinks={p.photoLinks ?? {}} />
     ) : p.publicView ? (
       <PublicSection v={p.publicView} />
     ) : null}
@@ -132,10 +137,16 @@ const authFields = (ticket: string, kode: string) => (
   </>
 );
 
-const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: string; errors: FieldError[] }> = ({ r, regionPath, kode, errors }) => {
+const ReporterSection: FC<{ r: ReporterComplaintView; regionPath: string; kode: string; errors: FieldError[]; photoLinks: Record<string, string> }> = ({
+  r,
+  regionPath,
+  kode,
+  errors,
+  photoLinks,
+}) => {
   const post = (aksi: string) => regionHref(regionPath, 'pengaduan', 'lacak', aksi);
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
-  const photo = (id: string) => `${regionHref(regionPath, 'pengaduan', 'lacak', 'foto', id)}?${new URLSearchParams({ nomor: r.ticket, kode })}`;
+  const photo = (id: string) => photoLinks[id] ?? '#';
   return (
     <section aria-labelledby="hasil-lacak" class="track-result">
       <h2 id="hasil-lacak">{r.title}</h2>

@@ -1,6 +1,7 @@
 /**
- * Complaint photos: limits enforced on the server whatever the browser did (count, bytes, magic bytes, pixel size),
- * metadata stripped, stored in R2 under `complaints/<complaintId>/<attachmentId>.<ext>`.
+ * Complaint photos: limits enforced on the server whatever the browser did (count, bytes), then THE image pipeline
+ * (src/media): orientation applied, all metadata stripped (GPS of an anonymous reporter included), thumbnail and
+ * article derivatives. Stored in R2 under `complaints/<complaintId>/<attachmentId>/…`.
  *
  * Photos are NEVER stored under `public/` and never served by /media: they may show faces, house numbers or the
  * reporter's home, and no moderation step exists. Only the handlers in scope (admin route) and the reporter holding
@@ -10,24 +11,25 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
 import { sha256Hex } from '../../lib/encoding';
-import { imageDimensions, sniffFileType } from '../../lib/file-type';
 import { newId } from '../../lib/ids';
-import { stripMetadata } from './photo-metadata';
+import { originalKey, parseManifest, serializeManifest } from '../../media/manifest';
+import { type ProcessedImage, processImage } from '../../media/pipeline';
+import { derivativeResponse, storeImage } from '../../media/store';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
-export const MAX_PHOTO_SIDE = 10_000;
-export const MAX_PHOTO_PIXELS = 40_000_000;
 /** Upper bound of a whole multipart request: all photos plus the text fields. */
 export const MAX_REQUEST_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 512 * 1024;
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export interface PhotoUpload {
+  processed: ProcessedImage;
+  /** The kept original, metadata stripped. */
   bytes: Uint8Array;
   mime: string;
-  ext: string;
   width: number;
   height: number;
+  /** Of the bytes as sent: part of the submission's idempotency hash. */
   sha256: string;
 }
 
@@ -49,30 +51,34 @@ export async function filesOf(c: Context<AppEnv>, field = 'photos'): Promise<Fil
   return [body[field]].flat().filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f as File).size > 0);
 }
 
-/** Validates and cleans the photos; throws a 422 with a `photos` field error. */
-export async function readPhotos(files: File[]): Promise<PhotoUpload[]> {
+/** Validates and processes the photos (the image pipeline); any refusal is a 422 with a `photos` field error. */
+export async function readPhotos(files: File[], images?: ImagesBinding): Promise<PhotoUpload[]> {
   if (files.length > MAX_PHOTOS) throw photoError(`Lampirkan paling banyak ${MAX_PHOTOS} foto.`);
   const out: PhotoUpload[] = [];
   for (const [i, file] of files.entries()) {
     const n = i + 1;
     if (file.size > MAX_PHOTO_BYTES) throw photoError(`Foto ke-${n} terlalu besar (maksimal ${MAX_PHOTO_BYTES / 1024 / 1024} MB).`);
     const raw = new Uint8Array(await file.arrayBuffer());
-    const type = sniffFileType(raw);
-    if (!type || !ACCEPTED.has(type.mime)) throw photoError(`Foto ke-${n} bukan gambar JPG, PNG atau WebP.`);
-    const dims = imageDimensions(raw);
-    if (!dims) throw photoError(`Foto ke-${n} rusak atau tidak dapat dibaca.`);
-    if (dims.width > MAX_PHOTO_SIDE || dims.height > MAX_PHOTO_SIDE || dims.width * dims.height > MAX_PHOTO_PIXELS) {
-      throw photoError(`Ukuran foto ke-${n} terlalu besar (maksimal ${MAX_PHOTO_SIDE.toLocaleString('id-ID')} piksel per sisi).`);
+    let processed: ProcessedImage;
+    try {
+      processed = await processImage(raw, { field: 'photos', images });
+    } catch (err) {
+      if (err instanceof AppError && err.fieldErrors.length) throw photoError(`Foto ke-${n}: ${err.message}`);
+      throw err;
     }
-    const bytes = stripMetadata(raw, type.mime);
-    out.push({ bytes, mime: type.mime, ext: type.ext, width: dims.width, height: dims.height, sha256: await sha256Hex(raw) });
+    const h = processed.header;
+    out.push({ processed, bytes: processed.original, mime: h.mime, width: h.width, height: h.height, sha256: await sha256Hex(raw) });
   }
   return out;
 }
 
 export interface StoredPhoto extends PhotoUpload {
   id: string;
+  /** The kept original's key (rows stored before the pipeline have only this). */
   key: string;
+  /** Manifest JSON of the derivatives. */
+  media: string;
+  keys: string[];
 }
 
 /** Writes photos to R2 and returns their rows' data; `cleanup` removes them again when the DB write did not happen. */
@@ -80,11 +86,28 @@ export async function storePhotos(files: R2Bucket, complaintId: string, photos: 
   const stored: StoredPhoto[] = [];
   for (const p of photos) {
     const id = newId(now);
-    const key = `complaints/${complaintId}/${id}.${p.ext}`;
-    await files.put(key, p.bytes, { httpMetadata: { contentType: p.mime } });
-    stored.push({ ...p, id, key });
+    const m = await storeImage(files, `complaints/${complaintId}/${id}`, p.processed);
+    stored.push({
+      ...p,
+      id,
+      key: originalKey(m),
+      media: serializeManifest(m),
+      keys: [originalKey(m), ...['thumb', 'article'].flatMap((s) => [`${m.base}/${s}.webp`, `${m.base}/${s}.jpg`])],
+    });
   }
-  return { stored, cleanup: () => Promise.all(stored.map((s) => files.delete(s.key))).then(() => undefined) };
+  return { stored, cleanup: () => Promise.all(stored.map((s) => files.delete(s.keys))).then(() => undefined) };
+}
+
+/**
+ * A stored photo for the handlers in scope or the reporter: the article-size derivative (≤ 60 KB, what a phone needs)
+ * or, for photos stored before the pipeline, the stripped original. Never cacheable.
+ */
+export async function attachmentResponse(files: R2Bucket, att: { r2Key: string; mime: string; media: string | null }, headers?: Headers): Promise<Response> {
+  const m = parseManifest(att.media);
+  if (!m) return photoResponse(files, att.r2Key, att.mime);
+  const res = await derivativeResponse(files, { base: m.base, size: 'article', format: null }, headers ?? new Headers(), 'private, no-store');
+  res.headers.set('Referrer-Policy', 'no-referrer');
+  return res;
 }
 
 /** Streams a stored photo; never cacheable, never a download of something else than an image. */

@@ -15,7 +15,7 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './uploads';
 /** The page content swapped by htmx (form ⇄ confirmation) keeps this id. */
 export const CONTENT_ID = 'pengaduan-isi';
 
-const FIELD_IDS: Record<string, string> = { classification: 'classification-pengaduan', token: 'title', _: 'title' };
+const FIELD_IDS: Record<string, string> = { classification: 'classification-pengaduan', token: 'title', _: 'title', lat: 'place', lng: 'place' };
 
 export interface FormProps {
   regionPath: string;
@@ -87,17 +87,7 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
         <a href={regionHref(p.regionPath, 'pengaduan', 'daftar')}>daftar dan angka pengaduan</a>.
       </p>
       <ErrorSummary errors={p.errors ?? []} fieldIds={FIELD_IDS} />
-      <form
-        method="post"
-        action={action}
-        enctype="multipart/form-data"
-        novalidate
-        hx-post={action}
-        hx-target={`#${CONTENT_ID}`}
-        hx-swap="outerHTML"
-        data-swap-errors
-        class="complaint-form"
-      >
+      <form method="post" action={action} enctype="multipart/form-data" novalidate data-send="laporan" class="complaint-form">
         <div data-form-error role="alert"></div>
         <input type="hidden" name="token" value={p.token} />
         <fieldset class={e('classification') ? 'field-error' : undefined} aria-describedby={e('classification') ? 'classification-error' : undefined}>
@@ -161,58 +151,45 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           {(d) => <RegionSelect regions={p.regions} value={v('region_code') || p.regionCode} describedBy={d} />}
         </Field>
         <fieldset>
-          <legend>Lokasi (tidak wajib)</legend>
-          <Field id="place" label="Keterangan tempat" hint="Mis. “depan SDN 001, Jl. Poros Sangatta”." error={e('place')}>
+          <legend>Lokasi di peta / deskripsi tempat (tidak wajib)</legend>
+          <Field
+            id="place"
+            label="Di mana tepatnya?"
+            hint="Ceritakan dengan kata-kata, mis. “depan SDN 001, Jl. Poros Sangatta, dekat jembatan”."
+            error={e('place')}
+          >
             {(d) => <input type="text" id="place" name="place" value={v('place')} maxlength={200} aria-describedby={d} />}
           </Field>
-          <p class="hint" id="coords-hint">
-            Koordinat dari ponsel Anda. Lokasi ini tampil di peta bila laporan tidak rahasia.
-          </p>
+          {/* Shown by pengaduan.js only where the phone can tell its position; the point goes in hidden fields. */}
           <button type="button" class="button-secondary" data-geolocate hidden>
             Gunakan lokasi saya
           </button>
-          <p class="hint" data-geolocate-status role="status"></p>
-          <div class="coords">
-            <Field id="lat" label="Lintang" error={e('lat')}>
-              {(d) => (
-                <input
-                  type="text"
-                  id="lat"
-                  name="lat"
-                  inputmode="decimal"
-                  value={v('lat')}
-                  maxlength={20}
-                  aria-describedby={['coords-hint', d].filter(Boolean).join(' ')}
-                />
-              )}
-            </Field>
-            <Field id="lng" label="Bujur" error={e('lng')}>
-              {(d) => (
-                <input
-                  type="text"
-                  id="lng"
-                  name="lng"
-                  inputmode="decimal"
-                  value={v('lng')}
-                  maxlength={20}
-                  aria-describedby={['coords-hint', d].filter(Boolean).join(' ')}
-                />
-              )}
-            </Field>
-          </div>
+          <p class="hint" data-geolocate-status role="status">
+            {v('lat') && v('lng') ? 'Lokasi dari HP sudah terisi.' : ''}
+          </p>
+          {e('lat') || e('lng') ? (
+            <p class="error-message" id="lat-error">
+              <span class="visually-hidden">Kesalahan: </span>
+              {e('lat') ?? e('lng')}
+            </p>
+          ) : null}
+          <input type="hidden" id="lat" name="lat" value={v('lat')} />
+          <input type="hidden" id="lng" name="lng" value={v('lng')} />
         </fieldset>
         <Field
           id="photos"
           label="Foto (tidak wajib)"
           hint={
             `Paling banyak ${MAX_PHOTOS} foto JPG, PNG atau WebP, masing-masing paling besar ${MAX_PHOTO_BYTES / 1024 / 1024} MB. ` +
+            'Di HP dengan JavaScript foto diperkecil dulu (±200 KB, beberapa detik). Tanpa itu foto terkirim utuh: foto kamera 3–5 MB ' +
+            'butuh ±2 menit per foto di sinyal lemah — pilih satu foto saja bila sinyal buruk. ' +
             'Foto hanya dilihat petugas dan Anda, tidak pernah ditampilkan untuk umum.'
           }
           error={e('photos')}
         >
           {(d) => (
             <>
-              <input type="file" id="photos" name="photos" multiple accept="image/jpeg,image/png,image/webp" data-downscale="1600" aria-describedby={d} />
+              <input type="file" id="photos" name="photos" multiple accept="image/jpeg,image/png,image/webp" data-downscale="1024" aria-describedby={d} />
               <p class="hint" id="photos-status" role="status"></p>
             </>
           )}
@@ -255,7 +232,8 @@ export interface ConfirmationProps {
   ticket: string;
   code: string;
   trackUrl: string;
-  privateUrl: string;
+  /** POST target of the tracking page: the private code goes in the body, never in a link. */
+  trackAction: string;
   regionLabel: string;
   verifyDueAt: number;
   confidential: boolean;
@@ -264,7 +242,7 @@ export interface ConfirmationProps {
 
 /** GOV.UK-style confirmation: number in a green panel, the private code once, then what happens next with dates. */
 export const ConfirmationView: FC<ConfirmationProps> = (p) => (
-  <div id={CONTENT_ID}>
+  <div id={CONTENT_ID} data-confirmation>
     <div class="panel">
       <h1 tabindex={-1} data-autofocus>
         Laporan terkirim
@@ -280,9 +258,13 @@ export const ConfirmationView: FC<ConfirmationProps> = (p) => (
       Catat atau simpan tangkapan layar nomor dan kode ini. Kode pribadi hanya ditampilkan di halaman ini dan tidak dapat dikirim ulang. Dengan nomor dan kode
       ini Anda dapat melihat seluruh proses, menambah informasi, dan menilai penanganannya.
     </p>
-    <p>
-      Tautan pribadi (jangan dibagikan): <a href={p.privateUrl}>buka laporan saya</a>
-    </p>
+    <form method="post" action={p.trackAction} class="inline-form">
+      <input type="hidden" name="nomor" value={p.ticket} />
+      <input type="hidden" name="kode" value={p.code} />
+      <button type="submit" class="button-secondary">
+        Buka laporan saya
+      </button>
+    </form>
     <h2>Apa yang terjadi selanjutnya</h2>
     <ol>
       <li>

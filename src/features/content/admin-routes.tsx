@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, readForm, type FormValues } from '../../lib/forms';
+import { INPUT_CAPS } from '../../media/limits';
 import { checkUpload, fileField, assertRequestSize, uploadMaxBytes, type CheckedUpload } from '../../lib/upload';
 import { parseOrThrow, queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
@@ -91,7 +92,8 @@ async function readCover(c: Context<AppEnv>): Promise<CheckedUpload | null> {
   const type = c.req.header('Content-Type') ?? '';
   if (!type.startsWith('multipart/form-data')) return null;
   const file = fileField(await c.req.parseBody({ all: true }), 'cover');
-  return file ? checkUpload(file, 'cover', { maxBytes: max, kinds: ['image'] }) : null;
+  // Pixel limits per format are the image pipeline's (src/media/limits.ts): it decodes big JPEGs at reduced scale.
+  return file ? checkUpload(file, 'cover', { maxBytes: max, kinds: ['image'], maxPixels: INPUT_CAPS.jpegBaseline }) : null;
 }
 
 /** Errors a form shows next to its fields (anything else is an error page). */

@@ -12,7 +12,8 @@ import { parseOrThrow, queryObject, UNKNOWN_KEYS } from '../../lib/validation';
 import { regionHref } from '../../regions/paths';
 import { findPublishedPostById, listPostsForApi, type PublicPostRow } from './repo';
 import { PostIdParam } from './schemas';
-import { mediaUrl } from './views';
+import { mediaJpegPath } from '../../media/manifest';
+import { coverOf } from './views';
 
 export const PostsQuery = z.strictObject(
   { ...ListParams, kind: z.enum(POST_KINDS, { message: 'kind harus berita, pengumuman, agenda atau halaman.' }).optional() },
@@ -58,8 +59,8 @@ function postJson(p: PublicPostRow, origin: string): z.infer<typeof PostJson> {
     title: p.title,
     summary: p.summary,
     url: `${origin}${p.kind === 'halaman' ? regionHref(p.regionPath, 'tentang', p.slug) : regionHref(p.regionPath, 'berita', p.slug)}`,
-    cover_url: p.coverKey ? `${origin}${mediaUrl(p.coverKey)}` : null,
-    cover_alt: p.coverKey ? (p.coverAlt ?? '') : null,
+    cover_url: coverOf(p) ? `${origin}${mediaJpegPath(coverOf(p)!, 'article')}` : null,
+    cover_alt: coverOf(p) ? (p.coverAlt ?? '') : null,
     published_at: iso(p.publishedAt),
     updated_at: new Date(p.updatedAt).toISOString(),
     valid_until: iso(p.validUntil),

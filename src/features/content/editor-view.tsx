@@ -15,7 +15,8 @@ import { PostPreview, ReviewDecision } from './review-view';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from './schemas';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
-import { KIND_LABELS, mediaUrl } from './views';
+import { imgAttrs } from '../../media/manifest';
+import { coverOf, KIND_LABELS } from './views';
 import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
 
 export interface EditorPost {
@@ -256,7 +257,7 @@ const CoverFields: FC<EditorProps & { values: FormValues }> = (p) => {
       <legend>Foto sampul (opsional)</legend>
       {cur?.coverKey ? (
         <div class="cover-now">
-          <img src={mediaUrl(cur.coverKey)} alt={cur.coverAlt ?? ''} width="160" height="100" />
+          {coverOf(cur) ? <img {...imgAttrs(coverOf(cur)!, 'thumb')} alt={cur.coverAlt ?? ''} /> : <span>(foto lama tanpa ukuran kecil: unggah ulang)</span>}
           <label class="check">
             <input type="checkbox" name="remove_cover" value="1" checked={valueOf(p.values, 'remove_cover') === '1'} /> Hapus foto ini
           </label>

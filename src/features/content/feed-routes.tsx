@@ -14,7 +14,8 @@ import { regionCrumbs } from '../../views/region-crumbs';
 import { buildRss } from '../../lib/feed';
 import { findPublishedPage, listPublishedPages, listPublishedPosts } from './repo';
 import { FIXED_PAGES, FIXED_PAGE_SLUGS, fixedPageLabel } from '../../regions/fixed-pages';
-import { KIND_LABELS, mediaUrl, postHref } from './views';
+import { mediaJpegPath } from '../../media/manifest';
+import { coverOf, KIND_LABELS, postHref } from './views';
 
 const FEED_SIZE = 20;
 
@@ -45,7 +46,7 @@ export function registerFeedRoutes(app: Hono<AppEnv>): void {
         summary: p.summary,
         publishedAt: p.publishedAt ?? p.updatedAt,
         category: KIND_LABELS[p.kind],
-        imageUrl: p.coverKey ? `${origin}${mediaUrl(p.coverKey)}` : null,
+        imageUrl: coverOf(p) ? `${origin}${mediaJpegPath(coverOf(p)!, 'article')}` : null,
       })),
     });
     return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });

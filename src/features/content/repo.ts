@@ -11,6 +11,7 @@ export interface PublicPostRow {
   title: string;
   summary: string;
   coverKey: string | null;
+  coverMedia: string | null;
   coverAlt: string | null;
   publishedAt: number | null;
   updatedAt: number;
@@ -30,6 +31,7 @@ const publicColumns = {
   title: posts.title,
   summary: posts.summary,
   coverKey: posts.coverKey,
+  coverMedia: posts.coverMedia,
   coverAlt: posts.coverAlt,
   publishedAt: posts.publishedAt,
   updatedAt: posts.updatedAt,

@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../lib/markdown';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { Field, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
-import { KIND_LABELS, mediaUrl } from './views';
+import { coverOf, KIND_LABELS } from './views';
+import { imgAttrs } from '../../media/manifest';
 
 /**
  * Review with eyes open: a post waiting for review is shown to its reviewer first as the public will see it
@@ -38,7 +39,7 @@ export const PostPreview: FC<{ post: PostRow; now: number; siteOrigin: string }>
           Berlaku {post.validFrom ? `mulai ${formatDate(post.validFrom)}` : ''} {post.validUntil ? `sampai ${formatDate(post.validUntil)}` : ''}
         </p>
       ) : null}
-      {post.coverKey ? <img class="article-cover" src={mediaUrl(post.coverKey)} alt={post.coverAlt ?? ''} width="640" height="400" /> : null}
+      {coverOf(post) ? <img class="article-cover" {...imgAttrs(coverOf(post)!, 'article')} alt={post.coverAlt ?? ''} /> : null}
       {post.summary ? <p class="lead">{post.summary}</p> : null}
       <div class="prose">{raw(renderMarkdown(post.bodyMd, { siteOrigin }))}</div>
     </article>

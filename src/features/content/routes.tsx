@@ -14,7 +14,8 @@ import { renderPage } from '../../views/render';
 import { regionCrumbs } from '../../views/region-crumbs';
 import { countPublishedPosts, findPublishedPost, listPublishedPosts } from './repo';
 import { PostSlugParam, PublicPostListQuery } from './schemas';
-import { KIND_LABELS, mediaUrl, PostList } from './views';
+import { imgAttrs, mediaJpegPath } from '../../media/manifest';
+import { coverOf, KIND_LABELS, PostList } from './views';
 import { originOf } from '../../lib/origin';
 import { registerFeedRoutes } from './feed-routes';
 
@@ -77,6 +78,7 @@ export function contentRoutes(): Hono<AppEnv> {
     if (!post) throw notFound('Berita tidak ditemukan atau belum diterbitkan.');
     const url = `${originOf(c)}${regionHref(ctx.region.path, 'berita', post.slug)}`;
     const saveData = wantsSaveData(c);
+    const cover = coverOf(post);
     return renderPage(
       c,
       {
@@ -90,7 +92,7 @@ export function contentRoutes(): Hono<AppEnv> {
             <meta property="og:title" content={post.title} />
             <meta property="og:description" content={post.summary} />
             <meta property="og:url" content={url} />
-            {post.coverKey ? <meta property="og:image" content={`${originOf(c)}${mediaUrl(post.coverKey)}`} /> : null}
+            {cover ? <meta property="og:image" content={`${originOf(c)}${mediaJpegPath(cover, 'article')}`} /> : null}
             <link rel="canonical" href={url} />
           </>
         ),
@@ -113,9 +115,7 @@ export function contentRoutes(): Hono<AppEnv> {
             ) : null}
           </p>
         ) : null}
-        {post.coverKey && !saveData ? (
-          <img class="article-cover" src={mediaUrl(post.coverKey)} alt={post.coverAlt ?? ''} loading="lazy" width="640" height="400" />
-        ) : null}
+        {cover && !saveData ? <img class="article-cover" {...imgAttrs(cover, 'article')} alt={post.coverAlt ?? ''} /> : null}
         <div class="prose">{raw(renderMarkdown(post.bodyMd, { siteOrigin: originOf(c) }))}</div>
         <p class="share">
           Bagikan:{' '}

@@ -5,6 +5,8 @@ import type { Bindings } from '../../env';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { markdownToPlainText } from '../../lib/markdown';
+import { serializeManifest } from '../../media/manifest';
+import { removeImage, saveImage } from '../../media/store';
 import type { CheckedUpload } from '../../lib/upload';
 import { authorize } from '../../regions/guard';
 import type { ActionContext, Actor } from '../../auth/actor';
@@ -35,7 +37,7 @@ import { restoreFields, restoreRefusal, softDeleteFields } from '../../publishin
  */
 export interface ContentDeps {
   db: Db;
-  env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION' | 'FILES'>;
+  env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION' | 'FILES' | 'IMAGES'>;
 }
 
 type RegionRef = Awaited<ReturnType<typeof authorize>>;
@@ -89,16 +91,14 @@ function fieldsOf(input: PostFormData) {
   };
 }
 
-async function putCover(deps: ContentDeps, cover: CheckedUpload, now: number): Promise<string> {
-  const key = `public/posts/${newId(now)}.${cover.type.ext}`;
-  await deps.env.FILES.put(key, cover.bytes, { httpMetadata: { contentType: cover.type.mime } });
-  return key;
+/** The cover through the image pipeline: { key: the image's base key, media: its manifest JSON }. */
+async function putCover(deps: ContentDeps, cover: CheckedUpload, now: number): Promise<{ key: string; media: string }> {
+  const m = await saveImage(deps.env.FILES, `public/posts/${newId(now)}`, cover.bytes, { field: 'cover', images: deps.env.IMAGES });
+  return { key: m.base, media: serializeManifest(m) };
 }
 
-async function deleteObject(deps: ContentDeps, key: string | null | undefined): Promise<void> {
-  if (!key) return;
-  await deps.env.FILES.delete(key).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', key, err: String(err) })));
-}
+const deleteCover = (deps: ContentDeps, c: { key: string | null; media: string | null } | null) =>
+  c ? removeImage(deps.env.FILES, c.key, c.media) : Promise.resolve();
 
 function isUniqueViolation(err: unknown): boolean {
   const msg = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
@@ -125,7 +125,8 @@ export async function createPost(
     slug = uniqueSlug(input.title, await slugsLike(db, input.region_code, slugify(input.title) || 'tulisan'));
   }
   const id = newId(ctx.now);
-  const coverKey = cover ? await putCover(deps, cover, ctx.now) : null;
+  const stored = cover ? await putCover(deps, cover, ctx.now) : null;
+  const coverKey = stored?.key ?? null;
   const fields = fieldsOf(input);
   const publishedAt = status === 'terbit' ? publicationTime(input.publish_at, ctx.now) : (input.publish_at ?? null);
   const row = {
@@ -134,6 +135,7 @@ export async function createPost(
     slug,
     ...fields,
     coverKey,
+    coverMedia: stored?.media ?? null,
     coverAlt: coverKey ? input.cover_alt : null,
     status,
     authorId: ctx.actor.id,
@@ -166,7 +168,7 @@ export async function createPost(
   try {
     await db.batch([db.insert(posts).values(row), ...audits, ...(live ? [touchContentUpdate(db, row.regionCode, ctx.now)] : [])]);
   } catch (err) {
-    await deleteObject(deps, coverKey);
+    await deleteCover(deps, stored);
     if (isUniqueViolation(err)) {
       const message =
         input.kind === 'halaman'
@@ -197,13 +199,14 @@ export async function updatePost(
   const actions = editActions(post.status, input.aksi);
   const status = plan(post.status, actions, rights);
   const newCover = cover ? await putCover(deps, cover, ctx.now) : null;
-  const coverKey = newCover ?? (input.remove_cover ? null : post.coverKey);
+  const coverKey = newCover?.key ?? (input.remove_cover ? null : post.coverKey);
+  const coverMedia = newCover ? newCover.media : input.remove_cover ? null : post.coverMedia;
   const wasLive = post.status === 'terbit';
   let publishedAt: number | null;
   if (status === 'terbit')
     publishedAt = wasLive ? (input.publish_at ?? post.publishedAt ?? ctx.now) : publicationTime(input.publish_at ?? post.publishedAt, ctx.now);
   else publishedAt = input.publish_at ?? (wasLive ? post.publishedAt : null);
-  const changes = { ...fieldsOf(input), coverKey, coverAlt: coverKey ? input.cover_alt : null, status, publishedAt, updatedAt: ctx.now };
+  const changes = { ...fieldsOf(input), coverKey, coverMedia, coverAlt: coverKey ? input.cover_alt : null, status, publishedAt, updatedAt: ctx.now };
   const before = { status: post.status, title: post.title, publishedAt: post.publishedAt };
   const audits = actions.map((a) =>
     auditInsert(db, ctx, {
@@ -228,10 +231,10 @@ export async function updatePost(
     ]);
     if (res.meta.changes === 0) throw new AppError('conflict', 'Tulisan ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.');
   } catch (err) {
-    await deleteObject(deps, newCover);
+    await deleteCover(deps, newCover);
     throw err;
   }
-  if (coverKey !== post.coverKey) await deleteObject(deps, post.coverKey);
+  if (coverKey !== post.coverKey) await deleteCover(deps, { key: post.coverKey, media: post.coverMedia });
   if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
   return { id, status, previous: post.status };
 }

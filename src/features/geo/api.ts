@@ -63,7 +63,7 @@ export function placeFeature(p: PlaceView, origin: string) {
       description: p.description,
       opening_hours: p.openingHours,
       contact: p.contact,
-      photo_url: p.photoKey ? `${origin}/media/${p.photoKey}` : null,
+      photo_url: p.photoKey ? `${origin}/media/${p.photoKey}/article.jpg` : null,
       url: `${origin}${regionHref(p.regionPath, 'peta')}#tempat-${p.id}`,
       updated_at: new Date(p.updatedAt).toISOString(),
     },

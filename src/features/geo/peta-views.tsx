@@ -24,12 +24,26 @@ export interface PetaPageProps {
   categories: Array<{ code: string; label: string }>;
   layers: readonly MapLayer[];
   basemap: BasemapConfig | null;
-  /** Save-Data: maplibre is not loaded with the page; peta.js offers a button that loads it. */
-  lazyMap: { js: string; css: string } | null;
+  /** maplibre is never loaded with the page; peta.js offers a button (with its size) that loads it on request. */
+  lazyMap: { js: string; css: string };
 }
 
+/** A place photo's article size (the pipeline's derivative; originals are never served). */
 export function mediaHref(key: string): string {
-  return `/media/${key}`;
+  return `/media/${key}/article`;
+}
+
+/** A `geo:` URI (RFC 5870): phones open it in their own maps app, which works offline with downloaded maps. */
+export function geoUri(p: { lat: number; lng: number; name: string }): string {
+  const at = `${p.lat.toFixed(6)},${p.lng.toFixed(6)}`;
+  return `geo:${at}?q=${at}(${encodeURIComponent(p.name)})`;
+}
+
+/** The place on openstreetmap.org, for browsers without a maps app. */
+export function osmHref(p: { lat: number; lng: number }): string {
+  const lat = p.lat.toFixed(6);
+  const lng = p.lng.toFixed(6);
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
 }
 
 const PlaceItem: FC<{ p: PlaceView; regionCode: string }> = ({ p, regionCode }) => (
@@ -66,6 +80,9 @@ const PlaceItem: FC<{ p: PlaceView; regionCode: string }> = ({ p, regionCode }) 
       </dd>
     </dl>
     {p.description ? <p>{p.description}</p> : null}
+    <p class="place-links">
+      <a href={geoUri(p)}>Buka di aplikasi peta</a> · <a href={osmHref(p)}>Lihat di OpenStreetMap</a>
+    </p>
     {p.photoKey ? (
       <p>
         <a href={mediaHref(p.photoKey)}>Lihat foto {p.name}</a>
@@ -121,8 +138,8 @@ export const PetaPage: FC<PetaPageProps> = (p) => {
         data-wilayah={geoUrl}
         data-anak={p.ctx.children.length > 0 ? `${geoUrl}?children=1` : undefined}
         data-tempat={`/api/v1/places?region=${region.code}&limit=1000`}
-        data-maplibre-js={p.lazyMap?.js}
-        data-maplibre-css={p.lazyMap?.css}
+        data-maplibre-js={p.lazyMap.js}
+        data-maplibre-css={p.lazyMap.css}
         data-ubin={p.basemap?.tiles}
         data-ubin-atribusi={p.basemap?.attribution}
         data-ubin-zoom={p.basemap ? String(p.basemap.maxZoom) : undefined}

@@ -9,6 +9,7 @@ import { places, regions } from '../../db/schema';
 import { AppError, type FieldError } from '../../lib/errors';
 import { newId, randomString } from '../../lib/ids';
 import { checkUpload } from '../../lib/upload';
+import { saveImage } from '../../media/store';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
@@ -92,11 +93,18 @@ async function checkPlace(db: Db, input: PlaceInput, ctx: ActionContext) {
 }
 
 /** Stores a checked photo in R2 under public/places/ and returns its key. */
+/** A place photo goes through the image pipeline (upright, no metadata, thumb and article sizes); the key is its base. */
 async function storePhoto(files: R2Bucket, photo: File): Promise<string> {
   const checked = await checkUpload(photo, 'photo', { maxBytes: PLACE_PHOTO_MAX_BYTES, kinds: ['image'] });
-  const key = `public/places/${randomString(24, KEY_ALPHABET)}.${checked.type.ext === 'jpeg' ? 'jpg' : checked.type.ext}`;
-  await files.put(key, checked.bytes, { httpMetadata: { contentType: checked.type.mime, cacheControl: 'public, max-age=31536000, immutable' } });
-  return key;
+  const base = `public/places/${randomString(24, KEY_ALPHABET)}`;
+  await saveImage(files, base, checked.bytes);
+  return base;
+}
+
+/** Every file of a place photo: the pipeline's files under its base, or the single object stored before it. */
+async function deletePhoto(files: R2Bucket, key: string): Promise<void> {
+  const listed = await files.list({ prefix: `${key}/` });
+  await files.delete([key, ...listed.objects.map((o) => o.key)]);
 }
 
 const auditShape = (p: { name: string; category: string; lat: number; lng: number; regionCode: string }) => ({
@@ -177,7 +185,7 @@ export async function createPlace(deps: PlaceDeps, input: PlaceInput, photo: Fil
       ),
     ]);
   } catch (err) {
-    if (photoKey) await deps.files.delete(photoKey);
+    if (photoKey) await deletePhoto(deps.files, photoKey);
     throw err;
   }
   if (isPublic(status)) await purgeRegionPages(deps, region.code);
@@ -223,10 +231,10 @@ export async function updatePlace(deps: PlaceDeps, id: string, input: PlaceInput
       ),
     ]);
   } catch (err) {
-    if (newPhoto) await deps.files.delete(newPhoto);
+    if (newPhoto) await deletePhoto(deps.files, newPhoto);
     throw err;
   }
-  if (before.photoKey && before.photoKey !== photoKey) await deps.files.delete(before.photoKey);
+  if (before.photoKey && before.photoKey !== photoKey) await deletePhoto(deps.files, before.photoKey);
   if (isPublic(before.status) || isPublic(status)) {
     await purgeRegionPages(deps, region.code);
     if (before.regionCode !== region.code) await purgeRegionPages(deps, before.regionCode);

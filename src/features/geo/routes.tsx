@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
-import { wantsSaveData } from '../../lib/htmx';
 import { queryObject } from '../../lib/validation';
 import { regionTitle } from '../../regions/labels';
 import { regionPage } from '../../middleware/region-pages';
@@ -51,7 +50,6 @@ export function geoRoutes(registry: Registry): Hono<AppEnv> {
     const list = await listRegionMapPlaces(db, { regionCode: ctx.region.code, category, limit: PLACE_PAGE_SIZE, offset: (q.halaman - 1) * PLACE_PAGE_SIZE });
     const v = c.env.APP_VERSION;
     const maplibre = { js: `/vendor/maplibre-gl.js?v=${v}`, css: `/vendor/maplibre-gl.css?v=${v}` };
-    const saveData = wantsSaveData(c);
     const title = regionTitle(ctx.region);
     return renderPage(
       c,
@@ -60,8 +58,8 @@ export function geoRoutes(registry: Registry): Hono<AppEnv> {
         description: `Peta batas wilayah dan tempat penting ${title}: kantor, sekolah, fasilitas kesehatan, pasar dan lainnya.`,
         nav: { regionPath: ctx.region.path, regionName: title, current: 'peta' },
         breadcrumbs: regionCrumbs(ctx, { label: 'Peta' }),
-        scripts: saveData ? [`/js/peta.js?v=${v}`] : [maplibre.js, `/js/peta.js?v=${v}`],
-        styles: saveData ? [] : [maplibre.css],
+        // The interactive map (~280 KB) loads only on request, for everyone: the SVG map and the list come first.
+        scripts: [`/js/peta.js?v=${v}`],
       },
       <PetaPage
         ctx={ctx}
@@ -75,7 +73,7 @@ export function geoRoutes(registry: Registry): Hono<AppEnv> {
         categories={categories}
         layers={layers}
         basemap={basemapConfig(c.env)}
-        lazyMap={saveData ? maplibre : null}
+        lazyMap={maplibre}
       />,
     );
   });

@@ -108,6 +108,9 @@ export interface SvgMapProps {
   id?: string;
 }
 
+/** Places get their names on the map only up to this many (more would cover each other). */
+export const MAX_LABELED_PLACES = 12;
+
 /** Labels are drawn only up to this many children. */
 export const MAX_LABELED_CHILDREN = 25;
 
@@ -196,6 +199,16 @@ export const SvgMap: FC<SvgMapProps> = (props) => {
             <circle class={`map-place map-place-${classSuffix(p.category) || 'lain'}`} cx={xy[0]} cy={xy[1]} r="3">
               <title>{p.name}</title>
             </circle>
+          ))}
+        </g>
+      )}
+      {places.length > 0 && places.length <= MAX_LABELED_PLACES && (
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> of text is not focusable; the places are listed below the map
+        <g class="map-place-labels" aria-hidden="true" fill="#5a1d17" stroke="#fff" stroke-width="2" paint-order="stroke" font-size="8" pointer-events="none">
+          {places.map(({ p, xy }) => (
+            <text class="map-place-label" x={round1(xy[0] + 5)} y={round1(xy[1] + 3)}>
+              {p.name}
+            </text>
           ))}
         </g>
       )}

@@ -1,23 +1,28 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
 import { notFound } from '../../lib/errors';
+import { derivativeResponse, parseDerivativePath } from '../../media/store';
 
-/** Public media (post covers, place photos) stored in R2 under the `public/` prefix. Other prefixes are never served here. */
-const MEDIA_KEY_RE = /^public\/[a-z0-9-]+\/[A-Za-z0-9]{10,40}\.(jpg|png|webp|gif)$/;
+/**
+ * Public images (post covers, place photos) from R2: only derivatives made by the image pipeline, only under the
+ * `public/` prefix — `/media/{base}/{thumb|article}` answers WebP or JPEG by the browser's Accept header,
+ * `/media/{base}/{size}.{webp|jpg}` a fixed format (feeds, Open Graph). Originals are never served here, and neither
+ * is anything stored before the pipeline existed (it could still carry EXIF, GPS included).
+ */
+const BASE_RE = /^public\/[a-z0-9-]+\/[A-Za-z0-9]{10,40}$/;
 
 export function mediaRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/media/*', async (c) => {
-    const key = decodeURIComponent(c.req.path.slice('/media/'.length));
-    if (!MEDIA_KEY_RE.test(key)) throw notFound('Berkas tidak ditemukan.');
-    const obj = await c.env.FILES.get(key, { onlyIf: c.req.raw.headers });
-    if (!obj) throw notFound('Berkas tidak ditemukan.');
-    const headers = new Headers();
-    obj.writeHttpMetadata(headers);
-    headers.set('ETag', obj.httpEtag);
-    headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-    if (!('body' in obj) || !obj.body) return new Response(null, { status: 304, headers });
-    return new Response(obj.body, { headers });
+    let path: string;
+    try {
+      path = decodeURIComponent(c.req.path.slice('/media/'.length));
+    } catch {
+      throw notFound('Berkas tidak ditemukan.');
+    }
+    const req = parseDerivativePath(path);
+    if (!req || !BASE_RE.test(req.base)) throw notFound('Berkas tidak ditemukan.');
+    return derivativeResponse(c.env.FILES, req, c.req.raw.headers);
   });
   return app;
 }

@@ -61,6 +61,8 @@ const TextField: FC<{
   inputmode?: string;
   textarea?: boolean;
   maxlength?: number;
+  /** Kept out of the draft on the phone (phones are shared; the identity number is typed again after a reload). */
+  noDraft?: boolean;
 }> = (p) => (
   <Field id={p.id} label={p.label} hint={p.hint} error={errorFor(p.errors, p.id)}>
     {(d) =>
@@ -79,6 +81,7 @@ const TextField: FC<{
           inputmode={p.inputmode as 'numeric' | undefined}
           maxlength={p.maxlength}
           spellcheck={p.type === 'email' ? false : undefined}
+          data-no-draft={p.noDraft ? '' : undefined}
         />
       )
     }
@@ -96,7 +99,7 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
         disimpan terenkripsi dan tidak pernah ditampilkan kepada umum.
       </p>
       <ErrorSummary errors={errors ?? []} fieldIds={FIELD_IDS} />
-      <form method="post" action={action} novalidate>
+      <form method="post" action={action} novalidate data-send="permohonan">
         <input type="hidden" name="token" value={token} />
         <h2>Data pemohon</h2>
         <Radios name="requester_type" legend="Jenis pemohon" options={REQUESTER_TYPE_LABELS} values={v} errors={errors} />
@@ -130,6 +133,7 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
           values={v}
           errors={errors}
           autocomplete="off"
+          noDraft
           inputmode={valueOf(v, 'identity_type') === 'akta' ? undefined : 'numeric'}
           maxlength={60}
         />
@@ -173,7 +177,7 @@ export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: st
 }) => {
   const track = regionHref(ctx.region.path, 'ppid', 'lacak');
   return (
-    <>
+    <div data-confirmation>
       <div class="panel" role="status">
         <h1>Permohonan terkirim</h1>
         <p>Nomor registrasi Anda</p>
@@ -196,6 +200,6 @@ export const ConfirmationView: FC<{ ctx: RegionContext; number: string; code: st
       <p>
         <a href={`${track}?nomor=${encodeURIComponent(number)}`}>Lacak permohonan {number}</a>
       </p>
-    </>
+    </div>
   );
 };

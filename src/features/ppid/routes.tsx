@@ -29,9 +29,13 @@ function deps(c: Context<AppEnv>): PublicDeps {
   return { db: c.get('db'), secret: c.env.SESSION_SECRET, now: Date.now(), requestId: c.get('requestId') };
 }
 
-function page(c: Context<AppEnv>, label: string, crumbs: Array<{ label: string; href?: string }> = []) {
+/** The request form is sent by send.js: progress, drafts on the phone, offline outbox sent exactly once by its token. */
+const formScripts = (c: Context<AppEnv>) => [`/js/send.js?v=${c.env.APP_VERSION}`];
+
+function page(c: Context<AppEnv>, label: string, crumbs: Array<{ label: string; href?: string }> = [], scripts?: string[]) {
   const ctx = c.get('region');
   return {
+    scripts,
     title: `${label} · PPID ${regionTitle(ctx.region)}`,
     nav: { regionPath: ctx.region.path, regionName: regionTitle(ctx.region), current: 'ppid' as const },
     breadcrumbs: regionCrumbs(ctx, { label: 'PPID', href: regionHref(ctx.region.path, 'ppid') }, ...crumbs, { label }),
@@ -68,7 +72,7 @@ export function ppidRoutes(): Hono<AppEnv> {
     '/ppid/permohonan',
     (c) => {
       personal(c);
-      return renderPage(c, page(c, 'Ajukan permohonan'), <RequestFormView ctx={c.get('region')} token={randomToken(24)} />);
+      return renderPage(c, page(c, 'Ajukan permohonan', [], formScripts(c)), <RequestFormView ctx={c.get('region')} token={randomToken(24)} />);
     },
     { cache: false },
   );
@@ -81,7 +85,7 @@ export function ppidRoutes(): Hono<AppEnv> {
       const token = valueOf(form.values, 'token');
       return renderPage(
         c,
-        page(c, 'Ajukan permohonan'),
+        page(c, 'Ajukan permohonan', [], formScripts(c)),
         <RequestFormView ctx={ctx} token={/^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : randomToken(24)} values={form.values} errors={form.errors} />,
         { status: 422 },
       );

@@ -15,6 +15,7 @@ import { SearchForm } from '../../views/region-search';
 import { renderPage } from '../../views/render';
 import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
+import { mountShortLinks } from './short-link-routes';
 import { DirectoryResultList, DirectoryResults, RegionHomeView } from './views';
 import { REGENCY } from '../../config';
 
@@ -33,6 +34,8 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
   const pendingSections = SECTIONS.filter((s) => !served.has(s));
   const homeBlocks = regionHomeBlocksOf(registry);
   const sitemapSources = sitemapSourcesOf(registry);
+
+  mountShortLinks(app);
 
   // robots.txt needs the absolute sitemap URL, so it is served by the worker rather than as a static file.
   app.get('/robots.txt', (c) => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { regions } from '../../db/schema';
+import { matchScore } from '../../lib/name-match';
 import { listAllRegions, type RegionSummary } from '../../regions/repo';
 
 /** A region's short profile (shown on its home page and as its description). */
@@ -16,11 +17,14 @@ export interface DistrictGroup {
   kecamatanMatched: boolean;
 }
 
-/** The region directory grouped by kecamatan, optionally filtered by a name search. */
+/**
+ * The region directory grouped by kecamatan, optionally filtered by a name search that tolerates what people type
+ * (src/lib/name-match.ts): no spaces, misspellings, "desa …"/"kec. …" in front, any case and accents.
+ */
 export async function regionDirectory(db: Db, q: string): Promise<{ groups: DistrictGroup[]; total: number }> {
   const all = await listAllRegions(db);
   const needle = q.trim().toLowerCase();
-  const matches = (r: RegionSummary) => needle === '' || r.name.toLowerCase().includes(needle);
+  const matches = (r: RegionSummary) => needle === '' || matchScore(needle, r.name) > 0;
   const groups: DistrictGroup[] = [];
   for (const kec of all.filter((r) => r.level === 'kecamatan').sort((a, b) => a.name.localeCompare(b.name, 'id'))) {
     const kecamatanMatched = needle !== '' && matches(kec);

@@ -1,0 +1,156 @@
+// The image pipeline on camera-like photos (generated on the Node side, test/fixtures/media-fixtures.mjs): every
+// derivative is upright, within its byte budget, and carries no metadata; the kept original carries none but an
+// orientation tag; big photos are decoded at reduced scale; what cannot be processed is refused with a clear message.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { imageDimensions } from '../../src/lib/file-type';
+import { AppError } from '../../src/lib/errors';
+import { decodeJpegScaled } from '../../src/media/jpeg-turbo';
+import { DERIVATIVE_SIZES } from '../../src/media/limits';
+import { exifOrientation, metadataFound, readJpeg } from '../../src/media/metadata';
+import { processImage, type ProcessedImage } from '../../src/media/pipeline';
+
+const HEAVY = 180_000;
+
+async function fixture(name: string): Promise<Uint8Array> {
+  const res = await env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+  expect(res.status).toBe(200);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Share of clearly red pixels in rows [from, to) of an RGBA bitmap. */
+function redShare(rgba: { data: Uint8ClampedArray; width: number }, from: number, to: number): number {
+  let red = 0;
+  let all = 0;
+  for (let y = from; y < to; y++) {
+    for (let x = 0; x < rgba.width; x++) {
+      const i = (y * rgba.width + x) * 4;
+      all++;
+      if ((rgba.data[i] ?? 0) > 200 && (rgba.data[i + 1] ?? 0) < 80 && (rgba.data[i + 2] ?? 0) < 80) red++;
+    }
+  }
+  return red / all;
+}
+
+function expectClean(out: ProcessedImage, upright: { width: number; height: number }) {
+  expect(out.derivatives).toHaveLength(4);
+  for (const d of out.derivatives) {
+    const { maxSide, maxBytes } = DERIVATIVE_SIZES[d.size];
+    expect(d.bytes.byteLength, `${d.size}.${d.format}`).toBeLessThanOrEqual(maxBytes);
+    expect(metadataFound(d.bytes), `${d.size}.${d.format}`).toEqual([]);
+    const dims = imageDimensions(d.bytes);
+    expect(dims).toEqual({ width: d.width, height: d.height });
+    expect(Math.max(d.width, d.height)).toBeLessThanOrEqual(maxSide);
+    // Same shape as the upright photo (within rounding): landscape stays landscape, portrait stays portrait.
+    expect(Math.abs(d.width / d.height - upright.width / upright.height)).toBeLessThan(0.02);
+  }
+  const article = out.derivatives.find((d) => d.size === 'article' && d.format === 'jpeg');
+  expect(Math.max(article?.width ?? 0, article?.height ?? 0)).toBeGreaterThanOrEqual(
+    Math.min(DERIVATIVE_SIZES.article.maxSide * 0.6, Math.max(upright.width, upright.height)),
+  );
+  // Upright: the fixture's red band is at the top of the picture, not on a side or at the bottom.
+  const decoded = decodeJpegScaled(article?.bytes ?? new Uint8Array(), article?.width ?? 0, article?.height ?? 0, 8);
+  const band = Math.floor(decoded.height / 12);
+  expect(redShare(decoded, 0, band)).toBeGreaterThan(0.9);
+  expect(redShare(decoded, decoded.height - band, decoded.height)).toBeLessThan(0.05);
+}
+
+describe('image pipeline (WebAssembly codecs)', () => {
+  it('a 12 MP camera JPEG becomes clean thumbnails and article images; the original keeps no metadata', { timeout: HEAVY }, async () => {
+    const input = await fixture('camera-12mp.jpg');
+    expect(metadataFound(input)).toEqual(expect.arrayContaining(['EXIF', 'XMP', 'ICC', 'COM']));
+    const out = await processImage(input);
+    expect(out.header).toMatchObject({ width: 4000, height: 3000, orientation: 1, format: 'jpeg' });
+    expectClean(out, { width: 4000, height: 3000 });
+    expect(metadataFound(out.original)).toEqual([]);
+    expect(imageDimensions(out.original)).toEqual({ width: 4000, height: 3000 });
+    // Decoded at 1/4 scale: 1000×750, never the 48 MB full-size bitmap.
+    expect(out.stats.decodedWidth * out.stats.decodedHeight).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it('a 48 MP camera JPEG is decoded at 1/8 scale and still meets every budget', { timeout: HEAVY }, async () => {
+    const input = await fixture('camera-48mp.jpg');
+    const out = await processImage(input);
+    expect(out.header).toMatchObject({ width: 8000, height: 6000 });
+    expectClean(out, { width: 8000, height: 6000 });
+    expect(out.stats).toMatchObject({ engine: 'wasm', decodedWidth: 1000, decodedHeight: 750 });
+    expect(metadataFound(out.original)).toEqual([]);
+  });
+
+  it('a photo stored sideways (EXIF orientation 6) comes out upright; the original keeps only the orientation tag', { timeout: HEAVY }, async () => {
+    const input = await fixture('camera-12mp-orientation-6.jpg');
+    expect(imageDimensions(input)).toEqual({ width: 4000, height: 3000 });
+    const out = await processImage(input);
+    expect(out.header).toMatchObject({ width: 3000, height: 4000, orientation: 6 });
+    expectClean(out, { width: 3000, height: 4000 });
+    for (const d of out.derivatives) expect(d.height).toBeGreaterThan(d.width);
+    const info = readJpeg(out.original);
+    const app1 = info?.segments.filter((s) => s.marker === 0xe1) ?? [];
+    expect(app1).toHaveLength(1);
+    expect(app1[0]?.length).toBeLessThanOrEqual(40); // the orientation tag and nothing else: no GPS, camera or time
+    expect(exifOrientation(out.original.subarray((app1[0]?.at ?? 0) + 4))).toBe(6);
+    expect(metadataFound(out.original)).toEqual(['EXIF']);
+  });
+
+  it('a PNG screenshot loses its text chunks and becomes small portrait images', { timeout: HEAVY }, async () => {
+    const input = await fixture('screenshot.png');
+    expect(metadataFound(input)).toContain('tEXt');
+    const out = await processImage(input);
+    expectClean(out, { width: 1080, height: 2400 });
+    expect(metadataFound(out.original)).toEqual([]);
+  });
+});
+
+function refusal(fn: () => Promise<unknown>) {
+  return fn().then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (err: unknown) => {
+      expect(err).toBeInstanceOf(AppError);
+      return err as AppError;
+    },
+  );
+}
+
+/** A JPEG header (SOI, one frame header, SOS) claiming the given size; no image data. */
+function jpegHeader(width: number, height: number, sof: number, components = 3): Uint8Array {
+  const frame = [0xff, sof, 0, 8 + components * 3, 8, height >> 8, height & 0xff, width >> 8, width & 0xff, components];
+  for (let i = 0; i < components; i++) frame.push(i + 1, 0x11, 0);
+  return Uint8Array.from([0xff, 0xd8, ...frame, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x00, 0xff, 0xd9]);
+}
+
+function pngHeader(width: number, height: number): Uint8Array {
+  const b = new Uint8Array(33);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  b.set([8, 6, 0, 0, 0], 24);
+  return b;
+}
+
+describe('image pipeline refusals', () => {
+  it('refuses a PNG above the whole-decode cap with the limit in words, before decoding it', async () => {
+    const err = await refusal(() => processImage(pngHeader(4000, 3000), { field: 'cover' }));
+    expect(err.status).toBe(413);
+    expect(err.fieldErrors[0]?.field).toBe('cover');
+    expect(err.message).toMatch(/4000×3000 piksel, 12 megapiksel.*maksimal 8 megapiksel/);
+  });
+
+  it('refuses a progressive JPEG above 16 MP but accepts the same size as baseline up to the header', async () => {
+    const err = await refusal(() => processImage(jpegHeader(6000, 4000, 0xc2)));
+    expect(err.status).toBe(413);
+    expect(err.message).toMatch(/24 megapiksel.*maksimal 16 megapiksel/);
+    // Baseline of the same size passes the cap and fails only because the test header has no image data.
+    const baseline = await refusal(() => processImage(jpegHeader(6000, 4000, 0xc0)));
+    expect(baseline.status).toBe(422);
+  });
+
+  it('refuses CMYK, GIF and corrupt data with a 4xx, never a crash', async () => {
+    expect((await refusal(() => processImage(jpegHeader(100, 100, 0xc0, 4)))).message).toMatch(/CMYK/);
+    expect((await refusal(() => processImage(new TextEncoder().encode('GIF89a\x01\x00\x01\x00')))).status).toBe(415);
+    expect((await refusal(() => processImage(new TextEncoder().encode('not an image')))).status).toBe(415);
+    const truncated = (await fixture('camera-12mp.jpg')).subarray(0, 4000);
+    expect((await refusal(() => processImage(truncated))).status).toBe(422);
+  });
+});
