@@ -13,6 +13,7 @@ import { partnersFeature } from './features/partners';
 import { ppidFeature } from './features/ppid';
 import { regionStagesFeature } from './features/region-stages';
 import { siteFeature } from './features/site';
+import { tendersFeature } from './features/tenders';
 
 /**
  * THE feature registry: one line per feature area (its folder's `index.ts` descriptor). The app, the JSON API, the
@@ -34,5 +35,6 @@ export const FEATURES: Registry = [
   calendarFeature,
   auditFeature,
   mediaFeature,
+  tendersFeature,
   siteFeature,
 ];

@@ -6,6 +6,7 @@ import { DEMO_PLACES } from './demo-places.mjs';
 import { demoContentSql } from './demo-content.mjs';
 import { demoPpidSql } from './demo-seed-ppid.mjs';
 import { demoComplaintsSql } from './demo-seed-complaints.mjs';
+import { demoTendersSql } from './demo-seed-tenders.mjs';
 import { demoLettersSql } from './demo-seed-letters.mjs';
 
 const DAY = 86_400_000;
@@ -20,6 +21,7 @@ export const DEMO_ACCOUNTS = [
   ['DEMO0000000000000000000003', 'op.swargabara', 'Sari Operator Desa (demo)', 'operator_desa', '64.08.04.2012'],
   ['DEMO0000000000000000000004', 'ppid.sangattautara', 'Dewi PPID Kecamatan (demo)', 'ppid', '64.08.04'],
   ['DEMO0000000000000000000005', 'aduan.sangattautara', 'Andi Penanganan Pengaduan (demo)', 'penanganan_pengaduan', '64.08.04'],
+  ['DEMO0000000000000000000006', 'pengadaan', 'Yusuf Pengelola Pengadaan (demo)', 'pengelola_pengadaan', '64.08'],
 ];
 
 /** Demo stages: the village drafts and the kecamatan reviews (only on first seed; later changes are kept). */
@@ -150,6 +152,7 @@ export function buildDemoSeedSql({ now = Date.now(), iterations = 100000, root =
   lines.push(...demoContentSql(now));
   lines.push(...demoPpidSql(now));
   lines.push(...demoComplaintsSql(now));
+  lines.push(...demoTendersSql(now));
   lines.push(...demoLettersSql(now, root));
   const touched = new Map();
   for (const [id, region, kind, slug, title, summary, body, daysAgo, extra = {}] of POSTS) {

@@ -18,7 +18,7 @@ export interface CachedPageMeta {
 }
 
 /** Query parameters that select a page variant (filters, pagination). Any other parameter bypasses the cache. */
-const CACHEABLE_PARAMS = new Set(['halaman', 'jenis', 'kategori', 'tahun', 'status']);
+const CACHEABLE_PARAMS = new Set(['halaman', 'jenis', 'kategori', 'tahun', 'status', 'sumber']);
 
 /**
  * `generation` (env CACHE_GENERATION) changes with every deploy / `npm start`, so pages rendered by older code are

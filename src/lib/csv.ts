@@ -96,3 +96,101 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
     },
   });
 }
+
+/**
+ * The reader (imports of SiRUP/SPSE exports, any CSV a spreadsheet saves): RFC 4180 — quoted fields with doubled
+ * quotes, separators and line breaks inside quotes, CRLF, LF or CR line ends — plus what Indonesian Excel writes: a
+ * UTF-8 BOM and `;` as the separator. The separator is detected from the header record (`,`, `;` or TAB, whichever
+ * occurs most outside quotes). A quote inside an unquoted field is kept as text; an unterminated quoted field is an
+ * error with the record number. Hand-written because it is small and runs the same in Workers and Node.
+ */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly record: number,
+  ) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+const SEPARATORS = [',', ';', '\t'] as const;
+
+/** The separator of a file: the candidate that occurs most often outside quotes in the first record. */
+export function detectSeparator(text: string): string {
+  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
+  return best;
+}
+
+/**
+ * Every record of a CSV text as arrays of fields (the header is record 1, as a spreadsheet numbers its rows). A final
+ * line break does not make an empty record. Stops with a CsvSyntaxError after `maxRecords` records.
+ */
+export function parseCsv(text: string, options: { separator?: string; maxRecords?: number } = {}): string[][] {
+  const input = text.replace(/^\uFEFF/, '');
+  const sep = options.separator ?? detectSeparator(input);
+  const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quotedField = false; // the current field was quoted (so `""` alone is still a field)
+  let i = 0;
+  const endField = () => {
+    record.push(field);
+    field = '';
+    quotedField = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+    if (records.length > maxRecords) throw new CsvSyntaxError(`Berkas berisi lebih dari ${maxRecords} baris.`, records.length);
+  };
+  while (i < input.length) {
+    const ch = input[i]!;
+    if (ch === '"' && field === '' && !quotedField) {
+      // A quoted field: until the closing quote; "" is one quote.
+      const start = records.length + 1;
+      i++;
+      for (;;) {
+        if (i >= input.length) throw new CsvSyntaxError(`Tanda kutip pada baris ${start} tidak ditutup.`, start);
+        const c = input[i]!;
+        if (c === '"') {
+          if (input[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += c;
+        i++;
+      }
+      // Text after the closing quote up to the separator is kept (lenient, like spreadsheets).
+      while (i < input.length && input[i] !== sep && input[i] !== '\n' && input[i] !== '\r') field += input[i++];
+      quotedField = true;
+      continue;
+    }
+    if (ch === sep) {
+      endField();
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && input[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || quotedField || record.length > 0) endRecord();
+  return records;
+}

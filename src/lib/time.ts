@@ -164,3 +164,22 @@ export function toIsoUtc(ms: number): string {
   assertInstant(ms, 'toIsoUtc');
   return new Date(ms).toISOString();
 }
+
+const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** 'YYYY-MM-DDTHH:MM' typed in an <input type="datetime-local">, read as WITA wall-clock time → epoch ms. */
+export function witaLocalToMs(value: string): number | null {
+  const m = DATETIME_LOCAL.exec(value);
+  if (!m || !parseDateKey(m[1]!)) return null;
+  const h = Number(m[2]);
+  const min = Number(m[3]);
+  if (h > 23 || min > 59) return null;
+  return witaDateToMs(m[1]!) + h * 3_600_000 + min * 60_000;
+}
+
+/** Epoch ms → 'YYYY-MM-DDTHH:MM' in WITA, for the value of a datetime-local input. */
+export function msToWitaLocal(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '';
+  const p = witaParts(ms);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

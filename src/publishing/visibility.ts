@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne, type SQL } from 'drizzle-orm';
-import { documents, places } from '../db/schema';
+import { documents, places, tenders } from '../db/schema';
 
 /**
  * What the public may see — one SQL condition per kind of content, used by every public page, feed, API answer,
@@ -19,4 +19,9 @@ export function publicDocument(): SQL {
 /** Public places: published. */
 export function publicPlace(): SQL {
   return eq(places.status, 'terbit');
+}
+
+/** Public procurement packages: published (village packages after the workflow; regency packages always) and not deleted. */
+export function publicTender(): SQL {
+  return and(eq(tenders.publishStatus, 'terbit'), isNull(tenders.deletedAt)) as SQL;
 }

@@ -1,8 +1,8 @@
 import type { PostStatus } from '../db/schema';
 
 /**
- * THE publishing workflow of every kind of public content — posts, documents and places (and later village
- * procurement). Pure: no HTTP, no storage; tested in test/unit/content-workflow.test.ts.
+ * THE publishing workflow of every kind of public content — posts, documents, places and village procurement
+ * packages. Pure: no HTTP, no storage; tested in test/unit/content-workflow.test.ts.
  *
  *   draft ──submit──▶ menunggu_tinjauan ──approve──▶ terbit ──unpublish──▶ draft
  *     ▲                   │  └──reject──▶ ditolak ──submit──▶ menunggu_tinjauan
@@ -28,8 +28,8 @@ export type PublishRight = 'content.draft' | 'content.publish' | 'content.review
 
 export type TransitionResult = { ok: true; to: PublishStatus } | { ok: false; reason: 'state' | 'right'; right?: PublishRight; message: string };
 
-/** The noun used in messages: "Tulisan ini…", "Dokumen ini…", "Tempat ini…". */
-export type ContentNoun = 'tulisan' | 'dokumen' | 'tempat';
+/** The noun used in messages: "Tulisan ini…", "Dokumen ini…", "Tempat ini…", "Paket ini…" (village procurement). */
+export type ContentNoun = 'tulisan' | 'dokumen' | 'tempat' | 'paket';
 const cap = (n: ContentNoun) => n[0]!.toUpperCase() + n.slice(1);
 
 function stateMessage(action: PublishAction, n: ContentNoun): string {

@@ -24,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator_desa: 'Operator desa/kelurahan',
   ppid: 'Petugas PPID',
   penanganan_pengaduan: 'Penanganan pengaduan',
+  pengelola_pengadaan: 'Pengelola pengadaan (lelang kabupaten)',
 };
 
 export const STAGE_LABELS: Record<ManagementStage, string> = {

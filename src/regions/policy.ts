@@ -20,6 +20,9 @@ import { isWithin, levelOfCode } from './codes';
  *   everywhere.
  * - ppid / penanganan_pengaduan: handle requests/complaints in their region and its descendants (a kecamatan officer
  *   receives what escalates from its villages); nothing else.
+ * - Regency procurement packages (SPSE/SiRUP, `tender.regency`): Diskominfo and the accounts it names with the role
+ *   `pengelola_pengadaan` (normally on the regency) enter and import them; no operator ever does. Village procurement
+ *   is public content like posts (the `content.*` rights and the publishing workflow).
  * A desa membership never reaches another desa (sibling), and no local role reaches a parent region.
  */
 export const ACTIONS = [
@@ -31,6 +34,7 @@ export const ACTIONS = [
   'ppid.handle',
   'letter.handle', // administrative letters of the region (layanan): process, number, sign, revoke
   'ppid.objection.decide', // atasan PPID
+  'tender.regency', // enter, import and edit the regency's procurement packages (SPSE/SiRUP)
   'monitoring.read',
   'region.stage',
   'region.boundary',
@@ -84,6 +88,7 @@ function operatorMayEver(action: Action): boolean {
 }
 
 const PPID_ACTIONS = ['ppid.handle', 'document.declassify', 'dashboard.view', 'monitoring.read'] as const;
+const PROCUREMENT_ACTIONS = ['tender.regency', 'dashboard.view'] as const;
 
 /** Decision for one membership. */
 export function membershipAllows(m: Membership, action: Action, target: RegionTarget): boolean {
@@ -106,6 +111,8 @@ export function membershipAllows(m: Membership, action: Action, target: RegionTa
       return inSubtree && (PPID_ACTIONS as readonly Action[]).includes(action);
     case 'penanganan_pengaduan':
       return inSubtree && (action === 'complaint.handle' || action === 'dashboard.view');
+    case 'pengelola_pengadaan':
+      return inSubtree && (PROCUREMENT_ACTIONS as readonly Action[]).includes(action);
   }
 }
 
@@ -124,6 +131,7 @@ export function candidateRoots(memberships: readonly Membership[], action: Actio
       m.role === 'diskominfo' ||
       (m.role === 'ppid' && (PPID_ACTIONS as readonly Action[]).includes(action)) ||
       (m.role === 'penanganan_pengaduan' && ['complaint.handle', 'dashboard.view'].includes(action)) ||
+      (m.role === 'pengelola_pengadaan' && (PROCUREMENT_ACTIONS as readonly Action[]).includes(action)) ||
       (m.role === 'operator_kecamatan' && !DISKOMINFO_ONLY.has(action) && (operatorMayEver(action) || action === 'content.review')) ||
       (m.role === 'operator_desa' && !DISKOMINFO_ONLY.has(action) && operatorMayEver(action));
     if (reaches) roots.add(m.regionCode);

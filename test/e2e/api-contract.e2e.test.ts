@@ -8,6 +8,7 @@ import {
   type OpenApiDoc,
   ContractRecorder,
   callApi,
+  partnerToken,
   generateClientTypes,
   lintWithRedocly,
   parseWithSwaggerParser,
@@ -89,6 +90,74 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
     expect(failures).toEqual([]);
   });
 
+  test('tenders: public reads and partner writes match their schemas', async () => {
+    const token = await partnerToken(baseUrl(), ['tenders:write']);
+    const reader = await partnerToken(baseUrl(), ['regions:read']);
+    const json = (t?: string) => ({ 'Content-Type': 'application/json', ...(t ? { Authorization: `Bearer ${t}` } : {}) });
+    const code = `99${Date.now().toString(36)}`;
+    const pkg = {
+      name: 'Kontrak uji paket jalan',
+      owner_name: 'DINAS PEKERJAAN UMUM DAN PENATAAN RUANG',
+      procurement_type: 'pekerjaan_konstruksi',
+      method: 'tender',
+      fiscal_year: 2026,
+      pagu: 1250000000,
+      schedule: [{ stage: 'pendaftaran', start: '2026-03-02T08:00:00+08:00', end: '2026-03-09T15:00:00+08:00' }],
+      location_codes: ['64.08.04.2012'],
+    };
+    const body = JSON.stringify(pkg);
+    const created = await call('PUT', `/tenders/spse/${code}`, { headers: json(token), body });
+    expect(created.status).toBe(201);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: json(token), body })).status).toBe(200);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: json(), body })).status).toBe(401);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: json(reader), body })).status).toBe(403);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: json(token), body: '{"name":' })).status).toBe(400);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: { ...json(token), 'Content-Type': 'text/plain' }, body })).status).toBe(415);
+    expect(
+      (await call('PUT', `/tenders/spse/${code}`, { headers: json(token), body: JSON.stringify({ ...pkg, description: 'x'.repeat(70_000) }) })).status,
+    ).toBe(413);
+    expect((await call('PUT', `/tenders/spse/${code}`, { headers: json(token), body: JSON.stringify({ ...pkg, pagu: -1 }) })).status).toBe(422);
+
+    const items = JSON.stringify({
+      items: [
+        { source: 'sirup', code, ...pkg },
+        { source: 'sirup', code: 'X', ...pkg, pagu: 'satu' },
+      ],
+    });
+    const batch = await call('POST', '/tenders/batch', { headers: json(token), body: items });
+    expect(batch.status).toBe(200);
+    expect((await call('POST', '/tenders/batch', { headers: json(), body: items })).status).toBe(401);
+    expect((await call('POST', '/tenders/batch', { headers: json(reader), body: items })).status).toBe(403);
+    expect((await call('POST', '/tenders/batch', { headers: json(token), body: '[1]' })).status).toBe(400);
+    expect((await call('POST', '/tenders/batch', { headers: { ...json(token), 'Content-Type': 'text/csv' }, body: items })).status).toBe(415);
+    expect((await call('POST', '/tenders/batch', { headers: json(token), body: JSON.stringify({ items: [{ d: 'x'.repeat(600_000) }] }) })).status).toBe(413);
+    expect((await call('POST', '/tenders/batch', { headers: json(token), body: JSON.stringify({ items: [] }) })).status).toBe(422);
+
+    const id = (created.body as { tender: { id: string } }).tender.id;
+    const one = await call('GET', `/tenders/${id}`);
+    expect(one.status).toBe(200);
+    expect((await call('GET', `/tenders/${id}`, { headers: { 'If-None-Match': one.headers.get('ETag')! } })).status).toBe(304);
+    expect((await call('GET', '/tenders/0000000000000000000000000A')).status).toBe(404);
+    expect((await call('GET', '/tenders/abc')).status).toBe(422);
+    const list = await call('GET', '/tenders?region=64.08.04&limit=2');
+    expect(list.status).toBe(200);
+    expect((await call('GET', '/tenders?region=64.08.04&limit=2', { headers: { 'If-None-Match': list.headers.get('ETag')! } })).status).toBe(304);
+    expect((await call('GET', '/tenders?cursor=bm90LWpzb24')).status).toBe(400);
+    expect((await call('GET', '/tenders?region=64.08.99')).status).toBe(404);
+    expect((await call('GET', '/tenders?status=apa')).status).toBe(422);
+
+    const types = await generateClientTypes(doc);
+    const check = [
+      "import type { paths } from './api';",
+      "type TenderList = paths['/tenders']['get']['responses'][200]['content']['application/json'];",
+      "type Upsert = paths['/tenders/{source}/{code}']['put']['responses'][201]['content']['application/json'];",
+      `export const list: TenderList = ${JSON.stringify(list.body)};`,
+      `export const created: Upsert = ${JSON.stringify(created.body)};`,
+    ].join('\n');
+    expect(typecheck({ 'api.d.ts': types, 'check.ts': check })).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+
   test('letters: catalogue, public request status and verification match their schemas', async () => {
     expect((await call('GET', '/services?region=64.08.04.2012')).status).toBe(200);
     expect((await call('GET', '/services?region=64.08.99')).status).toBe(404);
@@ -138,6 +207,7 @@ describe.skipIf(!e2eEnabled())('API contract (OpenAPI document ⇄ real answers)
   });
 
   test('every declared status of every converted operation was seen', () => {
-    expect(contract.gaps()).toEqual([]);
+    // A concurrent write of the same package (409) cannot be provoked deterministically from outside.
+    expect(contract.gaps(new Set(['upsertTender 409']))).toEqual([]);
   });
 });

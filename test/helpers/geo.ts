@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { purgeRegionPages } from '../../src/cache/purge';
 import { createDb } from '../../src/db/client';
-import type { BoundaryGeometry } from '../../src/features/geo/geometry';
+import type { BoundaryGeometry } from '../../src/lib/geometry';
 
 let counter = 0;
 

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { get } from '../helpers/http';
 import { insertPlace, regionGeo } from '../helpers/geo';
-import { pointInGeometry, type BoundaryGeometry } from '../../src/features/geo/geometry';
+import { pointInGeometry, type BoundaryGeometry } from '../../src/lib/geometry';
 
 interface Feature {
   type: string;
@@ -190,8 +190,8 @@ describe('GET /api/v1/geo/layers/{layer}', () => {
   });
 
   it('answers 404 problem+json for a layer that is not available', async () => {
-    const body = await problem('/api/v1/geo/layers/lelang?region=64.08', 404);
-    expect(body.detail).toContain('lelang');
+    const body = await problem('/api/v1/geo/layers/jalanrusak?region=64.08', 404);
+    expect(body.detail).toContain('jalanrusak');
     await problem('/api/v1/geo/layers/%3Cx%3E?region=64.08', 422);
   });
 });

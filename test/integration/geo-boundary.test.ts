@@ -3,7 +3,7 @@
 // ancestors' cached pages.
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pointInGeometry, type BoundaryGeometry, type Position } from '../../src/features/geo/geometry';
+import { pointInGeometry, type BoundaryGeometry, type Position } from '../../src/lib/geometry';
 import { hasRfc7946Winding, ringArea } from '../../src/lib/geo-simplify.mjs';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get } from '../helpers/http';

@@ -2,7 +2,7 @@
 // page weight, maplibre only on request (map pages), Save-Data variant, and the base map route (off by default).
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeProjection } from '../../src/features/geo/svg-map';
+import { makeProjection } from '../../src/views/svg-map';
 import { get, gzipSize } from '../helpers/http';
 import { insertPlace, regionGeo } from '../helpers/geo';
 

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../scripts/lib/demo-places.mjs';
-import { pointInGeometry, pointWithinRegion } from '../../src/features/geo/geometry';
+import { pointInGeometry, pointWithinRegion } from '../../src/lib/geometry';
 import { loginAs, type Browser } from '../helpers/auth';
 import { get } from '../helpers/http';
 import { FAR_POINT, insertPlace, regionGeo, SWARGA_BARA_POINT } from '../helpers/geo';

@@ -50,7 +50,7 @@ describe('scheduled core jobs', () => {
   });
 
   it("the registered features' jobs keep their schedules", () => {
-    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual(['scheduled publish', 'monitoring (harian)']);
-    expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual(['scheduled publish', 'complaints autoclose', 'monitoring (per jam)']);
+    expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual(['scheduled publish', 'monitoring (harian)', 'tender statuses']);
+    expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual(['scheduled publish', 'complaints autoclose', 'monitoring (per jam)', 'tender statuses']);
   });
 });

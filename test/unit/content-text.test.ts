@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRss, buildSitemap, rfc822, xmlEscape } from '../../src/lib/feed';
-import { msToWitaLocal, PostForm, witaLocalToMs } from '../../src/features/content/schemas';
+import { PostForm } from '../../src/features/content/schemas';
+import { msToWitaLocal, witaLocalToMs } from '../../src/lib/time';
 import { slugify, uniqueSlug } from '../../src/features/content/slug';
 import { FIXED_PAGE_SLUGS } from '../../src/regions/fixed-pages';
 import { DocumentForm } from '../../src/features/documents/schemas';

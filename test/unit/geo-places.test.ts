@@ -1,7 +1,7 @@
 // Pure rules of the geo feature: simplification and label points for uploaded boundaries, the place form and API
 // query schemas, and the Indonesian refusal for points outside a region.
 import { describe, expect, it } from 'vitest';
-import { countPositions, pointInGeometry, type BoundaryGeometry, type Position } from '../../src/features/geo/geometry';
+import { countPositions, pointInGeometry, type BoundaryGeometry, type Position } from '../../src/lib/geometry';
 import { FEATURES } from '../../src/features';
 import { complaintsLayer } from '../../src/features/complaints/map-points';
 import { mapLayersOf } from '../../src/features/descriptor';
@@ -228,6 +228,6 @@ describe('map layers', () => {
     expect(await layer.load({} as never, '64.08.04')).toEqual([
       { id: 'ADU-1', title: 'Jalan rusak di 64.08.04', subtitle: 'ADU-1 · Diverifikasi', lat: 0.5, lng: 117.5, url: null },
     ]);
-    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan']);
+    expect(mapLayersOf(FEATURES).map((l) => l.id)).toEqual(['pengaduan', 'lelang']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGENCY } from '../../src/config';
-import type { Position } from '../../src/features/geo/geometry';
+import type { Position } from '../../src/lib/geometry';
 import {
   BboxQuerySchema,
   BoundaryGeometrySchema,

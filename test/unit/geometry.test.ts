@@ -11,7 +11,7 @@ import {
   polygonRings,
   type BoundaryGeometry,
   type Position,
-} from '../../src/features/geo/geometry';
+} from '../../src/lib/geometry';
 
 const square = (lng: number, lat: number, d: number): Position[] => [
   [lng, lat],

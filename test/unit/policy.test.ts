@@ -16,6 +16,7 @@ const SETUPS: Record<Role, { member: string; targets: Partial<Record<Relation, s
   operator_desa: { member: '64.08.04.2012', targets: { own: '64.08.04.2012', sibling: '64.08.04.2011', parent: '64.08.04' } },
   ppid: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
   penanganan_pengaduan: { member: '64.08.04', targets: { own: '64.08.04', child: '64.08.04.2012', sibling: '64.08.05', parent: '64.08' } },
+  pengelola_pengadaan: { member: '64.08', targets: { own: '64.08', child: '64.08.04.2012', sibling: '65.01', parent: '64' } },
 };
 
 /** Stages govern publishing only: preparing content (posts, documents, places) is open to local operators in every stage. */
@@ -39,6 +40,8 @@ function expected(role: Role, action: Action, rel: Relation, stage: ManagementSt
       return ['ppid.handle', 'document.declassify', 'dashboard.view', 'monitoring.read'].includes(action);
     case 'penanganan_pengaduan':
       return ['complaint.handle', 'dashboard.view'].includes(action);
+    case 'pengelola_pengadaan':
+      return ['tender.regency', 'dashboard.view'].includes(action);
   }
 }
 
@@ -62,7 +65,7 @@ describe('access policy matrix', () => {
       return parts[4] !== parts[5];
     });
     expect(mismatches).toEqual([]);
-    expect(rows.length).toBe(5 * 3 * ACTIONS.length * 4 - 3 * ACTIONS.length); // desa operator has no child relation
+    expect(rows.length).toBe(6 * 3 * ACTIONS.length * 4 - 3 * ACTIONS.length); // desa operator has no child relation
   });
 
   it('a desa operator never reaches another desa, whatever the stage', () => {
@@ -112,6 +115,29 @@ describe('access policy matrix', () => {
       }
       expect(can([{ role: 'diskominfo', regionCode: '64.08' }], a, { code: '64.08.04.2012', stage: 'diskominfo' })).toBe(true);
     }
+  });
+
+  it('regency procurement packages: Diskominfo and the procurement managers it names, never an operator, in no stage', () => {
+    for (const stage of STAGES) {
+      for (const [role, member] of [
+        ['operator_desa', '64.08.04.2012'],
+        ['operator_kecamatan', '64.08.04'],
+        ['ppid', '64.08'],
+        ['penanganan_pengaduan', '64.08'],
+      ] as [Role, string][]) {
+        expect(can([{ role, regionCode: member }], 'tender.regency', { code: member, stage }), `${role} ${stage}`).toBe(false);
+        expect(can([{ role, regionCode: member }], 'tender.regency', { code: '64.08', stage }), `${role} ${stage} regency`).toBe(false);
+        expect(candidateRoots([{ role, regionCode: member }], 'tender.regency')).toEqual([]);
+      }
+      expect(can([{ role: 'diskominfo', regionCode: '64.08' }], 'tender.regency', { code: '64.08', stage })).toBe(true);
+      expect(can([{ role: 'pengelola_pengadaan', regionCode: '64.08' }], 'tender.regency', { code: '64.08', stage })).toBe(true);
+      // The procurement manager prepares no village content and reviews nothing.
+      for (const a of ['content.draft', 'content.publish', 'content.review'] as Action[]) {
+        expect(can([{ role: 'pengelola_pengadaan', regionCode: '64.08' }], a, { code: '64.08.04.2012', stage })).toBe(false);
+      }
+    }
+    expect(candidateRoots([{ role: 'pengelola_pengadaan', regionCode: '64.08' }], 'tender.regency')).toEqual(['64.08']);
+    expect(candidateRoots([{ role: 'pengelola_pengadaan', regionCode: '64.08' }], 'content.draft')).toEqual([]);
   });
 
   it('several memberships combine, each within its own region', () => {

@@ -1,7 +1,7 @@
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import type { Bbox, BoundaryGeometry, Position } from '../../src/features/geo/geometry';
-import { SvgMap, makeProjection, svgMapPathData, type SvgMapChild, type SvgMapPlace, type SvgMapProps } from '../../src/features/geo/svg-map';
+import type { Bbox, BoundaryGeometry, Position } from '../../src/lib/geometry';
+import { SvgMap, makeProjection, svgMapPathData, type SvgMapChild, type SvgMapPlace, type SvgMapProps } from '../../src/views/svg-map';
 
 async function render(props: SvgMapProps): Promise<string> {
   return String(await jsx(SvgMap, props).toString());

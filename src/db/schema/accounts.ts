@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { regions } from './regions';
 
-export const ROLES = ['diskominfo', 'operator_kecamatan', 'operator_desa', 'ppid', 'penanganan_pengaduan'] as const;
+export const ROLES = ['diskominfo', 'operator_kecamatan', 'operator_desa', 'ppid', 'penanganan_pengaduan', 'pengelola_pengadaan'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable('users', {

@@ -8,6 +8,7 @@ export * from './complaints';
 export * from './places';
 export * from './ppid';
 export * from './monitoring';
+export * from './tenders';
 export * from './offices';
 export * from './letters';
 export * from './drafts';

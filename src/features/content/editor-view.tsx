@@ -13,7 +13,7 @@ import { ConfirmLink } from '../../admin/confirm';
 import { AutosaveField, DraftNotice } from '../../admin/autosave';
 import { PostPreview, ReviewDecision } from './review-view';
 import { ACTION_LABELS, statusLabel } from './labels';
-import { msToWitaLocal } from './schemas';
+import { msToWitaLocal } from '../../lib/time';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { imgAttrs } from '../../media/manifest';
 import { coverOf, KIND_LABELS } from './views';

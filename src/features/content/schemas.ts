@@ -1,7 +1,7 @@
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
 import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from '../../db/schema';
-import { parseDateKey, witaDateToMs, witaParts } from '../../lib/time';
+import { parseDateKey, witaDateToMs, witaLocalToMs } from '../../lib/time';
 import { WHEN_OBJECT } from '../../lib/validation';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
@@ -24,26 +24,6 @@ export const PostSlugParam = z
   .max(120);
 
 // ---------------------------------------------------------------- admin forms (shared with the JSON API docs)
-
-const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
-
-/** 'YYYY-MM-DDTHH:MM' typed in an <input type="datetime-local">, read as WITA wall-clock time → epoch ms. */
-export function witaLocalToMs(value: string): number | null {
-  const m = DATETIME_LOCAL.exec(value);
-  if (!m || !parseDateKey(m[1]!)) return null;
-  const h = Number(m[2]);
-  const min = Number(m[3]);
-  if (h > 23 || min > 59) return null;
-  return witaDateToMs(m[1]!) + h * 3_600_000 + min * 60_000;
-}
-
-/** Epoch ms → 'YYYY-MM-DDTHH:MM' in WITA, for the value of a datetime-local input. */
-export function msToWitaLocal(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '';
-  const p = witaParts(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
-}
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

@@ -19,7 +19,7 @@ import { renderAdmin } from '../../admin/render';
 import { BoundaryView, PlaceFormView, PlacesAdminView } from './admin-views';
 import { renderConfirm, TrashList } from '../../admin/confirm';
 import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
-import { countPositions, type BoundaryGeometry } from './geometry';
+import { countPositions, type BoundaryGeometry } from '../../lib/geometry';
 import { PLACE_PHOTO_MAX_BYTES, PlaceFormSchema } from './places-schemas';
 import { listAdminPlaces, listCategories, listDeletedPlaces, type PlaceView } from './places-repo';
 import { regionTitle } from '../../regions/labels';

@@ -13,7 +13,7 @@ import { authorize } from '../../regions/guard';
 import { findRootRegion } from '../../regions/repo';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
-import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from './geometry';
+import { countPositions, geometryBbox, pointWithinRegion, type Bbox, type BoundaryGeometry } from '../../lib/geometry';
 import { boundaryUploadSchema } from './schemas';
 import { regionAnchor, rewindGeometry, roundBboxOutward, simplifyGeometry } from './simplify';
 

@@ -9,7 +9,7 @@ import type { BasemapConfig } from './basemap';
 import type { MapLayer } from '../map-layers';
 import type { PlaceView } from './places-repo';
 import type { RegionShape } from './repo';
-import type { SvgMapPlace } from './svg-map';
+import type { SvgMapPlace } from '../../views/svg-map';
 import { RegionSvgMap } from './views';
 
 export interface PetaPageProps {

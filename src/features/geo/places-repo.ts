@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or
 import type { Db } from '../../db/client';
 import { placeCategories, places, regions, type PlaceCategoryRow } from '../../db/schema';
 import { escapeLike } from '../../regions/repo';
-import type { Bbox } from './geometry';
+import type { Bbox } from '../../lib/geometry';
 import { inSubtrees } from '../../regions/sql';
 import { publicPlace } from '../../publishing/visibility';
 

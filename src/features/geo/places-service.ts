@@ -26,7 +26,7 @@ import {
 } from '../../publishing/workflow';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
-import { distanceToBoundaryMeters, pointWithinRegion, type BoundaryGeometry, type Position } from './geometry';
+import { distanceToBoundaryMeters, pointWithinRegion, type BoundaryGeometry, type Position } from '../../lib/geometry';
 import { PLACE_PHOTO_MAX_BYTES, type PlaceInput } from './places-schemas';
 import { categoryExists, findPlace, type PlaceView } from './places-repo';
 

@@ -1,7 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { regions } from '../../db/schema';
-import type { Bbox, BoundaryGeometry } from './geometry';
+import type { Bbox, BoundaryGeometry } from '../../lib/geometry';
 import { rewindGeometry } from './simplify';
 
 export interface RegionShape {

@@ -2,8 +2,8 @@
 // User-facing messages are in Bahasa Indonesia.
 import { z } from 'zod';
 import { REGENCY } from '../../config';
-import type { Bbox, BoundaryGeometry, Position } from './geometry';
-import { polygonsOf } from './geometry';
+import type { Bbox, BoundaryGeometry, Position } from '../../lib/geometry';
+import { polygonsOf } from '../../lib/geometry';
 
 /** Upper limit on positions in one uploaded boundary (closing positions included). */
 export const MAX_BOUNDARY_POSITIONS = 50_000;

@@ -7,10 +7,10 @@ import {
   simplifyGeometry as simplifyShared,
   simplifyRing as simplifyRingShared,
 } from '../../lib/geo-simplify.mjs';
-import type { Bbox, BoundaryGeometry, Position, Ring } from './geometry';
-import { pointInGeometry, polygonsOf } from './geometry';
+import type { Bbox, BoundaryGeometry, Position, Ring } from '../../lib/geometry';
+import { pointInGeometry, polygonsOf } from '../../lib/geometry';
 
-export { rewindGeometry, simplifyOpenRing } from '../../lib/geo-simplify.mjs';
+export { rewindGeometry } from '../../lib/geo-simplify.mjs';
 
 /** Tolerance used for uploaded boundaries: 0.0002° ≈ 22 m, well inside the 200 m place tolerance. */
 export const UPLOAD_SIMPLIFY_TOLERANCE = 0.0002;

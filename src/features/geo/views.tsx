@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import type { RegionShape } from './repo';
-import { SvgMap, type SvgMapPlace } from './svg-map';
+import { SvgMap, type SvgMapPlace } from '../../views/svg-map';
 
 /** The small no-JavaScript map of a region home: boundary, children (linked) and places as dots. */
 export const RegionSvgMap: FC<{ self: RegionShape; children: RegionShape[]; places?: SvgMapPlace[]; id?: string }> = ({ self, children, places, id }) => (

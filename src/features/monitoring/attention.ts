@@ -36,6 +36,7 @@ function membershipCondition(m: Membership): SQL | undefined {
     case 'ppid':
       return and(own, eq(monitoringFlags.source, 'profil_ppid'));
     case 'penanganan_pengaduan':
+    case 'pengelola_pengadaan':
       return undefined;
   }
 }

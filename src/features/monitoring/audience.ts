@@ -16,7 +16,8 @@ export interface FlagAudience {
  * - Deadlines escalate upward: a flag's `audience_code` is the item's region while it is near its deadline, the
  *   parent region (kecamatan) once past due, and the regency (Diskominfo) once long past due. Officers of every
  *   region from the item's region up to the audience are concerned (operators and Diskominfo on that path).
- *   The handlers of the item's kind (PPID for requests/objections, complaint handlers for complaints) whose region
+ *   The handlers of the item's kind (PPID for requests/objections, complaint handlers for complaints, procurement
+ *   managers for regency packages that need an update) whose region
  *   covers the item are always concerned: it is theirs to answer.
  * - Content flags (freshness, checklist) concern the region's own operators, and only when its stage lets them
  *   write (in stage `diskominfo` Diskominfo runs the site); a missing PPID profile concerns the region's PPID.
@@ -38,5 +39,7 @@ export function concerns(m: Membership, flag: FlagAudience, stage: ManagementSta
       return own && flag.source === 'profil_ppid';
     case 'penanganan_pengaduan':
       return flag.kind === 'tenggat' && flag.source === 'pengaduan' && covers;
+    case 'pengelola_pengadaan':
+      return flag.kind === 'tenggat' && flag.source === 'lelang' && covers;
   }
 }

@@ -239,3 +239,33 @@ export async function callApi(base: string, method: string, path: string, init: 
   const body = /json/.test(essence(ct)) && text ? (JSON.parse(text) as unknown) : text === '' ? null : text;
   return { method, path: path.split('?')[0]!, status, contentType: ct, headers, body };
 }
+
+/** A partner of the e2e portal registered by the demo Diskominfo account at /admin/mitra, and its bearer token. */
+export async function partnerToken(base: string, scopes: string[]): Promise<string> {
+  const form = (fields: Record<string, string | string[]>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) p.append(k, x);
+    return p.toString();
+  };
+  const post = (path: string, body: string, cookie = '') =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, ...(cookie ? { Cookie: cookie } : {}) },
+      body,
+    });
+  const login = await post('/masuk', form({ login: 'diskominfo', password: 'Demo-Kutim-2026' }));
+  const cookie = login.headers
+    .getSetCookie()
+    .find((h) => h.startsWith('__Host-sesi='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error(`demo login failed: ${login.status}`);
+  const home = await (await fetch(`${base}/admin/akun`, { headers: { Cookie: cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1] ?? '';
+  const html = await (await post('/admin/mitra', form({ name: `Kontrak ${Math.random().toString(36).slice(2, 8)}`, scopes, _csrf: csrf }), cookie)).text();
+  const clientId = /(mitra_[a-z0-9]{16})/.exec(html)?.[1];
+  const secret = /(pks_[A-Za-z0-9_-]{20,})/.exec(html)?.[1];
+  if (!clientId || !secret) throw new Error('partner registration failed');
+  const res = await post('/api/v1/oauth/token', form({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }));
+  return ((await res.json()) as { access_token: string }).access_token;
+}

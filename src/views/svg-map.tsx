@@ -1,9 +1,9 @@
 // Server-rendered SVG map (no JavaScript, no inline styles: CSP-safe). Styling hooks are classes;
 // presentation attributes on the groups give a legible default when no stylesheet applies.
 import type { FC } from 'hono/jsx';
-import type { Bbox, BoundaryGeometry, Position } from './geometry';
-import { geometryBbox, polygonsOf } from './geometry';
-import { simplifyOpenRing } from './simplify';
+import type { Bbox, BoundaryGeometry, Position } from '../lib/geometry';
+import { geometryBbox, polygonsOf } from '../lib/geometry';
+import { simplifyOpenRing } from '../lib/geo-simplify.mjs';
 
 export interface Projection {
   project(position: Position): [x: number, y: number];
