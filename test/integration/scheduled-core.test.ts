@@ -67,7 +67,7 @@ describe('scheduled core jobs', () => {
   });
 
   it('records every run in job_runs: a job that throws or reports a failure is failed, the next job still runs', async () => {
-    const now = Date.UTC(2026, 5, 2, 17);
+    const now = Date.UTC(2026, 5, 3, 17);
     const ran: string[] = [];
     const registry = [
       {
@@ -147,6 +147,8 @@ describe('scheduled core jobs', () => {
     expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual([
       'scheduled publish',
       'complaints autoclose',
+      'ppid data-key reseal',
+      'letters data-key reseal',
       'monitoring (per jam)',
       'tender statuses',
       'impor situs lama',
