@@ -3,7 +3,8 @@ import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client';
 import { loadCalendar } from '../../src/features/ppid/repo';
-import { decryptIdentity } from '../../src/features/ppid/secrets';
+import { openIdentity } from '../../src/features/ppid/secrets';
+import { dataKeys } from '../../src/lib/data-key';
 import { workingDaysBetween, isWorkingDay } from '../../src/lib/working-days';
 import { witaDateKey } from '../../src/lib/time';
 import { get, ORIGIN } from '../helpers/http';
@@ -126,7 +127,8 @@ describe('information request form', () => {
     expect(JSON.stringify(row)).not.toContain(code);
     expect(row.identity_cipher).not.toContain(SECRET_NIK);
     expect(row.identity_last4).toBe('0003');
-    expect(await decryptIdentity(env.SESSION_SECRET, row.identity_cipher as string, number)).toBe(SECRET_NIK);
+    expect(row.identity_cipher).toMatch(new RegExp(`^${env.DATA_KEY_ACTIVE}:`));
+    expect(await openIdentity(dataKeys(env), 'a-rotated-session-secret-of-32-characters', row.identity_cipher as string, number)).toBe(SECRET_NIK);
   });
 
   it('is sent by send.js (progress, drafts, offline outbox) as multipart with its token as Idempotency-Key', async () => {

@@ -147,6 +147,8 @@ describe('scheduled core jobs', () => {
     expect(jobsOf(FEATURES, 'hourly').map((j) => j.name)).toEqual([
       'scheduled publish',
       'complaints autoclose',
+      'ppid data-key reseal',
+      'letters data-key reseal',
       'monitoring (per jam)',
       'tender statuses',
       'impor situs lama',

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { parseKeyring } from '../../src/lib/keyring';
 import type { ReportRow } from '../../src/features/ppid/repo';
 import { computeReport, reportCsv, reportDueAt, yearWindow } from '../../src/features/ppid/report';
 import {
   codeHash,
-  decryptIdentity,
-  encryptIdentity,
   lastFour,
   normalizeCode,
   normalizeNumber,
   privateCodeFor,
   newRequestNumber,
+  openIdentity,
+  sealIdentity,
   NUMBER_RE,
   CODE_RE,
 } from '../../src/features/ppid/secrets';
@@ -151,16 +152,17 @@ describe('annual report figures', () => {
 describe('PPID secrets', () => {
   const secret = 'unit-test-secret-at-least-32-characters!!';
 
-  it('encrypts the identity number with AES-GCM bound to the request number', async () => {
-    const c1 = await encryptIdentity(secret, '6408041234567890', 'PPID-AAAA-BBBB');
-    const c2 = await encryptIdentity(secret, '6408041234567890', 'PPID-AAAA-BBBB');
+  it('seals the identity number with the data key, bound to the request number, independent of SESSION_SECRET', async () => {
+    const keys = parseKeyring('DATA_KEYS', JSON.stringify({ k1: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))) }), 'k1');
+    const c1 = await sealIdentity(keys, '6408041234567890', 'PPID-AAAA-BBBB');
+    const c2 = await sealIdentity(keys, '6408041234567890', 'PPID-AAAA-BBBB');
     expect(c1).not.toBe(c2); // random IV
     expect(c1).not.toContain('6408041234567890');
-    expect(c1).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
-    expect(await decryptIdentity(secret, c1, 'PPID-AAAA-BBBB')).toBe('6408041234567890');
-    expect(await decryptIdentity(secret, c1, 'PPID-CCCC-DDDD')).toBeNull(); // moved to another row
-    expect(await decryptIdentity('another-secret-at-least-32-characters-long', c1, 'PPID-AAAA-BBBB')).toBeNull();
-    expect(await decryptIdentity(secret, `${c1.slice(0, -2)}xx`, 'PPID-AAAA-BBBB')).toBeNull();
+    expect(c1).toMatch(/^k1:/);
+    expect(await openIdentity(keys, secret, c1, 'PPID-AAAA-BBBB')).toBe('6408041234567890');
+    expect(await openIdentity(keys, 'another-secret-at-least-32-characters-long', c1, 'PPID-AAAA-BBBB')).toBe('6408041234567890');
+    expect(await openIdentity(keys, secret, c1, 'PPID-CCCC-DDDD')).toBeNull(); // moved to another row
+    expect(await openIdentity(keys, secret, `${c1.slice(0, -2)}xx`, 'PPID-AAAA-BBBB')).toBeNull();
     expect(lastFour('6408 0412 3456 7890')).toBe('7890');
     expect(lastFour('AHU-0012.ab')).toBe('12AB');
   });

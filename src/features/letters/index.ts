@@ -6,6 +6,7 @@ import { letterAttention } from './attention';
 import { lettersSource } from './deadline-source';
 import { recomputeLetterDeadlines } from './deadlines';
 import { letterRoutes } from './routes';
+import { lettersResealJob } from './reseal-job';
 
 /**
  * Administrative letters (layanan): each region's catalogue, the citizen's request form, tracking and downloads,
@@ -21,6 +22,7 @@ export const lettersFeature: FeatureDescriptor = {
   deadlineSources: [lettersSource],
   onHolidaysChanged: async (db) => recomputeLetterDeadlines(db, await loadHolidayCalendar(db)),
   reservedWords: ['verifikasi'],
+  jobs: [lettersResealJob],
   sections: ['layanan'],
   trackers: [{ prefix: 'SRT', label: 'Permohonan surat', example: 'SRT-7K3Q-9XPD', section: 'layanan' }],
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dataKeys } from '../../lib/data-key';
 import { jsonWithEtag } from '../../api/respond';
 import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody } from '../../api/route';
 import { AppError } from '../../lib/errors';
@@ -99,7 +100,7 @@ export function ppidApi(): ApiRouter {
     const target = await findRegion(db, region);
     if (!target) throw new AppError('validation', 'Wilayah tidak ditemukan.', { fieldErrors: [{ field: 'region', message: 'Wilayah tidak ditemukan.' }] });
     const r = await submitRequest(
-      { db, secret: c.env.SESSION_SECRET, now: Date.now(), requestId: c.get('requestId') },
+      { db, secret: c.env.SESSION_SECRET, dataKeys: dataKeys(c.env), now: Date.now(), requestId: c.get('requestId') },
       { regionCode: target.code, input, key: header ?? randomToken(24), ip: clientIp(c), channel: 'api' },
     );
     const body: z.infer<typeof InfoRequestCreatedJson> = {

@@ -6,6 +6,7 @@ import { ppidAttention } from './attention';
 import { objectionsSource, ppidSource } from './deadline-source';
 import { recomputePpidDeadlines } from './deadlines';
 import { ppidRoutes } from './routes';
+import { ppidResealJob } from './reseal-job';
 
 /** PPID: public information requests (Perki 1/2021), objections, the DIP and the annual report. */
 export const ppidFeature: FeatureDescriptor = {
@@ -17,6 +18,7 @@ export const ppidFeature: FeatureDescriptor = {
   attention: ppidAttention,
   deadlineSources: [ppidSource, objectionsSource],
   onHolidaysChanged: async (db) => recomputePpidDeadlines(db, await loadHolidayCalendar(db)),
+  jobs: [ppidResealJob],
   sections: ['ppid'],
   trackers: [{ prefix: 'PPID', label: 'Permohonan informasi', example: 'PPID-7K3Q-9XPD', section: 'ppid' }],
 };

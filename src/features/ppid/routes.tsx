@@ -22,11 +22,12 @@ import { ReportView } from './report-views';
 import { InfoRequestForm, ObjectionForm, ReportQuery, RequestNumber, TrackForm } from './schemas';
 import { fileObjection, publicStatus, stateOf, submitRequest, verifyRequester, type PublicDeps } from './service';
 import { canObject, objectionWindow } from './state';
+import { dataKeys } from '../../lib/data-key';
 import { RequesterView, TrackView } from './track-views';
 import { PpidHomeView } from './views';
 
 function deps(c: Context<AppEnv>): PublicDeps {
-  return { db: c.get('db'), secret: c.env.SESSION_SECRET, now: Date.now(), requestId: c.get('requestId') };
+  return { db: c.get('db'), secret: c.env.SESSION_SECRET, dataKeys: dataKeys(c.env), now: Date.now(), requestId: c.get('requestId') };
 }
 
 /** The request form is sent by send.js: progress, drafts on the phone, offline outbox sent exactly once by its token. */

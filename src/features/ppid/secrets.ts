@@ -1,13 +1,15 @@
 /**
- * The requester's secrets: the identity number (NIK / deed number) is encrypted at rest with AES-GCM under a key
- * derived (HKDF-SHA-256) from SESSION_SECRET with a purpose label; officers only ever see its last 4 characters.
+ * The requester's secrets: the identity number (NIK / deed number) is encrypted at rest with the versioned data key
+ * (src/lib/data-key.ts, never derived from SESSION_SECRET); officers only ever see its last 4 characters.
  * The registration number and the private code use the shared reference-code formats (lib/reference-codes) with
  * PPID's original alphabet (no 0/O, 1/I): the number is random, the code is derived from the submission's
  * idempotency key (so a retried submission shows the same code again) and only its SHA-256 is stored.
  */
-import { base64urlDecode, base64urlEncode } from '../../lib/encoding';
+import { open, seal } from '../../lib/data-key';
 import { hmacBytes } from '../../lib/jwt';
+import type { Keyring } from '../../lib/keyring';
 import { NO_ZERO_ONE, privateCodes, trackingNumbers } from '../../lib/reference-codes';
+import { isLegacyIdentity, openLegacyIdentity } from './legacy-identity';
 
 const numbers = trackingNumbers('PPID', NO_ZERO_ONE);
 const codes = privateCodes({ alphabet: NO_ZERO_ONE, length: 12, canonical: 'grouped', take: 'bytes' });
@@ -31,56 +33,23 @@ export function codeHash(number: string, code: string): Promise<string> {
   return codes.hash(code, `ppid-code:${number}:`);
 }
 
-const keys = new Map<string, Promise<CryptoKey>>();
+/** The authenticated context of a request's identity number: bound to its row (the registration number). */
+export const identityContext = (number: string) => `ppid:${number}:identity`;
 
-function identityKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = (async () => {
-      const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, ['deriveKey']);
-      return crypto.subtle.deriveKey(
-        { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode('portal-kutim/ppid'), info: new TextEncoder().encode('identity-number-v1') },
-        base,
-        { name: 'AES-GCM', length: 256 },
-        false,
-        ['encrypt', 'decrypt'],
-      );
-    })();
-    keys.set(secret, key);
-  }
-  return key;
+/** Encrypts an identity number with the data key (src/lib/data-key.ts), bound to its request. */
+export function sealIdentity(keys: Keyring, plain: string, number: string): Promise<string> {
+  return seal(keys, plain, identityContext(number));
 }
 
 /**
- * 'v1.' + base64url(iv ‖ ciphertext+tag). `aad` binds the ciphertext to its row (the registration number), so a
- * ciphertext copied onto another request does not decrypt.
+ * Opens a stored identity number: data-key values (`<key id>:…`) and, read-only, the legacy `v1.` values written before
+ * the data key existed (legacy-identity.ts, which needs the SESSION_SECRET they were written under; the rotation job
+ * re-seals them). Null when it cannot be opened (missing key, altered value, another row).
  */
-export async function encryptIdentity(secret: string, plain: string, aad: string): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aad) },
-      await identityKey(secret),
-      new TextEncoder().encode(plain),
-    ),
-  );
-  const out = new Uint8Array(iv.length + ct.length);
-  out.set(iv);
-  out.set(ct, iv.length);
-  return `v1.${base64urlEncode(out)}`;
-}
-
-/** Decrypts a stored identity number (null when the ciphertext, secret or row binding does not match). */
-export async function decryptIdentity(secret: string, stored: string, aad: string): Promise<string | null> {
-  if (!stored.startsWith('v1.')) return null;
+export async function openIdentity(keys: Keyring, legacySecret: string, stored: string, number: string): Promise<string | null> {
+  if (isLegacyIdentity(stored)) return openLegacyIdentity(legacySecret, stored, number);
   try {
-    const bytes = base64urlDecode(stored.slice(3));
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(aad) },
-      await identityKey(secret),
-      bytes.slice(12),
-    );
-    return new TextDecoder().decode(plain);
+    return await open(keys, stored, identityContext(number));
   } catch {
     return null;
   }

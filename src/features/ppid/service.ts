@@ -18,7 +18,8 @@ import { auditInsert } from '../../audit/log';
 import { GROUND_LABELS } from './labels';
 import { findObjection, findRequestByNumber, listEvents, loadCalendar } from './repo';
 import type { InfoRequestInput } from './schemas';
-import { codeHash, encryptIdentity, lastFour, newRequestNumber, privateCodeFor } from './secrets';
+import type { Keyring } from '../../lib/keyring';
+import { codeHash, lastFour, newRequestNumber, privateCodeFor, sealIdentity } from './secrets';
 import { initialState, transition, type ObjectionGround, type RequestState } from './state';
 
 export const REQUEST_SCOPE = 'info_request';
@@ -28,7 +29,10 @@ export const CODE_CHECK_LIMIT = { limit: 20, windowMs: 15 * 60 * 1000 };
 
 export interface PublicDeps {
   db: Db;
+  /** Form/code MACs (never used to encrypt). */
   secret: string;
+  /** Seals the identity number (src/lib/data-key.ts). */
+  dataKeys: Keyring;
   now: number;
   requestId: string | null;
 }
@@ -105,7 +109,7 @@ export async function submitRequest(
               requesterPhone: i.phone ?? null,
               requesterEmail: i.email ?? null,
               identityType: i.identity_type,
-              identityCipher: await encryptIdentity(d.secret, i.identity_number, number),
+              identityCipher: await sealIdentity(d.dataKeys, i.identity_number, number),
               identityLast4: lastFour(i.identity_number),
               information: i.information,
               purpose: i.purpose,

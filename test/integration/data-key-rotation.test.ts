@@ -1,0 +1,114 @@
+import { createScheduledController, env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { letterSealedTable } from '../../src/features/letters/reseal-job';
+import { sealContext, submitRequest as submitLetter } from '../../src/features/letters/submit';
+import { readRequirementUploads } from '../../src/features/letters/uploads';
+import { templateVersion } from '../../src/features/letters/repo';
+import { ppidSealedTable } from '../../src/features/ppid/reseal-job';
+import { openIdentity } from '../../src/features/ppid/secrets';
+import { runScheduled } from '../../src/jobs';
+import { ppidFeature } from '../../src/features/ppid';
+import { dataKeys, open } from '../../src/lib/data-key';
+import { rotateSealed } from '../../src/lib/data-key-rotation';
+import { parseKeyring } from '../../src/lib/keyring';
+import { jpegBytes } from '../helpers/complaints';
+import { letterDeps, skuInput, SWARGA_BARA } from '../helpers/letters';
+import { requestRow, SECRET_NIK, submitRequest } from '../helpers/ppid';
+
+/** The format PPID wrote before the data key: AES-GCM under HKDF(SESSION_SECRET), the number as AAD, 'v1.' prefix. */
+async function legacySeal(secret: string, plain: string, number: string): Promise<string> {
+  const enc = new TextEncoder();
+  const base = await crypto.subtle.importKey('raw', enc.encode(secret), 'HKDF', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: enc.encode('portal-kutim/ppid'), info: enc.encode('identity-number-v1') },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(number) }, key, enc.encode(plain)));
+  const out = new Uint8Array([...iv, ...ct]);
+  return `v1.${btoa(String.fromCharCode(...out))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')}`;
+}
+
+const OTHER_SESSION_SECRET = 'a-session-secret-rotated-after-a-leak-32+';
+const K2 = btoa(String.fromCharCode(...new Uint8Array(32).fill(42)));
+/** The test environment's keys plus a new k2, made active: what an operator configures to rotate. */
+const rotatedKeys = () => parseKeyring('DATA_KEYS', JSON.stringify({ ...JSON.parse(env.DATA_KEYS), k2: K2 }), 'k2');
+const HOURLY = '5 * * * *';
+
+describe('data-key rotation', () => {
+  it('reads a PPID identity number sealed under the old SESSION_SECRET-derived key, and the hourly job re-seals it', { timeout: 30_000 }, async () => {
+    const { number } = await submitRequest();
+    const legacy = await legacySeal(env.SESSION_SECRET, SECRET_NIK, number);
+    await env.DB.prepare('UPDATE info_requests SET identity_cipher = ? WHERE number = ?').bind(legacy, number).run();
+    const keys = dataKeys(env);
+    expect(await openIdentity(keys, env.SESSION_SECRET, legacy, number)).toBe(SECRET_NIK);
+    expect(await openIdentity(keys, OTHER_SESSION_SECRET, legacy, number)).toBeNull(); // why it must be re-sealed
+
+    await runScheduled(createScheduledController({ cron: HOURLY, scheduledTime: Date.now() }), env, [ppidFeature]);
+    const stored = (await requestRow(number))!.identity_cipher as string;
+    expect(stored).toMatch(new RegExp(`^${env.DATA_KEY_ACTIVE}:`));
+    // Now rotating SESSION_SECRET no longer matters.
+    expect(await openIdentity(keys, OTHER_SESSION_SECRET, stored, number)).toBe(SECRET_NIK);
+    const run = await env.DB.prepare("SELECT status FROM job_runs WHERE job = 'ppid data-key reseal' ORDER BY started_at DESC LIMIT 1").first<{
+      status: string;
+    }>();
+    expect(run?.status).toBe('selesai');
+  });
+
+  it('moves PPID identity numbers to a newly active key, leaving an unopenable value counted and the rest done', { timeout: 30_000 }, async () => {
+    const a = await submitRequest();
+    const b = await submitRequest();
+    await env.DB.prepare('UPDATE info_requests SET identity_cipher = ? WHERE number = ?').bind('k1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA', b.number).run();
+    const keys = rotatedKeys();
+    const r = await rotateSealed(env.DB, keys, ppidSealedTable(env.SESSION_SECRET), { chunk: 1, maxChunks: 1000 });
+    expect(r.failed).toBeGreaterThanOrEqual(1);
+    expect(r.remaining).toBe(false);
+    const stored = (await requestRow(a.number))!.identity_cipher as string;
+    expect(stored).toMatch(/^k2:/);
+    expect(await openIdentity(keys, OTHER_SESSION_SECRET, stored, a.number)).toBe(SECRET_NIK);
+    expect((await requestRow(b.number))!.identity_cipher).toMatch(/^k1:/); // untouched, reported
+  });
+
+  it("re-seals letters' NIK, KK and contact to the active key in bounded chunks", { timeout: 30_000 }, async () => {
+    const sku = await templateVersion(letterDeps().db, 'sk-usaha', 1);
+    const files = new Map([
+      ['ktp', new File([jpegBytes(64, 40)], 'ktp.jpg', { type: 'image/jpeg' })],
+      ['kk', new File([jpegBytes(64, 48)], 'kk.jpg', { type: 'image/jpeg' })],
+    ]);
+    const input = skuInput();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { request } = await submitLetter(letterDeps(), SWARGA_BARA, input, await readRequirementUploads(files, sku!.requirements, (x) => x), {
+        now: Date.UTC(2026, 11, 1, 2) + i,
+        channel: 'portal',
+      });
+      ids.push(request.id);
+    }
+    const keys = rotatedKeys();
+    const first = await rotateSealed(env.DB, keys, letterSealedTable, { chunk: 1, maxChunks: 1 });
+    expect(first.remaining).toBe(true);
+    expect(first.resealed).toBe(3); // one row, three columns
+    let r = first;
+    for (let guard = 0; r.remaining && guard < 100; guard++) r = await rotateSealed(env.DB, keys, letterSealedTable, { chunk: 1, maxChunks: 1 });
+    expect(r.remaining).toBe(false);
+    for (const id of ids) {
+      const row = (await env.DB.prepare('SELECT nik_sealed, kk_sealed, contact_sealed FROM letter_requests WHERE id = ?')
+        .bind(id)
+        .first<Record<string, string>>())!;
+      expect(row.nik_sealed).toMatch(/^k2:/);
+      expect(row.kk_sealed).toMatch(/^k2:/);
+      expect(row.contact_sealed).toMatch(/^k2:/);
+      expect(await open(keys, row.nik_sealed!, sealContext(id, 'nik'))).toBe(input.nik);
+      expect(await open(keys, row.kk_sealed!, sealContext(id, 'kk'))).toBe(input.kk);
+      expect(await open(keys, row.contact_sealed!, sealContext(id, 'contact'))).toBe(input.phone);
+    }
+    // Idempotent: nothing left under k1.
+    expect((await rotateSealed(env.DB, keys, letterSealedTable)).resealed).toBe(0);
+  });
+});
