@@ -131,9 +131,10 @@ describe.skipIf(!e2eEnabled())('content on a phone: draft with photo → review 
     await cover.scrollIntoViewIfNeeded();
     await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
     const size = await cover.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight, src: img.getAttribute('src') }));
-    expect(size.src).toMatch(/^\/media\/public\/posts\/[0-9A-Z]{26}\.jpg$/);
-    expect(size.w).toBeLessThanOrEqual(1600);
-    expect(size.w).toBeGreaterThan(1000);
+    // The article derivative of the image pipeline (≤ 800 px), never the upload; the phone picks it over the thumbnail.
+    expect(size.src).toMatch(/^\/media\/public\/posts\/[0-9A-Z]{26}\/article$/);
+    expect(size.w).toBeLessThanOrEqual(800);
+    expect(size.w).toBeGreaterThan(240);
     expect(await page.locator('.prose').innerHTML()).toContain('<strong>bergotong royong</strong>');
     await expectNoA11yViolations(page);
     expect(ctx.externalRequests).toEqual([]);
