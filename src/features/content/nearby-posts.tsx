@@ -2,6 +2,8 @@
  * "No dead ends": a region with no posts of its own shows its ancestors' latest posts instead of an empty box,
  * each group labelled with where it comes from and linking to the originals. Nearest first: the kecamatan's
  * rollup (its own posts and its villages'), then the regency's OWN posts (its rollup would repeat everything).
+ * Caching: a purge covers a region and its ancestors, not its descendants, so a cached village page shows a new
+ * kecamatan or regency post only when its entry expires (PAGE_CACHE_TTL) or the village itself changes.
  */
 import type { FC } from 'hono/jsx';
 import type { Db } from '../../db/client';
