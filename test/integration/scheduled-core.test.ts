@@ -67,7 +67,7 @@ describe('scheduled core jobs', () => {
   });
 
   it('records every run in job_runs: a job that throws or reports a failure is failed, the next job still runs', async () => {
-    const now = Date.UTC(2026, 5, 2, 17);
+    const now = Date.UTC(2026, 5, 3, 17);
     const ran: string[] = [];
     const registry = [
       {
