@@ -9,6 +9,8 @@ import { createDb } from './db/client';
 import type { AppEnv } from './env';
 import { adminGuard } from './admin/guard';
 import { adminHome } from './admin/home';
+import { adminDraftRoutes } from './admin/autosave';
+import { resumeAfterLogin } from './admin/relogin';
 import { loadSession, requireUser } from './auth/session';
 import { pendingPurgeDrain } from './cache/purge';
 import { FEATURES } from './features';
@@ -53,7 +55,7 @@ export function createApp(registry: Registry = FEATURES) {
   app.get('/healthz', healthz());
 
   // Sessions only where they are used: public pages stay session-free (and KV-cacheable).
-  app.use('/admin/*', loadSession(), requireUser(), adminGuard(adminShellOf(registry)), pendingPurgeDrain());
+  app.use('/admin/*', loadSession(), resumeAfterLogin(), requireUser(), adminGuard(adminShellOf(registry)), pendingPurgeDrain());
   app.use('/masuk', loadSession());
   app.use('/keluar', loadSession());
   app.use('*', csrf());
@@ -68,6 +70,7 @@ export function createApp(registry: Registry = FEATURES) {
     ),
   );
   app.route('/', adminHome());
+  app.route('/', adminDraftRoutes());
   for (const feature of mountOrder(registry)) {
     if (feature.adminRoutes) app.route('/', feature.adminRoutes(registry));
     if (feature.routes) app.route('/', feature.routes(registry));

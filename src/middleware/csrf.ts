@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/errors';
 import { constantTimeEqual } from '../lib/password';
@@ -13,16 +13,21 @@ const enc = new TextEncoder();
  *    (htmx sends it from `hx-headers` on <body>).
  * /api/ is exempt: it takes no cookies, only bearer tokens.
  */
+/** Rule 1 alone: the browser says the request comes from this site (or says nothing, as non-browsers do). */
+export function isSameOriginRequest(c: Context): boolean {
+  const origin = c.req.header('Origin');
+  const site = c.req.header('Sec-Fetch-Site');
+  const self = new URL(c.req.url).origin;
+  // Browsers send `Origin: null` from pages with `Referrer-Policy: no-referrer` (complaint pages carrying a private
+  // code); Sec-Fetch-Site, which pages cannot forge, still tells whether the request is same-origin.
+  const originOk = !origin || origin === self || (origin === 'null' && site === 'same-origin');
+  return originOk && !(site && site !== 'same-origin' && site !== 'none');
+}
+
 export function csrf(): MiddlewareHandler<AppEnv> {
   return async function csrfMiddleware(c, next) {
     if (SAFE.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
-    const origin = c.req.header('Origin');
-    const site = c.req.header('Sec-Fetch-Site');
-    const self = new URL(c.req.url).origin;
-    // Browsers send `Origin: null` from pages with `Referrer-Policy: no-referrer` (complaint pages carrying a private
-    // code); Sec-Fetch-Site, which pages cannot forge, still tells whether the request is same-origin.
-    const originOk = !origin || origin === self || (origin === 'null' && site === 'same-origin');
-    if (!originOk || (site && site !== 'same-origin' && site !== 'none')) {
+    if (!isSameOriginRequest(c)) {
       throw new AppError('forbidden', 'Permintaan ditolak karena berasal dari situs lain.');
     }
     const session = c.get('session');

@@ -83,7 +83,8 @@ export const Layout: FC<LayoutProps> = (p) => (
             <p>{REGENCY.footer}</p>
             <ContactLine />
             <p>
-              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> · <a href="/masuk">Masuk petugas</a>
+              <a href="/wilayah">Semua wilayah</a> · <a href="/api/docs">API data terbuka</a> ·{' '}
+              {p.csrfToken ? <a href="/admin">Beranda admin</a> : <a href="/masuk">Masuk petugas</a>}
             </p>
           </div>
         </footer>

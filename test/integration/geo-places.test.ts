@@ -238,7 +238,9 @@ describe('admin: edit and delete', () => {
     expect(await confirm.text()).toContain('Hapus Pasar Baru Uji?');
     const del = await admin.post(`/admin/tempat/${id}/hapus`, {});
     expect(del.status).toBe(303);
-    expect(await placeRow(id)).toBeNull();
+    // Soft delete: the row stays in the trash, set back to a draft.
+    expect(await placeRow(id)).toMatchObject({ status: 'draft' });
+    expect((await placeRow(id))?.deleted_at).not.toBeNull();
     expect((await auditOf('place.delete', id))?.summary).toContain('dihapus');
     expect(await (await get(`${DESA}/peta`)).text()).not.toContain('Pasar Baru Uji');
   });

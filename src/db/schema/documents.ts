@@ -44,6 +44,7 @@ export const documents = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** Soft delete: a removed document disappears from public lists; versions stay for the audit trail. */
     deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
     /** Publishing workflow (src/publishing/workflow.ts): only `terbit` documents are public. */
     status: text('status', { enum: POST_STATUSES }).notNull().default('terbit'),
     reviewNote: text('review_note'),

@@ -13,3 +13,4 @@ export * from './old-sites';
 export * from './ops';
 export * from './offices';
 export * from './letters';
+export * from './drafts';

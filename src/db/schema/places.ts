@@ -38,8 +38,12 @@ export const places = sqliteTable(
     /** Publishing workflow (src/publishing/workflow.ts): only `terbit` places are public. */
     status: text('status', { enum: POST_STATUSES }).notNull().default('terbit'),
     reviewNote: text('review_note'),
+    /** Soft delete (trash): set back to `draft`, restorable; see src/publishing/trash.ts. */
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
   },
   (t) => [
+    index('places_deleted').on(t.regionCode, t.deletedAt),
     index('places_region').on(t.regionCode, t.category, t.name),
     index('places_lat_lng').on(t.lat, t.lng),
     index('places_status').on(t.status, t.regionCode, t.updatedAt),

@@ -36,12 +36,16 @@ export const posts = sqliteTable(
     importKey: text('import_key'),
     /** The original author's name of an imported post. */
     byline: text('byline'),
+    /** Soft delete (trash): set back to `draft`, restorable; see src/publishing/trash.ts. */
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
   },
   (t) => [
     unique().on(t.regionCode, t.slug),
     uniqueIndex('posts_import_key').on(t.regionCode, t.importKey).where(sql`import_key IS NOT NULL`),
     index('posts_region_published').on(t.regionCode, t.status, t.publishedAt),
     index('posts_published').on(t.status, t.publishedAt),
+    index('posts_deleted').on(t.regionCode, t.deletedAt),
   ],
 );
 

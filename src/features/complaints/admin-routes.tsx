@@ -10,6 +10,7 @@ import { candidateRoots } from '../../regions/policy';
 import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { renderAdmin } from '../../admin/render';
+import { MovedOutView } from './moved-view';
 import { fieldErrorsOf } from '../../lib/validation';
 import { AdminDetailView, AdminListView } from './admin-views';
 import { categoryAdminRoutes } from './categories';
@@ -111,13 +112,25 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
     const action = typeof values.action === 'string' && values.action in ACTION_LABELS ? values.action : 'tidak_dikenal';
     const parsed = HandlerActionForm.safeParse(values);
     if (!parsed.success) return detail(c, id, { action, errors: fieldErrorsOf(parsed.error), values }, 422);
+    let done: Awaited<ReturnType<typeof handlerAct>>;
     try {
-      await handlerAct(complaintDeps(c), actionContext(c), id, parsed.data, Version.parse(values.version));
+      done = await handlerAct(complaintDeps(c), actionContext(c), id, parsed.data, Version.parse(values.version));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
         return detail(c, id, { action, errors: err.fieldErrors.length ? err.fieldErrors : [{ field: '_', message: err.message }], values }, err.status);
       }
       throw err;
+    }
+    if (done.movedTo && !done.stillVisible) {
+      return renderAdmin(
+        c,
+        {
+          title: `Laporan ${done.ticket} dikirim`,
+          current: '/admin/pengaduan',
+          breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: done.ticket }],
+        },
+        <MovedOutView ticket={done.ticket} to={done.movedTo.label} status={done.status} unit={done.unit} />,
+      );
     }
     return c.redirect(`/admin/pengaduan/${id}?ok=${parsed.data.action}`, 303);
   });

@@ -113,7 +113,20 @@ export async function dispositionTargets(db: Db, actor: Actor, currentRegion: st
     ? await db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, upward)).all()
     : [];
   const byCode = new Map([...up, ...rows].map((r) => [r.code, r]));
-  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ code: r.code, label: regionTitle(r), level: r.level }));
+  // Nearest first: the report's own region, then its children and parent, then further away; the code breaks ties.
+  const distance = (code: string) => treeDistance(currentRegion, code);
+  return [...byCode.values()]
+    .sort((a, b) => distance(a.code) - distance(b.code) || a.code.localeCompare(b.code))
+    .map((r) => ({ code: r.code, label: regionTitle(r), level: r.level }));
+}
+
+/** Steps between two regions in the Kemendagri tree (up to the common ancestor, then down). */
+function treeDistance(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  let common = 0;
+  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common += 1;
+  return pa.length - common + (pb.length - common);
 }
 
 function toMachineAction(form: HandlerActionForm, target?: { code: string; label: string }): ComplaintAction {
@@ -154,9 +167,13 @@ export async function handlerAct(deps: ComplaintDeps, ctx: ActionContext, id: st
     }
     target = { code: hit.code, label: hit.label };
   }
+  // The same disposition twice (a double tap, a resent form) changes nothing and never doubles the citizen's timeline.
+  if (form.action === 'disposisi' && row.status === 'didisposisikan' && target?.code === row.regionCode && (row.unit ?? '') === form.unit) {
+    throw new AppError('conflict', `Laporan ini sudah didisposisikan ke ${form.unit} (${target.label}). Tidak ada yang diubah.`);
+  }
   const actor = await handlerActor(db, ctx.actor, row.regionCode);
   const action = toMachineAction(form, target);
-  return applyAction(deps, row, action, 'petugas', actor, ctx.now, {
+  const result = await applyAction(deps, row, action, 'petugas', actor, ctx.now, {
     statements: ({ state }) => [
       auditInsert(db, ctx, {
         action: `complaint.${form.action}`,
@@ -169,6 +186,10 @@ export async function handlerAct(deps: ComplaintDeps, ctx: ActionContext, id: st
       }),
     ],
   });
+  // Where the report went, and whether this handler still sees it (it does not after a move outside its area).
+  const movedTo = target && result.state.regionCode !== row.regionCode ? target : undefined;
+  const stillVisible = handlerRoots(ctx.actor.kind === 'user' ? ctx.actor.memberships : []).some((r) => isWithin(result.state.regionCode, r));
+  return { ticket: row.ticket, status: result.state.status, unit: result.state.unit, movedTo, stillVisible };
 }
 
 export async function handlerAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {

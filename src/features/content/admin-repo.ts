@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, posts, regions, users, type PostKind, type PostStatus } from '../../db/schema';
 import { escapeLike } from '../../lib/validation';
@@ -8,14 +8,27 @@ import { inSubtrees } from '../../regions/sql';
 
 const regionColumns = { regionName: regions.name, regionLevel: regions.level, regionPath: regions.path, regionStage: regions.stage };
 
-export async function findPostForAdmin(db: Db, id: string) {
+/** A post by id with its region; deleted posts (the trash) only with `{ deleted: true }`. */
+export async function findPostForAdmin(db: Db, id: string, opts: { deleted?: boolean } = {}) {
   return db
     .select({ post: posts, ...regionColumns, authorName: users.name })
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(eq(posts.id, id))
+    .where(and(eq(posts.id, id), opts.deleted ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt)))
     .get();
+}
+
+/** The trash: deleted posts inside the roots, newest deletion first. */
+export async function listDeletedPosts(db: Db, roots: string[], limit = 100) {
+  return db
+    .select({ id: posts.id, title: posts.title, deletedAt: posts.deletedAt, ...regionColumns })
+    .from(posts)
+    .innerJoin(regions, eq(regions.code, posts.regionCode))
+    .where(and(inSubtrees(posts.regionCode, roots), isNotNull(posts.deletedAt)))
+    .orderBy(desc(posts.deletedAt))
+    .limit(limit)
+    .all();
 }
 
 export interface AdminPostFilter {
@@ -43,7 +56,7 @@ const adminListColumns = {
 };
 
 export async function listPostsForAdmin(db: Db, f: AdminPostFilter) {
-  const conds: SQL[] = [inSubtrees(posts.regionCode, f.roots)];
+  const conds: SQL[] = [inSubtrees(posts.regionCode, f.roots), isNull(posts.deletedAt)];
   if (f.regionCode) conds.push(inSubtrees(posts.regionCode, [f.regionCode]));
   if (f.status) conds.push(eq(posts.status, f.status));
   if (f.kind) conds.push(eq(posts.kind, f.kind));
@@ -74,7 +87,7 @@ export async function waitingForReview(db: Db, roots: string[], limit = 200) {
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan')))
+    .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan'), isNull(posts.deletedAt)))
     .orderBy(asc(posts.updatedAt))
     .limit(limit)
     .all();
@@ -84,7 +97,7 @@ export async function countRejectedOf(db: Db, authorId: string): Promise<number>
   const row = await db
     .select({ n: count() })
     .from(posts)
-    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak')))
+    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'ditolak'), isNull(posts.deletedAt)))
     .get();
   return row?.n ?? 0;
 }
@@ -103,7 +116,7 @@ export async function fixedPagesOf(db: Db, regionCode: string) {
   return db
     .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, updatedAt: posts.updatedAt })
     .from(posts)
-    .where(and(eq(posts.regionCode, regionCode), eq(posts.kind, 'halaman')))
+    .where(and(eq(posts.regionCode, regionCode), eq(posts.kind, 'halaman'), isNull(posts.deletedAt)))
     .all();
 }
 

@@ -12,16 +12,32 @@ import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
-import { fixedPagesOf, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
+import { fixedPagesOf, listDeletedPosts, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
-import { changeStatus, createPost, deletePost, loadPostFor, updatePost, type ContentDeps } from './service';
+import { changeStatus, createPost, deletePost, loadPostFor, restorePost, updatePost, type ContentDeps } from './service';
+import { renderConfirm, TrashList } from '../../admin/confirm';
+import { discardDraft, loadDraft } from '../../admin/drafts';
+import { regionTitle } from '../../regions/labels';
+import { originOf } from '../../lib/origin';
 import { availableActions } from '../../publishing/workflow';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';
+const AUTOSAVE_SCRIPT = '/js/autosave.js';
+const draftKeyOf = (id?: string) => (id ? `post:${id}` : 'post:new');
+
+/** The editor's autosave state: a saved draft newer than the post (offered), or loaded when `?draf=1`. */
+async function draftState(c: Context<AppEnv>, id: string | undefined, shownUpdatedAt: number) {
+  const key = draftKeyOf(id);
+  const saved = await loadDraft(c.get('db'), sessionOf(c).userId, key);
+  if (!saved || saved.savedAt <= shownUpdatedAt) return { key };
+  const base = id ? `/admin/konten/${id}` : '/admin/konten/baru';
+  if (c.req.query('draf') === '1') return { key, restored: true, values: saved.values };
+  return { key, saved: { savedAt: saved.savedAt, restoreHref: `${base}?draf=1`, back: base } };
+}
 
 const deps = (c: Context<AppEnv>): ContentDeps => ({ db: c.get('db'), env: c.env });
 
@@ -53,8 +69,15 @@ const NOTICES: Record<string, string> = {
   disetujui: 'Tulisan disetujui dan diterbitkan.',
   dikembalikan: 'Tulisan dikembalikan ke penulis dengan catatan Anda.',
   ditarik: 'Tulisan ditarik dari situs publik.',
-  dihapus: 'Tulisan dihapus.',
+  dihapus: 'Tulisan dipindahkan ke Sampah.',
+  dipulihkan: 'Tulisan dipulihkan dari Sampah sebagai draf.',
 };
+
+/** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
+function undoOf(c: Context<AppEnv>): { csrf: string; restoreAction: string } | undefined {
+  const id = PostIdParam.safeParse(c.req.query('urungkan'));
+  return c.req.query('ok') === 'dihapus' && id.success ? { csrf: sessionOf(c).csrfToken, restoreAction: `/admin/konten/${id.data}/pulihkan` } : undefined;
+}
 
 function postId(c: Context<AppEnv>): string {
   const parsed = PostIdParam.safeParse(c.req.param('id'));
@@ -115,6 +138,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         canCreate={regions.some((r) => allows(ctx.actor, 'content.draft', r))}
         waiting={queue.length}
         notice={NOTICES[c.req.query('ok') ?? '']}
+        undo={undoOf(c)}
       />,
     );
   });
@@ -127,6 +151,38 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       c,
       { title: 'Tinjauan konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Tinjauan' }] },
       <ReviewQueueView rows={rows} now={ctx.now} notice={NOTICES[c.req.query('ok') ?? '']} />,
+    );
+  });
+
+  app.get('/admin/konten/sampah', async (c) => {
+    const ctx = actionContext(c);
+    const roots = contentRoots(ctx.actor);
+    if (roots.length === 0) throw new AppError('not_found');
+    const rows = await listDeletedPosts(c.get('db'), roots);
+    return renderAdmin(
+      c,
+      { title: 'Sampah konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Sampah' }] },
+      <>
+        <h1>Sampah konten</h1>
+        {c.req.query('ok') === 'dipulihkan' ? (
+          <p class="success" role="status">
+            Tulisan dipulihkan sebagai draf.
+          </p>
+        ) : null}
+        <TrashList
+          csrf={sessionOf(c).csrfToken}
+          noun="tulisan"
+          backHref="/admin/konten"
+          backLabel="Kembali ke daftar konten"
+          rows={rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            where: regionTitle({ level: r.regionLevel, name: r.regionName }),
+            deletedAt: r.deletedAt ?? 0,
+            restoreAction: `/admin/konten/${r.id}/pulihkan`,
+          }))}
+        />
+      </>,
     );
   });
 
@@ -149,7 +205,9 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     const s = sessionOf(c);
     const uploadMax = uploadMaxBytes(c.env);
     const crumbs = [{ label: 'Konten', href: '/admin/konten' }];
+    const scripts = [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`, `${AUTOSAVE_SCRIPT}?v=${c.env.APP_VERSION}`];
     if (!extra.id) {
+      const draft = extra.values ? { key: draftKeyOf() } : await draftState(c, undefined, 0);
       const regions = await regionsFor(c, ctx.actor, 'content.draft');
       if (regions.length === 0) throw new AppError('forbidden', 'Konten wilayah Anda masih dikelola oleh Diskominfo.');
       const preset: FormValues = {
@@ -167,41 +225,46 @@ export function contentAdminRoutes(): Hono<AppEnv> {
           title: 'Tulis konten baru',
           current: '/admin/konten',
           breadcrumbs: [...crumbs, { label: 'Tulis baru' }],
-          scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+          scripts,
         },
         <PostEditorView
           csrf={s.csrfToken}
           now={ctx.now}
+          siteOrigin={originOf(c)}
           uploadMax={uploadMax}
           regions={regions}
           rights={rights}
           actions={[]}
-          values={extra.values ?? preset}
+          values={extra.values ?? ('values' in draft ? draft.values : undefined) ?? preset}
           errors={extra.errors}
+          draft={draft}
         />,
         { status: extra.status },
       );
     }
     const found = await loadPostFor(c.get('db'), ctx.actor, extra.id);
     const history = await postHistory(c.get('db'), extra.id);
+    const draft = extra.values ? { key: draftKeyOf(extra.id) } : await draftState(c, extra.id, found.post.updatedAt);
     return renderAdmin(
       c,
       {
         title: `Ubah: ${found.post.title}`,
         current: '/admin/konten',
         breadcrumbs: [...crumbs, { label: found.post.title }],
-        scripts: [`${DOWNSCALE_SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts,
       },
       <PostEditorView
         csrf={s.csrfToken}
         now={ctx.now}
+        siteOrigin={originOf(c)}
         uploadMax={uploadMax}
         current={found}
         regions={[]}
         rights={found.rights}
         actions={availableActions(found.post.status, found.rights)}
-        values={extra.values}
+        values={extra.values ?? ('values' in draft ? draft.values : undefined)}
         errors={extra.errors}
+        draft={draft}
         history={history}
         notice={NOTICES[c.req.query('ok') ?? '']}
       />,
@@ -217,6 +280,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     try {
       const cover = await readCover(c);
       const { id, status } = await createPost(deps(c), form.data, cover, actionContext(c));
+      await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf());
       return c.redirect(`/admin/konten/${id}?ok=${status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);
     } catch (err) {
       const fe = formError(err);
@@ -234,6 +298,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     try {
       const cover = await readCover(c);
       const { status, previous } = await updatePost(deps(c), id, form.data, cover, actionContext(c));
+      await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf(id));
       const ok = status === previous ? 'disimpan' : status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'disimpan';
       return c.redirect(`/admin/konten/${id}?ok=${ok}`, 303);
     } catch (err) {
@@ -251,9 +316,35 @@ export function contentAdminRoutes(): Hono<AppEnv> {
   const STATUS_ROUTES = { kirim: 'submit', setujui: 'approve', tolak: 'reject', terbitkan: 'publish', tarik: 'unpublish' } as const;
   const STATUS_NOTICES = { submit: 'dikirim', approve: 'disetujui', reject: 'dikembalikan', publish: 'terbit', unpublish: 'ditarik' } as const;
 
+  app.get('/admin/konten/:id/hapus', async (c) => {
+    const { post } = await loadPostFor(c.get('db'), actionContext(c).actor, postId(c));
+    return renderConfirm(
+      c,
+      {
+        title: `Hapus ${post.title}`,
+        current: '/admin/konten',
+        breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: post.title, href: `/admin/konten/${post.id}` }, { label: 'Hapus' }],
+      },
+      {
+        question: `Hapus “${post.title}”?`,
+        consequence: 'Tulisan dipindahkan ke Sampah dan tidak tampil di mana pun. Anda dapat memulihkannya dari Sampah kapan saja (sebagai draf).',
+        action: `/admin/konten/${post.id}/hapus`,
+        confirmLabel: 'Ya, hapus tulisan',
+        cancelHref: `/admin/konten/${post.id}`,
+      },
+    );
+  });
+
   app.post('/admin/konten/:id/hapus', async (c) => {
-    await deletePost(deps(c), postId(c), actionContext(c));
-    return c.redirect('/admin/konten?ok=dihapus', 303);
+    const id = postId(c);
+    await deletePost(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/konten?ok=dihapus&urungkan=${id}`, 303);
+  });
+
+  app.post('/admin/konten/:id/pulihkan', async (c) => {
+    const id = postId(c);
+    await restorePost(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/konten/${id}?ok=dipulihkan`, 303);
   });
 
   for (const [word, action] of Object.entries(STATUS_ROUTES)) {

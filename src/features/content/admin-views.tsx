@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
+import { UndoNotice } from '../../admin/confirm';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle } from '../../regions/labels';
@@ -54,13 +55,17 @@ export const PostListView: FC<{
   canCreate: boolean;
   waiting: number;
   notice?: string;
+  /** After a delete: the notice comes with an undo button. */
+  undo?: { csrf: string; restoreAction: string };
 }> = (p) => {
   const params = new URLSearchParams(Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const link = (n: number) => `/admin/konten?${new URLSearchParams([...params, ['halaman', String(n)]])}`;
   return (
     <>
       <h1>Konten</h1>
-      {p.notice ? (
+      {p.notice && p.undo ? (
+        <UndoNotice csrf={p.undo.csrf} message={p.notice} restoreAction={p.undo.restoreAction} />
+      ) : p.notice ? (
         <p class="success" role="status">
           {p.notice}
         </p>
@@ -78,6 +83,9 @@ export const PostListView: FC<{
         ) : null}
         <a class="button button-secondary" href={`/admin/konten/halaman${p.filter.wilayah ? `?wilayah=${p.filter.wilayah}` : ''}`}>
           Halaman tetap wilayah
+        </a>
+        <a class="button button-secondary" href="/admin/konten/sampah">
+          Sampah
         </a>
       </p>
       <form method="get" action="/admin/konten" class="filters">

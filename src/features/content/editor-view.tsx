@@ -9,6 +9,9 @@ import { regionHref } from '../../regions/paths';
 import { ErrorSummary, Field, StatusTag } from '../../views/components';
 import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
+import { ConfirmLink } from '../../admin/confirm';
+import { AutosaveField, DraftNotice } from '../../admin/autosave';
+import { PostPreview, ReviewDecision } from './review-view';
 import { ACTION_LABELS, statusLabel } from './labels';
 import { msToWitaLocal } from '../../lib/time';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
@@ -37,6 +40,10 @@ export interface EditorProps {
   errors?: FieldError[];
   history?: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   notice?: string;
+  /** Origin for links in the rendered preview. */
+  siteOrigin: string;
+  /** Autosave: the form's draft key, and a newer autosaved draft when there is one. */
+  draft: { key: string; saved?: { savedAt: number; restoreHref: string; back: string }; restored?: boolean };
 }
 
 /** Form values of an existing post (what the editor shows before any change). */
@@ -62,18 +69,40 @@ export const PostEditorView: FC<EditorProps> = (p) => {
   const e = p.errors;
   const isPage = (cur?.kind ?? valueOf(v, 'kind')) === 'halaman';
   const live = cur?.status === 'terbit';
+  const reviewing = p.actions.includes('approve');
   return (
     <>
       <h1>{cur ? `Ubah: ${cur.title}` : 'Tulis konten baru'}</h1>
       {p.notice ? (
-        <p class="success" role="status">
+        <p class="success" role="status" data-autosave-saved={`post:new ${p.draft.key}`}>
           {p.notice}
         </p>
       ) : null}
+      {reviewing && cur ? (
+        <>
+          <PostPreview post={cur} now={p.now} siteOrigin={p.siteOrigin} />
+          <ReviewDecision csrf={p.csrf} base={`/admin/konten/${cur.id}`} errors={p.errors} values={p.values} />
+        </>
+      ) : null}
       {p.current ? <StatusPanel {...p} current={p.current} /> : null}
+      {p.draft.saved && !p.draft.restored ? <DraftNotice csrf={p.csrf} formKey={p.draft.key} {...p.draft.saved} /> : null}
+      {p.draft.restored ? (
+        <p class="callout" role="status">
+          Teks yang tersimpan otomatis sudah dimuat ke formulir. Tekan “Simpan draf” atau “Kirim” untuk menyimpannya.
+        </p>
+      ) : null}
       <ErrorSummary errors={e ?? []} />
-      <form method="post" action={cur ? `/admin/konten/${cur.id}` : '/admin/konten'} enctype="multipart/form-data" class="editor">
+      {reviewing ? <h2 id="ubah-tulisan">Ubah tulisan sebelum memutuskan (bila perlu)</h2> : null}
+      <form
+        method="post"
+        action={cur ? `/admin/konten/${cur.id}` : '/admin/konten'}
+        enctype="multipart/form-data"
+        class="editor"
+        novalidate
+        data-autosave={p.draft.key}
+      >
         <CsrfField token={p.csrf} />
+        <AutosaveField formKey={p.draft.key} />
         {cur ? null : (
           <Field id="region_code" label="Wilayah" error={errorFor(e, 'region_code')}>
             {(d) => (
@@ -292,40 +321,16 @@ const StatusPanel: FC<EditorProps & { current: EditorPost }> = (p) => {
           />
         ) : null}
         {has('unpublish') ? <ActionForm csrf={p.csrf} action={`${base}/tarik`} label="Tarik dari situs" secondary /> : null}
-        {has('delete') ? <ActionForm csrf={p.csrf} action={`${base}/hapus`} label="Hapus tulisan" danger /> : null}
+        {has('delete') ? <ConfirmLink href={`${base}/hapus`} label="Hapus tulisan" /> : null}
       </div>
-      {has('approve') ? (
-        <div class="review">
-          <form method="post" action={`${base}/setujui`}>
-            <CsrfField token={p.csrf} />
-            <Field id="approve-note" label="Catatan untuk penulis (opsional)" error={errorFor(p.errors, 'approve-note')}>
-              {(d) => <textarea id="approve-note" name="note" rows={2} maxlength={1000} aria-describedby={d}></textarea>}
-            </Field>
-            <button type="submit">Setujui dan terbitkan</button>
-          </form>
-          <form method="post" action={`${base}/tolak`}>
-            <CsrfField token={p.csrf} />
-            <Field id="note" label="Alasan pengembalian" hint="Wajib: jelaskan apa yang perlu diperbaiki." error={errorFor(p.errors, 'note')}>
-              {(d) => (
-                <textarea id="note" name="note" rows={3} maxlength={1000} aria-describedby={d}>
-                  {valueOf(p.values, 'note')}
-                </textarea>
-              )}
-            </Field>
-            <button type="submit" class="button-danger">
-              Kembalikan ke penulis
-            </button>
-          </form>
-        </div>
-      ) : null}
     </section>
   );
 };
 
-const ActionForm: FC<{ csrf: string; action: string; label: string; secondary?: boolean; danger?: boolean }> = (p) => (
+const ActionForm: FC<{ csrf: string; action: string; label: string; secondary?: boolean }> = (p) => (
   <form method="post" action={p.action} class="inline">
     <CsrfField token={p.csrf} />
-    <button type="submit" class={p.danger ? 'button-danger' : p.secondary ? 'button-secondary' : undefined}>
+    <button type="submit" class={p.secondary ? 'button-secondary' : undefined}>
       {p.label}
     </button>
   </form>

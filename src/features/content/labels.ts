@@ -18,5 +18,6 @@ export const ACTION_LABELS: Record<string, string> = {
   'content.reject': 'Dikembalikan',
   'content.publish': 'Diterbitkan',
   'content.unpublish': 'Ditarik dari situs',
-  'content.delete': 'Dihapus',
+  'content.delete': 'Dihapus (ke Sampah)',
+  'content.restore': 'Dipulihkan dari Sampah',
 };

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posts, type PostRow, type PostStatus } from '../../db/schema';
 import type { Bindings } from '../../env';
@@ -28,6 +28,7 @@ import {
   type PublishRights as PostRights,
 } from '../../publishing/workflow';
 import { approvalTime, changesPublicPages, publicationTime } from './workflow';
+import { restoreFields, restoreRefusal, softDeleteFields } from '../../publishing/trash';
 
 /**
  * Content rules: create/edit drafts, submit, approve/reject with a note, publish/unpublish, delete drafts. The stage
@@ -171,7 +172,7 @@ export async function createPost(
     if (isUniqueViolation(err)) {
       const message =
         input.kind === 'halaman'
-          ? `Halaman ${fixedPageLabel(slug)} untuk wilayah ini sudah ada. Ubah halaman yang sudah ada.`
+          ? `Halaman ${fixedPageLabel(slug)} untuk wilayah ini sudah ada. Ubah halaman yang sudah ada (atau pulihkan dari Sampah bila terhapus).`
           : 'Alamat tulisan bentrok dengan tulisan lain; coba simpan lagi.';
       throw new AppError('conflict', message, { fieldErrors: [{ field: input.kind === 'halaman' ? 'page_slug' : 'title', message }] });
     }
@@ -276,23 +277,53 @@ export async function changeStatus(
   return { status, post: { ...post, ...changes } };
 }
 
-/** Deletes a post that is not live (drafts, rejected, waiting). Published posts must be unpublished first. */
-export async function deletePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<{ regionCode: string }> {
+/** Moves a post that is not live (draft, rejected, waiting) to the trash; published posts must be unpublished first. */
+export async function deletePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<{ regionCode: string; title: string }> {
   const { db } = deps;
   const { post, rights } = await loadPostFor(db, ctx.actor, id);
   plan(post.status, ['delete'], rights);
   const [res] = await db.batch([
-    db.delete(posts).where(and(eq(posts.id, id), eq(posts.status, post.status))),
+    db
+      .update(posts)
+      .set(softDeleteFields(ctx))
+      .where(and(eq(posts.id, id), eq(posts.status, post.status), isNull(posts.deletedAt))),
     auditInsert(db, ctx, {
       action: AUDIT.delete,
       regionCode: post.regionCode,
       entityType: 'post',
       entityId: id,
-      summary: `${AUDIT_WORDS.delete} “${post.title}”`,
+      summary: `${AUDIT_WORDS.delete} “${post.title}” (ke Sampah)`,
       before: { status: post.status, title: post.title },
     }),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
-  await deleteCover(deps, { key: post.coverKey, media: post.coverMedia });
-  return { regionCode: post.regionCode };
+  return { regionCode: post.regionCode, title: post.title };
+}
+
+/** Brings a post back from the trash as a draft (404 when it is not in the trash or outside the actor's regions). */
+export async function restorePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<void> {
+  const { db } = deps;
+  const found = await findPostForAdmin(db, id, { deleted: true });
+  if (!found) throw new AppError('not_found', 'Tulisan tidak ada di Sampah.');
+  const { rights } = await rightsOn(db, ctx.actor, found.post.regionCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Tulisan tidak ada di Sampah.');
+    throw err;
+  });
+  const refusal = restoreRefusal(rights, 'tulisan');
+  if (refusal) throw new AppError('forbidden', refusal);
+  const [res] = await db.batch([
+    db
+      .update(posts)
+      .set(restoreFields(ctx))
+      .where(and(eq(posts.id, id), isNotNull(posts.deletedAt))),
+    auditInsert(db, ctx, {
+      action: 'content.restore',
+      regionCode: found.post.regionCode,
+      entityType: 'post',
+      entityId: id,
+      summary: `Memulihkan “${found.post.title}” dari Sampah sebagai draf`,
+      after: { status: 'draft' },
+    }),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Tulisan ini baru saja dipulihkan orang lain.');
 }

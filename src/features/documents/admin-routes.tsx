@@ -13,9 +13,12 @@ import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
-import { DocumentAdminListView, DocumentCreateView, DocumentDeleteView, DocumentEditView } from './admin-views';
+import { DocumentAdminListView, DocumentCreateView, DocumentEditView } from './admin-views';
+import { renderConfirm, TrashList } from '../../admin/confirm';
+import { restoreDocument } from './trash';
 import { serveVersion } from './download';
-import { documentHistory, findVersion, listDocumentsForAdmin, versionsForAdmin } from './repo';
+import { documentHistory, findVersion, listDeletedDocuments, listDocumentsForAdmin, versionsForAdmin } from './repo';
+import { regionTitle } from '../../regions/labels';
 import { AdminDocumentListQuery, DeclassifyForm, DocumentForm, DocumentIdParam, VersionParam } from './schemas';
 import {
   addVersion,
@@ -48,6 +51,12 @@ async function manageableRegions(c: Context<AppEnv>, actor: Actor) {
   return rows.filter((r) => allows(actor, 'content.draft', r));
 }
 
+/** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
+function undoOf(c: Context<AppEnv>): { csrf: string; restoreAction: string } | undefined {
+  const id = DocumentIdParam.safeParse(c.req.query('urungkan'));
+  return c.req.query('ok') === 'dihapus' && id.success ? { csrf: sessionOf(c).csrfToken, restoreAction: `/admin/dokumen/${id.data}/pulihkan` } : undefined;
+}
+
 function docId(c: Context<AppEnv>): string {
   const parsed = DocumentIdParam.safeParse(c.req.param('id'));
   if (!parsed.success) throw new AppError('not_found', 'Dokumen tidak ditemukan.');
@@ -76,7 +85,8 @@ const NOTICES: Record<string, string> = {
   dibuat: 'Dokumen diunggah.',
   versi: 'Versi baru diunggah; versi lama tetap tersimpan.',
   disimpan: 'Keterangan dokumen tersimpan.',
-  dihapus: 'Dokumen dihapus dari daftar.',
+  dihapus: 'Dokumen dipindahkan ke Sampah.',
+  dipulihkan: 'Dokumen dipulihkan dari Sampah sebagai draf.',
   dikirim: 'Dokumen dikirim untuk ditinjau. Dokumen tampil di situs setelah disetujui.',
   versi_dikirim: 'Versi baru dikirim untuk ditinjau. Situs tetap menampilkan versi yang lama sampai disetujui.',
   terbit: 'Dokumen terbit di situs publik.',
@@ -121,7 +131,34 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         filter={q}
         canCreate={regions.rows.some((x) => allows(ctx.actor, 'content.draft', x))}
         notice={NOTICES[c.req.query('ok') ?? '']}
+        undo={undoOf(c)}
       />,
+    );
+  });
+
+  app.get('/admin/dokumen/sampah', async (c) => {
+    const r = roots(actionContext(c).actor);
+    if (r.length === 0) throw new AppError('not_found');
+    const rows = await listDeletedDocuments(c.get('db'), r);
+    return renderAdmin(
+      c,
+      { title: 'Sampah dokumen', current: '/admin/dokumen', breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Sampah' }] },
+      <>
+        <h1>Sampah dokumen</h1>
+        <TrashList
+          csrf={sessionOf(c).csrfToken}
+          noun="dokumen"
+          backHref="/admin/dokumen"
+          backLabel="Kembali ke daftar dokumen"
+          rows={rows.map((x) => ({
+            id: x.id,
+            title: x.title,
+            where: regionTitle({ level: x.regionLevel, name: x.regionName }),
+            deletedAt: x.deletedAt ?? 0,
+            restoreAction: `/admin/dokumen/${x.id}/pulihkan`,
+          }))}
+        />
+      </>,
     );
   });
 
@@ -309,20 +346,34 @@ export function documentAdminRoutes(): Hono<AppEnv> {
 
   app.get('/admin/dokumen/:id/hapus', async (c) => {
     const { doc } = await loadDocumentFor(c.get('db'), actionContext(c).actor, docId(c));
-    return renderAdmin(
+    const live = doc.status === 'terbit';
+    return renderConfirm(
       c,
       {
         title: `Hapus ${doc.title}`,
         current: '/admin/dokumen',
         breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: doc.title, href: `/admin/dokumen/${doc.id}` }, { label: 'Hapus' }],
       },
-      <DocumentDeleteView csrf={sessionOf(c).csrfToken} doc={doc} live={doc.status === 'terbit'} />,
+      {
+        question: `Hapus “${doc.title}”?`,
+        consequence: `Dokumen dipindahkan ke Sampah${live ? ' dan hilang dari situs publik' : ''}. Semua versinya tetap tersimpan; Anda dapat memulihkannya dari Sampah (sebagai draf).`,
+        action: `/admin/dokumen/${doc.id}/hapus`,
+        confirmLabel: 'Ya, hapus dokumen',
+        cancelHref: `/admin/dokumen/${doc.id}`,
+      },
     );
   });
 
   app.post('/admin/dokumen/:id/hapus', async (c) => {
-    await deleteDocument(deps(c), docId(c), actionContext(c));
-    return c.redirect('/admin/dokumen?ok=dihapus', 303);
+    const id = docId(c);
+    await deleteDocument(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/dokumen?ok=dihapus&urungkan=${id}`, 303);
+  });
+
+  app.post('/admin/dokumen/:id/pulihkan', async (c) => {
+    const id = docId(c);
+    await restoreDocument(deps(c), id, actionContext(c));
+    return c.redirect(`/admin/dokumen/${id}?ok=dipulihkan`, 303);
   });
 
   return app;

@@ -16,6 +16,7 @@ import { formatBytes } from '../../lib/upload';
 import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
+import { ConfirmLink, UndoNotice } from '../../admin/confirm';
 import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import type { AdminDocumentRow } from './repo';
 import { documentHref } from './views';
@@ -33,24 +34,30 @@ export const DocumentAdminListView: FC<{
   filter: { wilayah?: string; kategori?: DocumentCategory; informasi?: InfoCategory; status?: DocumentRow['status'] };
   canCreate: boolean;
   notice?: string;
+  undo?: { csrf: string; restoreAction: string };
 }> = (p) => {
   const params = new URLSearchParams(Object.entries(p.filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const link = (n: number) => `/admin/dokumen?${new URLSearchParams([...params, ['halaman', String(n)]])}`;
   return (
     <>
       <h1>Dokumen</h1>
-      {p.notice ? (
+      {p.notice && p.undo ? (
+        <UndoNotice csrf={p.undo.csrf} message={p.notice} restoreAction={p.undo.restoreAction} />
+      ) : p.notice ? (
         <p class="success" role="status">
           {p.notice}
         </p>
       ) : null}
-      {p.canCreate ? (
-        <p>
+      <p class="actions">
+        {p.canCreate ? (
           <a class="button" href={`/admin/dokumen/baru${p.filter.wilayah ? `?wilayah=${p.filter.wilayah}` : ''}`}>
             Unggah dokumen
           </a>
-        </p>
-      ) : null}
+        ) : null}
+        <a class="button button-secondary" href="/admin/dokumen/sampah">
+          Sampah
+        </a>
+      </p>
       <form method="get" action="/admin/dokumen" class="filters">
         <RegionFilter id="d-wilayah" regions={p.regions} value={p.filter.wilayah} />
         <FilterSelect
@@ -448,9 +455,7 @@ export const DocumentEditView: FC<{
       ) : null}
       {p.actions.includes('delete') || (live && p.rights.publish) ? (
         <p>
-          <a class="button button-danger" href={`${base}/hapus`}>
-            Hapus dokumen dari daftar…
-          </a>
+          <ConfirmLink href={`${base}/hapus`} label="Hapus dokumen…" />
         </p>
       ) : null}
       {p.history.length ? (
@@ -492,18 +497,4 @@ export const DeclassifyForm: FC<{ csrf: string; base: string; values: FormValues
       <button type="submit">Buka informasi ini</button>
     </form>
   </section>
-);
-
-export const DocumentDeleteView: FC<{ csrf: string; doc: DocumentRow; live: boolean }> = (p) => (
-  <>
-    <h1>Hapus “{p.doc.title}”?</h1>
-    <p>Dokumen hilang dari daftar{p.live ? ' dan dari situs publik' : ''}. Semua versinya tetap tersimpan untuk jejak audit.</p>
-    <form method="post" action={`/admin/dokumen/${p.doc.id}/hapus`}>
-      <CsrfField token={p.csrf} />
-      <button type="submit" class="button-danger">
-        Ya, hapus dokumen
-      </button>{' '}
-      <a href={`/admin/dokumen/${p.doc.id}`}>Batal</a>
-    </form>
-  </>
 );

@@ -214,6 +214,28 @@ export async function findDocumentForAdmin(db: Db, id: string) {
     .get();
 }
 
+/** A document in the trash by id with its region. */
+export async function findDeletedDocument(db: Db, id: string) {
+  return db
+    .select({ doc: documents, regionName: regions.name, regionLevel: regions.level })
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(eq(documents.id, id), isNotNull(documents.deletedAt)))
+    .get();
+}
+
+/** The trash: deleted documents inside the roots, newest deletion first. */
+export async function listDeletedDocuments(db: Db, roots: string[], limit = 100) {
+  return db
+    .select({ id: documents.id, title: documents.title, deletedAt: documents.deletedAt, regionName: regions.name, regionLevel: regions.level })
+    .from(documents)
+    .innerJoin(regions, eq(regions.code, documents.regionCode))
+    .where(and(regionInSubtrees(documents.regionCode, roots), isNotNull(documents.deletedAt)))
+    .orderBy(desc(documents.deletedAt))
+    .limit(limit)
+    .all();
+}
+
 export async function documentHistory(db: Db, id: string) {
   return db
     .select({ at: auditLog.at, action: auditLog.action, actorName: auditLog.actorName, summary: auditLog.summary })

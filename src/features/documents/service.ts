@@ -21,6 +21,7 @@ import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { purgeRegionPages } from '../../cache/purge';
 import { touchContentUpdate } from '../../regions/freshness';
+import { softDeleteFields } from '../../publishing/trash';
 import { findDocumentForAdmin, findVersion, maxVersion } from './repo';
 import type { DeclassifyData, DocumentFormData } from './schemas';
 
@@ -448,14 +449,14 @@ export async function deleteDocument(deps: DocumentDeps, id: string, ctx: Action
   const [res] = await db.batch([
     db
       .update(documents)
-      .set({ deletedAt: ctx.now, updatedAt: ctx.now })
+      .set(softDeleteFields(ctx))
       .where(and(eq(documents.id, id), isNull(documents.deletedAt), eq(documents.status, doc.status))),
     auditInsert(db, ctx, {
       action: 'document.delete',
       regionCode: doc.regionCode,
       entityType: 'document',
       entityId: id,
-      summary: `Menghapus dokumen “${doc.title}” dari daftar`,
+      summary: `Menghapus dokumen “${doc.title}” (ke Sampah)`,
       before: auditView(doc),
     }),
     ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),

@@ -16,12 +16,14 @@ import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
-import { BoundaryView, PlaceDeleteView, PlaceFormView, PlacesAdminView } from './admin-views';
+import { BoundaryView, PlaceFormView, PlacesAdminView } from './admin-views';
+import { renderConfirm, TrashList } from '../../admin/confirm';
 import { boundaryHistory, parseBoundaryUpload, replaceBoundary, restoreBoundary, type BoundaryResult } from './boundary-service';
 import { countPositions, type BoundaryGeometry } from '../../lib/geometry';
 import { PLACE_PHOTO_MAX_BYTES, PlaceFormSchema } from './places-schemas';
-import { listAdminPlaces, listCategories, type PlaceView } from './places-repo';
-import { changePlaceStatus, createPlace, deletePlace, placeForEdit, updatePlace } from './places-service';
+import { listAdminPlaces, listCategories, listDeletedPlaces, type PlaceView } from './places-repo';
+import { regionTitle } from '../../regions/labels';
+import { changePlaceStatus, createPlace, deletePlace, placeForEdit, restorePlace, updatePlace } from './places-service';
 import { publishRights } from '../../publishing/rights';
 import { availableActions, type PublishRights } from '../../publishing/workflow';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
@@ -41,7 +43,8 @@ const NOTICES: Record<string, string> = {
   draf: 'Tempat disimpan sebagai draf; belum tampil di peta.',
   dikirim: 'Tempat dikirim untuk ditinjau; tampil di peta setelah disetujui.',
   diubah: 'Perubahan tempat disimpan.',
-  dihapus: 'Tempat dihapus dari peta.',
+  dihapus: 'Tempat dipindahkan ke Sampah.',
+  dipulihkan: 'Tempat dipulihkan dari Sampah sebagai draf.',
   terbit: 'Tempat terbit di peta wilayah.',
   disetujui: 'Tempat disetujui dan tampil di peta wilayah.',
   dikembalikan: 'Tempat dikembalikan dengan catatan.',
@@ -49,6 +52,12 @@ const NOTICES: Record<string, string> = {
 };
 const CREATE_NOTICE = { draft: 'draf', menunggu_tinjauan: 'dikirim', terbit: 'dibuat', ditolak: 'draf' } as const;
 const MAP_ASSETS = (v: string) => ({ scripts: [`/vendor/maplibre-gl.js?v=${v}`, `/js/peta.js?v=${v}`], styles: [`/vendor/maplibre-gl.css?v=${v}`] });
+
+/** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
+function undoOf(c: Context<AppEnv>): { csrf: string; restoreAction: string } | undefined {
+  const id = PlaceIdParam.safeParse(c.req.query('urungkan'));
+  return c.req.query('ok') === 'dihapus' && id.success ? { csrf: sessionOf(c).csrfToken, restoreAction: `/admin/tempat/${id.data}/pulihkan` } : undefined;
+}
 
 /** Regions where the actor may prepare places (every stage; a reviewer publishes until the region is mandiri). */
 async function placeRegions(c: Context<AppEnv>) {
@@ -165,7 +174,34 @@ export function geoAdminRoutes(): Hono<AppEnv> {
         regions={regions}
         filter={q}
         notice={NOTICES[c.req.query('ok') ?? '']}
+        undo={undoOf(c)}
       />,
+    );
+  });
+
+  app.get('/admin/tempat/sampah', async (c) => {
+    const roots = listRoots(c);
+    if (roots.length === 0) throw new AppError('not_found');
+    const rows = await listDeletedPlaces(c.get('db'), roots);
+    return renderAdmin(
+      c,
+      { title: 'Sampah tempat', current: '/admin/tempat', breadcrumbs: [{ label: 'Tempat di peta', href: '/admin/tempat' }, { label: 'Sampah' }] },
+      <>
+        <h1>Sampah tempat</h1>
+        <TrashList
+          csrf={sessionOf(c).csrfToken}
+          noun="tempat"
+          backHref="/admin/tempat"
+          backLabel="Kembali ke daftar tempat"
+          rows={rows.map((x) => ({
+            id: x.id,
+            title: x.name,
+            where: regionTitle({ level: x.regionLevel, name: x.regionName }),
+            deletedAt: x.deletedAt ?? 0,
+            restoreAction: `/admin/tempat/${x.id}/pulihkan`,
+          }))}
+        />
+      </>,
     );
   });
 
@@ -237,12 +273,28 @@ export function geoAdminRoutes(): Hono<AppEnv> {
 
   app.get('/admin/tempat/:id/hapus', async (c) => {
     const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));
-    return renderAdmin(c, { title: `Hapus ${place.name}`, current: '/admin/tempat' }, <PlaceDeleteView csrf={sessionOf(c).csrfToken} place={place} />);
+    const where = regionTitle({ level: place.regionLevel, name: place.regionName });
+    return renderConfirm(
+      c,
+      { title: `Hapus ${place.name}`, current: '/admin/tempat', breadcrumbs: [{ label: 'Tempat di peta', href: '/admin/tempat' }, { label: 'Hapus' }] },
+      {
+        question: `Hapus ${place.name}?`,
+        consequence: `Tempat ini dipindahkan ke Sampah dan hilang dari peta ${where}. Anda dapat memulihkannya dari Sampah (sebagai draf).`,
+        action: `/admin/tempat/${place.id}/hapus`,
+        confirmLabel: 'Ya, hapus tempat',
+        cancelHref: `/admin/tempat/${place.id}`,
+      },
+    );
   });
 
   app.post('/admin/tempat/:id/hapus', async (c) => {
     const place = await deletePlace(deps(c), placeId(c), actionContext(c));
-    return c.redirect(`/admin/tempat?ok=dihapus&wilayah=${place.regionCode}`, 303);
+    return c.redirect(`/admin/tempat?ok=dihapus&wilayah=${place.regionCode}&urungkan=${place.id}`, 303);
+  });
+
+  app.post('/admin/tempat/:id/pulihkan', async (c) => {
+    const place = await restorePlace(deps(c), placeId(c), actionContext(c));
+    return c.redirect(`/admin/tempat/${place.id}?ok=dipulihkan`, 303);
   });
 
   // --- Boundaries (Diskominfo) -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { regionHref } from '../../regions/paths';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
 import type { RegionOption } from '../../admin/components';
 import { CsrfField } from '../../admin/render';
+import { ConfirmLink, UndoNotice } from '../../admin/confirm';
 import { PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
 import type { PublishAction, PublishRights } from '../../publishing/workflow';
 import { PLACE_LIMITS } from './places-schemas';
@@ -44,13 +45,16 @@ export const PlacesAdminView: FC<{
   regions: RegionOption[];
   filter: { wilayah?: string; q?: string };
   notice?: string;
-}> = ({ rows, total, page, pageSize, regions, filter, notice }) => {
+  undo?: { csrf: string; restoreAction: string };
+}> = ({ rows, total, page, pageSize, regions, filter, notice, undo }) => {
   const query = { ...(filter.wilayah ? { wilayah: filter.wilayah } : {}), ...(filter.q ? { q: filter.q } : {}) };
   const params = (p: number) => `/admin/tempat?${new URLSearchParams({ ...query, halaman: String(p) })}`;
   return (
     <>
       <h1>Tempat di peta</h1>
-      {notice ? (
+      {notice && undo ? (
+        <UndoNotice csrf={undo.csrf} message={notice} restoreAction={undo.restoreAction} />
+      ) : notice ? (
         <p class="success" role="status">
           {notice}
         </p>
@@ -59,6 +63,9 @@ export const PlacesAdminView: FC<{
       <p>
         <a class="button" href={`/admin/tempat/baru${filter.wilayah ? `?wilayah=${filter.wilayah}` : ''}`}>
           Tambah tempat
+        </a>{' '}
+        <a class="button button-secondary" href="/admin/tempat/sampah">
+          Sampah
         </a>
       </p>
       <form method="get" action="/admin/tempat" class="filters" role="search">
@@ -254,26 +261,12 @@ export const PlaceFormView: FC<{
       ) : null}
       {(place && (actions ?? []).includes('delete')) || (live && rights.publish) ? (
         <p>
-          <a href={`/admin/tempat/${place!.id}/hapus`}>Hapus tempat ini…</a>
+          <ConfirmLink href={`/admin/tempat/${place!.id}/hapus`} label="Hapus tempat ini…" />
         </p>
       ) : null}
     </>
   );
 };
-
-export const PlaceDeleteView: FC<{ csrf: string; place: PlaceView }> = ({ csrf, place }) => (
-  <>
-    <h1>Hapus {place.name}?</h1>
-    <p>Tempat ini akan hilang dari peta {regionTitle({ level: place.regionLevel, name: place.regionName })}. Perubahan dicatat di log audit.</p>
-    <form method="post" action={`/admin/tempat/${place.id}/hapus`}>
-      <CsrfField token={csrf} />
-      <button type="submit" class="button-danger">
-        Ya, hapus tempat
-      </button>{' '}
-      <a href={`/admin/tempat/${place.id}`}>Batal</a>
-    </form>
-  </>
-);
 
 export const BoundaryView: FC<{
   csrf: string;

@@ -1,5 +1,5 @@
 // drizzle access to places and their categories. Every list is scoped by region first.
-import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { placeCategories, places, regions, type PlaceCategoryRow } from '../../db/schema';
 import { containsPattern } from '../../lib/validation';
@@ -67,8 +67,23 @@ export async function listCategories(db: Db): Promise<PlaceCategoryRow[]> {
   return db.select().from(placeCategories).orderBy(asc(placeCategories.sortOrder), asc(placeCategories.label)).all();
 }
 
-export async function findPlace(db: Db, id: string): Promise<PlaceView | undefined> {
-  return baseSelect(db).where(eq(places.id, id)).get();
+/** A place by id; a deleted one (in the trash) only with `{ deleted: true }`. */
+export async function findPlace(db: Db, id: string, opts: { deleted?: boolean } = {}): Promise<PlaceView | undefined> {
+  return baseSelect(db)
+    .where(and(eq(places.id, id), opts.deleted ? isNotNull(places.deletedAt) : isNull(places.deletedAt)))
+    .get();
+}
+
+/** The trash: deleted places inside the roots, newest deletion first. */
+export async function listDeletedPlaces(db: Db, roots: string[], limit = 100) {
+  return db
+    .select({ id: places.id, name: places.name, deletedAt: places.deletedAt, regionName: regions.name, regionLevel: regions.level })
+    .from(places)
+    .innerJoin(regions, eq(regions.code, places.regionCode))
+    .where(and(inSubtrees(places.regionCode, roots), isNotNull(places.deletedAt)))
+    .orderBy(desc(places.deletedAt))
+    .limit(limit)
+    .all();
 }
 
 /** Places of a region and of its direct children: what its map shows (the rollup one level down). */
@@ -151,7 +166,7 @@ export interface AdminPlacesFilter {
 
 /** Places an admin may see, narrowed to the subtrees where 'place.manage' may apply. */
 export async function listAdminPlaces(db: Db, f: AdminPlacesFilter): Promise<{ rows: PlaceView[]; total: number }> {
-  const conds: SQL[] = [inSubtrees(places.regionCode, f.roots)];
+  const conds: SQL[] = [inSubtrees(places.regionCode, f.roots), isNull(places.deletedAt)];
   if (f.regionCode) conds.push(inSubtrees(places.regionCode, [f.regionCode]));
   if (f.q) conds.push(sql`${places.name} LIKE ${containsPattern(f.q)} ESCAPE '\\'`);
   if (f.status) conds.push(eq(places.status, f.status));
@@ -173,7 +188,7 @@ export async function placesWaitingForReview(db: Db, roots: string[]) {
     .select({ id: places.id, name: places.name, regionCode: places.regionCode, regionStage: regions.stage, updatedAt: places.updatedAt })
     .from(places)
     .innerJoin(regions, eq(regions.code, places.regionCode))
-    .where(and(inSubtrees(places.regionCode, roots), eq(places.status, 'menunggu_tinjauan')))
+    .where(and(inSubtrees(places.regionCode, roots), eq(places.status, 'menunggu_tinjauan'), isNull(places.deletedAt)))
     .orderBy(asc(places.updatedAt))
     .limit(200)
     .all();

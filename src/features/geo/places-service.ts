@@ -2,7 +2,7 @@
 // submits, a reviewer approves; only `terbit` places are public); the point must lie in the region's boundary
 // (200 m tolerance), photos are images (sniffed) stored under public/places/, every change audited, and a change the
 // public can see purges the region's cached pages (its ancestors' maps roll its places up).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { purgeRegionPages, type PurgeDeps } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import { places, regions } from '../../db/schema';
@@ -13,6 +13,7 @@ import { saveImage } from '../../media/store';
 import { regionTitle } from '../../regions/labels';
 import { authorize } from '../../regions/guard';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
+import { restoreFields, restoreRefusal, softDeleteFields } from '../../publishing/trash';
 import {
   AUDIT_SUFFIX,
   AUDIT_VERBS,
@@ -279,22 +280,53 @@ export async function changePlaceStatus(
   return { status, place };
 }
 
-/** Deletes a place; a published one is taken off the map in the same step (which needs the right to unpublish). */
+/** Moves a place to the trash; a published one is taken off the map in the same step (which needs the right to unpublish). */
 export async function deletePlace(deps: PlaceDeps, id: string, ctx: ActionContext): Promise<PlaceView> {
   const before = await placeForEdit(deps.db, id, ctx);
   plan(before.status, isPublic(before.status) ? ['unpublish', 'delete'] : ['delete'], before.rights);
-  await deps.db.batch([
-    deps.db.delete(places).where(eq(places.id, id)),
+  const [res] = await deps.db.batch([
+    deps.db
+      .update(places)
+      .set(softDeleteFields(ctx))
+      .where(and(eq(places.id, id), eq(places.status, before.status), isNull(places.deletedAt))),
     auditInsert(deps.db, ctx, {
       action: 'place.delete',
       regionCode: before.regionCode,
       entityType: 'place',
       entityId: id,
-      summary: `Tempat "${before.name}" dihapus dari ${regionTitle({ level: before.regionLevel, name: before.regionName })}`,
+      summary: `Tempat "${before.name}" dihapus (ke Sampah) dari ${regionTitle({ level: before.regionLevel, name: before.regionName })}`,
       before: auditShape(before),
     }),
   ]);
-  if (before.photoKey) await deletePhoto(deps.files, before.photoKey);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Tempat ini baru saja diubah orang lain. Muat ulang halaman.');
   if (isPublic(before.status)) await purgeRegionPages(deps, before.regionCode);
   return before;
+}
+
+/** Brings a place back from the trash as a draft (404 when not in the trash or outside the actor's regions). */
+export async function restorePlace(deps: PlaceDeps, id: string, ctx: ActionContext): Promise<PlaceView> {
+  const place = await findPlace(deps.db, id, { deleted: true });
+  if (!place) throw new AppError('not_found', 'Tempat tidak ada di Sampah.');
+  const region = await authorize(deps.db, ctx.actor, 'dashboard.view', place.regionCode).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Tempat tidak ada di Sampah.');
+    throw err;
+  });
+  const refusal = restoreRefusal(publishRights(ctx.actor, region), 'tempat');
+  if (refusal) throw new AppError('forbidden', refusal);
+  const [res] = await deps.db.batch([
+    deps.db
+      .update(places)
+      .set(restoreFields(ctx))
+      .where(and(eq(places.id, id), isNotNull(places.deletedAt))),
+    auditInsert(deps.db, ctx, {
+      action: 'place.restore',
+      regionCode: place.regionCode,
+      entityType: 'place',
+      entityId: id,
+      summary: `Tempat "${place.name}" dipulihkan dari Sampah sebagai draf`,
+      after: { status: 'draft' },
+    }),
+  ]);
+  if (res.meta.changes === 0) throw new AppError('conflict', 'Tempat ini baru saja dipulihkan orang lain.');
+  return place;
 }

@@ -113,9 +113,10 @@ export const RunNotice: FC<{ run: MonitoringRunRow }> = ({ run }) => (
   </p>
 );
 
-export const RunsSection: FC<{ runs: MonitoringRunRow[]; csrf: string }> = ({ runs, csrf }) => (
-  <section aria-labelledby="riwayat-pemindaian">
-    <h2 id="riwayat-pemindaian">Jalankan dan riwayat pemindaian</h2>
+/** The scan buttons, at the top of the page (a phone should not scroll 60 screens to reach them). */
+export const ScanButtons: FC<{ csrf: string }> = ({ csrf }) => (
+  <section class="scan-controls" aria-labelledby="jalankan-pemindaian">
+    <h2 id="jalankan-pemindaian">Jalankan pemindaian sekarang</h2>
     <div class="filters">
       {(['kesegaran', 'kelengkapan', 'tenggat', 'ringkasan'] as const).map((job) => (
         <form method="post" action="/admin/pemantauan/jalankan">
@@ -127,6 +128,12 @@ export const RunsSection: FC<{ runs: MonitoringRunRow[]; csrf: string }> = ({ ru
         </form>
       ))}
     </div>
+  </section>
+);
+
+export const RunsSection: FC<{ runs: MonitoringRunRow[] }> = ({ runs }) => (
+  <section aria-labelledby="riwayat-pemindaian">
+    <h2 id="riwayat-pemindaian">Riwayat pemindaian</h2>
     {runs.length === 0 ? (
       <EmptyState>
         <p>Belum ada pemindaian yang dijalankan.</p>

@@ -10,7 +10,7 @@ import { STATE_TONES } from './labels';
 import type { MonitoringRow } from './repo';
 import type { MonitoringQuery, Sort } from './schemas';
 import { handoverReady } from './score';
-import { ReadySection, RollupSection, RunNotice, RunsSection, ScoreHelp, type KecamatanRollup } from './sections';
+import { ReadySection, RollupSection, RunNotice, RunsSection, ScanButtons, ScoreHelp, type KecamatanRollup } from './sections';
 
 type Query = MonitoringQuery;
 
@@ -115,6 +115,7 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
         waktu setiap jam). {p.canManage ? <a href="/admin/pemantauan/pengaturan">Pengaturan dan daftar wajib</a> : null}
       </p>
       {p.ran ? <RunNotice run={p.ran} /> : null}
+      {p.canManage ? <ScanButtons csrf={p.csrf} /> : null}
       <form method="get" action="/admin/pemantauan" class="filters">
         <FilterSelect
           id="f-kecamatan"
@@ -251,7 +252,7 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
       <ReadySection ready={p.ready} canManage={p.canManage} readinessDays={p.readinessDays} />
       <RollupSection rollups={p.rollups} />
       <ScoreHelp />
-      {p.canManage ? <RunsSection runs={p.runs} csrf={p.csrf} /> : null}
+      {p.canManage ? <RunsSection runs={p.runs} /> : null}
     </>
   );
 };
