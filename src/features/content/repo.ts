@@ -57,6 +57,8 @@ export interface PublicPostQuery {
   kinds: PostKind[];
   /** Words the title must contain (the news search; the landing of an old site's unknown link uses it). */
   titleContains?: string;
+  /** Only the region's own posts, not its subtree's (the regency's own news beside a village's nearest news). */
+  ownOnly?: boolean;
   limit: number;
   offset?: number;
 }
@@ -66,7 +68,14 @@ export async function listPublishedPosts(db: Db, q: PublicPostQuery): Promise<Pu
     .select(publicColumns)
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds), ...titleWords(q.titleContains)))
+    .where(
+      and(
+        publishedInSubtree(q.regionCode, q.now),
+        inArray(posts.kind, q.kinds),
+        ...(q.ownOnly ? [eq(posts.regionCode, q.regionCode)] : []),
+        ...titleWords(q.titleContains),
+      ),
+    )
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(q.limit)
     .offset(q.offset ?? 0)

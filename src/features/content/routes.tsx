@@ -18,6 +18,7 @@ import { imgAttrs, mediaJpegPath } from '../../media/manifest';
 import { coverOf, KIND_LABELS, PostList } from './views';
 import { originOf } from '../../lib/origin';
 import { registerFeedRoutes } from './feed-routes';
+import { loadNearbyPosts, NearbyPosts } from './nearby-posts';
 
 const PAGE_SIZE = 10;
 
@@ -34,7 +35,10 @@ export function contentRoutes(): Hono<AppEnv> {
       listPublishedPosts(c.get('db'), { ...filter, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
       countPublishedPosts(c.get('db'), filter),
     ]);
+    // No dead ends: an unfiltered first page with nothing of the region's own shows the ancestors' latest instead.
+    const nearby = items.length === 0 && !q.q && q.halaman === 1 ? await loadNearbyPosts(c.get('db'), ctx, { now, kinds: [...kinds], limit: 5 }) : [];
     const base = regionHref(ctx.region.path, 'berita');
+    const what = q.jenis === 'semua' ? 'berita atau pengumuman' : KIND_LABELS[q.jenis].toLowerCase();
     const link = (page: number) =>
       `${base}?${new URLSearchParams({ ...(q.jenis !== 'semua' ? { jenis: q.jenis } : {}), ...(q.q ? { q: q.q } : {}), halaman: String(page) })}`;
     const title = `Berita dan pengumuman ${regionTitle(ctx.region)}`;
@@ -61,13 +65,18 @@ export function contentRoutes(): Hono<AppEnv> {
           <input id="cari-berita" name="q" type="search" value={q.q} maxlength={100} />
           <button type="submit">Tampilkan</button>
         </form>
-        {items.length === 0 ? (
+        {items.length === 0 && nearby.length > 0 ? (
+          <NearbyPosts
+            regionName={regionTitle(ctx.region)}
+            what={what}
+            groups={nearby}
+            saveData={wantsSaveData(c)}
+            query={q.jenis !== 'semua' ? `?jenis=${q.jenis}` : ''}
+            groupTag="h2"
+          />
+        ) : items.length === 0 ? (
           <EmptyState>
-            {q.q ? (
-              <p>Tidak ada tulisan yang judulnya memuat “{q.q}” di wilayah ini.</p>
-            ) : (
-              <p>Belum ada {q.jenis === 'semua' ? 'berita atau pengumuman' : KIND_LABELS[q.jenis].toLowerCase()} yang diterbitkan di wilayah ini.</p>
-            )}
+            {q.q ? <p>Tidak ada tulisan yang judulnya memuat “{q.q}” di wilayah ini.</p> : <p>Belum ada {what} yang diterbitkan di wilayah ini.</p>}
           </EmptyState>
         ) : (
           <PostList items={items} saveData={wantsSaveData(c)} showRegion={ctx.children.length > 0} />
