@@ -6,6 +6,7 @@ import { createDb } from '../../src/db/client';
 import { dataKeys } from '../../src/lib/data-key';
 import { hex, hmacSha256 } from '../../src/lib/encoding';
 import { send, type OutgoingMessage } from '../../src/messaging/channels';
+import { monitoringJobs } from '../../src/features/monitoring/jobs';
 import { messagingConfig } from '../../src/messaging/config';
 import { deliverDue, dispatch, RETRY_BACKOFF_MS, type OutboxDeps } from '../../src/messaging/outbox';
 
@@ -137,3 +138,26 @@ describe('outbox', () => {
 });
 
 const DAY = 86_400_000;
+
+describe('hourly job', () => {
+  it('retries due messages from the scheduled job through the global fetch', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const now = Date.UTC(2026, 6, 1, 1, 5);
+    const first = fakeFetch([503]);
+    const db = createDb(env.DB);
+    const item = {
+      purpose: 'uji',
+      message: { ...message, idempotencyKey: 'uji-job-1' },
+      channel: { kind: 'webhook' as const, url: 'https://hook.contoh.test/j' },
+    };
+    await dispatch({ db, keys: dataKeys(env), config, fetch: first.fn, now }, item);
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('{}', { status: 200 }));
+    const job = monitoringJobs.find((j) => j.name === 'pesan keluar (per jam)')!;
+    await job.run({ scheduledTime: now + RETRY_BACKOFF_MS[0], cron: '5 * * * *', noRetry() {} } as ScheduledController, env as never, [] as never);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(await env.DB.prepare("SELECT status, attempts FROM message_outbox WHERE idempotency_key = 'uji-job-1'").first()).toEqual({
+      status: 'terkirim',
+      attempts: 2,
+    });
+  });
+});

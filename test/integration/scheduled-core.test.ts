@@ -148,6 +148,7 @@ describe('scheduled core jobs', () => {
       'scheduled publish',
       'complaints autoclose',
       'monitoring (per jam)',
+      'pesan keluar (per jam)',
       'tender statuses',
       'impor situs lama',
     ]);
