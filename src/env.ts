@@ -34,6 +34,12 @@ export interface Bindings {
   MAP_TILE_MAX_ZOOM?: string;
   /** Optional Workers Analytics Engine dataset (request volume, errors, latency; src/middleware/analytics.ts). */
   ANALYTICS?: AnalyticsEngineDataset;
+  /** Optional outgoing-message channels (src/messaging/config.ts; README, Configuration). */
+  TELEGRAM_BOT_TOKEN?: string;
+  MAIL_API_URL?: string;
+  MAIL_API_TOKEN?: string;
+  MAIL_FROM?: string;
+  WEBHOOK_SIGNING_SECRET?: string;
 }
 
 export interface Variables {

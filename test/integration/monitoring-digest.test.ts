@@ -4,6 +4,7 @@ import { env } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '../../src/db/client';
 import { MAX_TOTAL_ATTEMPTS, retryPendingDigests, sendDailyDigest, type DigestDeps } from '../../src/features/monitoring/digest';
+import { messagingConfig } from '../../src/messaging/config';
 import { loadSettings } from '../../src/features/monitoring/settings';
 import { loginAs, type Browser } from '../helpers/auth';
 import { countsOf, DAILY, HOURLY, runCron, runs, wita } from '../helpers/monitoring';
@@ -167,6 +168,7 @@ describe('digest delivery', () => {
         calls.push('x');
         return answer();
       }) as typeof fetch,
+      messaging: messagingConfig({}),
       sleep: async () => undefined,
       portalName: 'Uji',
       origin: '',
@@ -213,6 +215,7 @@ describe('digest delivery', () => {
         await new Promise((r) => setTimeout(r, 50));
         return new Response('ok');
       }) as typeof fetch,
+      messaging: messagingConfig({}),
       sleep: async () => undefined,
       portalName: 'Uji',
       origin: '',

@@ -150,6 +150,7 @@ describe('scheduled core jobs', () => {
       'ppid data-key reseal',
       'letters data-key reseal',
       'monitoring (per jam)',
+      'pesan keluar (per jam)',
       'tender statuses',
       'impor situs lama',
     ]);

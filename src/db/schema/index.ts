@@ -14,3 +14,4 @@ export * from './ops';
 export * from './offices';
 export * from './letters';
 export * from './drafts';
+export * from './messaging';

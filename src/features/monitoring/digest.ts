@@ -6,7 +6,8 @@ import { newId } from '../../lib/ids';
 import { failedRunsSince } from '../../lib/job-runs';
 import { DAY_MS, toIsoUtc, witaDateKey } from '../../lib/time';
 import type { Counts } from './runs';
-import { REGENCY } from '../../config';
+import { send } from '../../messaging/channels';
+import type { MessagingConfig } from '../../messaging/config';
 
 /**
  * The optional daily digest: a JSON summary POSTed to the webhook Diskominfo configures (an email or WhatsApp
@@ -25,12 +26,13 @@ export const RETRY_DELAYS_MS = [500, 1_500] as const;
 export const MAX_TOTAL_ATTEMPTS = 12;
 export const RETRY_DAYS = 2;
 export const LEASE_MS = 2 * 60 * 1000;
-export const ATTEMPT_TIMEOUT_MS = 10_000;
 
 export interface DigestDeps {
   db: Db;
   now: number;
   fetch: typeof fetch;
+  /** The messaging kit's configuration (webhook signing secret): the digest goes through its webhook adapter. */
+  messaging: MessagingConfig;
   sleep: (ms: number) => Promise<void>;
   portalName: string;
   /** Absolute origin for the link in the digest ('' when unknown). */
@@ -231,31 +233,19 @@ async function deliver(deps: DigestDeps, row: DigestDeliveryRow, url: string): P
   while (attempts < MAX_ATTEMPTS_PER_RUN && row.attempts + attempts < MAX_TOTAL_ATTEMPTS) {
     if (attempts > 0) await deps.sleep(RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1] ?? 0);
     attempts++;
-    try {
-      const res = await deps.fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Idempotency-Key': row.idempotencyKey,
-          'User-Agent': `${REGENCY.tokenIssuer}-pemantauan/1`,
-        },
-        body: row.payloadJson,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-      });
-      lastStatus = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) {
-        delivered = true;
-        lastError = null;
-        break;
-      }
-      lastError = `HTTP ${res.status}`;
-      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) break;
-    } catch (err) {
-      lastStatus = null;
-      lastError = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 300);
+    const result = await send(
+      { subject: 'Ringkasan harian', text: '', idempotencyKey: row.idempotencyKey, data: JSON.parse(row.payloadJson) },
+      { kind: 'webhook', url },
+      { config: deps.messaging, fetch: deps.fetch },
+    );
+    lastStatus = result.status;
+    if (result.ok) {
+      delivered = true;
+      lastError = null;
+      break;
     }
+    lastError = result.error;
+    if (!result.retryable) break;
   }
   const total = row.attempts + attempts;
   const status = delivered ? 'terkirim' : total >= MAX_TOTAL_ATTEMPTS ? 'gagal' : 'tertunda';

@@ -1,6 +1,7 @@
 import { realSleep, retryPendingDigests, sendDailyDigest, type DigestDeps } from '../digest';
 import type { JobContext, JobOutcome } from '../runs';
 import { loadSettings } from '../settings';
+import { messagingConfig } from '../../../messaging/config';
 import { portalName } from '../../../config';
 
 function depsOf(ctx: JobContext): DigestDeps {
@@ -8,6 +9,7 @@ function depsOf(ctx: JobContext): DigestDeps {
     db: ctx.db,
     now: ctx.now,
     fetch: ctx.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    messaging: messagingConfig(ctx.env),
     sleep: ctx.sleep ?? realSleep,
     portalName: portalName(ctx.env),
     origin: (ctx.env.APP_ORIGIN ?? '').replace(/\/+$/, ''),

@@ -2,6 +2,9 @@ import { createDb } from '../../../db/client';
 import type { MonitoringJob } from '../../../db/schema';
 import type { Bindings } from '../../../env';
 import { deadlineSourcesOf, type Registry, type ScheduledJob } from '../../descriptor';
+import { dataKeys } from '../../../lib/data-key';
+import { messagingConfig } from '../../../messaging/config';
+import { deliverDue, hasDueMessages } from '../../../messaging/outbox';
 import { hasPendingDigests } from '../digest';
 import { runJob, type JobContext, type JobFn, type RunResult } from '../runs';
 import type { Statement } from '../batch';
@@ -58,6 +61,16 @@ export const monitoringJobs: ScheduledJob[] = [
       const results = [await runJob(ctx, 'tenggat', deadlineScan)];
       if (await hasPendingDigests(ctx.db)) results.push(await runJob(ctx, 'ringkasan', digestRetry));
       return failuresOf(results);
+    },
+  },
+  {
+    name: 'pesan keluar (per jam)',
+    schedule: 'hourly',
+    /** Another attempt for undelivered outgoing messages (src/messaging/outbox.ts records each one). */
+    async run(controller, env) {
+      const db = createDb(env.DB);
+      if (!(await hasDueMessages(db, controller.scheduledTime))) return;
+      await deliverDue({ db, keys: dataKeys(env), config: messagingConfig(env), fetch: (i, init) => globalThis.fetch(i, init), now: controller.scheduledTime });
     },
   },
 ];
