@@ -87,16 +87,19 @@ export async function measureComplaintSend(browser, formUrl, photoPath, profile)
     const photo = readFileSync(photoPath);
     const started = Date.now();
     await page.setInputFiles('input[type=file][name=photos]', { name: 'IMG_20260314_092653.jpg', mimeType: 'image/jpeg', buffer: photo });
+    // The downscaler marks the input with the bytes it will send; read it here, before the page is replaced by the
+    // confirmation (null: it did not finish within 30 s and the original goes out).
+    const sentBytes = await page
+      .locator('input[type=file][name=photos][data-downscaled]')
+      .getAttribute('data-downscaled', { timeout: 30_000 })
+      .then(Number)
+      .catch(() => null);
     await page.getByRole('button', { name: /Kirim laporan/ }).click();
     await page
       .getByText(/ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/)
       .first()
       .waitFor({ timeout: 120_000 });
     const ms = Date.now() - started;
-    const sentBytes = await page.evaluate(() => {
-      const input = document.querySelector('input[type=file][name=photos]');
-      return input && input.getAttribute('data-downscaled') ? Number(input.getAttribute('data-downscaled')) : null;
-    });
     return { ms, photoBytes: photo.length, sentPhotoBytes: sentBytes, uploaded };
   } finally {
     await context.close();
