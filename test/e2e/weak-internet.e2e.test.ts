@@ -88,7 +88,7 @@ describe.skipIf(!e2eEnabled())('citizens on weak internet', () => {
     await fill(page, title);
     await ctx.setOffline(true);
     await page.getByRole('button', { name: /Kirim laporan/ }).click();
-    await expect(page.getByText('1 laporan menunggu sinyal').first().isVisible()).resolves.toBe(true);
+    await page.getByText('1 laporan menunggu sinyal').first().waitFor({ timeout: 30_000 });
     const status = page.locator('[data-send-status]');
     await expect(status.innerText()).resolves.toContain('akan terkirim sendiri');
     await expect(status.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -102,6 +102,7 @@ describe.skipIf(!e2eEnabled())('citizens on weak internet', () => {
 
     // Kept only if the citizen chooses it; otherwise gone once dismissed.
     await sent.getByRole('button', { name: 'Simpan di HP ini' }).click();
+    await page.locator('details.outbox-kept').waitFor({ timeout: 30_000 }); // stored in IndexedDB before the reload
     await page.reload();
     await expect(page.locator('details.outbox-kept').count()).resolves.toBe(1);
 

@@ -55,8 +55,13 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * Requests to any other host are recorded in `externalRequests` and aborted (the portal must be self-contained).
  * With request interception on, Playwright disables the HTTP cache, so every page load fetches its scripts again.
  */
-export async function phoneContext(browser: Browser, { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}): Promise<PhoneContext> {
+/** `clientIp`: a client address of the suite's own (CF-Connecting-IP), so its rate limits never meet other suites'. */
+export async function phoneContext(
+  browser: Browser,
+  { javaScriptEnabled = true, clientIp }: { javaScriptEnabled?: boolean; clientIp?: string } = {},
+): Promise<PhoneContext> {
   const context = await browser.newContext({
+    ...(clientIp ? { extraHTTPHeaders: { 'CF-Connecting-IP': clientIp } } : {}),
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,
