@@ -66,6 +66,8 @@ export async function runCron({ cron, persistTo = join(ROOT, '.wrangler', 'state
       modules: true,
       scriptPath: join(outdir, 'index.js'),
       modulesRoot: outdir,
+      // The bundle imports the image codecs' WebAssembly (src/media) as compiled modules, as wrangler deploys them.
+      modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
       bindings: { ...workerOptions.bindings, ...devVars() },
       d1Databases: workerOptions.d1Databases,
       kvNamespaces: workerOptions.kvNamespaces,
