@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates a D1 migration for the holiday calendar from a CSV (columns: date,kind,name), e.g. the yearly
-// SKB 3 Menteri list in /work/shared/data/holidays/2026.csv.
+// SKB 3 Menteri list (the 2026 national holidays and cuti bersama, from the shared project data).
 //
 // Usage:
 //   node scripts/generate-holiday-seed.mjs <holidays.csv> <out.sql> [--data-only] [--updated-at=<epoch ms>]

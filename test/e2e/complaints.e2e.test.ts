@@ -57,7 +57,7 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
   const contexts: PhoneContext[] = [];
   async function phone(options?: { javaScriptEnabled?: boolean }) {
     // Its own client address: the weak-internet suite also files complaints, and the per-IP limit is 10 per 10 min.
-    const ctx = await phoneContext(browser, { ...options, clientIp: '198.51.100.21' });
+    const ctx = await phoneContext(browser, { ...options, clientIp: '203.0.113.21' });
     contexts.push(ctx);
     return ctx;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { witaDateKey, witaDateToMs } from '../../src/lib/time';
 import { EMPTY_HOLIDAY_CALENDAR, addWorkingDays, deadlineState, holidayCalendar, isWorkingDay, workingDaysBetween } from '../../src/lib/working-days';
 
-// The 2026 calendar exactly as in /work/shared/data/holidays/2026.csv (SKB 3 Menteri; 17 libur nasional + 8 cuti bersama).
+// The 2026 calendar exactly as in the SKB 3 Menteri list (17 libur nasional + 8 cuti bersama).
 const CAL_2026 = holidayCalendar([
   '2026-01-01',
   '2026-01-16',

@@ -53,7 +53,8 @@ export interface LintResult {
 export async function lintWithRedocly(doc: OpenApiDoc): Promise<LintResult> {
   const { spawnSync } = await nodeModule<NodeSpawn>('node:child_process');
   const fs = await nodeModule<NodeFs>('node:fs');
-  const dir = fs.mkdtempSync('/tmp/portal-openapi-');
+  const { tmpdir } = await nodeModule<{ tmpdir(): string }>('node:os');
+  const dir = fs.mkdtempSync(`${tmpdir()}/portal-openapi-`);
   try {
     const file = `${dir}/openapi.json`;
     fs.writeFileSync(file, JSON.stringify(doc));
