@@ -190,6 +190,9 @@
   }
 
   function send(form, submitter) {
+    // A draft save still waiting (the last keystroke or photo came just before the tap) must not write the draft
+    // back after the server has the form: the next visit would find the sent report filled in again.
+    clearTimeout(timers.get(form));
     var fd = formData(form, submitter);
     var button = submitter || form.querySelector('[type=submit]');
     var label = button ? button.textContent : '';
