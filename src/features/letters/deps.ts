@@ -4,11 +4,8 @@ import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { AppEnv } from '../../env';
 import { dataKeys } from '../../lib/data-key';
 import { originOf } from '../../lib/origin';
-import { notifyCitizen } from '../../messaging/citizen-notice';
 import { citizenNoticeDeps } from '../../messaging/request-deps';
-import { regionHref } from '../../regions/paths';
-import { findRegionByCode } from '../../regions/repo';
-import { letterNotice } from './citizen-notice';
+import { sendLetterNotice } from './citizen-notice';
 import type { LetterDeps } from './actions';
 import { logView } from './present';
 import { verifyKeys } from './verify-code';
@@ -37,13 +34,7 @@ export function letterDeps(c: Context<AppEnv>): LetterDeps {
           from: e.from,
         }),
       );
-      const region = await findRegionByCode(db, e.regionCode);
-      const trackUrl = `${originOf(c)}${regionHref(region?.path ?? '', 'layanan', 'lacak')}?${new URLSearchParams({ nomor: e.trackingNumber })}`;
-      await notifyCitizen(
-        citizenNoticeDeps(c),
-        { kind: 'surat', refId: e.requestId, status: e.to, changeId: String(e.seq) },
-        letterNotice(e.to, { trackingNumber: e.trackingNumber, delivery: e.delivery, trackUrl }),
-      );
+      await sendLetterNotice(citizenNoticeDeps(c), originOf(c), e);
     },
   };
 }
