@@ -87,23 +87,6 @@ export function readOptIn(values: Record<string, unknown>, offered: readonly Cit
   return parsed.success ? { ok: true, choice: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
 }
 
-/** The JSON API's opt-in: `notify: { channel, contact }` (optional). Checked against the offered channels by `checkApiOptIn`. */
-export const NotifyApiField = z
-  .object({
-    channel: z.enum(CITIZEN_CHANNELS, { message: 'Pilih whatsapp atau email.' }).describe('whatsapp | email (only those GET /api/v1 lists as offered)'),
-    contact: z.string({ message: 'Isi nomor WhatsApp atau alamat e-mail.' }).max(200).describe('Phone (08…, 62…) or e-mail; stored encrypted'),
-  })
-  .optional()
-  .describe('Opt-in to a message on every status change (tracking number, status and tracking URL only)');
-
-/** The API's opt-in as a choice, with the same checks as the form (errors on `notify.channel` / `notify.contact`). */
-export function checkApiOptIn(notify: z.output<typeof NotifyApiField>, offered: readonly CitizenChannel[]) {
-  if (!notify) return { ok: true as const, choice: null };
-  const res = readOptIn({ notify: '1', notify_channel: notify.channel, notify_contact: notify.contact }, offered);
-  if (res.ok) return res;
-  return { ok: false as const, errors: res.errors.map((e) => ({ ...e, field: e.field.replace('notify_', 'notify.') })) };
-}
-
 const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
 
 /** An opt-in ready to store: the contact sealed, bound to its record. */
@@ -179,14 +162,4 @@ export async function notifyCitizen(deps: CitizenNoticeDeps, change: StatusChang
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', msg: 'citizen notice not queued', kind: change.kind, refId: change.refId, status: change.status, error: errorText(err) }));
   }
-}
-
-/** Whether a record has an opt-in (for tests and the requester's own tracking page; never for officers). */
-export async function hasSubscription(db: Db, kind: NoticeKind, refId: string): Promise<boolean> {
-  const row = await db
-    .select({ k: citizenSubscriptions.refKind })
-    .from(citizenSubscriptions)
-    .where(and(eq(citizenSubscriptions.refKind, kind), eq(citizenSubscriptions.refId, refId)))
-    .get();
-  return row !== undefined;
 }
