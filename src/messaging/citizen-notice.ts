@@ -66,7 +66,10 @@ const ON = new Set(['1', 'ya', 'on', 'true']);
  * The opt-in fields of a citizen form: `notify` (checkbox), `notify_channel`, `notify_contact`. Unchecked means no
  * contact is stored, whatever else was typed. Errors name the field (`notify_channel`, `notify_contact`).
  */
-export function readOptIn(values: Record<string, unknown>, offered: readonly CitizenChannel[]): { ok: true; choice: NotifyChoice | null } | { ok: false; errors: FieldError[] } {
+export function readOptIn(
+  values: Record<string, unknown>,
+  offered: readonly CitizenChannel[],
+): { ok: true; choice: NotifyChoice | null } | { ok: false; errors: FieldError[] } {
   if (!ON.has(String(first(values.notify) ?? ''))) return { ok: true, choice: null };
   const schema = z
     .object({
@@ -160,6 +163,15 @@ export async function notifyCitizen(deps: CitizenNoticeDeps, change: StatusChang
     if (deps.defer) deps.defer(attempt);
     else await attempt;
   } catch (err) {
-    console.error(JSON.stringify({ level: 'error', msg: 'citizen notice not queued', kind: change.kind, refId: change.refId, status: change.status, error: errorText(err) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'citizen notice not queued',
+        kind: change.kind,
+        refId: change.refId,
+        status: change.status,
+        error: errorText(err),
+      }),
+    );
   }
 }

@@ -15,7 +15,9 @@ export const NotifyOptInFields: FC<{ offered: readonly CitizenChannel[]; values?
     return (
       <fieldset class="notify-optin">
         <legend>Kabari saya bila status berubah</legend>
-        <p class="hint">Pemberitahuan lewat WhatsApp atau e-mail belum tersedia di portal ini. Simpan nomor pelacakan Anda dan lihat statusnya di halaman lacak.</p>
+        <p class="hint">
+          Pemberitahuan lewat WhatsApp atau e-mail belum tersedia di portal ini. Simpan nomor pelacakan Anda dan lihat statusnya di halaman lacak.
+        </p>
       </fieldset>
     );
   const chosen = v('notify_channel') || p.offered[0];
@@ -50,7 +52,9 @@ export const NotifyOptInFields: FC<{ offered: readonly CitizenChannel[]; values?
         ))}
       </div>
       <div class={contactError ? 'field field-error' : 'field'}>
-        <label for="notify_contact">{p.offered.length === 1 ? (p.offered[0] === 'whatsapp' ? 'Nomor WhatsApp' : 'Alamat e-mail') : 'Nomor WhatsApp atau alamat e-mail'}</label>
+        <label for="notify_contact">
+          {p.offered.length === 1 ? (p.offered[0] === 'whatsapp' ? 'Nomor WhatsApp' : 'Alamat e-mail') : 'Nomor WhatsApp atau alamat e-mail'}
+        </label>
         <p class="hint" id="notify_contact-hint">
           {p.offered.includes('whatsapp') ? 'Nomor WhatsApp mis. 0812 3456 7890. ' : ''}
           {p.offered.includes('email') ? 'E-mail mis. nama@contoh.id.' : ''}

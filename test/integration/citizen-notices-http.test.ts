@@ -63,7 +63,10 @@ describe('complaint opt-in', () => {
   });
 
   it('answers a bad number with an Indonesian error and keeps what was typed', async () => {
-    const res = await postComplaint('/sangatta-utara/swarga-bara/pengaduan', complaintFields({ notify: '1', notify_channel: 'whatsapp', notify_contact: '12-34' }));
+    const res = await postComplaint(
+      '/sangatta-utara/swarga-bara/pengaduan',
+      complaintFields({ notify: '1', notify_channel: 'whatsapp', notify_contact: '12-34' }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Nomor WhatsApp tidak valid, mis. 0812 3456 7890.');
@@ -91,7 +94,11 @@ describe('PPID opt-in', () => {
     expect(badHtml).toContain('Alamat e-mail tidak valid, mis. nama@contoh.id.');
     expect(badHtml).toContain('value="siti@"');
 
-    const { number, code } = await submitRequest('/sangatta-utara/swarga-bara', { notify: '1', notify_channel: 'email', notify_contact: 'kabar.siti@contoh.id' });
+    const { number, code } = await submitRequest('/sangatta-utara/swarga-bara', {
+      notify: '1',
+      notify_channel: 'email',
+      notify_contact: 'kabar.siti@contoh.id',
+    });
     const id = (await requestRow(number))!.id;
     expect(JSON.stringify(await env.DB.prepare('SELECT * FROM citizen_subscriptions WHERE ref_id = ?').bind(id).first())).not.toContain('kabar.siti');
 

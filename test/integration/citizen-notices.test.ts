@@ -17,7 +17,13 @@ import { BASE, send as http, submitSku } from '../helpers/letters-http';
 
 const NOW = Date.UTC(2026, 11, 1, 2);
 const ORIGIN_URL = 'https://portal.contoh.test';
-const config = messagingConfig({ WA_API_URL: 'https://wa.contoh.test/kirim', WA_API_TOKEN: 'wa-token', MAIL_API_URL: 'https://mail.contoh.test/send', MAIL_API_TOKEN: 't', MAIL_FROM: 'Portal <a@contoh.test>' });
+const config = messagingConfig({
+  WA_API_URL: 'https://wa.contoh.test/kirim',
+  WA_API_TOKEN: 'wa-token',
+  MAIL_API_URL: 'https://mail.contoh.test/send',
+  MAIL_API_TOKEN: 't',
+  MAIL_FROM: 'Portal <a@contoh.test>',
+});
 
 function fakeFetch() {
   const seen: Array<{ url: string; headers: Headers; body: string }> = [];
@@ -64,7 +70,10 @@ describe('opt-in checks', () => {
       errors: [{ field: 'notify_contact', message: 'Alamat e-mail tidak valid, mis. nama@contoh.id.' }],
     });
     // A channel this portal does not offer is refused, and with none configured the opt-in says so.
-    expect(readOptIn({ notify: '1', notify_channel: 'email', notify_contact: 'a@b.id' }, wa)).toMatchObject({ ok: false, errors: [{ field: 'notify_channel' }] });
+    expect(readOptIn({ notify: '1', notify_channel: 'email', notify_contact: 'a@b.id' }, wa)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'notify_channel' }],
+    });
     expect(readOptIn({ notify: '1', notify_channel: 'whatsapp', notify_contact: '081234567890' }, [])).toMatchObject({
       ok: false,
       errors: [{ field: 'notify_channel', message: expect.stringContaining('belum tersedia') }],
@@ -80,13 +89,19 @@ describe('opt-in checks', () => {
 
   it('sends {to, text} to the WhatsApp gateway with its bearer token and the idempotency key', async () => {
     const f = fakeFetch();
-    const res = await send({ subject: 'Permohonan surat SRT-AAAA-BBBB', text: 'Surat siap.', idempotencyKey: 'k-1' }, { kind: 'whatsapp', phone: '6281234567890' }, { config, fetch: f.fn });
+    const res = await send(
+      { subject: 'Permohonan surat SRT-AAAA-BBBB', text: 'Surat siap.', idempotencyKey: 'k-1' },
+      { kind: 'whatsapp', phone: '6281234567890' },
+      { config, fetch: f.fn },
+    );
     expect(res).toEqual({ ok: true, status: 200 });
     expect(f.seen[0]!.url).toBe('https://wa.contoh.test/kirim');
     expect(f.seen[0]!.headers.get('Authorization')).toBe('Bearer wa-token');
     expect(f.seen[0]!.headers.get('Idempotency-Key')).toBe('k-1');
     expect(JSON.parse(f.seen[0]!.body)).toEqual({ to: '6281234567890', text: 'Permohonan surat SRT-AAAA-BBBB\n\nSurat siap.' });
-    expect(await send({ subject: 's', text: 't', idempotencyKey: 'k-2' }, { kind: 'whatsapp', phone: '62812' }, { config: messagingConfig({}), fetch: f.fn })).toMatchObject({
+    expect(
+      await send({ subject: 's', text: 't', idempotencyKey: 'k-2' }, { kind: 'whatsapp', phone: '62812' }, { config: messagingConfig({}), fetch: f.fn }),
+    ).toMatchObject({
       ok: false,
       retryable: false,
     });
@@ -112,9 +127,12 @@ describe('letter status messages', () => {
 
     let row = (await applyLetterAction(deps, request, { type: 'periksa' }, 'petugas', OFFICER, NOW + 1000)).row;
     expect(await outboxFor(request.id)).toHaveLength(0);
-    row = (await applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'Foto KTP buram, catatan internal rahasia' }, 'petugas', OFFICER, NOW + 2000)).row;
+    row = (await applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'Foto KTP buram, catatan internal rahasia' }, 'petugas', OFFICER, NOW + 2000))
+      .row;
     // The same action again is refused by the machine and queues nothing more.
-    await expect(applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'lagi' }, 'petugas', OFFICER, NOW + 3000)).rejects.toMatchObject({ status: 409 });
+    await expect(applyLetterAction(deps, row, { type: 'minta_perbaikan', note: 'lagi' }, 'petugas', OFFICER, NOW + 3000)).rejects.toMatchObject({
+      status: 409,
+    });
     // The hook running twice for the same change (a retried request) queues nothing more either.
     await sendLetterNotice({ db: deps.db, keys: dataKeys(env), config, fetch: f.fn, now: NOW }, ORIGIN_URL, events.at(-1)!);
 
@@ -125,7 +143,8 @@ describe('letter status messages', () => {
     expect(msg.body_text).toContain(request.trackingNumber);
     expect(msg.body_text).toContain(`${ORIGIN_URL}/sangatta-utara/swarga-bara/layanan/lacak?nomor=${request.trackingNumber}`);
     expect(msg.body_text).toContain('perlu diperbaiki');
-    for (const secret of [code, input.nik, 'catatan internal', '6281299998888']) expect(`${msg.body_text}${msg.subject}${msg.recipient_sealed}`).not.toContain(secret);
+    for (const secret of [code, input.nik, 'catatan internal', '6281299998888'])
+      expect(`${msg.body_text}${msg.subject}${msg.recipient_sealed}`).not.toContain(secret);
     // Delivered once to the gateway, to the number the requester gave.
     expect(f.seen).toHaveLength(1);
     expect(JSON.parse(f.seen[0]!.body)).toMatchObject({ to: '6281299998888' });

@@ -43,7 +43,11 @@ export interface ComplaintStatusEvent {
 /** The status-change hook: one message per change to reporters who opted in. Never throws. */
 export async function sendComplaintNotice(deps: CitizenNoticeDeps, origin: string, e: ComplaintStatusEvent): Promise<void> {
   const trackUrl = await complaintTrackUrl(deps.db, origin, e.originRegionCode, e.ticket);
-  await notifyCitizen(deps, { kind: 'aduan', refId: e.complaintId, status: e.to, changeId: String(e.seq) }, complaintNotice(e.to, e.byReporter, e.ticket, trackUrl));
+  await notifyCitizen(
+    deps,
+    { kind: 'aduan', refId: e.complaintId, status: e.to, changeId: String(e.seq) },
+    complaintNotice(e.to, e.byReporter, e.ticket, trackUrl),
+  );
 }
 
 async function complaintTrackUrl(db: Db, origin: string, regionCode: string, ticket: string): Promise<string> {

@@ -241,8 +241,17 @@ export async function applyAction(
   }
   if (changesPublicOutput(row, result.state)) await deps.purge(row.originRegionCode);
   if (deps.statusChanged && result.state.status !== row.status) {
-    const event = { complaintId: row.id, ticket: row.ticket, originRegionCode: row.originRegionCode, to: result.state.status, seq, byReporter: role === 'pelapor' };
-    await deps.statusChanged(event).catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'complaint status hook failed', complaintId: row.id, error: String(err) })));
+    const event = {
+      complaintId: row.id,
+      ticket: row.ticket,
+      originRegionCode: row.originRegionCode,
+      to: result.state.status,
+      seq,
+      byReporter: role === 'pelapor',
+    };
+    await deps
+      .statusChanged(event)
+      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'complaint status hook failed', complaintId: row.id, error: String(err) })));
   }
   return result;
 }

@@ -130,7 +130,8 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
       c,
       id,
       'jawab',
-      () => answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file).then(() => notifyApplicant(c, id)),
+      () =>
+        answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file).then(() => notifyApplicant(c, id)),
       form.values,
     );
   });

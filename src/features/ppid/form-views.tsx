@@ -90,13 +90,13 @@ const TextField: FC<{
   </Field>
 );
 
-export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: FormValues; errors?: FieldError[]; notifyChannels: readonly CitizenChannel[] }> = ({
-  ctx,
-  token,
-  values,
-  errors,
-  notifyChannels,
-}) => {
+export const RequestFormView: FC<{
+  ctx: RegionContext;
+  token: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  notifyChannels: readonly CitizenChannel[];
+}> = ({ ctx, token, values, errors, notifyChannels }) => {
   const action = regionHref(ctx.region.path, 'ppid', 'permohonan');
   const v = values ?? { requester_type: 'perorangan', identity_type: 'ktp', obtain_method: 'melihat' };
   return (
