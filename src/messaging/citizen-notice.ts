@@ -90,6 +90,26 @@ export function readOptIn(
   return parsed.success ? { ok: true, choice: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
 }
 
+/** The JSON API's opt-in: `notify: { channel, contact }` (optional), checked like the form by `checkApiOptIn`. */
+export const NotifyApiField = z
+  .object({
+    channel: z.enum(CITIZEN_CHANNELS, { message: 'Pilih whatsapp atau email.' }).describe('whatsapp | email (only channels this portal has configured)'),
+    contact: z
+      .string({ message: 'Isi nomor WhatsApp atau alamat e-mail.' })
+      .max(200, 'Kontak terlalu panjang.')
+      .describe('Phone (08…, 62…) or e-mail; stored encrypted'),
+  })
+  .optional()
+  .describe('Opt-in to one message per status change (tracking number, status and tracking URL only)');
+
+/** The API's opt-in as a choice, with the form's checks; errors name `notify.channel` / `notify.contact`. */
+export function checkApiOptIn(notify: z.output<typeof NotifyApiField>, offered: readonly CitizenChannel[]) {
+  if (!notify) return { ok: true as const, choice: null };
+  const res = readOptIn({ notify: '1', notify_channel: notify.channel, notify_contact: notify.contact }, offered);
+  if (res.ok) return res;
+  return { ok: false as const, errors: res.errors.map((e) => ({ ...e, field: e.field.replace('notify_', 'notify.') })) };
+}
+
 const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
 
 /** An opt-in ready to store: the contact sealed, bound to its record. */

@@ -13,7 +13,9 @@ import { send } from '../../src/messaging/channels';
 import { type CitizenNoticeDeps, offeredChannels, readOptIn } from '../../src/messaging/citizen-notice';
 import { messagingConfig } from '../../src/messaging/config';
 import { letterDeps, OFFICER, skuInput, SWARGA_BARA } from '../helpers/letters';
+import { ORIGIN } from '../helpers/http';
 import { BASE, send as http, submitSku } from '../helpers/letters-http';
+import { SELF } from '../helpers/worker';
 
 const NOW = Date.UTC(2026, 11, 1, 2);
 const ORIGIN_URL = 'https://portal.contoh.test';
@@ -206,5 +208,43 @@ describe('letter form opt-in (HTTP)', () => {
     const raw = await env.DB.prepare('SELECT * FROM citizen_subscriptions WHERE ref_id = ?').bind(id).first<Record<string, string>>();
     expect(raw).toMatchObject({ ref_kind: 'surat', channel_kind: 'whatsapp' });
     expect(JSON.stringify(raw)).not.toMatch(/131111|1111 ?2222|11112222/);
+  });
+});
+
+describe('letter API opt-in', () => {
+  const saved = { url: env.WA_API_URL, token: env.WA_API_TOKEN };
+  afterEach(() => {
+    env.WA_API_URL = saved.url;
+    env.WA_API_TOKEN = saved.token;
+  });
+  const postRequest = (body: unknown) =>
+    SELF.fetch(`${ORIGIN}/api/v1/service-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '198.51.100.201' },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses a channel that is not configured and a bad contact with named errors, stores a good one sealed', { timeout: 30_000 }, async () => {
+    env.WA_API_URL = undefined;
+    env.WA_API_TOKEN = undefined;
+    const off = await postRequest({ ...skuInput(), notify: { channel: 'whatsapp', contact: '081234567890' } });
+    expect(off.status).toBe(422);
+    expect(JSON.stringify(await off.json())).toContain('notify.channel');
+
+    env.WA_API_URL = 'https://wa.contoh.test/kirim';
+    env.WA_API_TOKEN = 'wa-token';
+    const bad = await postRequest({ ...skuInput(), notify: { channel: 'whatsapp', contact: 'abc' } });
+    expect(bad.status).toBe(422);
+    const badBody = JSON.stringify(await bad.json());
+    expect(badBody).toContain('notify.contact');
+    expect(badBody).toContain('Nomor WhatsApp tidak valid');
+
+    const good = await postRequest({ ...skuInput(), notify: { channel: 'whatsapp', contact: '0812 4444 3333' } });
+    expect(good.status).toBe(201);
+    const { number } = (await good.json()) as { number: string };
+    const id = await env.DB.prepare('SELECT id FROM letter_requests WHERE tracking_number = ?').bind(number).first<string>('id');
+    const raw = await env.DB.prepare('SELECT * FROM citizen_subscriptions WHERE ref_id = ?').bind(id).first<Record<string, string>>();
+    expect(raw).toMatchObject({ ref_kind: 'surat', channel_kind: 'whatsapp' });
+    expect(JSON.stringify(raw)).not.toMatch(/44443333|4444 3333/);
   });
 });
