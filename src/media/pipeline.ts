@@ -93,12 +93,9 @@ export async function processImage(bytes: Uint8Array, opts: PipelineOptions = {}
   const field = opts.field ?? 'photo';
   const header = inspectImage(bytes, field);
   let original: Uint8Array;
-  let enc: Encoders | null = null;
   try {
-    if (storedSideways(header)) {
-      enc = await openEncoders();
-      original = uprightOriginal(bytes, header, enc);
-    } else original = stripMetadata(bytes, header.mime);
+    // Encoders of their own: their memory, grown by the large original, can go before the derivatives are made.
+    original = storedSideways(header) ? uprightOriginal(bytes, header, await openEncoders()) : stripMetadata(bytes, header.mime);
   } catch {
     throw imageRefusal(field, 'unreadable');
   }
@@ -111,5 +108,5 @@ export async function processImage(bytes: Uint8Array, opts: PipelineOptions = {}
       console.warn(JSON.stringify({ event: 'images_binding_failed', message: err instanceof Error ? err.message : String(err) }));
     }
   }
-  return { header, original, originalSize, ...(await deriveWithWasm(bytes, header, field, enc ?? (await openEncoders()))) };
+  return { header, original, originalSize, ...(await deriveWithWasm(bytes, header, field, await openEncoders())) };
 }
