@@ -13,7 +13,10 @@ import { processImage, type ProcessedImage } from '../../src/media/pipeline';
 const HEAVY = 180_000;
 
 async function fixture(name: string): Promise<Uint8Array> {
-  const res = await env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+  // The fixture comes over a service binding from the Node side; on a busy machine that loopback connection has been
+  // seen to drop right after a heavy test ("Network connection lost"): plumbing, so one retry.
+  const load = () => env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+  const res = await load().catch(load);
   expect(res.status).toBe(200);
   return new Uint8Array(await res.arrayBuffer());
 }
