@@ -7,7 +7,7 @@ import { RegionCodeSchema } from '../../regions/schemas';
 
 // ------------------------------------------------------------------ monitoring table (GET form; bad values ignored)
 
-export const SORTS = ['wilayah', 'nama', 'skor', 'hari', 'kelengkapan', 'tenggat'] as const;
+export const SORTS = ['perhatian', 'wilayah', 'nama', 'skor', 'hari', 'kelengkapan', 'tenggat'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const MonitoringQuery = z.object({
@@ -20,7 +20,7 @@ export const MonitoringQuery = z.object({
     .catch(undefined),
   kelengkapan: z.enum(['lengkap', 'kurang']).optional().catch(undefined),
   siap: z.literal('1').optional().catch(undefined),
-  urut: z.enum(SORTS).catch('wilayah').default('wilayah'),
+  urut: z.enum(SORTS).catch('perhatian').default('perhatian'),
   arah: z.enum(['naik', 'turun']).catch('naik').default('naik'),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
