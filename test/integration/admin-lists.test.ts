@@ -43,8 +43,8 @@ describe('monitoring before and after the first scan', () => {
     const fresh = new Map(states.map((s) => [s.region_code, s.freshness]));
     // After the overdue one: every row on the first page is stale or incomplete (the demo has many such regions).
     expect(codes.slice(1).every((c) => fresh.get(c) === 'usang')).toBe(true);
-    expect(html).toMatch(/<strong>\d+<\/strong> dari \d+ wilayah perlu tindakan/);
-    expect(html).toContain(`halaman 1 dari ${Math.ceil((await regionCount()) / 25)}`);
+    expect(html).toMatch(/Wilayah \(\d+\), \d+ perlu tindakan/);
+    expect(html).toContain(`Halaman 1 dari ${Math.ceil((await regionCount()) / 25)}.`);
     expect(html).toContain('href="/admin/pemantauan?halaman=2"');
 
     const second = rowCodes(await (await admin.get('/admin/pemantauan?halaman=2')).text());

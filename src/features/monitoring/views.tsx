@@ -118,16 +118,12 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
     <>
       <h1>Pemantauan wilayah</h1>
       {p.ran ? <RunNotice run={p.ran} /> : null}
-      <p>
-        <strong>{p.needingAttention}</strong> dari {p.total} wilayah perlu tindakan.
-        {p.unscanned > 0 ? ` ${p.unscanned} wilayah belum dipindai: yang tampil tanggal terbit terakhirnya; pemindaian berjalan tiap malam pukul 01.00 WITA.` : ''}
-      </p>
       {p.canManage ? <ScanButtons csrf={p.csrf} /> : null}
       <MonitoringFilters q={q} kecamatan={p.kecamatan} />
 
       <section aria-labelledby="daftar-wilayah">
         <h2 id="daftar-wilayah">
-          Wilayah ({p.total}){pages > 1 ? `, halaman ${Math.min(q.halaman, pages)} dari ${pages}` : ''}
+          Wilayah ({p.total}), {p.needingAttention} perlu tindakan
         </h2>
         {p.rows.length === 0 ? (
           <EmptyState>
@@ -178,6 +174,16 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
             </tbody>
           </table>
         )}
+        {pages > 1 ? (
+          <p class="hint">
+            Halaman {Math.min(q.halaman, pages)} dari {pages}.
+          </p>
+        ) : null}
+        {p.unscanned > 0 ? (
+          <p class="hint">
+            {p.unscanned} wilayah belum dipindai: yang tampil tanggal terbit terakhirnya. Pemindaian berjalan tiap malam pukul 01.00 WITA.
+          </p>
+        ) : null}
         <Pagination
           label="Halaman tabel"
           prev={q.halaman > 1 ? `/admin/pemantauan${queryString(q, { halaman: q.halaman - 1 })}` : undefined}
