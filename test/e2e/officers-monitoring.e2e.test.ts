@@ -85,6 +85,8 @@ describe.skipIf(!e2eEnabled())('officers on a phone: monitoring leads to the mis
     expect(await page.getByLabel('Wilayah', { exact: true }).inputValue()).toBe(KECAMATAN);
     expect(await page.getByLabel('Kategori', { exact: true }).inputValue()).toBe('lkjip');
     expect(await page.getByLabel('Tahun', { exact: true }).inputValue()).toBe(lastYear);
+    // LKJIP is a periodic (berkala) publication under the PPID rules, preset from the one category table.
+    expect(await page.locator('input[name="info_category"][value="berkala"]').isChecked()).toBe(true);
     await page.getByLabel('Judul dokumen', { exact: true }).fill(`LKJIP Kecamatan Sangatta Utara ${lastYear}`);
     await page.getByLabel('Berkas', { exact: true }).setInputFiles({ name: 'lkjip.pdf', mimeType: 'application/pdf', buffer: pdf('LKJIP') as never });
     await expectNoA11yViolations(page);

@@ -25,7 +25,13 @@ export const MonitoringFilters: FC<{ q: MonitoringQuery; kecamatan: Array<{ code
   <details class="action" open={isFiltered(q)}>
     <summary>Saring dan urutkan</summary>
     <form method="get" action="/admin/pemantauan" class="filters">
-      <FilterSelect id="f-kecamatan" name="kecamatan" label="Kecamatan" value={q.kecamatan} options={kecamatan.map((k) => ({ value: k.code, label: k.name }))} />
+      <FilterSelect
+        id="f-kecamatan"
+        name="kecamatan"
+        label="Kecamatan"
+        value={q.kecamatan}
+        options={kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+      />
       <FilterSelect
         id="f-tingkat"
         name="tingkat"

@@ -100,11 +100,7 @@ function orderSql(q: Pick<MonitoringQuery, 'urut' | 'arah'>): SQL[] {
         asc(regions.code),
       ];
     case 'perhatian':
-      return [
-        q.arah === 'turun' ? desc(attentionRankSql) : asc(attentionRankSql),
-        asc(sql`COALESCE(${monitoringRegionStatus.score}, 101)`),
-        asc(regions.code),
-      ];
+      return [q.arah === 'turun' ? desc(attentionRankSql) : asc(attentionRankSql), asc(sql`COALESCE(${monitoringRegionStatus.score}, 101)`), asc(regions.code)];
     default:
       return [dir(regions.code)];
   }
@@ -114,13 +110,7 @@ function orderSql(q: Pick<MonitoringQuery, 'urut' | 'arah'>): SQL[] {
 export const PAGE_SIZE = 25;
 
 /** One page of the monitoring table (filters and sort in SQL; works the same for 160 or 10,000 regions). */
-export async function listMonitoringRows(
-  db: Db,
-  roots: string[],
-  q: MonitoringQuery,
-  readiness: { days: number; now: number },
-  pageSize: number = PAGE_SIZE,
-) {
+export async function listMonitoringRows(db: Db, roots: string[], q: MonitoringQuery, readiness: { days: number; now: number }, pageSize: number = PAGE_SIZE) {
   const where = filterSql(roots, q, readiness);
   const parent = alias(regions, 'parent');
   const [rows, total, attention] = await Promise.all([
@@ -136,7 +126,10 @@ export async function listMonitoringRows(
       .all(),
     db.select({ n: count() }).from(regions).leftJoin(monitoringRegionStatus, eq(monitoringRegionStatus.regionCode, regions.code)).where(where).get(),
     db
-      .select({ needing: sql<number>`COALESCE(SUM(CASE WHEN ${attentionRankSql} < 6 THEN 1 ELSE 0 END), 0)`, unscanned: sql<number>`COALESCE(SUM(CASE WHEN ${monitoringRegionStatus.freshness} IS NULL THEN 1 ELSE 0 END), 0)` })
+      .select({
+        needing: sql<number>`COALESCE(SUM(CASE WHEN ${attentionRankSql} < 6 THEN 1 ELSE 0 END), 0)`,
+        unscanned: sql<number>`COALESCE(SUM(CASE WHEN ${monitoringRegionStatus.freshness} IS NULL THEN 1 ELSE 0 END), 0)`,
+      })
       .from(regions)
       .leftJoin(monitoringRegionStatus, eq(monitoringRegionStatus.regionCode, regions.code))
       .where(where)

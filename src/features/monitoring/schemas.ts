@@ -4,6 +4,7 @@ import { UNKNOWN_KEYS } from '../../lib/validation';
 import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 import { PUBLIC_RELATIVE_MAX_DAYS } from '../../regions/freshness';
 import { RegionCodeSchema } from '../../regions/schemas';
+import { categoryFitsLevel } from '../../regions/document-categories';
 
 // ------------------------------------------------------------------ monitoring table (GET form; bad values ignored)
 
@@ -126,6 +127,13 @@ export const ChecklistItemForm = z
   .superRefine((v, ctx) => {
     if (v.kind === 'dokumen' && v.categories.length === 0)
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Pilih minimal satu kategori dokumen.' });
+    const misfits = v.kind === 'dokumen' ? v.categories.filter((c) => !categoryFitsLevel(c, v.level)) : [];
+    if (misfits.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `Tingkat ${v.level} tidak memiliki dokumen ${misfits.join(', ').toUpperCase()}; pilih kategori yang sesuai tingkatnya.`,
+      });
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang wajib ada.' });
     if (v.from_year && v.until_year && v.until_year < v.from_year)
       ctx.addIssue({ code: 'custom', path: ['until_year'], message: 'Tahun akhir tidak boleh sebelum tahun mulai.' });

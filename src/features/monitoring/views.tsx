@@ -25,7 +25,6 @@ export function queryString(q: Partial<Query>, override: Partial<Record<keyof Qu
   return s ? `?${s}` : '';
 }
 
-
 const SortHeader: FC<{ q: Query; sort: Sort; label: string }> = ({ q, sort, label }) => {
   const active = q.urut === sort;
   const next = active && q.arah === 'naik' ? 'turun' : 'naik';
@@ -180,9 +179,7 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
           </p>
         ) : null}
         {p.unscanned > 0 ? (
-          <p class="hint">
-            {p.unscanned} wilayah belum dipindai: yang tampil tanggal terbit terakhirnya. Pemindaian berjalan tiap malam pukul 01.00 WITA.
-          </p>
+          <p class="hint">{p.unscanned} wilayah belum dipindai: yang tampil tanggal terbit terakhirnya. Pemindaian berjalan tiap malam pukul 01.00 WITA.</p>
         ) : null}
         <Pagination
           label="Halaman tabel"

@@ -73,7 +73,10 @@ export function regionStageRoutes(): Hono<AppEnv> {
     if (!form.ok) {
       const db = c.get('db');
       const picked = [form.values.codes ?? []].flat().filter((v) => /^[\d.]{2,13}$/.test(v));
-      const [list, kecamatan] = await Promise.all([listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage'), limit: REGIONS_PAGE_SIZE }), listKecamatan(db)]);
+      const [list, kecamatan] = await Promise.all([
+        listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage'), limit: REGIONS_PAGE_SIZE }),
+        listKecamatan(db),
+      ]);
       // Keep the regions the officer ticked on screen (they may come from a later page or a search).
       const shown = new Set(list.rows.map((r) => r.code));
       const extra = picked.length

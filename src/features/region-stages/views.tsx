@@ -114,7 +114,14 @@ export const RegionsAdminView: FC<{
                 {regions.map((r) => (
                   <tr>
                     <td data-label="Wilayah">
-                      <input type="checkbox" id={`r-${r.code}`} name="codes" value={r.code} checked={selected.has(r.code)} aria-label={`Pilih ${regionTitle(r)}`} />{' '}
+                      <input
+                        type="checkbox"
+                        id={`r-${r.code}`}
+                        name="codes"
+                        value={r.code}
+                        checked={selected.has(r.code)}
+                        aria-label={`Pilih ${regionTitle(r)}`}
+                      />{' '}
                       <label for={`r-${r.code}`}>{regionTitle(r)}</label>
                     </td>
                     <td data-label="Kode">{r.code}</td>
