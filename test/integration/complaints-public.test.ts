@@ -3,6 +3,8 @@ import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { get, ORIGIN } from '../helpers/http';
 import { complaintFields, complaintRow, fileComplaint, jpegFile, newToken, nextIp, postComplaint, receiptOf, trackAsReporter } from '../helpers/complaints';
+import { imageDimensions } from '../../src/lib/file-type';
+import { metadataFound } from '../../src/media/metadata';
 
 const FORM = '/sangatta-utara/swarga-bara/pengaduan';
 const count = async (where = '1 = 1', ...binds: unknown[]) =>
@@ -83,6 +85,8 @@ describe('filing a complaint', () => {
     for (const f of ['thumb.webp', 'thumb.jpg', 'article.webp', 'article.jpg']) expect(await env.FILES.head(`${manifest.base}/${f}`), f).not.toBeNull();
     const stored = new Uint8Array(await (await env.FILES.get(att!.r2_key))!.arrayBuffer());
     expect(new TextDecoder('latin1').decode(stored)).not.toContain('GPS');
+    expect(metadataFound(stored)).toEqual([]); // kept upright, so not even an orientation tag
+    expect(imageDimensions(stored)).toEqual({ width: 1200, height: 1600 });
     expect((await env.FILES.list({ prefix: 'public/' })).objects.filter((o) => o.key.includes(String(row.id)))).toEqual([]);
     const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE summary LIKE '%Budi%' OR after_json LIKE '%0812%'").first<{ n: number }>();
     expect(audit!.n).toBe(0);
