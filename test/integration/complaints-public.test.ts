@@ -262,14 +262,14 @@ describe('tracking a complaint', () => {
   });
 
   it('with the private code: everything for the reporter, private headers, and a 404 for a wrong code', async () => {
-    const { ticket, code } = await fileComplaint({ title: 'Air PDAM tidak mengalir', anonymous: '1', name: 'Wati Anonim' });
+    const { ticket, code } = await fileComplaint({ title: 'Air PDAM tidak mengalir', anonymous: '1', contact_me: '1', name: 'Wati Anonim' });
     const res = await trackAsReporter(`${FORM}/lacak`, ticket, code.toLowerCase());
     expect(res.status).toBe(200);
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
     const html = await res.text();
     expect(html).toContain('Air PDAM tidak mengalir');
-    expect(html).toContain('Wati Anonim'); // the reporter sees what they gave
+    expect(html).toContain('Wati Anonim'); // the reporter asked to keep their contact, and sees what they gave
     expect(html).toContain('<meta name="referrer" content="no-referrer"/>');
     expect(html).toContain('Tambah informasi atau tanggapi');
     // A code in the URL (an old link) is never read: the public view, and a word on entering the code instead.
