@@ -77,6 +77,8 @@ export const complaints = sqliteTable(
     dueAt: integer('due_at'),
     onTime: integer('on_time', { mode: 'boolean' }).notNull().default(true),
     round: integer('round').notNull().default(0),
+    /** When the identity was erased (on request or after the retention period; migrations/0072). */
+    personalDataErasedAt: integer('personal_data_erased_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -59,6 +59,9 @@ export const ComplaintFields = z.object({
   exact_location: flag.describe('Publish the exact point (default: the public sees it rounded to a ~220 m grid; ignored for anonymous reports)'),
   anonymous: flag.describe('Hide the reporter identity from handlers and the public'),
   confidential: flag.describe('Hide the whole report from the public'),
+  contact_me: flag.describe(
+    'Anonymous reports only: keep the contact given (for the reporter alone, never handlers); without it an anonymous report stores no name or contact',
+  ),
   name: optionalText(100, 'Nama'),
   phone: z
     .string()

@@ -119,6 +119,7 @@ export async function submitComplaint(
           const { stored, cleanup } = await storePhotos(deps.files, id, photos, now);
           held.cleanup = cleanup;
           const anon = input.anonymous;
+          const keepContact = !anon || input.contact_me;
           const subscription = opts.notify && deps.dataKeys ? await sealSubscription(deps.dataKeys, 'aduan', id, opts.notify, now) : null;
           const statements: BatchItem<'sqlite'>[] = [
             db.insert(complaints).values({
@@ -136,10 +137,11 @@ export async function submitComplaint(
               place: input.place ?? null,
               isAnonymous: anon,
               isConfidential: input.confidential,
-              // Anonymous: whatever contact the reporter chose to leave is kept for the reporter alone (see present.ts).
-              reporterName: input.name ?? null,
-              reporterPhone: input.phone ?? null,
-              reporterEmail: input.email ?? null,
+              // Anonymous: no identity is stored unless the reporter asked to be contacted (then for the reporter alone,
+              // never handlers; present.ts). Issue 12, point 10: contact a reporter chose to hide is not kept.
+              reporterName: keepContact ? (input.name ?? null) : null,
+              reporterPhone: keepContact ? (input.phone ?? null) : null,
+              reporterEmail: keepContact ? (input.email ?? null) : null,
               secretHash: await hashCode(code),
               status: state.status,
               version: 1,
