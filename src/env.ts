@@ -42,6 +42,8 @@ export interface Bindings {
   MAIL_API_TOKEN?: string;
   MAIL_FROM?: string;
   WEBHOOK_SIGNING_SECRET?: string;
+  WA_API_URL?: string;
+  WA_API_TOKEN?: string;
 }
 
 export interface Variables {

@@ -11,7 +11,12 @@ export interface OutgoingMessage {
   data?: unknown;
 }
 
-export type Channel = { kind: 'telegram'; chatId: string } | { kind: 'email'; to: string } | { kind: 'webhook'; url: string };
+export type Channel =
+  | { kind: 'telegram'; chatId: string }
+  | { kind: 'email'; to: string }
+  | { kind: 'webhook'; url: string }
+  /** A WhatsApp/SMS-capable HTTP gateway; `phone` in international form without '+', e.g. 6281234567890. */
+  | { kind: 'whatsapp'; phone: string };
 
 /** The result of one attempt. `retryable` is false when trying again cannot help (4xx other than 408/429, no config). */
 export type SendResult = { ok: true; status: number } | { ok: false; status: number | null; error: string; retryable: boolean };
@@ -41,6 +46,15 @@ async function requestFor(message: OutgoingMessage, channel: Channel, config: Me
       if (!config.email) return 'E-mail belum dikonfigurasi (MAIL_API_URL, MAIL_API_TOKEN, MAIL_FROM).';
       const body = JSON.stringify({ from: config.email.from, to: [channel.to], subject: message.subject, text: message.text });
       return { url: config.email.url, headers: { ...json, Authorization: `Bearer ${config.email.token}`, 'Idempotency-Key': message.idempotencyKey }, body };
+    }
+    case 'whatsapp': {
+      if (!config.whatsapp) return 'WhatsApp belum dikonfigurasi (WA_API_URL, WA_API_TOKEN).';
+      const body = JSON.stringify({ to: channel.phone, text: `${message.subject}\n\n${message.text}` });
+      return {
+        url: config.whatsapp.url,
+        headers: { ...json, Authorization: `Bearer ${config.whatsapp.token}`, 'Idempotency-Key': message.idempotencyKey },
+        body,
+      };
     }
     case 'webhook': {
       if (!URL.canParse(channel.url)) return 'Alamat webhook tidak valid.';

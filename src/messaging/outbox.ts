@@ -33,11 +33,29 @@ export interface QueuedMessage {
 }
 
 function recipientOf(channel: Channel): string {
-  return channel.kind === 'telegram' ? channel.chatId : channel.kind === 'email' ? channel.to : channel.url;
+  switch (channel.kind) {
+    case 'telegram':
+      return channel.chatId;
+    case 'email':
+      return channel.to;
+    case 'whatsapp':
+      return channel.phone;
+    case 'webhook':
+      return channel.url;
+  }
 }
 
 function channelOf(kind: MessageOutboxRow['channelKind'], recipient: string): Channel {
-  return kind === 'telegram' ? { kind, chatId: recipient } : kind === 'email' ? { kind, to: recipient } : { kind, url: recipient };
+  switch (kind) {
+    case 'telegram':
+      return { kind, chatId: recipient };
+    case 'email':
+      return { kind, to: recipient };
+    case 'whatsapp':
+      return { kind, phone: recipient };
+    case 'webhook':
+      return { kind, url: recipient };
+  }
 }
 
 function log(
@@ -86,9 +104,17 @@ export async function enqueue(deps: Pick<OutboxDeps, 'db' | 'keys' | 'now'>, ite
 /** Queues a message and makes the first attempt now. Never throws. */
 export async function dispatch(deps: OutboxDeps, item: QueuedMessage): Promise<void> {
   const id = await enqueue(deps, item);
-  if (!id) return;
-  const row = await deps.db.select().from(messageOutbox).where(eq(messageOutbox.id, id)).get();
-  if (row) await attempt(deps, row);
+  if (id) await deliverQueued(deps, id);
+}
+
+/** The first attempt for a message just queued (by id). Never throws. */
+export async function deliverQueued(deps: OutboxDeps, id: string): Promise<void> {
+  try {
+    const row = await deps.db.select().from(messageOutbox).where(eq(messageOutbox.id, id)).get();
+    if (row) await attempt(deps, row);
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', msg: 'message attempt failed', outboxId: id, error: errorText(err) }));
+  }
 }
 
 /** The hourly retry: every due undelivered message gets one more attempt. */

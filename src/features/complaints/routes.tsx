@@ -23,6 +23,8 @@ import type { ComplaintAction } from './status-machine';
 import { TrackView, type TrackProps } from './track-views';
 import { assertUploadSize, attachmentResponse, filesOf, readPhotos } from './uploads';
 import { photoLinks, validPhotoToken } from './photo-links';
+import { offeredChannels, readOptIn } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { ComplaintFormView, ConfirmationView } from './views';
 
 const LIST_PAGE_SIZE = 20;
@@ -53,6 +55,7 @@ async function renderForm(c: Context<AppEnv>, extra: { values?: FormValues; erro
       token={randomToken(18)}
       values={extra.values}
       errors={extra.errors}
+      notifyChannels={offeredChannels(messagingOf(c))}
     />
   );
   return renderPage(
@@ -124,14 +127,16 @@ export function complaintRoutes(): Hono<AppEnv> {
   regionAction(app, 'post', '/pengaduan', async (c) => {
     assertUploadSize(c);
     const form = await readForm(c, ComplaintForm);
-    if (!form.ok) return renderForm(c, { values: form.values, errors: form.errors, status: 422 });
+    const optIn = readOptIn(form.values, offeredChannels(messagingOf(c)));
+    if (!form.ok || !optIn.ok)
+      return renderForm(c, { values: form.values, errors: [...(form.ok ? [] : form.errors), ...(optIn.ok ? [] : optIn.errors)], status: 422 });
     const now = Date.now();
     let result;
     try {
       const photos = await readPhotos(await filesOf(c), c.env.IMAGES);
       await rateLimit(c.get('db'), `complaint-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
       // The key includes the content: a double tap or retry replays, an edited form sent again is a new report.
-      result = await submitComplaint(complaintDeps(c), form.data, photos, { key: form.data.token, keyWithContent: true, now });
+      result = await submitComplaint(complaintDeps(c), form.data, photos, { key: form.data.token, keyWithContent: true, now, notify: optIn.choice });
     } catch (err) {
       const errors = asFormErrors(err);
       if (errors) return renderForm(c, { values: form.values, errors, status: 422 });

@@ -9,10 +9,13 @@ import { complaintAttachments, complaintRatings, complaints, type ComplaintRow }
 import { AppError, type FieldError } from '../../lib/errors';
 import { requestHash, submitOnce } from '../../lib/idempotency';
 import { newId, randomToken } from '../../lib/ids';
+import type { Keyring } from '../../lib/keyring';
 import { rateLimit } from '../../lib/rate-limit';
+import { type NotifyChoice, sealSubscription, subscriptionInsert } from '../../messaging/citizen-notice';
 import type { HolidayCalendar } from '../../lib/working-days';
 import { findRegionByCode } from '../../regions/repo';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
+import type { ComplaintStatusEvent } from './citizen-notice';
 import { changesPublicOutput, type ComplaintBundle } from './present';
 import { findCategory, findComplaintByTicket, loadRelated, regionLabels } from './repo';
 import type { ComplaintInput } from './schemas';
@@ -28,6 +31,10 @@ export interface ComplaintDeps {
   secret: string;
   /** purgeRegionPages for the report's region (public list and figures are KV-cached). */
   purge: (regionCode: string) => Promise<unknown>;
+  /** After a committed status change: the reporter's opt-in message (citizen-notice.ts). Failures never undo the change. */
+  statusChanged?: (event: ComplaintStatusEvent) => Promise<void>;
+  /** Personal-data keys, to seal a reporter's opt-in contact. */
+  dataKeys?: Keyring;
 }
 
 export const IDEMPOTENCY_SCOPE = 'complaint';
@@ -80,7 +87,7 @@ export async function submitComplaint(
   deps: ComplaintDeps,
   input: ComplaintInput,
   photos: PhotoUpload[],
-  opts: { key?: string; keyWithContent?: boolean; now: number },
+  opts: { key?: string; keyWithContent?: boolean; now: number; notify?: NotifyChoice | null },
 ): Promise<SubmitResult> {
   const { db } = deps;
   const [region, category, cal] = await Promise.all([findRegionByCode(db, input.region_code), findCategory(db, input.category), loadHolidayCalendar(db)]);
@@ -89,7 +96,8 @@ export async function submitComplaint(
   if (!category || !category.isActive) errors.push({ field: 'category', message: 'Pilih kategori.' });
   if (!region || errors.length) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: errors });
 
-  const hash = await requestHash({ ...input, photos: photos.map((p) => p.sha256) });
+  const hash = await requestHash({ ...input, photos: photos.map((p) => p.sha256), notify: opts.notify ?? null });
+  if (opts.notify && !deps.dataKeys) throw new Error('complaint opt-in needs the data keys');
   const base = opts.key ?? randomToken(18);
   const key = opts.keyWithContent ? `${base}-${hash.slice(0, 32)}` : base;
   const code = await deriveCode(deps.secret, IDEMPOTENCY_SCOPE, key, hash);
@@ -112,6 +120,7 @@ export async function submitComplaint(
           held.cleanup = cleanup;
           const anon = input.anonymous;
           const keepContact = !anon || input.contact_me;
+          const subscription = opts.notify && deps.dataKeys ? await sealSubscription(deps.dataKeys, 'aduan', id, opts.notify, now) : null;
           const statements: BatchItem<'sqlite'>[] = [
             db.insert(complaints).values({
               id,
@@ -152,6 +161,7 @@ export async function submitComplaint(
               REPORTER_ACTOR,
             ),
             ...attachmentRows(db, { id, originRegionCode: region.code }, 1, stored, now),
+            ...(subscription ? [subscriptionInsert(db, subscription)] : []),
           ];
           return { ref: ticket, statements, result: null };
         },
@@ -232,6 +242,19 @@ export async function applyAction(
     throw err;
   }
   if (changesPublicOutput(row, result.state)) await deps.purge(row.originRegionCode);
+  if (deps.statusChanged && result.state.status !== row.status) {
+    const event = {
+      complaintId: row.id,
+      ticket: row.ticket,
+      originRegionCode: row.originRegionCode,
+      to: result.state.status,
+      seq,
+      byReporter: role === 'pelapor',
+    };
+    await deps
+      .statusChanged(event)
+      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'complaint status hook failed', complaintId: row.id, error: String(err) })));
+  }
   return result;
 }
 

@@ -1,4 +1,6 @@
 import type { FC } from 'hono/jsx';
+import type { CitizenChannel } from '../../messaging/citizen-notice';
+import { NotifyOptInFields } from '../../messaging/opt-in-view';
 import { COMPLAINT_CLASSIFICATIONS, type ComplaintCategoryRow } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -26,6 +28,8 @@ export interface FormProps {
   token: string;
   values?: FormValues;
   errors?: FieldError[];
+  /** Status-message channels this portal offers (empty: the form says so). */
+  notifyChannels: readonly CitizenChannel[];
 }
 
 /** All regions grouped by kecamatan (one select, works without JavaScript). */
@@ -238,6 +242,7 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
             checked={v('contact_me') === '1'}
           />
         </fieldset>
+        <NotifyOptInFields offered={p.notifyChannels} values={p.values} errors={p.errors} anonymousNote />
         <button type="submit">Kirim laporan</button>
       </form>
     </div>

@@ -27,7 +27,7 @@ export interface LetterDeps {
   calendar: () => Promise<HolidayCalendar>;
   /** purgeRegionPages for the region (its public service figures are cached). */
   purge: (regionCode: string) => Promise<unknown>;
-  /** Hook for messages to the requester (outgoing-message module, not built here). Failures are logged, never thrown. */
+  /** Hook for messages to the requester (deps.ts: log line and opt-in message). Failures are logged, never thrown. */
   statusChanged?: (event: LetterStatusEvent) => Promise<void>;
 }
 
@@ -103,6 +103,8 @@ export async function applyLetterAction(
       requestId: row.id,
       trackingNumber: row.trackingNumber,
       regionCode: row.regionCode,
+      seq: row.version + 1,
+      delivery: after.delivery,
       from: row.status,
       to: result.entry.toStatus,
       at: now,

@@ -9,6 +9,8 @@ import { clientIp } from '../../auth/request';
 import { AppError } from '../../lib/errors';
 import { originOf } from '../../lib/origin';
 import { rateLimit } from '../../lib/rate-limit';
+import { checkApiOptIn, NotifyApiField, offeredChannels } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { regionHref } from '../../regions/paths';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { findRegionByCode } from '../../regions/repo';
@@ -103,9 +105,10 @@ const createRequestRoute = apiRoute({
   description:
     `Rate-limited per IP (${SUBMIT_LIMIT.limit} per ${SUBMIT_LIMIT.windowMs / 60_000} minutes). Send Idempotency-Key to make retries safe. ` +
     'NIK, KK and phone are stored encrypted and never returned. Requirement files (KTP, KK, …) are not sent through ' +
-    'JSON: `to_bring` lists them; the officer checks them at the office or asks for them as a correction.',
+    'JSON: `to_bring` lists them; the officer checks them at the office or asks for them as a correction. Optional ' +
+    '`notify` opts in to one message per status change on a channel this portal has configured (stored encrypted).',
   access: { public: true },
-  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(RequestInput) },
+  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(RequestInput.extend({ notify: NotifyApiField })) },
   responses: [
     { status: 201, description: 'Filed', schema: RequestCreatedJson, headers: ['Location'] },
     { status: 200, description: 'Replay of an earlier request with this Idempotency-Key', schema: RequestCreatedJson, headers: ['Idempotent-Replayed'] },
@@ -114,7 +117,7 @@ const createRequestRoute = apiRoute({
   rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP' }],
   errorNotes: {
     409: 'This Idempotency-Key was used with another body.',
-    422: 'A field is invalid, the region or letter type is unknown there, or a letter field is missing (`errors[]` names it).',
+    422: 'A field is invalid, the region or letter type is unknown there, a letter field is missing, or `notify` names a channel not configured or an invalid contact (`errors[]` names it).',
   },
 });
 
@@ -181,7 +184,10 @@ export function lettersApi(): ApiRouter {
     }
     const now = Date.now();
     await rateLimit(deps.db, `letter-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
-    const r = await submitRequest(deps, region, input, [], { key, now, channel: 'portal' });
+    const optIn = checkApiOptIn(input.notify, offeredChannels(messagingOf(c)));
+    if (!optIn.ok) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: optIn.errors });
+    const { notify: _notify, ...request } = input;
+    const r = await submitRequest(deps, region, request, [], { key, now, channel: 'portal', notify: optIn.choice });
     const template = await templateVersion(deps.db, r.request.templateId, r.request.templateVersion);
     const body: z.infer<typeof RequestCreatedJson> = {
       number: r.trackingNumber,

@@ -3,14 +3,17 @@ import { purgeRegionPages } from '../../cache/purge';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import type { AppEnv } from '../../env';
 import { dataKeys } from '../../lib/data-key';
+import { originOf } from '../../lib/origin';
+import { citizenNoticeDeps } from '../../messaging/request-deps';
+import { sendLetterNotice } from './citizen-notice';
 import type { LetterDeps } from './actions';
 import { logView } from './present';
 import { verifyKeys } from './verify-code';
 
 /**
  * Service dependencies from a request: D1, R2, the data and verification keys, the code secret, the holiday calendar,
- * the page-cache purge (public service figures are cached) and the status-change hook. The hook only logs for now
- * (ids and statuses): the outgoing-message module plugs in here to tell requesters their letter is ready.
+ * the page-cache purge (public service figures are cached) and the status-change hook: a log line (ids and statuses,
+ * no personal data) and, when the requester opted in, one message per change (citizen-notice.ts decides which).
  */
 export function letterDeps(c: Context<AppEnv>): LetterDeps {
   const db = c.get('db');
@@ -31,6 +34,7 @@ export function letterDeps(c: Context<AppEnv>): LetterDeps {
           from: e.from,
         }),
       );
+      await sendLetterNotice(citizenNoticeDeps(c), originOf(c), e);
     },
   };
 }

@@ -14,6 +14,8 @@ import { randomToken } from '../../lib/ids';
 import { originOf } from '../../lib/origin';
 import { rateLimit } from '../../lib/rate-limit';
 import { parseOrThrow, queryObject } from '../../lib/validation';
+import { offeredChannels, readOptIn } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { regionAction, regionPage } from '../../middleware/region-pages';
@@ -25,13 +27,14 @@ import { letterDeps, privateHeaders } from './deps';
 import { openDownload, signDownload, type LinkKind } from './download-link';
 import { LetterPage } from './letter-html';
 import { renderLetterPdf } from './letter-pdf';
-import { letterDocument, verifyLetter } from './letter-service';
+import { letterDocument } from './letter-service';
 import { publicStatus, requesterView } from './present';
 import { attachmentsOf, catalogueEntry, catalogueFor, eventsOf, findRequestById, findRequestByNumber, levelOf, settingsFor, templateVersion } from './repo';
 import { requesterAccess, requesterCancel, requesterFix, SUBMIT_LIMIT } from './requester';
 import { CancelForm, FixForm, letterFieldsOf, RequestForm as RequestFormSchema, RequesterAuth, TrackingNumberSchema } from './schemas';
 import { letterFieldErrors, submitRequest } from './submit';
-import { PublicTrackView, RequesterPage, TrackForm, VerifyView } from './track-views';
+import { PublicTrackView, RequesterPage, TrackForm } from './track-views';
+import { mountVerifyRoutes } from './verify-routes';
 import { privateFileResponse, readRequirementUploads } from './uploads';
 import { assertLetterRequestSize, requirementFiles, safeForm } from './form-input';
 import { stripImageMetadata } from './image-metadata';
@@ -71,6 +74,7 @@ async function renderService(c: C, serviceId: string, extra: { values?: FormValu
         values: extra.values,
         errors: extra.errors,
         submitLabel: 'Kirim permohonan',
+        notifyChannels: offeredChannels(messagingOf(c)),
       }}
     />
   );
@@ -322,11 +326,13 @@ export function letterRoutes(): Hono<AppEnv> {
     const serviceId = c.req.param('service') ?? '';
     const form = await safeForm(() => readForm(c, RequestFormSchema));
     const ctx = c.get('region');
-    if (!form.ok) {
-      // Report the letter's own fields in the same round as the identity fields.
+    const optIn = readOptIn(form.values, offeredChannels(messagingOf(c)));
+    if (!form.ok || !optIn.ok) {
+      // Report the letter's own fields and the opt-in in the same round as the identity fields.
       const entry = levelOf(ctx.region) ? await catalogueEntry(c.get('db'), ctx.region, serviceId) : null;
       const more = entry ? letterFieldErrors(entry.content, letterFieldsOf(form.values)) : [];
-      return renderService(c, serviceId, { values: form.values, errors: [...form.errors, ...more], status: 422 });
+      const errors = [...(form.ok ? [] : form.errors), ...more, ...(optIn.ok ? [] : optIn.errors)];
+      return renderService(c, serviceId, { values: form.values, errors, status: 422 });
     }
     if (form.data.region_code !== ctx.region.code || form.data.service !== serviceId)
       return renderService(c, serviceId, {
@@ -346,6 +352,7 @@ export function letterRoutes(): Hono<AppEnv> {
         keyWithContent: true,
         now,
         channel: 'portal',
+        notify: optIn.choice,
       });
     } catch (err) {
       const errors = formErrorsOf(err);
@@ -383,19 +390,7 @@ export function letterRoutes(): Hono<AppEnv> {
     );
   });
 
-  const verify = async (c: C, code: string) => {
-    const view = code ? await verifyLetter(letterDeps(c), code) : null;
-    c.header('Cache-Control', 'no-store'); // a revocation shows at once
-    c.header('X-Robots-Tag', 'noindex');
-    return renderPage(
-      c,
-      { title: 'Verifikasi surat', breadcrumbs: [{ label: 'Beranda', href: '/' }, { label: 'Verifikasi surat' }] },
-      <VerifyView view={view} code={code} />,
-      { status: view && view.state === 'tidak_dikenal' ? 404 : 200 },
-    );
-  };
-  app.get('/verifikasi', (c) => verify(c, (queryObject(new URL(c.req.url)).kode ?? '').trim().slice(0, 60)));
-  app.get('/verifikasi/:code{[A-Za-z0-9-]{1,80}}', (c) => verify(c, c.req.param('code') ?? ''));
+  mountVerifyRoutes(app);
 
   return app;
 }

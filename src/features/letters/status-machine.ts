@@ -191,12 +191,15 @@ export function transition(
 
 /**
  * The hook for messages to the requester (issue: outgoing-message module): the service calls its `statusChanged`
- * dependency with this after every committed change. No channel is built here.
+ * dependency with this after every committed change (deps.ts sends the requester's opt-in message from it).
  */
 export interface LetterStatusEvent {
   requestId: string;
   trackingNumber: string;
   regionCode: string;
+  /** The timeline entry's sequence number: one change, one id. */
+  seq: number;
+  delivery: 'ambil' | 'unduh';
   from: LetterStatus | null;
   to: LetterStatus;
   at: number;

@@ -9,6 +9,7 @@ import { seal } from '../../lib/data-key';
 import { AppError, type FieldError } from '../../lib/errors';
 import { requestHash, submitOnce } from '../../lib/idempotency';
 import { newId, randomToken } from '../../lib/ids';
+import { type NotifyChoice, sealSubscription, subscriptionInsert } from '../../messaging/citizen-notice';
 import { notify, type LetterDeps } from './actions';
 import { derivePrivateCode, hashPrivateCode, newTrackingNumber } from './codes';
 import { catalogueEntry, findRequestByNumber, levelOf } from './repo';
@@ -49,7 +50,16 @@ export async function submitRequest(
   region: Pick<RegionRow, 'code' | 'level' | 'name'>,
   input: RequestInput,
   uploads: RequirementUpload[],
-  opts: { key?: string; keyWithContent?: boolean; now: number; channel: 'portal' | 'loket'; actor?: EventActor; isDemo?: boolean },
+  opts: {
+    key?: string;
+    keyWithContent?: boolean;
+    now: number;
+    channel: 'portal' | 'loket';
+    actor?: EventActor;
+    isDemo?: boolean;
+    /** The requester's opt-in to status messages (stored sealed in the same batch). */
+    notify?: NotifyChoice | null;
+  },
 ): Promise<SubmitResult> {
   const { db } = deps;
   const entry = levelOf(region) ? await catalogueEntry(db, region, input.service) : null;
@@ -65,7 +75,7 @@ export async function submitRequest(
   }
   const fields = checkLetterFields(input.fields, entry.content);
   const cal = await deps.calendar();
-  const hash = await requestHash({ ...input, fields, uploads: uploads.map((u) => `${u.requirementKey}:${u.sha256}`) });
+  const hash = await requestHash({ ...input, fields, uploads: uploads.map((u) => `${u.requirementKey}:${u.sha256}`), notify: opts.notify ?? null });
   const base = opts.key ?? randomToken(18);
   const key = opts.keyWithContent ? `${base}-${hash.slice(0, 32)}` : base;
   const code = await derivePrivateCode(deps.secret, IDEMPOTENCY_SCOPE, key, hash);
@@ -87,6 +97,7 @@ export async function submitRequest(
           const trackingNumber = newTrackingNumber();
           const { stored, cleanup } = await storeUploads(deps.files, id, uploads, now);
           held.cleanup = cleanup;
+          const subscription = opts.notify ? await sealSubscription(deps.dataKeys, 'surat', id, opts.notify, now) : null;
           const [nikSealed, kkSealed, contactSealed] = await Promise.all([
             seal(deps.dataKeys, input.nik, sealContext(id, 'nik')),
             seal(deps.dataKeys, input.kk, sealContext(id, 'kk')),
@@ -139,6 +150,7 @@ export async function submitRequest(
               },
               actor,
             ),
+            ...(subscription ? [subscriptionInsert(db, subscription)] : []),
             ...stored.map((s) =>
               db.insert(letterAttachments).values({
                 id: s.id,
@@ -162,7 +174,16 @@ export async function submitRequest(
       if (!request) throw new Error(`idempotency ref ${res.ref} has no letter request`);
       if (res.created) {
         await deps.purge(region.code);
-        await notify(deps, { requestId: request.id, trackingNumber: request.trackingNumber, regionCode: region.code, from: null, to: 'diajukan', at: now });
+        await notify(deps, {
+          requestId: request.id,
+          trackingNumber: request.trackingNumber,
+          regionCode: region.code,
+          seq: 1,
+          delivery: request.delivery,
+          from: null,
+          to: 'diajukan',
+          at: now,
+        });
       }
       return { trackingNumber: res.ref, code, created: res.created, request };
     } catch (err) {

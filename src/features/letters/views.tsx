@@ -3,6 +3,8 @@
  * without JavaScript; the downscaler only makes photos smaller), and the confirmation. Plain props.
  */
 import type { Child, FC } from 'hono/jsx';
+import type { CitizenChannel } from '../../messaging/citizen-notice';
+import { NotifyOptInFields } from '../../messaging/opt-in-view';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatRupiah } from '../../lib/money';
@@ -146,6 +148,8 @@ export interface RequestFormProps {
   errors?: FieldError[];
   submitLabel: string;
   csrf?: string;
+  /** Public form: the status-message channels this portal offers (the opt-in is shown, honestly empty when none). */
+  notifyChannels?: readonly CitizenChannel[];
 }
 
 /** Identity, the letter's own fields, uploads and delivery: one schema behind it (schemas.ts + the template). */
@@ -256,6 +260,7 @@ export const RequestForm: FC<RequestFormProps> = (p) => {
             ))}
           </div>
         </fieldset>
+        {p.notifyChannels ? <NotifyOptInFields offered={p.notifyChannels} values={p.values} errors={p.errors} /> : null}
         <button type="submit">{p.submitLabel}</button>
       </form>
     </>

@@ -3,7 +3,9 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { contentDisposition } from '../../lib/file-type';
 import { readForm, type FormValues } from '../../lib/forms';
+import { originOf } from '../../lib/origin';
 import { queryObject } from '../../lib/validation';
+import { citizenNoticeDeps } from '../../messaging/request-deps';
 import { deadlineState } from '../../lib/working-days';
 import { allows } from '../../regions/guard';
 import { regionTitle } from '../../regions/labels';
@@ -12,6 +14,7 @@ import { actionContext } from '../../admin/context';
 import { renderAdmin } from '../../admin/render';
 import { ppidAdminPages, ppidRoots } from './admin-pages';
 import { RequestDetailView, RequestListView } from './admin-views';
+import { sendPpidNotice } from './citizen-notice';
 import { answerRequest, decideObjection, extendRequest, loadForOfficer, processRequest, recordCommission, type UploadedFile } from './officer-service';
 import { findRegion, listEvents, listRequests, loadCalendar, regionFigures } from './repo';
 import { AdminListQuery, AnswerForm, CommissionForm, DecideObjectionForm, ExtendForm } from './schemas';
@@ -50,6 +53,9 @@ async function detailPage(c: Context<AppEnv>, id: string, extra: { errors?: Fiel
     { status },
   );
 }
+
+/** The applicant's opt-in message after an extension or an answer (never fails the action). */
+const notifyApplicant = (c: Context<AppEnv>, id: string) => sendPpidNotice(citizenNoticeDeps(c), originOf(c), id);
 
 /** Runs an officer action: 422 re-render for bad input, 409 re-render for a rule the state machine refuses. */
 async function act(c: Context<AppEnv>, id: string, key: string, fn: () => Promise<unknown>, values?: FormValues) {
@@ -108,7 +114,7 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const form = await readForm(c, ExtendForm);
     if (!form.ok) return detailPage(c, id, { errors: form.errors, values: form.values }, 422);
-    return act(c, id, 'perpanjang', () => extendRequest(c.get('db'), actionContext(c), id, form.data), form.values);
+    return act(c, id, 'perpanjang', () => extendRequest(c.get('db'), actionContext(c), id, form.data).then(() => notifyApplicant(c, id)), form.values);
   });
 
   app.post('/admin/ppid/permohonan/:id/jawab', async (c) => {
@@ -124,7 +130,8 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
       c,
       id,
       'jawab',
-      () => answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file),
+      () =>
+        answerRequest({ db: c.get('db'), files: c.env.FILES, maxUploadBytes: max }, actionContext(c), id, form.data, file).then(() => notifyApplicant(c, id)),
       form.values,
     );
   });

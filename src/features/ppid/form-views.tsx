@@ -1,4 +1,6 @@
 import type { FC } from 'hono/jsx';
+import type { CitizenChannel } from '../../messaging/citizen-notice';
+import { NotifyOptInFields } from '../../messaging/opt-in-view';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatWeekdayDate } from '../../lib/time';
@@ -88,7 +90,13 @@ const TextField: FC<{
   </Field>
 );
 
-export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: FormValues; errors?: FieldError[] }> = ({ ctx, token, values, errors }) => {
+export const RequestFormView: FC<{
+  ctx: RegionContext;
+  token: string;
+  values?: FormValues;
+  errors?: FieldError[];
+  notifyChannels: readonly CitizenChannel[];
+}> = ({ ctx, token, values, errors, notifyChannels }) => {
   const action = regionHref(ctx.region.path, 'ppid', 'permohonan');
   const v = values ?? { requester_type: 'perorangan', identity_type: 'ktp', obtain_method: 'melihat' };
   return (
@@ -161,6 +169,7 @@ export const RequestFormView: FC<{ ctx: RegionContext; token: string; values?: F
             </select>
           )}
         </Field>
+        <NotifyOptInFields offered={notifyChannels} values={v} errors={errors} />
         <button type="submit">Kirim permohonan</button>
       </form>
     </>

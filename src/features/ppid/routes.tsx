@@ -7,6 +7,8 @@ import { contentDisposition } from '../../lib/file-type';
 import { randomToken } from '../../lib/ids';
 import { originOf } from '../../lib/origin';
 import { queryObject } from '../../lib/validation';
+import { offeredChannels, readOptIn } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { regionTitle } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
 import { regionAction, regionPage } from '../../middleware/region-pages';
@@ -73,7 +75,11 @@ export function ppidRoutes(): Hono<AppEnv> {
     '/ppid/permohonan',
     (c) => {
       personal(c);
-      return renderPage(c, page(c, 'Ajukan permohonan', [], formScripts(c)), <RequestFormView ctx={c.get('region')} token={randomToken(24)} />);
+      return renderPage(
+        c,
+        page(c, 'Ajukan permohonan', [], formScripts(c)),
+        <RequestFormView ctx={c.get('region')} token={randomToken(24)} notifyChannels={offeredChannels(messagingOf(c))} />,
+      );
     },
     { cache: false },
   );
@@ -82,17 +88,26 @@ export function ppidRoutes(): Hono<AppEnv> {
     personal(c);
     const ctx = c.get('region');
     const form = await readForm(c, InfoRequestForm);
-    if (!form.ok) {
+    const offered = offeredChannels(messagingOf(c));
+    const optIn = readOptIn(form.values, offered);
+    if (!form.ok || !optIn.ok) {
       const token = valueOf(form.values, 'token');
+      const errors = [...(form.ok ? [] : form.errors), ...(optIn.ok ? [] : optIn.errors)];
       return renderPage(
         c,
         page(c, 'Ajukan permohonan', [], formScripts(c)),
-        <RequestFormView ctx={ctx} token={/^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : randomToken(24)} values={form.values} errors={form.errors} />,
+        <RequestFormView
+          ctx={ctx}
+          token={/^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : randomToken(24)}
+          values={form.values}
+          errors={errors}
+          notifyChannels={offered}
+        />,
         { status: 422 },
       );
     }
     const { token, ...input } = form.data;
-    const r = await submitRequest(deps(c), { regionCode: ctx.region.code, input, key: token, ip: clientIp(c), channel: 'web' });
+    const r = await submitRequest(deps(c), { regionCode: ctx.region.code, input, key: token, ip: clientIp(c), channel: 'web', notify: optIn.choice });
     return renderPage(
       c,
       page(c, 'Permohonan terkirim'),

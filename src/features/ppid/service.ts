@@ -3,6 +3,7 @@
  * outcome. No Hono here; personal data never goes to the audit log, the timeline or any public output.
  */
 import { eq } from 'drizzle-orm';
+import { type NotifyChoice, sealSubscription, subscriptionInsert } from '../../messaging/citizen-notice';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { infoObjections, infoRequestEvents, infoRequests, type InfoObjectionRow, type InfoRequestRow } from '../../db/schema';
@@ -71,10 +72,10 @@ function publicCtx(d: PublicDeps): ActionContext {
  */
 export async function submitRequest(
   d: PublicDeps,
-  a: { regionCode: string; input: InfoRequestInput; key: string; ip: string; channel: 'web' | 'api' },
+  a: { regionCode: string; input: InfoRequestInput; key: string; ip: string; channel: 'web' | 'api'; notify?: NotifyChoice | null },
 ): Promise<SubmitResult> {
   // Keyed hash: the stored fingerprint cannot be brute-forced back to the identity number.
-  const hash = await hmac(d.secret, 'form', `ppid-request:${JSON.stringify({ region: a.regionCode, ...a.input })}`);
+  const hash = await hmac(d.secret, 'form', `ppid-request:${JSON.stringify({ region: a.regionCode, ...a.input, notify: a.notify ?? null })}`);
   if (!(await findIdempotent(d.db, REQUEST_SCOPE, a.key))) {
     await rateLimit(d.db, `ppid:ip:${a.ip}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, d.now);
   }
@@ -94,7 +95,9 @@ export async function submitRequest(
           const id = newId(d.now);
           const s = initialState(d.now, cal);
           const i = a.input;
+          const subscription = a.notify ? await sealSubscription(d.dataKeys, 'ppid', id, a.notify, d.now) : null;
           const statements: BatchItem<'sqlite'>[] = [
+            ...(subscription ? [subscriptionInsert(d.db, subscription)] : []),
             d.db.insert(infoRequests).values({
               id,
               regionCode: a.regionCode,
