@@ -5,7 +5,7 @@ CREATE TABLE message_outbox (
   id TEXT PRIMARY KEY,
   purpose TEXT NOT NULL,
   ref_id TEXT,
-  channel_kind TEXT NOT NULL CHECK (channel_kind IN ('telegram', 'email', 'webhook', 'whatsapp')),
+  channel_kind TEXT NOT NULL CHECK (channel_kind IN ('telegram', 'email', 'webhook')),
   recipient_sealed TEXT NOT NULL,
   subject TEXT NOT NULL,
   body_text TEXT NOT NULL,

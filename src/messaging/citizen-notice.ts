@@ -9,7 +9,7 @@
  * message is queued (the outbox keeps its own sealed copy until delivery). A notice carries the tracking number, the
  * status and the tracking page: never the private code, NIK or officers' internal notes.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { REGENCY } from '../config';
 import type { Db } from '../db/client';
@@ -121,6 +121,11 @@ export async function sealSubscription(keys: Keyring, kind: NoticeKind, refId: s
 /** The insert of a sealed opt-in, to run in the same batch as the record it belongs to (not awaited on its own). */
 export function subscriptionInsert(db: Db, sealed: Awaited<ReturnType<typeof sealSubscription>>) {
   return db.insert(citizenSubscriptions).values(sealed).onConflictDoNothing();
+}
+
+/** Erasure of these records' identities (src/features/personal-data.ts) also forgets their opt-ins: run in its batch. */
+export function subscriptionsDelete(db: Db, kind: NoticeKind, refIds: string[]) {
+  return db.delete(citizenSubscriptions).where(and(eq(citizenSubscriptions.refKind, kind), inArray(citizenSubscriptions.refId, refIds)));
 }
 
 /** A feature's message for one status change. */

@@ -156,8 +156,10 @@ describe('letter status messages', () => {
     await applyLetterAction(deps, row, { type: 'tolak', reason: 'Bukan warga desa ini' }, 'petugas', OFFICER, NOW + 4000);
     const after = await outboxFor(request.id);
     expect(after).toHaveLength(2);
-    expect(after[1]!.body_text).toContain('ditolak');
-    expect(after[1]!.body_text).not.toContain('Bukan warga');
+    // Both were queued at the same test clock: find the rejection by its key, not by the order of equal timestamps.
+    const rejection = after.find((m) => String(m.idempotency_key).includes(':ditolak:'));
+    expect(rejection?.body_text).toContain('ditolak');
+    expect(rejection?.body_text).not.toContain('Bukan warga');
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM citizen_subscriptions WHERE ref_id = ?').bind(request.id).first('n')).toBe(0);
   });
 

@@ -57,6 +57,20 @@ describe('erasure on request (Diskominfo, audited)', () => {
     const unconfirmed = await admin.post('/admin/data-pribadi/hapus', { nomor: complaint.ticket, alasan: 'Surat permintaan 12/2026' });
     expect(unconfirmed.status).toBe(422);
 
+    // Each record carries a status-message opt-in (as the forms store it): erasure forgets those contacts too.
+    const ids = {
+      aduan: (await rowOf('complaints', 'ticket', complaint.ticket))!.id as string,
+      ppid: (await rowOf('info_requests', 'number', ppid.number))!.id as string,
+      surat: letterBefore.id as string,
+    };
+    for (const [kind, id] of Object.entries(ids)) {
+      await env.DB.prepare(
+        "INSERT OR IGNORE INTO citizen_subscriptions (ref_kind, ref_id, channel_kind, contact_sealed, created_at) VALUES (?, ?, 'whatsapp', 'v1.sealed', 0)",
+      )
+        .bind(kind, id)
+        .run();
+    }
+
     for (const nomor of [complaint.ticket, ppid.number, letter.number]) {
       const res = await admin.post('/admin/data-pribadi/hapus', { nomor, alasan: 'Surat permintaan 12/2026', konfirmasi: '1' });
       expect(res.status, nomor).toBe(303);
@@ -97,6 +111,10 @@ describe('erasure on request (Diskominfo, audited)', () => {
     ]) {
       expect(raw, leak).not.toContain(leak);
     }
+    const subs = await env.DB.prepare('SELECT count(*) AS n FROM citizen_subscriptions WHERE ref_id IN (?, ?, ?)')
+      .bind(ids.aduan, ids.ppid, ids.surat)
+      .first<{ n: number }>();
+    expect(subs!.n).toBe(0);
     // Uploaded identity files are gone (rows and R2 objects); the private code no longer opens the letter.
     expect((await env.DB.prepare('SELECT count(*) AS n FROM letter_attachments WHERE request_id = ?').bind(l.id).first<{ n: number }>())!.n).toBe(0);
     for (const f of letterFiles.results) expect(await env.FILES.head(f.r2_key)).toBeNull();

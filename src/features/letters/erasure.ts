@@ -4,6 +4,7 @@
  * number, status, dates and timeline stay (numbering and figures do not change). Sealed columns are NOT NULL, so they
  * hold an encrypted empty value under the active data key.
  */
+import { subscriptionsDelete } from '../../messaging/citizen-notice';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { letterAttachments, letterRequests, type LetterStatus } from '../../db/schema';
@@ -58,7 +59,10 @@ export const letterPersonalData: PersonalDataSource = {
         .where(and(inArray(letterRequests.id, ids), isNotNull(letterRequests.signedScanKey)))
         .all(),
     ]);
-    const statements: BatchItem<'sqlite'>[] = [db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids))];
+    const statements: BatchItem<'sqlite'>[] = [
+      db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids)),
+      subscriptionsDelete(db, 'surat', ids),
+    ];
     for (const id of ids) {
       statements.push(
         db

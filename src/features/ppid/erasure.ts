@@ -3,6 +3,7 @@
  * encrypted identity number and its last digits, and the private code go. The request (what was asked, why, the
  * decision, dates) stays for the annual PPID report and the objection record.
  */
+import { subscriptionsDelete } from '../../messaging/citizen-notice';
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { infoRequests } from '../../db/schema';
 import { ERASED_CODE_HASH, type PersonalDataSource } from '../personal-data';
@@ -54,6 +55,7 @@ export const ppidPersonalData: PersonalDataSource = {
             personalDataErasedAt: now,
           })
           .where(and(inArray(infoRequests.id, ids), isNull(infoRequests.personalDataErasedAt))),
+        subscriptionsDelete(db, 'ppid', ids),
       ],
     };
   },
