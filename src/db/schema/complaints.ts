@@ -24,6 +24,8 @@ export const COMPLAINT_ACTOR_TYPES = ['pelapor', 'petugas', 'sistem', 'mitra'] a
 export type ComplaintActorType = (typeof COMPLAINT_ACTOR_TYPES)[number];
 
 export const EXTERNAL_SYSTEMS = ['sp4n_lapor'] as const;
+/** Where a report came in: this portal (web form or API), or SP4N-LAPOR through a partner's connector. */
+export const COMPLAINT_CHANNELS = ['portal', 'sp4n_lapor'] as const;
 
 export const complaintCategories = sqliteTable('complaint_categories', {
   id: text('id').primaryKey(),
@@ -78,6 +80,10 @@ export const complaints = sqliteTable(
     onTime: integer('on_time', { mode: 'boolean' }).notNull().default(true),
     round: integer('round').notNull().default(0),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** migrations/0061_lapor_bridge.sql */
+    channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('portal'),
+    /** When the reporter agreed that their identity may be forwarded to SP4N-LAPOR; null = withheld. */
+    identityConsentAt: integer('identity_consent_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -29,6 +29,8 @@ import {
   TicketParams,
 } from './api-json';
 import { complaintDeps } from './deps';
+import { laporIntakeApi } from './lapor-api';
+import { LAPOR_STATUS_DOC } from './lapor-status';
 import { recordExternalUpdate } from './lapor-updates';
 import { changesSince, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
@@ -113,9 +115,11 @@ const putExternalRefRoute = apiRoute({
   description:
     'Idempotent: sending the same system, id and status again changes nothing — no timeline entry, `updated_at` stays, and the ' +
     'complaint does not reappear in the change feed — so a scheduled connector may send its whole state on every run. ' +
-    'A new id or status adds one timeline entry.',
+    'A new id or status adds one timeline entry. `external_status` is one of SP4N-LAPOR’s statuses (code or label, the table ' +
+    'below); the portal’s own status is never moved by it.',
   access: { partner: 'complaints:write' },
   request: { params: TicketParams, body: jsonBody(ExternalRefInput) },
+  valueMaps: [LAPOR_STATUS_DOC],
   responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
   errors: [404],
   errorNotes: { 404: 'No complaint has this ticket.' },
@@ -296,5 +300,6 @@ export function complaintsApi(): ApiRouter {
     return jsonWithEtag(c, body);
   });
 
+  laporIntakeApi(app);
   return app;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import type { ExternalRefInput } from './api-json';
+import { laporLabel } from './lapor-status';
 import { changesPublicOutput, toPartnerView } from './present';
 import { changedSince, findComplaintByTicket } from './repo';
 import { loadBundle, type ComplaintDeps } from './service';
@@ -44,7 +45,7 @@ export async function recordExternalRef(deps: ComplaintDeps, ticket: string, inp
     toStatus: row.status,
     targetRegionCode: null,
     notePublic: current?.externalId === input.external_id ? 'Status di SP4N-LAPOR diperbarui.' : 'Laporan tercatat di SP4N-LAPOR.',
-    noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${input.external_status})` : ''}.`,
+    noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${laporLabel(input.external_status)})` : ''}.`,
     noteInternal: null,
   };
   const actor = { type: 'mitra' as const, id: ctx.actor.id, label: `Mitra ${ctx.actor.name}`, name: null };

@@ -63,6 +63,13 @@ function attachmentRows(db: Db, complaint: { id: string; originRegionCode: strin
   );
 }
 
+/** A report that arrived through another channel (SP4N-LAPOR): who recorded it, and rows to write in the same batch. */
+export interface Intake {
+  channel: 'sp4n_lapor';
+  actor: EventActor;
+  statements: (complaint: { id: string; ticket: string; regionCode: string }) => BatchItem<'sqlite'>[];
+}
+
 export interface SubmitResult {
   ticket: string;
   code: string;
@@ -80,7 +87,7 @@ export async function submitComplaint(
   deps: ComplaintDeps,
   input: ComplaintInput,
   photos: PhotoUpload[],
-  opts: { key?: string; keyWithContent?: boolean; now: number },
+  opts: { key?: string; keyWithContent?: boolean; now: number; intake?: Intake },
 ): Promise<SubmitResult> {
   const { db } = deps;
   const [region, category, cal] = await Promise.all([findRegionByCode(db, input.region_code), findCategory(db, input.category), loadHolidayCalendar(db)]);
@@ -131,6 +138,9 @@ export async function submitComplaint(
               reporterName: input.name ?? null,
               reporterPhone: input.phone ?? null,
               reporterEmail: input.email ?? null,
+              // Consent to forward the identity to SP4N-LAPOR, recorded with its time; never for anonymous reports.
+              identityConsentAt: input.identity_consent && !anon ? now : null,
+              channel: opts.intake?.channel ?? 'portal',
               secretHash: await hashCode(code),
               status: state.status,
               version: 1,
@@ -147,9 +157,10 @@ export async function submitComplaint(
               1,
               now,
               { kind: 'dibuat', fromStatus: null, toStatus: 'diterima', targetRegionCode: null, notePublic: null, noteReporter: null, noteInternal: null },
-              REPORTER_ACTOR,
+              opts.intake?.actor ?? REPORTER_ACTOR,
             ),
             ...attachmentRows(db, { id, originRegionCode: region.code }, 1, stored, now),
+            ...(opts.intake?.statements({ id, ticket, regionCode: region.code }) ?? []),
           ];
           return { ref: ticket, statements, result: null };
         },
