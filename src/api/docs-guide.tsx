@@ -35,12 +35,16 @@ export const GettingStarted: FC<{ origin: string }> = ({ origin }) => {
         </li>
         <li>
           <p>
-            Baca umpan perubahan pengaduan sejak waktu terakhir yang Anda simpan, halaman demi halaman sampai <code>next_cursor</code> bernilai{' '}
-            <code>null</code>. Identitas pelapor anonim tidak pernah disertakan.
+            Baca umpan perubahan pengaduan: pertama kali dengan <code>since</code> (atau tanpa apa pun untuk seluruh riwayat), halaman demi halaman
+            sampai <code>next_cursor</code> bernilai <code>null</code>. Simpan <code>sync_cursor</code> dan kirim sebagai <code>cursor</code> pada
+            pengambilan berikutnya. Kursor adalah nomor urut perubahan (buram), bukan waktu: setiap perubahan mendapat nomor berikutnya saat
+            disimpan, jadi perubahan yang tersimpan terlambat tidak pernah terlewat dan tidak ada yang terulang (pengaduan yang berubah lagi muncul
+            sekali lagi). Umpan paket lelang (<code>GET /tenders</code>) bekerja dengan cara yang sama.
           </p>
           <pre>
             <code>{`curl -s -H "Authorization: Bearer $TOKEN" \\
-  "${api}/complaints?since=2026-01-01T00:00:00Z&limit=100"`}</code>
+  "${api}/complaints?since=2026-01-01T00:00:00Z&limit=100"
+# berikutnya: "${api}/complaints?cursor=$SYNC_CURSOR&limit=100"`}</code>
           </pre>
         </li>
         <li>

@@ -45,6 +45,7 @@ function row(over: Partial<ComplaintRow> = {}): ComplaintRow {
     isDemo: false,
     channel: 'portal',
     identityConsentAt: t,
+    changeSeq: 7,
     createdAt: t,
     updatedAt: t + 7_200_000,
     ...over,

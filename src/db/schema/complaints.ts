@@ -84,6 +84,8 @@ export const complaints = sqliteTable(
     channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('portal'),
     /** When the reporter agreed that their identity may be forwarded to SP4N-LAPOR; null = withheld. */
     identityConsentAt: integer('identity_consent_at'),
+    /** migrations/0062_change_sequences.sql: taken by a trigger on every write, in commit order (the partner feed). */
+    changeSeq: integer('change_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -1,6 +1,7 @@
 /** JSON shapes of /api/v1/complaints (snake_case), built ONLY from the audience views in present.ts. */
 import { z } from 'zod';
 import { COMPLAINT_CHANNELS, COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES, EXTERNAL_SYSTEMS } from '../../db/schema/complaints';
+import { SYNC_CURSOR } from '../../api/list-params';
 import { pageOf } from '../../api/responses';
 import { toIsoUtc } from '../../lib/time';
 import { UNKNOWN_KEYS } from '../../lib/validation';
@@ -127,14 +128,17 @@ export const CreatedJson = z
 
 export const ChangesQuery = z.strictObject(
   {
-    since: z.iso.datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' }).describe('Changes at or after this time'),
-    cursor: z.string().max(300).optional().describe('Opaque cursor from next_cursor'),
+    since: z.iso
+      .datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' })
+      .optional()
+      .describe('First sync only: changes at or after this time (ignored with a cursor; without both, the whole history)'),
+    cursor: z.string().max(300).optional().describe('Opaque change-sequence cursor from next_cursor or sync_cursor'),
     limit: z.coerce.number({ message: 'limit harus angka.' }).int().min(1, 'limit minimal 1.').max(200, 'limit maksimal 200.').default(100),
   },
   UNKNOWN_KEYS,
 );
 
-export const ChangesJson = pageOf(ComplaintPartnerJson);
+export const ChangesJson = pageOf(ComplaintPartnerJson).extend({ sync_cursor: SYNC_CURSOR });
 
 export const CategoryJson = z.object({ id: z.string().describe('Send as `category` when filing a report'), name: z.string(), description: z.string() }).meta({
   id: 'ComplaintCategory',
