@@ -35,11 +35,11 @@ export const GettingStarted: FC<{ origin: string }> = ({ origin }) => {
         </li>
         <li>
           <p>
-            Baca umpan perubahan pengaduan: pertama kali dengan <code>since</code> (atau tanpa apa pun untuk seluruh riwayat), halaman demi halaman
-            sampai <code>next_cursor</code> bernilai <code>null</code>. Simpan <code>sync_cursor</code> dan kirim sebagai <code>cursor</code> pada
-            pengambilan berikutnya. Kursor adalah nomor urut perubahan (buram), bukan waktu: setiap perubahan mendapat nomor berikutnya saat
-            disimpan, jadi perubahan yang tersimpan terlambat tidak pernah terlewat dan tidak ada yang terulang (pengaduan yang berubah lagi muncul
-            sekali lagi). Umpan paket lelang (<code>GET /tenders</code>) bekerja dengan cara yang sama.
+            Baca umpan perubahan pengaduan: pertama kali dengan <code>since</code> (atau tanpa apa pun untuk seluruh riwayat), halaman demi halaman sampai{' '}
+            <code>next_cursor</code> bernilai <code>null</code>. Simpan <code>sync_cursor</code> dan kirim sebagai <code>cursor</code> pada pengambilan
+            berikutnya. Kursor adalah nomor urut perubahan (buram), bukan waktu: setiap perubahan mendapat nomor berikutnya saat disimpan, jadi perubahan yang
+            tersimpan terlambat tidak pernah terlewat dan tidak ada yang terulang (pengaduan yang berubah lagi muncul sekali lagi). Umpan paket lelang (
+            <code>GET /tenders</code>) bekerja dengan cara yang sama.
           </p>
           <pre>
             <code>{`curl -s -H "Authorization: Bearer $TOKEN" \\
@@ -62,8 +62,8 @@ export const GettingStarted: FC<{ origin: string }> = ({ origin }) => {
       <h3 id="jembatan-lapor">Jembatan SP4N-LAPOR</h3>
       <ul>
         <li>
-          Status: setiap pengaduan untuk mitra membawa <code>lapor_status</code>, status SP4N-LAPOR untuk status portal saat ini; status yang dikirim konektor
-          (<code>external_status</code>) harus status SP4N-LAPOR dan dijawab dengan <code>portal_status</code>, artinya di portal. Satu tabel berlaku dua arah:
+          Status: setiap pengaduan untuk mitra membawa <code>lapor_status</code>, status SP4N-LAPOR untuk status portal saat ini; status yang dikirim konektor (
+          <code>external_status</code>) harus status SP4N-LAPOR dan dijawab dengan <code>portal_status</code>, artinya di portal. Satu tabel berlaku dua arah:
           lihat <a href="#status-lapor">pemetaan status</a>. Status dari SP4N-LAPOR dicatat di samping status portal, tidak mengubahnya.
         </li>
         <li>

@@ -69,7 +69,10 @@ describe('complaints change feed (partner)', () => {
     const again = await drain('/api/v1/complaints?limit=1&', reader, '', first.sync, async () => {
       step += 1;
       if (step === 1) c.push(await fileAt('Umpan C', t0 + 12_000));
-      if (step === 2) await env.DB.prepare("UPDATE complaints SET unit = 'Dinas PUPR', updated_at = ? WHERE ticket = ?").bind(t0 + 30_000, a).run();
+      if (step === 2)
+        await env.DB.prepare("UPDATE complaints SET unit = 'Dinas PUPR', updated_at = ? WHERE ticket = ?")
+          .bind(t0 + 30_000, a)
+          .run();
     });
     expect(again.seen).toEqual([late, c[0], a]);
 

@@ -111,7 +111,12 @@ describe('GET /api/v1/complaints/{ticket}', () => {
     const withheld = (await (await post(body({ title: 'Laporan tanpa persetujuan' }))).json()) as { ticket: string };
     const anon = (await (await post(body({ title: 'Laporan anonim untuk mitra', anonymous: true, identity_consent: true }))).json()) as { ticket: string };
     const n = (await (await get(`/api/v1/complaints/${named.ticket}`, { Authorization: `Bearer ${token}` })).json()) as Record<string, unknown>;
-    expect(n).toMatchObject({ audience: 'partner', channel: 'portal', lapor_status: 'belum_terverifikasi', reporter: { anonymous: false, forward_consent: true, name: NAME, phone: PHONE } });
+    expect(n).toMatchObject({
+      audience: 'partner',
+      channel: 'portal',
+      lapor_status: 'belum_terverifikasi',
+      reporter: { anonymous: false, forward_consent: true, name: NAME, phone: PHONE },
+    });
     // No consent to forward the identity to SP4N-LAPOR: the partner gets none of it.
     const w = (await (await get(`/api/v1/complaints/${withheld.ticket}`, { Authorization: `Bearer ${token}` })).json()) as Record<string, unknown>;
     expect(w).toMatchObject({ reporter: { anonymous: false, forward_consent: false, name: null, phone: null, email: null } });
@@ -119,7 +124,11 @@ describe('GET /api/v1/complaints/{ticket}', () => {
     const a = await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: `Bearer ${token}` });
     expect(a.headers.get('Cache-Control')).toBe('private, no-store');
     const aj = (await a.json()) as Record<string, unknown>;
-    expect(aj).toMatchObject({ audience: 'partner', title: 'Laporan anonim untuk mitra', reporter: { anonymous: true, forward_consent: false, name: null, phone: null, email: null } });
+    expect(aj).toMatchObject({
+      audience: 'partner',
+      title: 'Laporan anonim untuk mitra',
+      reporter: { anonymous: true, forward_consent: false, name: null, phone: null, email: null },
+    });
     expect(JSON.stringify(aj)).not.toMatch(/Hendra|0813/);
     expect((await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: 'Bearer rusak.rusak.rusak' })).status).toBe(401);
   });

@@ -86,6 +86,19 @@ describe('GeoJSON per RFC 7946', () => {
     ];
     expect(signedArea(cw)).toBeLessThan(0);
     expect(signedArea([...cw].reverse())).toBeGreaterThan(0);
-    expect(getIssues(JSON.stringify({ type: 'Polygon', coordinates: [[[117, 0], [117, 1], [118, 1]]] })).length).toBeGreaterThan(0);
+    expect(
+      getIssues(
+        JSON.stringify({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [117, 0],
+              [117, 1],
+              [118, 1],
+            ],
+          ],
+        }),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

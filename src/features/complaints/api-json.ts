@@ -313,6 +313,5 @@ export const LaporIntakeInput = ComplaintFields.extend({
   .superRefine(reportRules)
   .meta({
     id: 'LaporIntakeInput',
-    description:
-      'A SP4N-LAPOR report for this regency, with the same fields as the web form. Name and contact reach partners only with identity_consent.',
+    description: 'A SP4N-LAPOR report for this regency, with the same fields as the web form. Name and contact reach partners only with identity_consent.',
   });

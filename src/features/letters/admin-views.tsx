@@ -30,8 +30,8 @@ export const QueueView: FC<{ items: OfficerListItem[]; status: string; hasScope:
       <a href="/admin/layanan/baru" class="button">
         Daftarkan permohonan di loket
       </a>{' '}
-      <a href="/admin/layanan/pengaturan">Pengaturan layanan</a> · <a href={excelHref(`/admin/layanan/ekspor.csv?status=${p.status}`)}>Unduh CSV untuk Excel</a> ·{' '}
-      <a href={`/admin/layanan/ekspor.csv?status=${p.status}`}>CSV standar</a>
+      <a href="/admin/layanan/pengaturan">Pengaturan layanan</a> · <a href={excelHref(`/admin/layanan/ekspor.csv?status=${p.status}`)}>Unduh CSV untuk Excel</a>{' '}
+      · <a href={`/admin/layanan/ekspor.csv?status=${p.status}`}>CSV standar</a>
     </p>
     <form method="get" action="/admin/layanan" class="filters">
       <label for="status">Status</label>
