@@ -14,4 +14,5 @@ export interface CronResult {
 }
 export declare class CronUsageError extends Error {}
 export declare function configuredCrons(): string[];
-export declare function runCron(options: { cron: string; persistTo?: string; at?: Date }): Promise<CronResult>;
+export declare function runCron(options: { cron: string; persistTo?: string; at?: Date; varsFile?: string }): Promise<CronResult>;
+export declare function devVars(file?: string): Record<string, string>;

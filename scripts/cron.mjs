@@ -26,23 +26,22 @@ export function configuredCrons() {
   return m ? [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]) : [];
 }
 
-/** KEY=value lines of .dev.vars (the local secrets `npm start` generates). */
-function devVars() {
-  const file = join(ROOT, '.dev.vars');
+/** KEY=value lines of .dev.vars (the local secrets `npm start` generates), or of another file of that form. */
+export function devVars(file = join(ROOT, '.dev.vars')) {
   if (!existsSync(file)) return {};
   const vars = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m) vars[m[1]] = m[2].replace(/^"(.*)"$/, '$1');
+    if (m) vars[m[1]] = m[2].replace(/^(["'])(.*)\1$/, '$2'); // .dev.vars quotes JSON values with ' (ensureDevVars)
   }
   return vars;
 }
 
 /**
  * Runs one cron trigger against a local state directory and returns the outcome and the job runs recorded.
- * @param {{ cron: string, persistTo?: string, at?: Date }} options
+ * @param {{ cron: string, persistTo?: string, at?: Date, varsFile?: string }} options
  */
-export async function runCron({ cron, persistTo = join(ROOT, '.wrangler', 'state'), at = new Date() }) {
+export async function runCron({ cron, persistTo = join(ROOT, '.wrangler', 'state'), at = new Date(), varsFile }) {
   const crons = configuredCrons();
   if (!crons.includes(cron)) {
     throw new CronUsageError(`"${cron}" bukan pemicu cron di wrangler.toml. Yang tersedia: ${crons.map((c) => `"${c}"`).join(', ')}`);
@@ -68,7 +67,7 @@ export async function runCron({ cron, persistTo = join(ROOT, '.wrangler', 'state
       modulesRoot: outdir,
       // The bundle imports the image codecs' WebAssembly (src/media) as compiled modules, as wrangler deploys them.
       modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-      bindings: { ...workerOptions.bindings, ...devVars() },
+      bindings: { ...workerOptions.bindings, ...devVars(varsFile) },
       d1Databases: workerOptions.d1Databases,
       kvNamespaces: workerOptions.kvNamespaces,
       r2Buckets: workerOptions.r2Buckets,

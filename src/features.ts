@@ -12,6 +12,7 @@ import { monitoringFeature } from './features/monitoring';
 import { oldSitesFeature } from './features/old-sites';
 import { partnersFeature } from './features/partners';
 import { ppidFeature } from './features/ppid';
+import { privacyFeature } from './features/privacy';
 import { regionStagesFeature } from './features/region-stages';
 import { siteFeature } from './features/site';
 import { tendersFeature } from './features/tenders';
@@ -36,6 +37,7 @@ export const FEATURES: Registry = [
   partnersFeature,
   calendarFeature,
   auditFeature,
+  privacyFeature,
   mediaFeature,
   tendersFeature,
   oldSitesFeature,

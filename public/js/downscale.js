@@ -7,7 +7,7 @@
   'use strict';
   if (typeof DataTransfer !== 'function' || typeof HTMLCanvasElement === 'undefined') return;
   var RESIZABLE = /^image\/(jpeg|png|webp)$/;
-  var QUALITY = 0.8;
+  var QUALITY = 0.7;
   var DEFAULT_SIDE = 1024;
   var pending = new WeakMap();
 

@@ -66,27 +66,44 @@ export async function measurePage(browser, url, profile) {
 }
 
 /**
- * A complaint with one phone photo, JavaScript on, Slow 3G: fill the form (not timed), then time from the tap on
- * "Kirim laporan" to the confirmation's tracking number on screen. `photoPath`: a camera JPEG on disk.
+ * One complaint with one photo sent from a fresh phone page: fill the form (not timed), then time from choosing the
+ * photo to the confirmation's tracking number on screen, with where the time went. `profile` null: no throttling.
  */
-export async function measureComplaintSend(browser, formUrl, photoPath, profile) {
+async function sendComplaint(browser, formUrl, photoPath, profile) {
   const { context, page, cdp } = await phonePage(browser);
   try {
     await page.goto(formUrl, { waitUntil: 'load', timeout: 120_000 });
-    await throttle(cdp, profile);
-    let uploaded = 0;
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.request.method === 'POST') uploaded += e.request.postData?.length ?? 0;
-    });
+    if (profile) await throttle(cdp, profile);
     await page.getByLabel('Judul laporan').fill('Lampu jalan padam di depan sekolah');
     await page.getByLabel('Isi laporan').fill('Lampu jalan di depan SD padam sejak tiga hari, jalan gelap dan rawan kecelakaan pada malam hari.');
     const category = page.getByLabel('Kategori');
     const firstCategory = await category.locator('option').nth(1).getAttribute('value');
     if (firstCategory) await category.selectOption(firstCategory);
     await page.getByLabel('Kirim sebagai anonim').check();
-    const photo = readFileSync(photoPath);
+    // The POST's start, response headers and end as the page sees them.
+    const post = {};
+    page.on('request', (r) => {
+      if (r.method() === 'POST') post.sent ??= Date.now();
+    });
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST') post.headers ??= Date.now();
+    });
+    page.on('requestfinished', async (r) => {
+      if (r.method() !== 'POST' || post.finished) return;
+      post.finished = Date.now();
+      post.sizes = await r.sizes().catch(() => null);
+    });
+    // In the page: when the file input changed and when the downscaled photo was in place (page clock).
+    await page.evaluate(() => {
+      const marks = {};
+      window.__sendMarks = marks;
+      document.addEventListener('change', () => (marks.changed ??= Date.now()), true);
+      document.addEventListener('portal:photos-ready', () => (marks.ready ??= Date.now()), true);
+    });
     const started = Date.now();
-    await page.setInputFiles('input[type=file][name=photos]', { name: 'IMG_20260314_092653.jpg', mimeType: 'image/jpeg', buffer: photo });
+    // By path, as a phone's file picker hands over a file: a buffer would first travel base64-encoded through the
+    // DevTools protocol (seconds for a camera photo on a busy machine), a cost no citizen pays.
+    await page.setInputFiles('input[type=file][name=photos]', photoPath);
     // The downscaler marks the input with the bytes it will send; read it here, before the page is replaced by the
     // confirmation (null: it did not finish within 30 s and the original goes out).
     const sentBytes = await page
@@ -94,16 +111,57 @@ export async function measureComplaintSend(browser, formUrl, photoPath, profile)
       .getAttribute('data-downscaled', { timeout: 30_000 })
       .then(Number)
       .catch(() => null);
+    const downscaled = Date.now();
+    const marks = await page.evaluate(() => window.__sendMarks);
     await page.getByRole('button', { name: /Kirim laporan/ }).click();
     await page
       .getByText(/ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/)
       .first()
       .waitFor({ timeout: 120_000 });
-    const ms = Date.now() - started;
-    return { ms, photoBytes: photo.length, sentPhotoBytes: sentBytes, uploaded };
+    const ended = Date.now();
+    const sent = post.sent ?? ended;
+    const headers = post.headers ?? ended;
+    const finished = post.finished ?? ended;
+    return {
+      ms: ended - started,
+      sentPhotoBytes: sentBytes,
+      requestBytes: post.sizes ? post.sizes.requestBodySize + post.sizes.requestHeadersSize : null,
+      responseBytes: post.sizes ? post.sizes.responseBodySize + post.sizes.responseHeadersSize : null,
+      breakdown: {
+        handOver: (marks.changed ?? downscaled) - started,
+        inPage: marks.changed && marks.ready ? marks.ready - marks.changed : NaN,
+        downscale: downscaled - started,
+        tapToRequest: sent - downscaled,
+        requestToHeaders: headers - sent,
+        responseBody: finished - headers,
+        toScreen: ended - finished,
+      },
+    };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A complaint with one phone photo, JavaScript on, on `profile` (Slow 3G): from choosing the photo to the tracking
+ * number on screen. Then the same send unthrottled, whose request-to-headers span is the server's own time (loopback),
+ * so the report can split the throttled span into upload, latency and server. `photoPath`: a camera JPEG on disk.
+ */
+export async function measureComplaintSend(browser, formUrl, photoPath, profile) {
+  const photo = readFileSync(photoPath);
+  const throttled = await sendComplaint(browser, formUrl, photoPath, profile);
+  const local = await sendComplaint(browser, formUrl, photoPath, null);
+  // The request's own size counts the form fields only (not the file part): add the photo the browser sent.
+  const uploadBytes = (throttled.sentPhotoBytes ?? photo.length) + (throttled.requestBytes ?? 0);
+  const uploadMs = Math.round((uploadBytes * 8) / profile.kbps);
+  return {
+    ...throttled,
+    photoBytes: photo.length,
+    uploadBytes,
+    uploadMs,
+    serverMs: local.breakdown.requestToHeaders,
+    localDownscaleMs: local.breakdown.downscale,
+  };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -161,7 +219,12 @@ export async function throttledReport({ chromium, executablePath, baseUrl, pages
       '### A complaint with one phone photo, JavaScript on, Slow 3G',
       '',
       `Photo ${kb(send.photoBytes)} straight from the camera; the browser sent ${send.sentPhotoBytes ? kb(send.sentPhotoBytes) : 'the original'}. ` +
-        `From the tap on "Kirim laporan" to the tracking number on screen: **${sec(send.ms)}** (target ≤ ${SEND_TARGET_MS / 1000} s) ${mark(ok)}.`,
+        `From choosing the photo (its downscaling included) to the tracking number on screen: **${sec(send.ms)}** (target ≤ ${SEND_TARGET_MS / 1000} s) ${mark(ok)}.`,
+      '',
+      `Where the time went (throttled run): downscaling in the browser ${sec(send.breakdown.downscale)}; tap to request ${sec(send.breakdown.tapToRequest)}; ` +
+        `request to response headers ${sec(send.breakdown.requestToHeaders)} — uploading the ${kb(send.uploadBytes)} form at ${PROFILES[0].kbps} kbps takes ≥ ${sec(send.uploadMs)}, ` +
+        `the server ${sec(send.serverMs)} (same send unthrottled, request to headers), the rest latency; ` +
+        `response ${send.responseBytes === null ? '?' : kb(send.responseBytes)} in ${sec(send.breakdown.responseBody)}; onto the screen ${sec(send.breakdown.toScreen)}.`,
       '',
     );
   } finally {

@@ -29,6 +29,14 @@ export function regionKeyPrefix(generation: string, regionPath: string): string 
   return `${KEY_PREFIX}${generation}:${regionPath}|`;
 }
 
+/**
+ * Prefix of every cached page of a region's descendants (region paths nest: 'kec' → 'kec/desa'). The regency's path
+ * is '', so its descendants' prefix is the whole generation (its own pages and the pages outside regions included).
+ */
+export function descendantsKeyPrefix(generation: string, regionPath: string): string {
+  return regionPath === '' ? `${KEY_PREFIX}${generation}:` : `${KEY_PREFIX}${generation}:${regionPath}/`;
+}
+
 export function pageCacheKey(generation: string, url: URL, variant: string, canonicalHost = url.host): string | null {
   const parsed = parseRegionPath(url.pathname) ?? { regionPath: '', rest: [url.pathname] };
   const params = [...url.searchParams.entries()];

@@ -5,25 +5,36 @@ import { pendingPurges } from '../db/schema';
 import type { AppEnv, Bindings } from '../env';
 import { selfAndAncestors } from '../regions/codes';
 import { paths } from '../regions/repo';
-import { regionKeyPrefix } from './page-cache';
+import { descendantsKeyPrefix, regionKeyPrefix } from './page-cache';
 
 export interface PurgeDeps {
   db: Db;
   env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION'>;
 }
 
+export interface PurgeScope {
+  /**
+   * The changed content is also shown on the pages of the region's descendants — a kecamatan's or the regency's
+   * news and announcements that a village without its own shows as "Dari Kecamatan …", an office contact a village
+   * without one falls back to — so their cached pages go too. Without it only the region and its ancestors are purged.
+   */
+  shownBelow?: boolean;
+}
+
 /**
  * THE way code invalidates cached public pages: purges every cached page of a region and of its ancestors (whose
- * pages roll up its content). Call it after anything publishes, edits, unpublishes or deletes public content — after
- * the change is committed.
+ * pages roll up its content), and of its descendants when `scope.shownBelow` says the change is shown there. Call it
+ * after anything publishes, edits, unpublishes or deletes public content — after the change is committed.
  *
  * One failure policy: a committed change never fails because of the cache. When the purge fails (KV or D1
  * unavailable) the region is recorded in `pending_purges` and logged; the next admin request (`pendingPurgeDrain`)
- * or the hourly job purges it again. Never throws. Returns the number of keys deleted (0 when deferred).
+ * or the hourly job purges it again — with its descendants, whatever the scope was (failures are rare, so the wider
+ * purge is cheap insurance and `pending_purges` needs no scope). Never throws. Returns the number of keys deleted (0
+ * when deferred).
  */
-export async function purgeRegionPages(deps: PurgeDeps, regionCode: string, requestId?: string | null): Promise<number> {
+export async function purgeRegionPages(deps: PurgeDeps, regionCode: string, requestId?: string | null, scope: PurgeScope = {}): Promise<number> {
   try {
-    return await deleteRegionPages(deps, regionCode);
+    return await deleteRegionPages(deps, regionCode, scope.shownBelow === true);
   } catch (err) {
     await recordPendingPurge(deps.db, regionCode, err, requestId ?? null);
     return 0;
@@ -37,7 +48,7 @@ export async function drainPendingPurges(deps: PurgeDeps, limit = 20): Promise<{
   let failed = 0;
   for (const row of rows) {
     try {
-      await deleteRegionPages(deps, row.regionCode);
+      await deleteRegionPages(deps, row.regionCode, true);
       // A failure recorded meanwhile (a newer change) keeps its row: its purge may have missed pages rendered since.
       await deps.db
         .delete(pendingPurges)
@@ -79,10 +90,13 @@ export function pendingPurgeDrain(everyMs = 60_000): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function deleteRegionPages(deps: PurgeDeps, regionCode: string): Promise<number> {
+async function deleteRegionPages(deps: PurgeDeps, regionCode: string, withDescendants: boolean): Promise<number> {
+  const generation = deps.env.CACHE_GENERATION || '0';
   const rows = await paths(deps.db, selfAndAncestors(regionCode));
   let deleted = 0;
-  for (const { path } of rows) deleted += await deleteByPrefix(deps.env.PAGE_CACHE, regionKeyPrefix(deps.env.CACHE_GENERATION || '0', path));
+  for (const { path } of rows) deleted += await deleteByPrefix(deps.env.PAGE_CACHE, regionKeyPrefix(generation, path));
+  const own = rows.find((r) => r.code === regionCode);
+  if (withDescendants && own) deleted += await deleteByPrefix(deps.env.PAGE_CACHE, descendantsKeyPrefix(generation, own.path));
   return deleted;
 }
 

@@ -13,6 +13,7 @@ import type { DeadlineSource } from './deadlines';
 import type { ImportTargets } from './import-targets';
 import type { JobReport } from '../lib/job-runs';
 import type { MapLayer } from './map-layers';
+import type { PersonalDataSource } from './personal-data';
 
 /**
  * The contract between the app and a feature area. Each folder `src/features/<area>/` exports ONE descriptor from its
@@ -64,6 +65,8 @@ export interface FeatureDescriptor {
   queuedWork?: QueuedWorkSource;
   /** Upserts of imported items by their source key, through the feature's own services (src/features/import-targets.ts). */
   importTargets?: ImportTargets;
+  /** Records holding citizens' personal data: erased on request and after retention (src/features/personal-data.ts). */
+  personalData?: PersonalDataSource[];
 }
 
 /** A kind of tracking number (e.g. ADU-7K3Q-9XPD) and the region section whose `lacak` page looks it up. */
@@ -187,4 +190,8 @@ export function allJobsOf(registry: Registry): ScheduledJob[] {
 
 export function queuedWorkOf(registry: Registry): QueuedWorkSource[] {
   return registry.flatMap((f) => (f.queuedWork ? [f.queuedWork] : []));
+}
+
+export function personalDataSourcesOf(registry: Registry): PersonalDataSource[] {
+  return registry.flatMap((f) => f.personalData ?? []);
 }

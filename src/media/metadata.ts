@@ -3,9 +3,8 @@
  * IPTC, ICC profiles, comments and text chunks can identify a reporter or a photographer and are never needed to show
  * a photo. Every image the portal keeps passes through `stripMetadata` — derivatives and the kept original alike.
  *
- * The kept original is never re-encoded (decoding a 48 MP photo at full size would not fit the Worker's memory), so its
- * pixels stay as the camera stored them. When the camera stored them sideways, `keepOrientation` writes back a minimal
- * EXIF segment holding the orientation tag and nothing else, so viewers still show the original upright.
+ * An upright original is kept as the camera encoded it, minus these segments; one stored sideways is turned upright
+ * first (./upright-original.ts), so no kept file needs an orientation tag.
  */
 
 const u16be = (b: Uint8Array, o: number) => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
@@ -43,13 +42,6 @@ export function exifOrientation(app1: Uint8Array): number | null {
     }
   }
   return null;
-}
-
-/** A minimal big-endian EXIF APP1 segment holding only the orientation tag. */
-function orientationSegment(orientation: number): Uint8Array {
-  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
-  const len = payload.length + 2;
-  return Uint8Array.from([0xff, 0xe1, len >> 8, len & 0xff, ...payload]);
 }
 
 export interface JpegSegment {
@@ -110,18 +102,14 @@ export function readJpeg(b: Uint8Array): JpegInfo | null {
 }
 
 /** APP1–APP15 (EXIF, XMP, ICC, IPTC, maker notes…) and COM segments go; APP0 (JFIF density) and the image stay. */
-export function stripJpeg(b: Uint8Array, opts: { keepOrientation?: boolean } = {}): Uint8Array {
+export function stripJpeg(b: Uint8Array): Uint8Array {
   const info = readJpeg(b);
   if (!info) throw new Error('not a readable JPEG');
   const parts: Uint8Array[] = [b.subarray(0, 2)];
-  let afterApp0 = 1;
   for (const s of info.segments) {
     const metadata = (s.marker >= 0xe1 && s.marker <= 0xef) || s.marker === 0xfe;
-    if (metadata) continue;
-    parts.push(b.subarray(s.at, s.at + s.length));
-    if (s.marker === 0xe0 && parts.length === 2) afterApp0 = 2;
+    if (!metadata) parts.push(b.subarray(s.at, s.at + s.length));
   }
-  if (opts.keepOrientation && info.orientation !== 1) parts.splice(afterApp0, 0, orientationSegment(info.orientation));
   parts.push(b.subarray(info.scanAt));
   return concatBytes(parts);
 }
@@ -168,8 +156,8 @@ export function stripWebp(b: Uint8Array): Uint8Array {
 export type StrippableMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Throws on bytes that are not a well-formed image of `mime`: callers turn that into a clear message. */
-export function stripMetadata(bytes: Uint8Array, mime: StrippableMime, opts: { keepOrientation?: boolean } = {}): Uint8Array {
-  if (mime === 'image/jpeg') return stripJpeg(bytes, opts);
+export function stripMetadata(bytes: Uint8Array, mime: StrippableMime): Uint8Array {
+  if (mime === 'image/jpeg') return stripJpeg(bytes);
   if (mime === 'image/png') return stripPng(bytes);
   return stripWebp(bytes);
 }

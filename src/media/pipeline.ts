@@ -2,7 +2,7 @@
  * THE image pipeline: every uploaded image (news covers and body images, complaint photos, place photos, later
  * letters and imports) goes through `processImage` before anything is stored.
  *
- *   bytes ─▶ inspect (format, size, orientation; caps) ─▶ original with ALL metadata removed (orientation tag only)
+ *   bytes ─▶ inspect (format, size, orientation; caps) ─▶ original: upright, ALL metadata removed (./upright-original.ts)
  *         └▶ derivatives: thumb (≤ 8 KB) and article (≤ 60 KB, ~800 px), each as WebP and JPEG, upright, no metadata
  *
  * Derivatives are made by the Cloudflare Images binding when the deployment has one (`env.IMAGES`, optional), else
@@ -15,13 +15,20 @@ import { decodePng, decodeWebp, type Encoders, openEncoders } from './codecs';
 import { deriveWithBinding } from './images-binding';
 import { inspectImage, type ImageHeader } from './inspect';
 import { DERIVATIVE_FORMATS, DERIVATIVE_SIZES, type Derivative, type DerivativeFormat, imageRefusal, SIZE_NAMES } from './limits';
+import { imageDimensions } from '../lib/file-type';
 import { stripMetadata } from './metadata';
+import { storedSideways, uprightOriginal } from './upright-original';
 import { applyOrientation, fitInside, flattenOnWhite, resizeArea } from './pixels';
 
 export interface ProcessedImage {
   header: ImageHeader;
-  /** The upload with every metadata segment removed (a minimal orientation tag kept when the pixels are sideways). */
+  /**
+   * The upload with every metadata segment removed; when the camera stored it sideways, turned upright (re-encoded,
+   * at most UPRIGHT_ORIGINAL_MAX_SIDE px): no EXIF at all, not even an orientation tag.
+   */
   original: Uint8Array;
+  /** Size of `original` as stored (and shown). */
+  originalSize: { width: number; height: number };
   derivatives: Derivative[];
   /** How the derivatives were made and the largest bitmap held in memory (for the bench and the tests). */
   stats: { engine: 'wasm' | 'images'; decodedWidth: number; decodedHeight: number };
@@ -67,9 +74,8 @@ async function decodeUpright(bytes: Uint8Array, h: ImageHeader, field: string): 
   return { img: applyOrientation(resizeArea(img, first.width, first.height), h.orientation), decodedWidth: img.width, decodedHeight: img.height };
 }
 
-async function deriveWithWasm(bytes: Uint8Array, h: ImageHeader, field: string) {
+async function deriveWithWasm(bytes: Uint8Array, h: ImageHeader, field: string, enc: Encoders) {
   const { img: decoded, decodedWidth, decodedHeight } = await decodeUpright(bytes, h, field);
-  const enc = await openEncoders();
   const derivatives: Derivative[] = [];
   let source = decoded;
   // Largest size first, so each smaller size is resized from the previous (smaller) bitmap.
@@ -88,17 +94,19 @@ export async function processImage(bytes: Uint8Array, opts: PipelineOptions = {}
   const header = inspectImage(bytes, field);
   let original: Uint8Array;
   try {
-    original = stripMetadata(bytes, header.mime, { keepOrientation: true });
+    // Encoders of their own: their memory, grown by the large original, can go before the derivatives are made.
+    original = storedSideways(header) ? uprightOriginal(bytes, header, await openEncoders()) : stripMetadata(bytes, header.mime);
   } catch {
     throw imageRefusal(field, 'unreadable');
   }
+  const originalSize = imageDimensions(original) ?? { width: header.width, height: header.height };
   if (opts.images) {
     try {
-      return { header, original, ...(await deriveWithBinding(opts.images, stripMetadata(bytes, header.mime), header)) };
+      return { header, original, originalSize, ...(await deriveWithBinding(opts.images, stripMetadata(bytes, header.mime), header)) };
     } catch (err) {
       // The service is optional: an outage or a refusal there must not lose a citizen's photo.
       console.warn(JSON.stringify({ event: 'images_binding_failed', message: err instanceof Error ? err.message : String(err) }));
     }
   }
-  return { header, original, ...(await deriveWithWasm(bytes, header, field)) };
+  return { header, original, originalSize, ...(await deriveWithWasm(bytes, header, field, await openEncoders())) };
 }

@@ -44,6 +44,7 @@ export const ACTIONS = [
   'settings.manage', // holiday calendar, categories, thresholds
   'site.migrate', // the old sites: host names, content import, old links (issue 18)
   'system.status', // the deployment's status page: job runs, failed purges, queued work, storage
+  'personal_data.erase', // erase a citizen's identity from complaints, PPID requests and letters (UU 27/2022)
   'dashboard.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -69,6 +70,7 @@ const DISKOMINFO_ONLY = new Set<Action>([
   'ppid.objection.decide',
   'site.migrate',
   'system.status',
+  'personal_data.erase',
 ]);
 
 function operatorAllows(action: Action, stage: ManagementStage): boolean {

@@ -31,12 +31,14 @@ describe.skipIf(!e2eEnabled())('monitoring on a phone', () => {
     await page.waitForURL(url('/admin/pemantauan'));
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Pemantauan wilayah');
 
-    // Run the scan by hand (POST with the CSRF token); the page comes back with the result.
+    // Run the scan by hand (POST with the CSRF token) from the folded controls at the top; the page comes back with the result.
+    await page.getByText('Jalankan pemindaian sekarang').click();
     await page.getByRole('button', { name: 'Jalankan pemindaian kesegaran konten' }).click();
     await page.waitForURL(/\/admin\/pemantauan\?dijalankan=/);
     expect(await page.getByRole('status').innerText()).toContain('Pemindaian kesegaran konten: selesai');
 
-    // Filter: kecamatan, level and freshness, then the plain submit button.
+    // Filter: kecamatan, level and freshness, then the plain submit button (the filters are folded under a summary).
+    await page.getByText('Saring dan urutkan').click();
     await page.getByLabel('Kecamatan', { exact: true }).selectOption({ label: 'Sangatta Utara' });
     await page.getByLabel('Tingkat', { exact: true }).selectOption('desa');
     await page.getByLabel('Kesegaran', { exact: true }).selectOption('usang');
@@ -52,21 +54,18 @@ describe.skipIf(!e2eEnabled())('monitoring on a phone', () => {
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
       const row = rows.nth(i);
-      expect(await row.locator('td[data-label="Wilayah"]').innerText()).toMatch(/^Desa /);
-      expect(await row.locator('td[data-label="Kecamatan"]').innerText()).toBe('Sangatta Utara');
+      expect(await row.locator('td[data-label="Wilayah"]').innerText()).toMatch(/^Desa .* · Kec\. Sangatta Utara$/);
       expect(await row.locator('td[data-label="Kesegaran"]').innerText()).toContain('Usang');
     }
     // Swarga Bara has fresh demo news: it is not stale, so it is not listed.
     expect(await table.getByRole('link', { name: 'Desa Swarga Bara' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: new RegExp(`^Wilayah \\(${n}\\)`) }).count()).toBe(1);
 
-    // On a phone the table is a list of stacked cards: header row moved off-screen, cells as blocks.
-    const display = await rows
-      .first()
-      .locator('td')
-      .first()
-      .evaluate((el) => getComputedStyle(el).display);
-    expect(display).toBe('block');
+    // On a phone the table is a list of compact cards: header row moved off-screen, the name on its own line and the
+    // facts side by side after it.
+    const cells = rows.first().locator('td');
+    expect(await cells.first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(await cells.nth(2).evaluate((el) => getComputedStyle(el).display)).toBe('inline-block');
     const headLeft = await table.locator('thead').evaluate((el) => el.getBoundingClientRect().right);
     expect(headLeft).toBeLessThanOrEqual(0);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -3,6 +3,8 @@ import { SELF } from '../helpers/worker';
 import { describe, expect, it } from 'vitest';
 import { get, ORIGIN } from '../helpers/http';
 import { complaintFields, complaintRow, fileComplaint, jpegFile, newToken, nextIp, postComplaint, receiptOf, trackAsReporter } from '../helpers/complaints';
+import { imageDimensions } from '../../src/lib/file-type';
+import { metadataFound } from '../../src/media/metadata';
 
 const FORM = '/sangatta-utara/swarga-bara/pengaduan';
 const count = async (where = '1 = 1', ...binds: unknown[]) =>
@@ -83,6 +85,8 @@ describe('filing a complaint', () => {
     for (const f of ['thumb.webp', 'thumb.jpg', 'article.webp', 'article.jpg']) expect(await env.FILES.head(`${manifest.base}/${f}`), f).not.toBeNull();
     const stored = new Uint8Array(await (await env.FILES.get(att!.r2_key))!.arrayBuffer());
     expect(new TextDecoder('latin1').decode(stored)).not.toContain('GPS');
+    expect(metadataFound(stored)).toEqual([]); // kept upright, so not even an orientation tag
+    expect(imageDimensions(stored)).toEqual({ width: 1200, height: 1600 });
     expect((await env.FILES.list({ prefix: 'public/' })).objects.filter((o) => o.key.includes(String(row.id)))).toEqual([]);
     const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE summary LIKE '%Budi%' OR after_json LIKE '%0812%'").first<{ n: number }>();
     expect(audit!.n).toBe(0);
@@ -258,14 +262,14 @@ describe('tracking a complaint', () => {
   });
 
   it('with the private code: everything for the reporter, private headers, and a 404 for a wrong code', async () => {
-    const { ticket, code } = await fileComplaint({ title: 'Air PDAM tidak mengalir', anonymous: '1', name: 'Wati Anonim' });
+    const { ticket, code } = await fileComplaint({ title: 'Air PDAM tidak mengalir', anonymous: '1', contact_me: '1', name: 'Wati Anonim' });
     const res = await trackAsReporter(`${FORM}/lacak`, ticket, code.toLowerCase());
     expect(res.status).toBe(200);
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
     const html = await res.text();
     expect(html).toContain('Air PDAM tidak mengalir');
-    expect(html).toContain('Wati Anonim'); // the reporter sees what they gave
+    expect(html).toContain('Wati Anonim'); // the reporter asked to keep their contact, and sees what they gave
     expect(html).toContain('<meta name="referrer" content="no-referrer"/>');
     expect(html).toContain('Tambah informasi atau tanggapi');
     // A code in the URL (an old link) is never read: the public view, and a word on entering the code instead.

@@ -140,7 +140,7 @@ describe('GET /api/v1/documents', () => {
       return /\/admin\/dokumen\/([0-9A-Z]{26})/.exec(res.headers.get('Location')!)![1]!;
     };
     const sop = await up(`SOP API ${run}`, {});
-    const renja = await up(`Renja API ${run}`, { category: 'renja', year: '2024' });
+    const renja = await up(`APBDes API ${run}`, { category: 'apbdes', year: '2024' });
     const secret = await up(`Rahasia API ${run}`, {
       info_category: 'dikecualikan',
       exemption_legal_basis: 'UU 14/2008 Pasal 17 huruf h',
@@ -159,7 +159,7 @@ describe('GET /api/v1/documents', () => {
     expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
     const path = (await env.DB.prepare("SELECT path FROM regions WHERE code = '64.08.07.2001'").first<{ path: string }>())!.path;
     expect(d.download_url).toBe(`https://portal.test/${path}/dokumen/${sop}/unduh`);
-    expect((await json<ListJson<{ id: string }>>('/api/v1/documents?region=64.08.07&category=renja')).data.map((x) => x.id)).toEqual([renja]);
+    expect((await json<ListJson<{ id: string }>>('/api/v1/documents?region=64.08.07&category=apbdes')).data.map((x) => x.id)).toEqual([renja]);
     expect((await json<ListJson<{ id: string }>>('/api/v1/documents?region=64.08.07&year=2026')).data.map((x) => x.id)).toEqual([sop]);
     const p1 = await json<ListJson<{ id: string }>>('/api/v1/documents?region=64.08.07&limit=1');
     expect(p1.next_cursor).not.toBeNull();

@@ -244,11 +244,11 @@ describe('filters, scope and deletion', () => {
   it('filters by category and year; rejects unknown filter values with 422', async () => {
     await setStage('64.08.02.2003', 'mandiri');
     const op = await loginAs([['operator_desa', '64.08.02.2003']]);
-    const a = `Renja lama ${uid()}`;
-    const b = `LKJIP baru ${uid()}`;
-    await uploadOk(op, { region_code: '64.08.02.2003', title: a, category: 'renja', year: '2019' }, fileOf(pdfBytes('a'), 'a.pdf'));
-    await uploadOk(op, { region_code: '64.08.02.2003', title: b, category: 'lkjip', year: '2025' }, fileOf(pdfBytes('b'), 'b.pdf'));
-    const renja = await (await get('/muara-wahau/dokumen?kategori=renja')).text();
+    const a = `Perdes lama ${uid()}`;
+    const b = `APBDes baru ${uid()}`;
+    await uploadOk(op, { region_code: '64.08.02.2003', title: a, category: 'perdes_perkades', year: '2019' }, fileOf(pdfBytes('a'), 'a.pdf'));
+    await uploadOk(op, { region_code: '64.08.02.2003', title: b, category: 'apbdes', year: '2025' }, fileOf(pdfBytes('b'), 'b.pdf'));
+    const renja = await (await get('/muara-wahau/dokumen?kategori=perdes_perkades')).text();
     expect(renja).toContain(a);
     expect(renja).not.toContain(b);
     const y2025 = await (await get('/muara-wahau/dokumen?tahun=2025')).text();

@@ -141,6 +141,7 @@ describe('scheduled core jobs', () => {
       'scheduled publish',
       'monitoring (harian)',
       'partner-token-revocations',
+      'personal-data retention',
       'tender statuses',
       'sensus penyimpanan',
     ]);

@@ -20,6 +20,7 @@ function row(over: Partial<ComplaintRow> = {}): ComplaintRow {
     lat: 0.5,
     lng: 117.5,
     exactLocationPublic: false,
+    personalDataErasedAt: null,
     place: 'Depan SD',
     isAnonymous: false,
     isConfidential: false,

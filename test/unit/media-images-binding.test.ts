@@ -100,6 +100,9 @@ describe('image pipeline through the Images binding', () => {
     let red = 0;
     for (let x = 0; x < img.width; x++) if ((img.data[x * 4] ?? 0) > 200 && (img.data[x * 4 + 1] ?? 255) < 80) red++;
     expect(red / img.width).toBeGreaterThan(0.9);
+    // The kept original agrees with its derivatives: upright (portrait 1500×2000) and without any EXIF.
+    expect(metadataFound(out.original)).toEqual([]);
+    expect(out.originalSize).toEqual({ width: 1500, height: 2000 });
   });
 
   it('falls back to the WebAssembly codecs when the binding fails', { timeout: 180_000 }, async () => {

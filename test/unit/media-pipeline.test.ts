@@ -1,19 +1,22 @@
 // The image pipeline on camera-like photos (generated on the Node side, test/fixtures/media-fixtures.mjs): every
-// derivative is upright, within its byte budget, and carries no metadata; the kept original carries none but an
-// orientation tag; big photos are decoded at reduced scale; what cannot be processed is refused with a clear message.
+// derivative is upright, within its byte budget, and carries no metadata; so does the kept original (a sideways one
+// is turned upright, no orientation tag left); big photos are decoded at reduced scale; what cannot be processed is refused with a clear message.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { imageDimensions } from '../../src/lib/file-type';
 import { AppError } from '../../src/lib/errors';
 import { decodeJpegScaled } from '../../src/media/jpeg-turbo';
 import { DERIVATIVE_SIZES } from '../../src/media/limits';
-import { exifOrientation, metadataFound, readJpeg } from '../../src/media/metadata';
+import { metadataFound, readJpeg } from '../../src/media/metadata';
 import { processImage, type ProcessedImage } from '../../src/media/pipeline';
 
 const HEAVY = 180_000;
 
 async function fixture(name: string): Promise<Uint8Array> {
-  const res = await env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+  // The fixture comes over a service binding from the Node side; on a busy machine that loopback connection has been
+  // seen to drop right after a heavy test ("Network connection lost"): plumbing, so one retry.
+  const load = () => env.MEDIA_FIXTURES.fetch(`http://fixtures/${name}`);
+  const res = await load().catch(load);
   expect(res.status).toBe(200);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -63,7 +66,8 @@ describe('image pipeline (WebAssembly codecs)', () => {
     expect(out.header).toMatchObject({ width: 4000, height: 3000, orientation: 1, format: 'jpeg' });
     expectClean(out, { width: 4000, height: 3000 });
     expect(metadataFound(out.original)).toEqual([]);
-    expect(imageDimensions(out.original)).toEqual({ width: 4000, height: 3000 });
+    expect(imageDimensions(out.original)).toEqual({ width: 4000, height: 3000 }); // upright already: its own bytes, stripped
+    expect(out.originalSize).toEqual({ width: 4000, height: 3000 });
     // Decoded at 1/4 scale: 1000×750, never the 48 MB full-size bitmap.
     expect(out.stats.decodedWidth * out.stats.decodedHeight).toBeLessThanOrEqual(1_000_000);
   });
@@ -77,19 +81,25 @@ describe('image pipeline (WebAssembly codecs)', () => {
     expect(metadataFound(out.original)).toEqual([]);
   });
 
-  it('a photo stored sideways (EXIF orientation 6) comes out upright; the original keeps only the orientation tag', { timeout: HEAVY }, async () => {
+  it('a photo stored sideways (EXIF orientation 6) comes out upright, the kept original too, with no EXIF left', { timeout: HEAVY }, async () => {
     const input = await fixture('camera-12mp-orientation-6.jpg');
     expect(imageDimensions(input)).toEqual({ width: 4000, height: 3000 });
+    expect(readJpeg(input)?.orientation).toBe(6);
     const out = await processImage(input);
     expect(out.header).toMatchObject({ width: 3000, height: 4000, orientation: 6 });
     expectClean(out, { width: 3000, height: 4000 });
     for (const d of out.derivatives) expect(d.height).toBeGreaterThan(d.width);
-    const info = readJpeg(out.original);
-    const app1 = info?.segments.filter((s) => s.marker === 0xe1) ?? [];
-    expect(app1).toHaveLength(1);
-    expect(app1[0]?.length).toBeLessThanOrEqual(40); // the orientation tag and nothing else: no GPS, camera or time
-    expect(exifOrientation(out.original.subarray((app1[0]?.at ?? 0) + 4))).toBe(6);
-    expect(metadataFound(out.original)).toEqual(['EXIF']);
+    // The original's pixels are upright (portrait, the red band on top), at most 2048 px, and it carries no metadata:
+    // no orientation tag, no GPS, camera or time. Derivatives and original now agree without any viewer's help.
+    expect(metadataFound(out.original)).toEqual([]);
+    expect(readJpeg(out.original)?.segments.some((s) => s.marker === 0xe1)).toBe(false);
+    const dims = imageDimensions(out.original);
+    expect(dims).toEqual(out.originalSize);
+    expect(dims).toEqual({ width: 1500, height: 2000 }); // decoded at 4/8 scale: the largest within 2048 px
+    const pixels = decodeJpegScaled(out.original, dims?.width ?? 0, dims?.height ?? 0, 2);
+    const band = Math.floor(pixels.height / 12);
+    expect(redShare(pixels, 0, band)).toBeGreaterThan(0.9);
+    expect(redShare(pixels, pixels.height - band, pixels.height)).toBeLessThan(0.05);
   });
 
   it('a PNG screenshot loses its text chunks and becomes small portrait images', { timeout: HEAVY }, async () => {

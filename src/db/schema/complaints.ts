@@ -79,6 +79,8 @@ export const complaints = sqliteTable(
     dueAt: integer('due_at'),
     onTime: integer('on_time', { mode: 'boolean' }).notNull().default(true),
     round: integer('round').notNull().default(0),
+    /** When the identity was erased (on request or after the retention period; migrations/0072). */
+    personalDataErasedAt: integer('personal_data_erased_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     /** migrations/0061_lapor_bridge.sql */
     channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('portal'),

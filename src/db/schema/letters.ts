@@ -136,6 +136,8 @@ export const letterRequests = sqliteTable(
     signedScanKey: text('signed_scan_key'),
     revokedAt: integer('revoked_at'),
     revokeReason: text('revoke_reason'),
+    /** When the identity was erased (on request or after the retention period; migrations/0072). */
+    personalDataErasedAt: integer('personal_data_erased_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

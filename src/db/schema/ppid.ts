@@ -101,6 +101,8 @@ export const infoRequests = sqliteTable(
     answerDocName: text('answer_doc_name'),
     answerDocSize: integer('answer_doc_size'),
     answeredBy: text('answered_by'),
+    /** When the identity was erased (on request or after the retention period; migrations/0072). */
+    personalDataErasedAt: integer('personal_data_erased_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

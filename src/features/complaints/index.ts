@@ -6,6 +6,7 @@ import { complaintAttention } from './attention';
 import { autoCloseJob } from './autoclose-job';
 import { complaintsSource } from './deadline-source';
 import { recomputeComplaintDeadlines } from './deadlines';
+import { complaintPersonalData } from './erasure';
 import { complaintsLayer } from './map-points';
 import { complaintRoutes } from './routes';
 
@@ -23,4 +24,5 @@ export const complaintsFeature: FeatureDescriptor = {
   trackers: [{ prefix: 'ADU', label: 'Pengaduan', example: 'ADU-7K3Q-9XPD', section: 'pengaduan' }],
   mapLayers: [complaintsLayer()],
   jobs: [autoCloseJob],
+  personalData: [complaintPersonalData],
 };

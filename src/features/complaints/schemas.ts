@@ -62,6 +62,9 @@ export const ComplaintFields = z.object({
   identity_consent: flag.describe(
     'The reporter agrees that their name and contact may be forwarded to the national SP4N-LAPOR system (ignored for anonymous reports; without it partners never see them)',
   ),
+  contact_me: flag.describe(
+    'Anonymous reports only: keep the contact given (for the reporter alone, never handlers); without it an anonymous report stores no name or contact',
+  ),
   name: optionalText(100, 'Nama'),
   phone: z
     .string()

@@ -118,6 +118,7 @@ export async function submitComplaint(
           const { stored, cleanup } = await storePhotos(deps.files, id, photos, now);
           held.cleanup = cleanup;
           const anon = input.anonymous;
+          const keepContact = !anon || input.contact_me;
           const statements: BatchItem<'sqlite'>[] = [
             db.insert(complaints).values({
               id,
@@ -134,10 +135,11 @@ export async function submitComplaint(
               place: input.place ?? null,
               isAnonymous: anon,
               isConfidential: input.confidential,
-              // Anonymous: whatever contact the reporter chose to leave is kept for the reporter alone (see present.ts).
-              reporterName: input.name ?? null,
-              reporterPhone: input.phone ?? null,
-              reporterEmail: input.email ?? null,
+              // Anonymous: no identity is stored unless the reporter asked to be contacted (then for the reporter alone,
+              // never handlers; present.ts). Issue 12, point 10: contact a reporter chose to hide is not kept.
+              reporterName: keepContact ? (input.name ?? null) : null,
+              reporterPhone: keepContact ? (input.phone ?? null) : null,
+              reporterEmail: keepContact ? (input.email ?? null) : null,
               // Consent to forward the identity to SP4N-LAPOR, recorded with its time; never for anonymous reports.
               identityConsentAt: input.identity_consent && !anon ? now : null,
               channel: opts.intake?.channel ?? 'portal',

@@ -67,7 +67,7 @@ export async function readPhotos(files: File[], images?: ImagesBinding): Promise
       throw err;
     }
     const h = processed.header;
-    out.push({ processed, bytes: processed.original, mime: h.mime, width: h.width, height: h.height, sha256: await sha256Hex(raw) });
+    out.push({ processed, bytes: processed.original, mime: h.mime, ...processed.originalSize, sha256: await sha256Hex(raw) });
   }
   return out;
 }

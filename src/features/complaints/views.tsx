@@ -237,6 +237,12 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
           <Field id="email" label="Email" error={e('email')}>
             {(d) => <input type="email" id="email" name="email" value={v('email')} maxlength={200} autocomplete="email" aria-describedby={d} />}
           </Field>
+          <Check
+            name="contact_me"
+            label="Simpan kontak saya walau anonim"
+            hint="Hanya untuk laporan anonim: tanpa centang ini nama dan kontak yang Anda isi tidak disimpan sama sekali. Kontak tidak pernah ditampilkan kepada petugas."
+            checked={v('contact_me') === '1'}
+          />
         </fieldset>
         <button type="submit">Kirim laporan</button>
       </form>

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { purgeRegionPages } from '../../cache/purge';
+import { postPurgeScope } from './nearby-posts';
 import { posts, type PostRow } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { publishRights } from '../../publishing/rights';
@@ -75,7 +76,7 @@ export async function importPost(deps: ImportDeps, item: ImportedPost, write: Im
       ...(live ? [touchContentUpdate(db, item.regionCode, ctx.now)] : []),
     ]);
     if (res.meta.changes === 0) return { outcome: 'dilewati', reason: 'Tulisan ini sedang diubah orang lain; coba impor lagi.', id: existing.id, path };
-    if (live) await purgeRegionPages(deps, item.regionCode, ctx.requestId);
+    if (live) await purgeRegionPages(deps, item.regionCode, ctx.requestId, postPurgeScope(existing.kind));
     return { outcome: 'diperbarui', id: existing.id, path, updatedAt: ctx.now };
   }
 
@@ -126,6 +127,6 @@ export async function importPost(deps: ImportDeps, item: ImportedPost, write: Im
     }),
     ...(live ? [touchContentUpdate(db, item.regionCode, ctx.now)] : []),
   ]);
-  if (live) await purgeRegionPages(deps, item.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(deps, item.regionCode, ctx.requestId, postPurgeScope(kind));
   return { outcome: 'dibuat', id, path: pathOf(region.path, row), updatedAt: ctx.now };
 }

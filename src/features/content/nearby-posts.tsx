@@ -2,10 +2,11 @@
  * "No dead ends": a region with no posts of its own shows its ancestors' latest posts instead of an empty box,
  * each group labelled with where it comes from and linking to the originals. Nearest first: the kecamatan's
  * rollup (its own posts and its villages'), then the regency's OWN posts (its rollup would repeat everything).
- * Caching: a purge covers a region and its ancestors, not its descendants, so a cached village page shows a new
- * kecamatan or regency post only when its entry expires (PAGE_CACHE_TTL) or the village itself changes.
+ * Caching: a change to a post of a kind shown here purges the descendants' cached pages too (`postPurgeScope`), so a
+ * village page never keeps showing a kecamatan's or the regency's old news.
  */
 import type { FC } from 'hono/jsx';
+import type { PurgeScope } from '../../cache/purge';
 import type { Db } from '../../db/client';
 import type { PostKind } from '../../db/schema';
 import type { RegionContext } from '../../regions/context';
@@ -14,6 +15,11 @@ import { regionHref } from '../../regions/paths';
 import type { RegionSummary } from '../../regions/repo';
 import { listPublishedPosts, type PublicPostRow } from './repo';
 import { PostList } from './views';
+
+/** Fixed pages (halaman) stay on their own region; news, announcements and agenda may show on every descendant. */
+export function postPurgeScope(kind: PostKind): PurgeScope {
+  return { shownBelow: kind !== 'halaman' };
+}
 
 export interface NearbyPostGroup {
   region: RegionSummary;

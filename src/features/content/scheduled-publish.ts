@@ -13,7 +13,7 @@ const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
  * Scheduled publication: a post approved/published with a future `published_at` becomes visible by itself, but the
  * KV pages rendered before that moment do not know it. Every cron run finds regions with a post that became due
  * after the region's pages last changed (`published_at > last_content_update`), moves their freshness forward and
- * purges their pages (and their ancestors').
+ * purges their pages (and their ancestors' and descendants': villages without news of their own show it).
  *
  * Idempotent without any extra state: once handled, `last_content_update ≥ published_at`, so the next run finds
  * nothing; a missed run is caught up by the next one.
@@ -39,7 +39,7 @@ export async function publishDueScheduledPosts(
     .all();
   for (const r of due) {
     await touchContentUpdate(db, r.code, r.at).run();
-    await purgeRegionPages(deps, r.code);
+    await purgeRegionPages(deps, r.code, null, { shownBelow: true }); // scheduled news shows on villages without their own
   }
   if (due.length) console.log(JSON.stringify({ msg: 'scheduled posts published', regions: due.map((r) => r.code) }));
   return { regions: due.map((r) => r.code) };

@@ -28,6 +28,7 @@ import {
   type PublishRights as PostRights,
 } from '../../publishing/workflow';
 import { approvalTime, changesPublicPages, publicationTime } from './workflow';
+import { postPurgeScope } from './nearby-posts';
 import { restoreFields, restoreRefusal, softDeleteFields } from '../../publishing/trash';
 
 /**
@@ -178,7 +179,7 @@ export async function createPost(
     }
     throw err;
   }
-  if (live) await purgeRegionPages(purgeDeps(deps), row.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), row.regionCode, ctx.requestId, postPurgeScope(row.kind));
   return { id, status };
 }
 
@@ -235,7 +236,7 @@ export async function updatePost(
     throw err;
   }
   if (coverKey !== post.coverKey) await deleteCover(deps, { key: post.coverKey, media: post.coverMedia });
-  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId, postPurgeScope(post.kind));
   return { id, status, previous: post.status };
 }
 
@@ -273,7 +274,7 @@ export async function changeStatus(
     ...(live ? [touchContentUpdate(db, post.regionCode, ctx.now)] : []),
   ]);
   if (res.meta.changes === 0) throw new AppError('conflict', 'Status tulisan ini baru saja diubah orang lain. Muat ulang halaman.');
-  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId);
+  if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId, postPurgeScope(post.kind));
   return { status, post: { ...post, ...changes } };
 }
 

@@ -3,7 +3,9 @@ import type { AppEnv } from '../../env';
 import { AppError, type FieldError } from '../../lib/errors';
 import { readForm, type FormValues } from '../../lib/forms';
 import { witaParts } from '../../lib/time';
+import { z } from 'zod';
 import { DOCUMENT_CATEGORIES } from '../../db/schema';
+import { defaultInfoCategory } from '../../regions/document-categories';
 import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type CheckedUpload } from '../../lib/upload';
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
@@ -36,6 +38,8 @@ import { ReviewNoteForm, RejectForm } from '../../publishing/schemas';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';
+const FORM_SCRIPT = '/js/document-form.js';
+const DocumentCategorySchema = z.enum(DOCUMENT_CATEGORIES);
 
 const deps = (c: Context<AppEnv>): DocumentDeps => ({ db: c.get('db'), env: c.env });
 /** Subtrees where the actor prepares, reviews or declassifies documents (what its lists show). */
@@ -169,13 +173,12 @@ export function documentAdminRoutes(): Hono<AppEnv> {
       throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengunggah dokumen. Hubungi Diskominfo bila ada dokumen yang perlu diunggah.');
     const publishable = regions.filter((r) => allows(ctx.actor, 'content.publish', r));
     // Links from monitoring flags preset the region, category and year of the missing document.
-    const kategori = c.req.query('kategori');
+    const kategori = DocumentCategorySchema.safeParse(c.req.query('kategori'));
     const tahun = c.req.query('tahun');
     const preset: FormValues = {
       region_code: c.req.query('wilayah') ?? (regions.length === 1 ? regions[0]!.code : ''),
       year: tahun && /^\d{4}$/.test(tahun) ? tahun : String(witaParts(ctx.now).year),
-      info_category: 'setiap_saat',
-      ...(kategori && (DOCUMENT_CATEGORIES as readonly string[]).includes(kategori) ? { category: kategori } : {}),
+      ...(kategori.success ? { category: kategori.data, info_category: defaultInfoCategory(kategori.data) } : {}),
     };
     return renderAdmin(
       c,
@@ -183,7 +186,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         title: 'Unggah dokumen',
         current: '/admin/dokumen',
         breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }],
-        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`],
       },
       <DocumentCreateView
         csrf={sessionOf(c).csrfToken}
@@ -226,7 +229,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         title: found.doc.title,
         current: '/admin/dokumen',
         breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: found.doc.title }],
-        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`],
       },
       <DocumentEditView
         csrf={sessionOf(c).csrfToken}

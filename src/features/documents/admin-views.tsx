@@ -8,6 +8,7 @@ import {
   type DocumentRow,
   type DocumentVersionRow,
   type InfoCategory,
+  type RegionLevel,
 } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
@@ -17,7 +18,8 @@ import { regionTitle } from '../../regions/labels';
 import { EmptyState, ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
 import { ConfirmLink, UndoNotice } from '../../admin/confirm';
-import { CATEGORY_LABELS, INFO_CATEGORY_HINTS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
+import { CategoryFields } from './category-fields';
+import { CATEGORY_LABELS, INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import type { AdminDocumentRow } from './repo';
 import { documentHref } from './views';
 import { PUBLISH_STATUS_LABELS, PublishPanel, PublishStatusTag, SaveButtons } from '../../publishing/panel';
@@ -160,22 +162,15 @@ const DeclassifyNote: FC<{ values: FormValues; errors?: FieldError[] }> = ({ val
   </Field>
 );
 
-const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassifyNote?: boolean }> = ({ values: v, errors: e, declassifyNote }) => (
+const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassifyNote?: boolean; levels: readonly RegionLevel[] }> = ({
+  values: v,
+  errors: e,
+  declassifyNote,
+  levels,
+}) => (
   <>
     <Field id="title" label="Judul dokumen" error={errorFor(e, 'title')}>
       {(d) => <input id="title" name="title" type="text" maxlength={200} value={valueOf(v, 'title')} required aria-describedby={d} />}
-    </Field>
-    <Field id="category" label="Kategori" error={errorFor(e, 'category')}>
-      {(d) => (
-        <select id="category" name="category" aria-describedby={d}>
-          <option value="">Pilih kategori</option>
-          {DOCUMENT_CATEGORIES.map((k) => (
-            <option value={k} selected={valueOf(v, 'category') === k}>
-              {CATEGORY_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      )}
     </Field>
     <Field id="year" label="Tahun" error={errorFor(e, 'year')}>
       {(d) => <input id="year" name="year" type="number" inputmode="numeric" min={1945} max={2100} value={valueOf(v, 'year')} aria-describedby={d} />}
@@ -187,29 +182,7 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
         </textarea>
       )}
     </Field>
-    <fieldset class="group" aria-describedby={errorFor(e, 'info_category') ? 'info_category-error' : undefined}>
-      <legend>Kategori informasi publik (PPID)</legend>
-      {errorFor(e, 'info_category') ? (
-        <p class="error-message" id="info_category-error">
-          {errorFor(e, 'info_category')}
-        </p>
-      ) : null}
-      {INFO_CATEGORIES.map((k, i) => (
-        <div class="radio">
-          <input
-            type="radio"
-            id={i === 0 ? 'info_category' : `info_category-${k}`}
-            name="info_category"
-            value={k}
-            checked={valueOf(v, 'info_category') === k}
-          />
-          <label for={i === 0 ? 'info_category' : `info_category-${k}`}>
-            {INFO_CATEGORY_LABELS[k]}
-            <span class="hint"> — {INFO_CATEGORY_HINTS[k]}</span>
-          </label>
-        </div>
-      ))}
-    </fieldset>
+    <CategoryFields values={v} errors={e} levels={levels} />
     <Field
       id="responsible_unit"
       label="Penanggung jawab (opsional)"
@@ -287,7 +260,7 @@ export const DocumentCreateView: FC<{
           <select id="region_code" name="region_code" aria-describedby={d}>
             {p.regions.length > 1 ? <option value="">Pilih wilayah</option> : null}
             {p.regions.map((r) => (
-              <option value={r.code} selected={valueOf(p.values, 'region_code') === r.code}>
+              <option value={r.code} selected={valueOf(p.values, 'region_code') === r.code} data-level={r.level}>
                 {regionTitle(r)} ({r.code})
               </option>
             ))}
@@ -296,7 +269,7 @@ export const DocumentCreateView: FC<{
       </Field>
       <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas" />
       <p class="hint" id="file-status" aria-live="polite"></p>
-      <MetadataFields values={p.values} errors={p.errors} />
+      <MetadataFields values={p.values} errors={p.errors} levels={[...new Set(p.regions.map((r) => r.level))]} />
       {p.mustReview ? <p class="hint">Di wilayah yang belum mandiri, dokumen tampil di situs setelah disetujui Diskominfo atau kecamatan.</p> : null}
       <SaveButtons live={false} canPublish={p.canPublish} canDraft={true} waiting={false} noun="dokumen" />
     </form>
@@ -438,7 +411,7 @@ export const DocumentEditView: FC<{
           <h2 id="keterangan">Keterangan dokumen</h2>
           <form method="post" action={base}>
             <CsrfField token={p.csrf} />
-            <MetadataFields values={values} errors={p.errors} declassifyNote={d.infoCategory === 'dikecualikan' && p.declassify} />
+            <MetadataFields values={values} errors={p.errors} declassifyNote={d.infoCategory === 'dikecualikan' && p.declassify} levels={[p.regionLevel]} />
             {d.infoCategory === 'dikecualikan' && !p.declassify ? (
               <p class="hint">Dokumen ini dikecualikan. Hanya Diskominfo atau PPID yang dapat membukanya menjadi informasi publik.</p>
             ) : null}

@@ -1,6 +1,7 @@
 import { witaParts } from '../../lib/time';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES } from '../../db/schema';
+import { defaultInfoCategory } from '../../regions/document-categories';
 import { RegionCodeSchema } from '../../regions/schemas';
 import { WHEN_OBJECT } from '../../lib/validation';
 import { FORM_ACTION_NAMES } from '../../publishing/workflow';
@@ -32,7 +33,8 @@ export const DocumentForm = z
     category: z.enum(DOCUMENT_CATEGORIES, { message: 'Pilih kategori dokumen.' }),
     year,
     description: z.string().trim().max(2000, 'Keterangan maksimal 2.000 karakter.').default(''),
-    info_category: z.enum(INFO_CATEGORIES, { message: 'Pilih kategori informasi publik.' }),
+    /** Left empty: the category's usual class (regions/document-categories.ts). */
+    info_category: z.preprocess(emptyToUndefined, z.enum(INFO_CATEGORIES, { message: 'Pilih kategori informasi publik.' }).optional()),
     responsible_unit: z.string().trim().max(200, 'Penanggung jawab maksimal 200 karakter.').default(''),
     retention_period: z.string().trim().max(100, 'Jangka waktu penyimpanan maksimal 100 karakter.').default(''),
     exemption_legal_basis: z.preprocess(emptyToUndefined, z.string().trim().max(500, 'Dasar hukum maksimal 500 karakter.').optional()),
@@ -57,7 +59,8 @@ export const DocumentForm = z
         message: 'Informasi dikecualikan wajib disertai ringkasan uji konsekuensi (minimal 20 karakter).',
       });
     }
-  }, WHEN_OBJECT);
+  }, WHEN_OBJECT)
+  .transform((v) => ({ ...v, info_category: v.info_category ?? defaultInfoCategory(v.category) }));
 export type DocumentFormData = z.output<typeof DocumentForm>;
 
 /** Public list filters `?kategori=sop&tahun=2026&halaman=2` (unknown values answer 422 with a clear message). */

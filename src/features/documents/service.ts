@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { documents, documentVersions, type DocumentRow } from '../../db/schema';
+import { documents, documentVersions, type DocumentCategory, type DocumentRow, type RegionLevel } from '../../db/schema';
 import type { Bindings } from '../../env';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -17,6 +17,8 @@ import {
   type PublishStatus,
 } from '../../publishing/workflow';
 import { allows, authorize } from '../../regions/guard';
+import { categoriesForLevel, categoryFitsLevel } from '../../regions/document-categories';
+import { CATEGORY_LABELS } from './labels';
 import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { purgeRegionPages } from '../../cache/purge';
@@ -46,6 +48,15 @@ export function versionKey(regionCode: string, documentId: string, version: numb
 
 type Publicness = Pick<DocumentRow, 'infoCategory' | 'currentVersion' | 'deletedAt' | 'status'>;
 const isPublicRow = (d: Publicness) => d.status === 'terbit' && d.infoCategory !== 'dikecualikan' && d.currentVersion > 0 && d.deletedAt === null;
+
+function checkCategoryFits(category: DocumentCategory, level: RegionLevel): void {
+  if (categoryFitsLevel(category, level)) return;
+  const allowed = categoriesForLevel(level)
+    .map((c) => CATEGORY_LABELS[c])
+    .join(', ');
+  const message = `${CATEGORY_LABELS[category]} bukan dokumen ${level}. Pilih salah satu: ${allowed}.`;
+  throw new AppError('validation', message, { fieldErrors: [{ field: 'category', message }] });
+}
 
 function metadataOf(input: DocumentFormData) {
   const exempt = input.info_category === 'dikecualikan';
@@ -130,6 +141,7 @@ export async function createDocument(
   const { db } = deps;
   const regionCode = input.region_code;
   const region = await authorize(db, ctx.actor, 'content.draft', regionCode);
+  checkCategoryFits(input.category, region.level);
   const actions = FORM_ACTIONS[input.aksi];
   const status = plan('draft', actions, publishRights(ctx.actor, region));
   const id = newId(ctx.now);
@@ -330,7 +342,9 @@ export async function decidePendingVersion(
 
 export async function updateDocument(deps: DocumentDeps, id: string, input: DocumentFormData, ctx: ActionContext): Promise<{ status: PublishStatus }> {
   const { db } = deps;
-  const { doc, rights, declassify } = await loadDocumentFor(db, ctx.actor, id);
+  const { doc, rights, declassify, regionLevel } = await loadDocumentFor(db, ctx.actor, id);
+  // A category kept from before the rule existed stays allowed; a change must fit the level.
+  if (input.category !== doc.category) checkCategoryFits(input.category, regionLevel);
   const meta = metadataOf(input);
   checkDeclassification(doc.infoCategory, meta.infoCategory, declassify, input.declassification_note);
   const actions = editActions(doc.status, input.aksi);

@@ -7,6 +7,7 @@ import { lettersSource } from './deadline-source';
 import { recomputeLetterDeadlines } from './deadlines';
 import { letterRoutes } from './routes';
 import { lettersResealJob } from './reseal-job';
+import { letterPersonalData } from './erasure';
 
 /**
  * Administrative letters (layanan): each region's catalogue, the citizen's request form, tracking and downloads,
@@ -23,6 +24,7 @@ export const lettersFeature: FeatureDescriptor = {
   onHolidaysChanged: async (db) => recomputeLetterDeadlines(db, await loadHolidayCalendar(db)),
   reservedWords: ['verifikasi'],
   jobs: [lettersResealJob],
+  personalData: [letterPersonalData],
   sections: ['layanan'],
   trackers: [{ prefix: 'SRT', label: 'Permohonan surat', example: 'SRT-7K3Q-9XPD', section: 'layanan' }],
 };

@@ -38,6 +38,7 @@ export interface LetterDocument {
 const LEVEL_WORD: Record<RegionLevel, string> = { kabupaten: 'Kabupaten', kecamatan: 'Kecamatan', desa: 'Desa', kelurahan: 'Kelurahan' };
 
 function formatBirthDate(key: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) return ''; // erased (src/features/letters/erasure.ts)
   const [y, m, d] = key.split('-').map(Number);
   return formatDate(Date.UTC(y!, m! - 1, d!, 4));
 }

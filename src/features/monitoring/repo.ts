@@ -16,6 +16,7 @@ const rowColumns = {
   stage: regions.stage,
   freshness: monitoringRegionStatus.freshness,
   lastContentAt: monitoringRegionStatus.lastContentAt,
+  lastContentUpdate: regions.lastContentUpdate,
   freshSince: monitoringRegionStatus.freshSince,
   checklistTotal: monitoringRegionStatus.checklistTotal,
   checklistDone: monitoringRegionStatus.checklistDone,
@@ -55,6 +56,21 @@ function filterSql(roots: string[], q: Partial<MonitoringQuery>, readiness: { da
   return and(...conds) as SQL;
 }
 
+/**
+ * How urgently a region needs someone (0 = most): long-overdue and overdue deadlines, stale content, missing mandatory
+ * documents, deadlines near, content ageing; then regions without a scan yet; regions with nothing to do last.
+ */
+export const ATTENTION_NONE = 7;
+const attentionRankSql = sql<number>`CASE
+  WHEN COALESCE(${monitoringRegionStatus.deadlinesLongOverdue}, 0) > 0 THEN 0
+  WHEN COALESCE(${monitoringRegionStatus.deadlinesOverdue}, 0) > 0 THEN 1
+  WHEN ${monitoringRegionStatus.freshness} = 'usang' THEN 2
+  WHEN ${monitoringRegionStatus.checklistDone} < ${monitoringRegionStatus.checklistTotal} THEN 3
+  WHEN COALESCE(${monitoringRegionStatus.deadlinesNear}, 0) > 0 THEN 4
+  WHEN ${monitoringRegionStatus.freshness} = 'perlu_pembaruan' THEN 5
+  WHEN ${monitoringRegionStatus.freshness} IS NULL THEN 6
+  ELSE ${ATTENTION_NONE} END`;
+
 function orderSql(q: Pick<MonitoringQuery, 'urut' | 'arah'>): SQL[] {
   const dir = (c: SQL | AnySQLiteColumn) => (q.arah === 'turun' ? desc(c) : asc(c));
   const nullsLast = (c: SQL) => sql`(${c}) IS NULL`;
@@ -83,18 +99,21 @@ function orderSql(q: Pick<MonitoringQuery, 'urut' | 'arah'>): SQL[] {
         desc(sql`COALESCE(${monitoringRegionStatus.deadlinesNear}, 0)`),
         asc(regions.code),
       ];
+    case 'perhatian':
+      return [q.arah === 'turun' ? desc(attentionRankSql) : asc(attentionRankSql), asc(sql`COALESCE(${monitoringRegionStatus.score}, 101)`), asc(regions.code)];
     default:
       return [dir(regions.code)];
   }
 }
 
-export const PAGE_SIZE = 200;
+/** Rows per page: a phone scrolls a few screens, not sixty. */
+export const PAGE_SIZE = 25;
 
 /** One page of the monitoring table (filters and sort in SQL; works the same for 160 or 10,000 regions). */
-export async function listMonitoringRows(db: Db, roots: string[], q: MonitoringQuery, readiness: { days: number; now: number }) {
+export async function listMonitoringRows(db: Db, roots: string[], q: MonitoringQuery, readiness: { days: number; now: number }, pageSize: number = PAGE_SIZE) {
   const where = filterSql(roots, q, readiness);
   const parent = alias(regions, 'parent');
-  const [rows, total] = await Promise.all([
+  const [rows, total, attention] = await Promise.all([
     db
       .select({ ...rowColumns, parentName: parent.name })
       .from(regions)
@@ -102,12 +121,21 @@ export async function listMonitoringRows(db: Db, roots: string[], q: MonitoringQ
       .leftJoin(parent, eq(parent.code, regions.parentCode))
       .where(where)
       .orderBy(...orderSql(q))
-      .limit(PAGE_SIZE)
-      .offset((q.halaman - 1) * PAGE_SIZE)
+      .limit(pageSize)
+      .offset((q.halaman - 1) * pageSize)
       .all(),
     db.select({ n: count() }).from(regions).leftJoin(monitoringRegionStatus, eq(monitoringRegionStatus.regionCode, regions.code)).where(where).get(),
+    db
+      .select({
+        needing: sql<number>`COALESCE(SUM(CASE WHEN ${attentionRankSql} < 6 THEN 1 ELSE 0 END), 0)`,
+        unscanned: sql<number>`COALESCE(SUM(CASE WHEN ${monitoringRegionStatus.freshness} IS NULL THEN 1 ELSE 0 END), 0)`,
+      })
+      .from(regions)
+      .leftJoin(monitoringRegionStatus, eq(monitoringRegionStatus.regionCode, regions.code))
+      .where(where)
+      .get(),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total: total?.n ?? 0, needingAttention: attention?.needing ?? 0, unscanned: attention?.unscanned ?? 0 };
 }
 export type MonitoringRow = Awaited<ReturnType<typeof listMonitoringRows>>['rows'][number];
 

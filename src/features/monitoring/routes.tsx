@@ -53,7 +53,7 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
         .orderBy(asc(regions.name))
         .all(),
       kecamatanRollups(db, roots),
-      listMonitoringRows(db, roots, { urut: 'wilayah', arah: 'naik', halaman: 1, siap: '1' }, readiness),
+      listMonitoringRows(db, roots, { urut: 'wilayah', arah: 'naik', halaman: 1, siap: '1' }, readiness, 50),
       canManage ? recentRuns(db, 12) : Promise.resolve([]),
       canManage && ranId && /^[0-9A-Z]{26}$/.test(ranId)
         ? db.select().from(monitoringRuns).where(eq(monitoringRuns.id, ranId)).get()
@@ -65,6 +65,8 @@ export function monitoringRoutes(registry: Registry): Hono<AppEnv> {
       <MonitoringView
         rows={list.rows}
         total={list.total}
+        needingAttention={list.needingAttention}
+        unscanned={list.unscanned}
         q={q}
         kecamatan={kecamatan}
         rollups={rollups}

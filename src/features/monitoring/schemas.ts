@@ -4,10 +4,11 @@ import { UNKNOWN_KEYS } from '../../lib/validation';
 import { FIXED_PAGE_SLUGS } from '../../regions/fixed-pages';
 import { PUBLIC_RELATIVE_MAX_DAYS } from '../../regions/freshness';
 import { RegionCodeSchema } from '../../regions/schemas';
+import { categoryFitsLevel } from '../../regions/document-categories';
 
 // ------------------------------------------------------------------ monitoring table (GET form; bad values ignored)
 
-export const SORTS = ['wilayah', 'nama', 'skor', 'hari', 'kelengkapan', 'tenggat'] as const;
+export const SORTS = ['perhatian', 'wilayah', 'nama', 'skor', 'hari', 'kelengkapan', 'tenggat'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const MonitoringQuery = z.object({
@@ -20,7 +21,7 @@ export const MonitoringQuery = z.object({
     .catch(undefined),
   kelengkapan: z.enum(['lengkap', 'kurang']).optional().catch(undefined),
   siap: z.literal('1').optional().catch(undefined),
-  urut: z.enum(SORTS).catch('wilayah').default('wilayah'),
+  urut: z.enum(SORTS).catch('perhatian').default('perhatian'),
   arah: z.enum(['naik', 'turun']).catch('naik').default('naik'),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
@@ -126,6 +127,13 @@ export const ChecklistItemForm = z
   .superRefine((v, ctx) => {
     if (v.kind === 'dokumen' && v.categories.length === 0)
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'Pilih minimal satu kategori dokumen.' });
+    const misfits = v.kind === 'dokumen' ? v.categories.filter((c) => !categoryFitsLevel(c, v.level)) : [];
+    if (misfits.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `Tingkat ${v.level} tidak memiliki dokumen ${misfits.join(', ').toUpperCase()}; pilih kategori yang sesuai tingkatnya.`,
+      });
     if (v.kind === 'halaman' && !v.page_slug) ctx.addIssue({ code: 'custom', path: ['page_slug'], message: 'Pilih halaman tetap yang wajib ada.' });
     if (v.from_year && v.until_year && v.until_year < v.from_year)
       ctx.addIssue({ code: 'custom', path: ['until_year'], message: 'Tahun akhir tidak boleh sebelum tahun mulai.' });

@@ -113,10 +113,10 @@ export const RunNotice: FC<{ run: MonitoringRunRow }> = ({ run }) => (
   </p>
 );
 
-/** The scan buttons, at the top of the page (a phone should not scroll 60 screens to reach them). */
+/** The scan buttons, at the top of the page but folded (a phone's first screen belongs to the regions needing action). */
 export const ScanButtons: FC<{ csrf: string }> = ({ csrf }) => (
-  <section class="scan-controls" aria-labelledby="jalankan-pemindaian">
-    <h2 id="jalankan-pemindaian">Jalankan pemindaian sekarang</h2>
+  <details class="action scan-controls">
+    <summary>Jalankan pemindaian sekarang</summary>
     <div class="filters">
       {(['kesegaran', 'kelengkapan', 'tenggat', 'ringkasan'] as const).map((job) => (
         <form method="post" action="/admin/pemantauan/jalankan">
@@ -128,7 +128,7 @@ export const ScanButtons: FC<{ csrf: string }> = ({ csrf }) => (
         </form>
       ))}
     </div>
-  </section>
+  </details>
 );
 
 export const RunsSection: FC<{ runs: MonitoringRunRow[] }> = ({ runs }) => (

@@ -1,15 +1,15 @@
 import type { FC } from 'hono/jsx';
-import { FilterSelect, StageTag } from '../../admin/components';
+import { StageTag } from '../../admin/components';
 import type { MonitoringRunRow } from '../../db/schema';
-import { MANAGEMENT_STAGES } from '../../db/schema';
 import { daysAgo, formatDate } from '../../lib/time';
-import { regionTitle, STAGE_LABELS } from '../../regions/labels';
+import { regionTitle } from '../../regions/labels';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { FRESHNESS_LABELS } from './freshness';
 import { STATE_TONES } from './labels';
 import type { MonitoringRow } from './repo';
 import type { MonitoringQuery, Sort } from './schemas';
 import { handoverReady } from './score';
+import { MonitoringFilters } from './filters';
 import { ReadySection, RollupSection, RunNotice, RunsSection, ScanButtons, ScoreHelp, type KecamatanRollup } from './sections';
 
 type Query = MonitoringQuery;
@@ -18,21 +18,12 @@ export function queryString(q: Partial<Query>, override: Partial<Record<keyof Qu
   const merged: Record<string, string | number | undefined> = { ...q, ...override };
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
-    if (v === undefined || v === '' || (k === 'urut' && v === 'wilayah') || (k === 'arah' && v === 'naik') || (k === 'halaman' && v === 1)) continue;
+    if (v === undefined || v === '' || (k === 'urut' && v === 'perhatian') || (k === 'arah' && v === 'naik') || (k === 'halaman' && v === 1)) continue;
     p.set(k, String(v));
   }
   const s = p.toString();
   return s ? `?${s}` : '';
 }
-
-const SORT_LABELS: Record<Sort, string> = {
-  wilayah: 'Kode wilayah',
-  nama: 'Nama',
-  skor: 'Skor',
-  hari: 'Lama tanpa pembaruan',
-  kelengkapan: 'Kelengkapan',
-  tenggat: 'Batas waktu',
-};
 
 const SortHeader: FC<{ q: Query; sort: Sort; label: string }> = ({ q, sort, label }) => {
   const active = q.urut === sort;
@@ -47,9 +38,20 @@ const SortHeader: FC<{ q: Query; sort: Sort; label: string }> = ({ q, sort, labe
   );
 };
 
-export const FreshnessCell: FC<{ r: Pick<MonitoringRow, 'freshness' | 'lastContentAt'>; now: number }> = ({ r, now }) =>
+/** Before the first scan a cell shows what is known (the last publication) or a dash, not a "not scanned" tag on every row. */
+const NotYet: FC = () => (
+  <span class="hint" title="Belum dipindai">
+    —
+  </span>
+);
+
+export const FreshnessCell: FC<{ r: Pick<MonitoringRow, 'freshness' | 'lastContentAt' | 'lastContentUpdate'>; now: number }> = ({ r, now }) =>
   r.freshness === null ? (
-    <StatusTag tone="grey">Belum dipindai</StatusTag>
+    r.lastContentUpdate ? (
+      <>terbit terakhir {formatDate(r.lastContentUpdate)}</>
+    ) : (
+      <NotYet />
+    )
   ) : (
     <>
       <StatusTag tone={STATE_TONES[r.freshness] ?? 'grey'}>{FRESHNESS_LABELS[r.freshness]}</StatusTag>{' '}
@@ -59,7 +61,7 @@ export const FreshnessCell: FC<{ r: Pick<MonitoringRow, 'freshness' | 'lastConte
 
 export const CompletenessCell: FC<{ r: Pick<MonitoringRow, 'checklistDone' | 'checklistTotal'> }> = ({ r }) =>
   r.checklistTotal === null || r.checklistDone === null ? (
-    <StatusTag tone="grey">Belum dipindai</StatusTag>
+    <NotYet />
   ) : r.checklistTotal === 0 ? (
     <>Tidak ada item wajib</>
   ) : (
@@ -71,7 +73,7 @@ export const CompletenessCell: FC<{ r: Pick<MonitoringRow, 'checklistDone' | 'ch
 
 export const DeadlineCell: FC<{ r: Pick<MonitoringRow, 'deadlinesNear' | 'deadlinesOverdue' | 'deadlinesLongOverdue'> }> = ({ r }) =>
   r.deadlinesOverdue === null ? (
-    <StatusTag tone="grey">Belum dipindai</StatusTag>
+    <NotYet />
   ) : r.deadlinesOverdue > 0 ? (
     <StatusTag tone="red">
       {r.deadlinesOverdue} lewat{r.deadlinesLongOverdue ? ` (${r.deadlinesLongOverdue} ke Diskominfo)` : ''}
@@ -92,6 +94,8 @@ export const ScoreCell: FC<{ r: Pick<MonitoringRow, 'score' | 'rollupScore' | 'l
 export interface MonitoringPageProps {
   rows: MonitoringRow[];
   total: number;
+  needingAttention: number;
+  unscanned: number;
   q: Query;
   kecamatan: Array<{ code: string; name: string }>;
   rollups: KecamatanRollup[];
@@ -105,103 +109,30 @@ export interface MonitoringPageProps {
   csrf: string;
 }
 
+/** Attention first: the rows needing action lead the list; scans and filters fold away above it. */
 export const MonitoringView: FC<MonitoringPageProps> = (p) => {
   const { q } = p;
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   return (
     <>
       <h1>Pemantauan wilayah</h1>
-      <p>
-        Kesegaran konten, kelengkapan dokumen wajib dan batas waktu pengaduan/PPID setiap wilayah, dari pemindaian terjadwal (harian pukul 01.00 WITA, batas
-        waktu setiap jam). {p.canManage ? <a href="/admin/pemantauan/pengaturan">Pengaturan dan daftar wajib</a> : null}
-      </p>
       {p.ran ? <RunNotice run={p.ran} /> : null}
       {p.canManage ? <ScanButtons csrf={p.csrf} /> : null}
-      <form method="get" action="/admin/pemantauan" class="filters">
-        <FilterSelect
-          id="f-kecamatan"
-          name="kecamatan"
-          label="Kecamatan"
-          value={q.kecamatan}
-          options={p.kecamatan.map((k) => ({ value: k.code, label: k.name }))}
-        />
-        <FilterSelect
-          id="f-tingkat"
-          name="tingkat"
-          label="Tingkat"
-          value={q.tingkat}
-          options={(['kecamatan', 'desa', 'kelurahan'] as const).map((l) => ({ value: l, label: l[0]!.toUpperCase() + l.slice(1) }))}
-        />
-        <FilterSelect id="f-tahap" name="tahap" label="Tahap" value={q.tahap} options={MANAGEMENT_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
-        <div>
-          <label for="f-kesegaran">Kesegaran</label>
-          <select id="f-kesegaran" name="kesegaran">
-            <option value="">Semua</option>
-            {(['segar', 'perlu_pembaruan', 'usang'] as const).map((s) => (
-              <option value={s} selected={q.kesegaran === s}>
-                {FRESHNESS_LABELS[s]}
-              </option>
-            ))}
-            <option value="belum" selected={q.kesegaran === 'belum'}>
-              Belum dipindai
-            </option>
-          </select>
-        </div>
-        <div>
-          <label for="f-kelengkapan">Kelengkapan</label>
-          <select id="f-kelengkapan" name="kelengkapan">
-            <option value="">Semua</option>
-            <option value="kurang" selected={q.kelengkapan === 'kurang'}>
-              Kurang
-            </option>
-            <option value="lengkap" selected={q.kelengkapan === 'lengkap'}>
-              Lengkap
-            </option>
-          </select>
-        </div>
-        <div>
-          <label for="f-urut">Urutkan</label>
-          <select id="f-urut" name="urut">
-            {(Object.keys(SORT_LABELS) as Sort[]).map((s) => (
-              <option value={s} selected={q.urut === s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="f-arah">Arah</label>
-          <select id="f-arah" name="arah">
-            <option value="naik" selected={q.arah === 'naik'}>
-              Naik
-            </option>
-            <option value="turun" selected={q.arah === 'turun'}>
-              Turun
-            </option>
-          </select>
-        </div>
-        <div class="checks">
-          <input type="checkbox" id="f-siap" name="siap" value="1" checked={q.siap === '1'} />
-          <label for="f-siap">Hanya yang siap mandiri</label>
-        </div>
-        <button type="submit" class="button-secondary">
-          Saring
-        </button>
-      </form>
+      <MonitoringFilters q={q} kecamatan={p.kecamatan} />
 
       <section aria-labelledby="daftar-wilayah">
         <h2 id="daftar-wilayah">
-          Wilayah ({p.total}){p.total > p.rows.length ? `, ditampilkan ${p.rows.length}` : ''}
+          Wilayah ({p.total}), {p.needingAttention} perlu tindakan
         </h2>
         {p.rows.length === 0 ? (
           <EmptyState>
             <p>Tidak ada wilayah yang cocok dengan saringan.</p>
           </EmptyState>
         ) : (
-          <table class="table monitoring-table">
+          <table class="table compact monitoring-table">
             <thead>
               <tr>
                 <SortHeader q={q} sort="nama" label="Wilayah" />
-                <th scope="col">Kecamatan</th>
                 <th scope="col">Tahap</th>
                 <SortHeader q={q} sort="hari" label="Kesegaran" />
                 <SortHeader q={q} sort="kelengkapan" label="Kelengkapan" />
@@ -214,8 +145,8 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
                 <tr>
                   <td data-label="Wilayah">
                     <a href={`/admin/pemantauan/wilayah/${r.code}`}>{regionTitle(r)}</a>
+                    {r.level === 'desa' || r.level === 'kelurahan' ? <span class="hint"> · Kec. {r.parentName ?? '—'}</span> : null}
                   </td>
-                  <td data-label="Kecamatan">{r.level === 'kecamatan' ? r.name : r.level === 'kabupaten' ? '—' : (r.parentName ?? '—')}</td>
                   <td data-label="Tahap">
                     <StageTag stage={r.stage} />
                     {handoverReady(r, p.readinessDays, p.now) ? (
@@ -242,6 +173,14 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
             </tbody>
           </table>
         )}
+        {pages > 1 ? (
+          <p class="hint">
+            Halaman {Math.min(q.halaman, pages)} dari {pages}.
+          </p>
+        ) : null}
+        {p.unscanned > 0 ? (
+          <p class="hint">{p.unscanned} wilayah belum dipindai: yang tampil tanggal terbit terakhirnya. Pemindaian berjalan tiap malam pukul 01.00 WITA.</p>
+        ) : null}
         <Pagination
           label="Halaman tabel"
           prev={q.halaman > 1 ? `/admin/pemantauan${queryString(q, { halaman: q.halaman - 1 })}` : undefined}
@@ -251,6 +190,10 @@ export const MonitoringView: FC<MonitoringPageProps> = (p) => {
 
       <ReadySection ready={p.ready} canManage={p.canManage} readinessDays={p.readinessDays} />
       <RollupSection rollups={p.rollups} />
+      <p class="hint">
+        Kesegaran konten, kelengkapan dokumen wajib dan batas waktu pengaduan/PPID setiap wilayah, dari pemindaian terjadwal (harian pukul 01.00 WITA, batas
+        waktu setiap jam). {p.canManage ? <a href="/admin/pemantauan/pengaturan">Pengaturan dan daftar wajib</a> : null}
+      </p>
       <ScoreHelp />
       {p.canManage ? <RunsSection runs={p.runs} /> : null}
     </>

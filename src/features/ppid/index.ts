@@ -7,6 +7,7 @@ import { objectionsSource, ppidSource } from './deadline-source';
 import { recomputePpidDeadlines } from './deadlines';
 import { ppidRoutes } from './routes';
 import { ppidResealJob } from './reseal-job';
+import { ppidPersonalData } from './erasure';
 
 /** PPID: public information requests (Perki 1/2021), objections, the DIP and the annual report. */
 export const ppidFeature: FeatureDescriptor = {
@@ -19,6 +20,7 @@ export const ppidFeature: FeatureDescriptor = {
   deadlineSources: [ppidSource, objectionsSource],
   onHolidaysChanged: async (db) => recomputePpidDeadlines(db, await loadHolidayCalendar(db)),
   jobs: [ppidResealJob],
+  personalData: [ppidPersonalData],
   sections: ['ppid'],
   trackers: [{ prefix: 'PPID', label: 'Permohonan informasi', example: 'PPID-7K3Q-9XPD', section: 'ppid' }],
 };

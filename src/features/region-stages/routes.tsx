@@ -8,7 +8,7 @@ import { MANAGEMENT_STAGES } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { AppError } from '../../lib/errors';
 import { readForm } from '../../lib/forms';
-import { parseOrThrow, queryObject } from '../../lib/validation';
+import { parseOrThrow, queryObject, searchText } from '../../lib/validation';
 import { candidateRoots } from '../../regions/policy';
 import { findRegionByCode } from '../../regions/repo';
 import { RegionCodeSchema } from '../../regions/schemas';
@@ -21,7 +21,13 @@ const RegionsQuery = z.object({
   kecamatan: RegionCodeSchema.optional().catch(undefined),
   tahap: z.enum(MANAGEMENT_STAGES).optional().catch(undefined),
   tingkat: z.enum(['kecamatan', 'desa', 'kelurahan']).optional().catch(undefined),
+  cari: searchText().optional().catch(undefined),
+  halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
+export type RegionsQuery = z.infer<typeof RegionsQuery>;
+
+/** Regions per page of `/admin/wilayah` (a phone scrolls a few screens, not fifty). */
+export const REGIONS_PAGE_SIZE = 30;
 
 /** `/admin/wilayah`: regions and their management stages (Diskominfo), with each region's stage history. */
 export function regionStageRoutes(): Hono<AppEnv> {
@@ -34,14 +40,30 @@ export function regionStageRoutes(): Hono<AppEnv> {
     const q = RegionsQuery.parse(queryObject(new URL(c.req.url)));
     const db = c.get('db');
     const [list, kecamatan] = await Promise.all([
-      listManagedRegions(db, { roots, kecamatan: q.kecamatan, stage: q.tahap, level: q.tingkat }),
+      listManagedRegions(db, {
+        roots,
+        kecamatan: q.kecamatan,
+        stage: q.tahap,
+        level: q.tingkat,
+        search: q.cari || undefined,
+        limit: REGIONS_PAGE_SIZE,
+        offset: (q.halaman - 1) * REGIONS_PAGE_SIZE,
+      }),
       listKecamatan(db),
     ]);
     const notice = c.req.query('diubah');
     return renderAdmin(
       c,
       { title: 'Wilayah dan tahap pengelolaan', current: '/admin/wilayah' },
-      <RegionsAdminView csrf={s.csrfToken} regions={list.rows} kecamatan={kecamatan} filter={q} changed={notice ? Number(notice) : undefined} />,
+      <RegionsAdminView
+        csrf={s.csrfToken}
+        regions={list.rows}
+        total={list.total}
+        pageSize={REGIONS_PAGE_SIZE}
+        kecamatan={kecamatan}
+        filter={q}
+        changed={notice && /^\d{1,6}$/.test(notice) ? Number(notice) : undefined}
+      />,
     );
   });
 
@@ -50,11 +72,29 @@ export function regionStageRoutes(): Hono<AppEnv> {
     const form = await readForm(c, StageChangeForm);
     if (!form.ok) {
       const db = c.get('db');
-      const [list, kecamatan] = await Promise.all([listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage') }), listKecamatan(db)]);
+      const picked = [form.values.codes ?? []].flat().filter((v) => /^[\d.]{2,13}$/.test(v));
+      const [list, kecamatan] = await Promise.all([
+        listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage'), limit: REGIONS_PAGE_SIZE }),
+        listKecamatan(db),
+      ]);
+      // Keep the regions the officer ticked on screen (they may come from a later page or a search).
+      const shown = new Set(list.rows.map((r) => r.code));
+      const extra = picked.length
+        ? (await listManagedRegions(db, { roots: candidateRoots(s.memberships, 'region.stage'), codes: picked })).rows.filter((r) => !shown.has(r.code))
+        : [];
       return renderAdmin(
         c,
         { title: 'Wilayah dan tahap pengelolaan', current: '/admin/wilayah' },
-        <RegionsAdminView csrf={s.csrfToken} regions={list.rows} kecamatan={kecamatan} filter={{}} errors={form.errors} values={form.values} />,
+        <RegionsAdminView
+          csrf={s.csrfToken}
+          regions={[...extra, ...list.rows]}
+          total={list.total}
+          pageSize={REGIONS_PAGE_SIZE}
+          kecamatan={kecamatan}
+          filter={{ halaman: 1 }}
+          errors={form.errors}
+          values={form.values}
+        />,
         { status: 422 },
       );
     }

@@ -7,20 +7,33 @@ import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { regionTitle, STAGE_LABELS } from '../../regions/labels';
 import { regionHref } from '../../regions/paths';
-import { EmptyState, ErrorSummary, Field } from '../../views/components';
+import { EmptyState, ErrorSummary, Field, Pagination } from '../../views/components';
 import { CsrfField } from '../../admin/render';
 import type { ManagedRegion } from '../../admin/regions-repo';
+
+type RegionsFilter = { kecamatan?: string; tahap?: ManagementStage; tingkat?: string; cari?: string; halaman: number };
+
+function regionsHref(f: RegionsFilter, halaman: number): string {
+  const p = new URLSearchParams();
+  for (const k of ['kecamatan', 'tahap', 'tingkat', 'cari'] as const) if (f[k]) p.set(k, f[k]!);
+  if (halaman > 1) p.set('halaman', String(halaman));
+  const s = p.toString();
+  return `/admin/wilayah${s ? `?${s}` : ''}`;
+}
 
 export const RegionsAdminView: FC<{
   csrf: string;
   regions: Array<ManagedRegion & { parentCode: string | null }>;
+  total: number;
+  pageSize: number;
   kecamatan: Array<{ code: string; name: string }>;
-  filter: { kecamatan?: string; tahap?: ManagementStage; tingkat?: string };
+  filter: RegionsFilter;
   changed?: number;
   errors?: FieldError[];
   values?: FormValues;
-}> = ({ csrf, regions, kecamatan, filter, changed, errors, values }) => {
+}> = ({ csrf, regions, total, pageSize, kecamatan, filter, changed, errors, values }) => {
   const selected = new Set([values?.codes ?? []].flat());
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
       <h1>Wilayah dan tahap pengelolaan</h1>
@@ -34,6 +47,10 @@ export const RegionsAdminView: FC<{
         </p>
       ) : null}
       <form method="get" action="/admin/wilayah" class="filters">
+        <div>
+          <label for="f-cari">Cari nama atau kode</label>
+          <input type="search" id="f-cari" name="cari" value={filter.cari ?? ''} maxlength={40} />
+        </div>
         <FilterSelect
           id="f-kecamatan"
           name="kecamatan"
@@ -71,7 +88,9 @@ export const RegionsAdminView: FC<{
       <form method="post" action="/admin/wilayah/tahap">
         <CsrfField token={csrf} />
         <fieldset class="checks" aria-describedby={errorFor(errors, 'codes') ? 'codes-error' : undefined}>
-          <legend>Pilih wilayah ({regions.length} ditampilkan)</legend>
+          <legend>
+            Pilih wilayah ({total} wilayah{pages > 1 ? `, halaman ${Math.min(filter.halaman, pages)} dari ${pages}` : ''})
+          </legend>
           {errorFor(errors, 'codes') ? (
             <p class="error-message" id="codes-error">
               {errorFor(errors, 'codes')}
@@ -82,10 +101,9 @@ export const RegionsAdminView: FC<{
               <p>Tidak ada wilayah yang cocok dengan saringan.</p>
             </EmptyState>
           ) : (
-            <table class="table">
+            <table class="table compact">
               <thead>
                 <tr>
-                  <th scope="col">Pilih</th>
                   <th scope="col">Wilayah</th>
                   <th scope="col">Kode</th>
                   <th scope="col">Tahap</th>
@@ -95,7 +113,7 @@ export const RegionsAdminView: FC<{
               <tbody>
                 {regions.map((r) => (
                   <tr>
-                    <td data-label="Pilih">
+                    <td data-label="Wilayah">
                       <input
                         type="checkbox"
                         id={`r-${r.code}`}
@@ -103,9 +121,7 @@ export const RegionsAdminView: FC<{
                         value={r.code}
                         checked={selected.has(r.code)}
                         aria-label={`Pilih ${regionTitle(r)}`}
-                      />
-                    </td>
-                    <td data-label="Wilayah">
+                      />{' '}
                       <label for={`r-${r.code}`}>{regionTitle(r)}</label>
                     </td>
                     <td data-label="Kode">{r.code}</td>
@@ -121,6 +137,11 @@ export const RegionsAdminView: FC<{
             </table>
           )}
         </fieldset>
+        <Pagination
+          label="Halaman wilayah"
+          prev={filter.halaman > 1 ? regionsHref(filter, filter.halaman - 1) : undefined}
+          next={filter.halaman < pages ? regionsHref(filter, filter.halaman + 1) : undefined}
+        />
         <StageFields errors={errors} values={values} />
         <button type="submit">Pindahkan tahap</button>
       </form>
