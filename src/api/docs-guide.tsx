@@ -35,12 +35,16 @@ export const GettingStarted: FC<{ origin: string }> = ({ origin }) => {
         </li>
         <li>
           <p>
-            Baca umpan perubahan pengaduan sejak waktu terakhir yang Anda simpan, halaman demi halaman sampai <code>next_cursor</code> bernilai{' '}
-            <code>null</code>. Identitas pelapor anonim tidak pernah disertakan.
+            Baca umpan perubahan pengaduan: pertama kali dengan <code>since</code> (atau tanpa apa pun untuk seluruh riwayat), halaman demi halaman sampai{' '}
+            <code>next_cursor</code> bernilai <code>null</code>. Simpan <code>sync_cursor</code> dan kirim sebagai <code>cursor</code> pada pengambilan
+            berikutnya. Kursor adalah nomor urut perubahan (buram), bukan waktu: setiap perubahan mendapat nomor berikutnya saat disimpan, jadi perubahan yang
+            tersimpan terlambat tidak pernah terlewat dan tidak ada yang terulang (pengaduan yang berubah lagi muncul sekali lagi). Umpan paket lelang (
+            <code>GET /tenders</code>) bekerja dengan cara yang sama.
           </p>
           <pre>
             <code>{`curl -s -H "Authorization: Bearer $TOKEN" \\
-  "${api}/complaints?since=2026-01-01T00:00:00Z&limit=100"`}</code>
+  "${api}/complaints?since=2026-01-01T00:00:00Z&limit=100"
+# berikutnya: "${api}/complaints?cursor=$SYNC_CURSOR&limit=100"`}</code>
           </pre>
         </li>
         <li>
@@ -55,6 +59,23 @@ export const GettingStarted: FC<{ origin: string }> = ({ origin }) => {
           </pre>
         </li>
       </ol>
+      <h3 id="jembatan-lapor">Jembatan SP4N-LAPOR</h3>
+      <ul>
+        <li>
+          Status: setiap pengaduan untuk mitra membawa <code>lapor_status</code>, status SP4N-LAPOR untuk status portal saat ini; status yang dikirim konektor (
+          <code>external_status</code>) harus status SP4N-LAPOR dan dijawab dengan <code>portal_status</code>, artinya di portal. Satu tabel berlaku dua arah:
+          lihat <a href="#status-lapor">pemetaan status</a>. Status dari SP4N-LAPOR dicatat di samping status portal, tidak mengubahnya.
+        </li>
+        <li>
+          Laporan yang masuk lewat SP4N-LAPOR untuk kabupaten ini dibuat sebagai pengaduan dengan <code>POST /complaint-intake</code> (kanal{' '}
+          <code>sp4n_lapor</code>). Nomor SP4N-LAPOR yang sama tidak membuat pengaduan kedua: jawabannya 200 dengan pengaduan yang dibuat pertama kali.
+        </li>
+        <li>
+          Identitas pelapor (nama, HP, email) hanya disertakan bila pelapor menyetujui penerusan ke SP4N-LAPOR di formulir (
+          <code>reporter.forward_consent</code>); laporan anonim dan laporan tanpa persetujuan diteruskan tanpa identitas. Titik lokasi laporan anonim
+          dibulatkan (±220 m) seperti untuk umum.
+        </li>
+      </ul>
       <p>
         Kirim ulang permintaan yang gagal karena jaringan dengan <code>Idempotency-Key</code> yang sama: jawabannya sama dengan yang pertama (200 dan{' '}
         <code>Idempotent-Replayed: true</code>), tanpa data ganda. Simpan <code>ETag</code> dan kirim sebagai <code>If-None-Match</code> untuk jawaban 304 tanpa

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { FieldsTable, type Components, type JsonSchema } from './docs-fields';
 import { GettingStarted, type RateLimitRow, RateLimits, VersioningPolicy } from './docs-guide';
 import type { openApiDocument } from './document';
+import type { ValueMap } from './route';
 import { PROBLEM_TYPES } from './problem';
 
 type OpenApiDoc = ReturnType<typeof openApiDocument>;
@@ -14,6 +15,7 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
   deprecated?: boolean;
   'x-rate-limits'?: Array<{ limit: number; window_seconds: number; per: string }>;
+  'x-value-maps'?: ValueMap[];
 }
 
 const operationsOf = (doc: OpenApiDoc) =>
@@ -135,6 +137,9 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc; origin: string }> = ({ doc, orig
                 </tbody>
               </table>
             ) : null}
+            {(op['x-value-maps'] ?? []).map((m) => (
+              <ValueMapTable map={m} />
+            ))}
             <FieldsTable schema={firstSchema(op.requestBody?.content)} components={components} caption="Isi permintaan" />
             {success ? <FieldsTable schema={success.schema} components={components} caption={`Jawaban ${success.status}`} /> : null}
             <p class="hint">Status: {Object.keys(op.responses ?? {}).join(', ')}</p>
@@ -144,6 +149,28 @@ export const ApiDocsView: FC<{ doc: OpenApiDoc; origin: string }> = ({ doc, orig
     </>
   );
 };
+
+const ValueMapTable: FC<{ map: ValueMap }> = ({ map }) => (
+  <table class="table" id={map.id}>
+    <caption>{map.title}</caption>
+    <thead>
+      <tr>
+        {map.columns.map((c) => (
+          <th scope="col">{c}</th>
+        ))}
+      </tr>
+    </thead>
+    <tbody>
+      {map.rows.map((r) => (
+        <tr>
+          {r.map((cell, i) => (
+            <td data-label={map.columns[i]}>{cell}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
 
 function schemaHint(schema: unknown): string {
   const s = schema as { type?: string; enum?: string[]; maximum?: number; minimum?: number };

@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { type CHANGE_FEEDS, changeSequences } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError, notFound } from '../lib/errors';
 import { witaDateToMs } from '../lib/time';
 import { findRegionByCode, rootRegionCode } from '../regions/repo';
 import { RegionCodeSchema } from '../regions/schemas';
+import { decodeCursor, encodeCursor } from './respond';
 
 // Helpers shared by the public list endpoints of /api/v1: region filter, year window, `since`, cursor errors.
 
@@ -61,3 +65,39 @@ export function yearWindow(year: number | undefined): { from?: number; to?: numb
 export function badCursor(): AppError {
   return new AppError('bad_request', 'cursor tidak valid.', { fieldErrors: [{ field: 'cursor', message: 'cursor tidak valid.' }] });
 }
+
+/**
+ * Change feeds page by the feed's change sequence (migrations/0062_change_sequences.sql), never by time: the cursor
+ * is the opaque sequence of the last change a partner has seen. Read the head BEFORE the page: every sequence value at
+ * or below it is committed, so a caught-up partner can resume from it without skipping a late commit.
+ */
+export function seqCursor(seq: number): string {
+  return encodeCursor({ s: seq });
+}
+
+/** The sequence in a cursor this API issued, or null without a cursor; anything else is a 400. */
+export function seqOfCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  const cur = decodeCursor(cursor);
+  if (!cur || typeof cur.s !== 'number' || !Number.isSafeInteger(cur.s) || cur.s < 0) throw badCursor();
+  return cur.s;
+}
+
+export async function feedHead(db: Db, feed: (typeof CHANGE_FEEDS)[number]): Promise<number> {
+  const row = await db.select({ value: changeSequences.value }).from(changeSequences).where(eq(changeSequences.feed, feed)).get();
+  return row?.value ?? 0;
+}
+
+/**
+ * The two cursors of a change-feed page: `next_cursor` while more changes wait, and `sync_cursor`, always set, to
+ * store and poll with later (on the last page it is the head read before the page, so nothing is fetched twice).
+ */
+export function feedCursors(page: { changeSeq: number }[], more: boolean, after: number | null, headBefore: number) {
+  const lastSeq = page[page.length - 1]?.changeSeq ?? 0;
+  const sync = more ? lastSeq : Math.max(lastSeq, headBefore, after ?? 0);
+  return { next_cursor: more ? seqCursor(lastSeq) : null, sync_cursor: seqCursor(sync) };
+}
+
+export const SYNC_CURSOR = z
+  .string()
+  .describe('Always set: store it and pass it as `cursor` on the next poll to get exactly the changes committed since (never by time)');

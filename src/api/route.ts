@@ -67,10 +67,20 @@ export interface ApiRouteDef<P extends string, Req extends RouteRequest> {
   deprecated?: Deprecation;
   /** The rate limits this route enforces (listed in /api/docs "Batas laju" and as `x-rate-limits`); add 429 to `errors`. */
   rateLimits?: RateLimitDoc[];
+  /** Tables a partner needs to read the fields (e.g. status mappings), as `x-value-maps` and tables in /api/docs. */
+  valueMaps?: ValueMap[];
   /** Answers outside the problem+json convention, by status (the OAuth endpoints' RFC 6749 §5.2 errors). */
   otherResponses?: Record<number, ResponseConfig>;
   /** Extra middleware after access and body checks, before validation. */
   middleware?: MiddlewareHandler<AppEnv>[];
+}
+
+/** A documented table of values, e.g. the SP4N-LAPOR status mapping: `id` becomes its anchor in /api/docs. */
+export interface ValueMap {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: string[][];
 }
 
 /** A rate limit as documented: `limit` requests per `windowMs`, counted per `per` (what is counted, in Indonesian). */
@@ -176,6 +186,7 @@ export function apiRoute<const P extends string, const Req extends RouteRequest 
     request: (def.conditional && !def.request?.headers ? { ...def.request, headers: IF_NONE_MATCH } : def.request) as Req,
     responses: responsesOf(def),
     security: securityOf(def.access),
+    ...(def.valueMaps?.length ? { 'x-value-maps': def.valueMaps } : {}),
     ...(def.rateLimits?.length ? { 'x-rate-limits': def.rateLimits.map((r) => ({ limit: r.limit, window_seconds: r.windowMs / 1000, per: r.per })) } : {}),
     middleware,
   });

@@ -107,14 +107,28 @@ describe('GET /api/v1/complaints/{ticket}', () => {
 
   it('a partner with complaints:read sees the partner view, without an anonymous reporter’s identity', async () => {
     const token = await partnerToken(['complaints:read']);
-    const named = (await (await post(body({ title: 'Laporan bernama untuk mitra' }))).json()) as { ticket: string };
-    const anon = (await (await post(body({ title: 'Laporan anonim untuk mitra', anonymous: true }))).json()) as { ticket: string };
+    const named = (await (await post(body({ title: 'Laporan bernama untuk mitra', identity_consent: true }))).json()) as { ticket: string };
+    const withheld = (await (await post(body({ title: 'Laporan tanpa persetujuan' }))).json()) as { ticket: string };
+    const anon = (await (await post(body({ title: 'Laporan anonim untuk mitra', anonymous: true, identity_consent: true }))).json()) as { ticket: string };
     const n = (await (await get(`/api/v1/complaints/${named.ticket}`, { Authorization: `Bearer ${token}` })).json()) as Record<string, unknown>;
-    expect(n).toMatchObject({ audience: 'partner', reporter: { anonymous: false, name: NAME, phone: PHONE } });
+    expect(n).toMatchObject({
+      audience: 'partner',
+      channel: 'portal',
+      lapor_status: 'belum_terverifikasi',
+      reporter: { anonymous: false, forward_consent: true, name: NAME, phone: PHONE },
+    });
+    // No consent to forward the identity to SP4N-LAPOR: the partner gets none of it.
+    const w = (await (await get(`/api/v1/complaints/${withheld.ticket}`, { Authorization: `Bearer ${token}` })).json()) as Record<string, unknown>;
+    expect(w).toMatchObject({ reporter: { anonymous: false, forward_consent: false, name: null, phone: null, email: null } });
+    expect(JSON.stringify(w)).not.toMatch(/Hendra|0813/);
     const a = await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: `Bearer ${token}` });
     expect(a.headers.get('Cache-Control')).toBe('private, no-store');
     const aj = (await a.json()) as Record<string, unknown>;
-    expect(aj).toMatchObject({ audience: 'partner', title: 'Laporan anonim untuk mitra', reporter: { anonymous: true, name: null, phone: null, email: null } });
+    expect(aj).toMatchObject({
+      audience: 'partner',
+      title: 'Laporan anonim untuk mitra',
+      reporter: { anonymous: true, forward_consent: false, name: null, phone: null, email: null },
+    });
     expect(JSON.stringify(aj)).not.toMatch(/Hendra|0813/);
     expect((await get(`/api/v1/complaints/${anon.ticket}`, { Authorization: 'Bearer rusak.rusak.rusak' })).status).toBe(401);
   });
@@ -157,13 +171,17 @@ describe('partner change feed and SP4N-LAPOR references', () => {
     expect((await put(reader, { external_id: 'LAPOR-123' })).status).toBe(403);
     expect((await put(writer, { external_id: '<x>' })).status).toBe(422);
     expect((await put(writer, { external_id: 'LAPOR-123' }, 'ADU-ZZZZ-ZZZZ')).status).toBe(404);
+    // external_status must be one of SP4N-LAPOR's statuses (code or label): stored as the code, with its meaning here.
+    expect((await put(writer, { external_id: '2026/LAPOR/000123', external_status: 'Sedang dikerjakan' })).status).toBe(422);
     const ok = await put(writer, { system: 'sp4n_lapor', external_id: '2026/LAPOR/000123', external_status: 'Diproses' });
     expect(ok.status).toBe(200);
-    const view = (await ok.json()) as { external_refs: Array<{ external_id: string; external_status: string }> };
-    expect(view.external_refs).toEqual([expect.objectContaining({ system: 'sp4n_lapor', external_id: '2026/LAPOR/000123', external_status: 'Diproses' })]);
-    const again = (await (await put(writer, { external_id: '2026/LAPOR/000123', external_status: 'Selesai' })).json()) as typeof view;
+    const view = (await ok.json()) as { external_refs: Array<{ external_id: string; external_status: string; portal_status: string }> };
+    expect(view.external_refs).toEqual([
+      expect.objectContaining({ system: 'sp4n_lapor', external_id: '2026/LAPOR/000123', external_status: 'diproses', portal_status: 'didisposisikan' }),
+    ]);
+    const again = (await (await put(writer, { external_id: '2026/LAPOR/000123', external_status: 'Bukan Wewenang' })).json()) as typeof view;
     expect(again.external_refs).toHaveLength(1);
-    expect(again.external_refs[0]!.external_status).toBe('Selesai');
+    expect(again.external_refs[0]).toMatchObject({ external_status: 'bukan_wewenang', portal_status: 'bukan_wewenang' });
     const row = (await complaintRow(made[0]!))!;
     const audit = await env.DB.prepare("SELECT actor_type, summary FROM audit_log WHERE entity_id = ? AND action = 'complaint.external_ref'")
       .bind(row.id)

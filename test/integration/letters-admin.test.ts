@@ -122,6 +122,13 @@ describe('officer side of letters', () => {
     const csv = await (await op.get('/admin/layanan/ekspor.csv?status=semua')).text();
     expect(csv).toContain(number);
     expect(csv).not.toMatch(/6408041203900001|081234567890/);
+    // The one CSV module: RFC 4180 without BOM, and the Indonesian-Excel variant (BOM, `;`).
+    expect(csv.startsWith('nomor_permohonan,jenis_surat,')).toBe(true);
+    const bytes = new Uint8Array(await (await op.get('/admin/layanan/ekspor.csv?status=semua&format=excel')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excel = new TextDecoder().decode(bytes);
+    expect(excel.startsWith('nomor_permohonan;jenis_surat;')).toBe(true);
+    expect(excel).toContain(number);
   });
 
   it('an operator of another desa, a kecamatan operator and a complaint handler get 404', { timeout: 30_000 }, async () => {

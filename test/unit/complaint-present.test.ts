@@ -44,6 +44,9 @@ function row(over: Partial<ComplaintRow> = {}): ComplaintRow {
     onTime: true,
     round: 0,
     isDemo: false,
+    channel: 'portal',
+    identityConsentAt: t,
+    changeSeq: 7,
     createdAt: t,
     updatedAt: t + 7_200_000,
     ...over,
@@ -163,10 +166,27 @@ describe('complaint views per audience', () => {
 
   it('handler and partner: identity of a named reporter, none at all of an anonymous one', () => {
     expect(toHandlerView(bundle(), now).reporter).toEqual({ anonymous: false, name: NAME, phone: PHONE, email: EMAIL });
-    for (const v of [toHandlerView(bundle({ isAnonymous: true }), now), toPartnerView(bundle({ isAnonymous: true }))]) {
-      expect(v.reporter).toEqual({ anonymous: true, name: null, phone: null, email: null });
-      for (const secret of [NAME, PHONE, EMAIL, 'ffffffff']) expect(text(v)).not.toContain(secret);
-    }
+    expect(toPartnerView(bundle()).reporter).toEqual({ anonymous: false, forward_consent: true, name: NAME, phone: PHONE, email: EMAIL });
+    const handler = toHandlerView(bundle({ isAnonymous: true }), now);
+    expect(handler.reporter).toEqual({ anonymous: true, name: null, phone: null, email: null });
+    const partner = toPartnerView(bundle({ isAnonymous: true }));
+    expect(partner.reporter).toEqual({ anonymous: true, forward_consent: false, name: null, phone: null, email: null });
+    for (const v of [handler, partner]) for (const secret of [NAME, PHONE, EMAIL, 'ffffffff']) expect(text(v)).not.toContain(secret);
+  });
+
+  it('partner: no identity without the reporter’s consent to forward it to SP4N-LAPOR', () => {
+    const v = toPartnerView(bundle({ identityConsentAt: null }));
+    expect(v.reporter).toEqual({ anonymous: false, forward_consent: false, name: null, phone: null, email: null });
+    for (const secret of [NAME, PHONE, EMAIL]) expect(text(v)).not.toContain(secret);
+  });
+
+  it('partner: an anonymous reporter’s exact point is snapped, a named one’s kept', () => {
+    const exact = { lat: 0.512345, lng: 117.498765 };
+    expect(toPartnerView(bundle(exact))).toMatchObject(exact);
+    const anon = toPartnerView(bundle({ ...exact, isAnonymous: true }));
+    expect(anon.lat).not.toBe(exact.lat);
+    expect(Math.abs(anon.lat! - exact.lat)).toBeLessThan(0.002);
+    expect(Math.abs(anon.lng! - exact.lng)).toBeLessThan(0.002);
   });
 
   it('handler sees internal notes newest first; partner never sees internal notes or handler names', () => {

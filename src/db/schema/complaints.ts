@@ -24,6 +24,8 @@ export const COMPLAINT_ACTOR_TYPES = ['pelapor', 'petugas', 'sistem', 'mitra'] a
 export type ComplaintActorType = (typeof COMPLAINT_ACTOR_TYPES)[number];
 
 export const EXTERNAL_SYSTEMS = ['sp4n_lapor'] as const;
+/** Where a report came in: this portal (web form or API), or SP4N-LAPOR through a partner's connector. */
+export const COMPLAINT_CHANNELS = ['portal', 'sp4n_lapor'] as const;
 
 export const complaintCategories = sqliteTable('complaint_categories', {
   id: text('id').primaryKey(),
@@ -80,6 +82,12 @@ export const complaints = sqliteTable(
     /** When the identity was erased (on request or after the retention period; migrations/0072). */
     personalDataErasedAt: integer('personal_data_erased_at'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** migrations/0061_lapor_bridge.sql */
+    channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('portal'),
+    /** When the reporter agreed that their identity may be forwarded to SP4N-LAPOR; null = withheld. */
+    identityConsentAt: integer('identity_consent_at'),
+    /** migrations/0062_change_sequences.sql: taken by a trigger on every write, in commit order (the partner feed). */
+    changeSeq: integer('change_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

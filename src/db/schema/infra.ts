@@ -26,3 +26,10 @@ export const pendingPurges = sqliteTable('pending_purges', {
   attempts: integer('attempts').notNull(),
   lastError: text('last_error').notNull(),
 });
+
+/** migrations/0062_change_sequences.sql: one counter per change feed, advanced by triggers only. */
+export const CHANGE_FEEDS = ['complaints', 'tenders'] as const;
+export const changeSequences = sqliteTable('change_sequences', {
+  feed: text('feed', { enum: CHANGE_FEEDS }).primaryKey(),
+  value: integer('value').notNull(),
+});

@@ -67,6 +67,8 @@ export const tenders = sqliteTable(
     updatedBy: text('updated_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** migrations/0062_change_sequences.sql: taken by a trigger on every write, in commit order (the API feed). */
+    changeSeq: integer('change_seq').notNull().default(0),
     deletedAt: integer('deleted_at'),
   },
   (t) => [

@@ -1,9 +1,12 @@
 /** JSON shapes of /api/v1/complaints (snake_case), built ONLY from the audience views in present.ts. */
 import { z } from 'zod';
-import { COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES, EXTERNAL_SYSTEMS } from '../../db/schema/complaints';
+import { COMPLAINT_CHANNELS, COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES, EXTERNAL_SYSTEMS } from '../../db/schema/complaints';
+import { SYNC_CURSOR } from '../../api/list-params';
 import { pageOf } from '../../api/responses';
 import { toIsoUtc } from '../../lib/time';
 import { UNKNOWN_KEYS } from '../../lib/validation';
+import { LAPOR_STATUSES, parseLaporStatus, portalStatusOf, toLaporStatus } from './lapor-status';
+import { ComplaintFields, reportRules } from './schemas';
 import type { PartnerComplaintView, PublicComplaintView, ReporterComplaintView, TimelineItem } from './present';
 
 const iso = (ms: number | null) => (ms === null ? null : toIsoUtc(ms));
@@ -52,7 +55,13 @@ const Deadlines = {
   finished_at: Iso.nullable(),
 };
 
-const RefJson = z.object({ system: z.enum(EXTERNAL_SYSTEMS), external_id: z.string(), external_status: z.string().nullable(), updated_at: Iso });
+const RefJson = z.object({
+  system: z.enum(EXTERNAL_SYSTEMS),
+  external_id: z.string(),
+  external_status: z.string().nullable().describe('The SP4N-LAPOR status code last reported (see the status table in /api/docs)'),
+  portal_status: z.enum(COMPLAINT_STATUSES).nullable().describe('What external_status means in the portal’s terms'),
+  updated_at: Iso,
+});
 
 export const ComplaintReporterJson = ContentJson.extend({
   audience: z.literal('reporter'),
@@ -81,9 +90,17 @@ export const ComplaintPartnerJson = ContentJson.extend({
   handling_region_code: z.string(),
   unit: z.string().nullable(),
   confidential: z.boolean(),
+  lapor_status: z.enum(LAPOR_STATUSES).describe('The SP4N-LAPOR status for the current status (the status table in /api/docs)'),
+  channel: z.enum(COMPLAINT_CHANNELS).describe('portal: filed here; sp4n_lapor: created from a SP4N-LAPOR report'),
   reporter: z
-    .object({ anonymous: z.boolean(), name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
-    .describe('All null when the reporter chose to be anonymous'),
+    .object({
+      anonymous: z.boolean(),
+      forward_consent: z.boolean().describe('The reporter agreed that their identity may be forwarded to SP4N-LAPOR'),
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    })
+    .describe('Name and contact only with forward_consent: all null for anonymous reports and without consent'),
   created_at: Iso,
   updated_at: Iso,
   ...Deadlines,
@@ -111,14 +128,17 @@ export const CreatedJson = z
 
 export const ChangesQuery = z.strictObject(
   {
-    since: z.iso.datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' }).describe('Changes at or after this time'),
-    cursor: z.string().max(300).optional().describe('Opaque cursor from next_cursor'),
+    since: z.iso
+      .datetime({ offset: true, message: 'since harus waktu ISO 8601, mis. 2026-01-01T00:00:00Z.' })
+      .optional()
+      .describe('First sync only: changes at or after this time (ignored with a cursor; without both, the whole history)'),
+    cursor: z.string().max(300).optional().describe('Opaque change-sequence cursor from next_cursor or sync_cursor'),
     limit: z.coerce.number({ message: 'limit harus angka.' }).int().min(1, 'limit minimal 1.').max(200, 'limit maksimal 200.').default(100),
   },
   UNKNOWN_KEYS,
 );
 
-export const ChangesJson = pageOf(ComplaintPartnerJson);
+export const ChangesJson = pageOf(ComplaintPartnerJson).extend({ sync_cursor: SYNC_CURSOR });
 
 export const CategoryJson = z.object({ id: z.string().describe('Send as `category` when filing a report'), name: z.string(), description: z.string() }).meta({
   id: 'ComplaintCategory',
@@ -127,6 +147,17 @@ export const CategoryJson = z.object({ id: z.string().describe('Send as `categor
 });
 export const CategoryListJson = z.object({ data: z.array(CategoryJson) });
 
+const LaporStatusInput = z
+  .string()
+  .max(100, 'external_status maksimal 100 huruf.')
+  .transform((v, ctx) => {
+    const code = parseLaporStatus(v);
+    if (code) return code;
+    ctx.addIssue({ code: 'custom', message: `external_status harus status SP4N-LAPOR: ${LAPOR_STATUSES.join(', ')}.` });
+    return z.NEVER;
+  })
+  .describe(`SP4N-LAPOR status, code or label: ${LAPOR_STATUSES.join(', ')}`);
+
 export const ExternalRefInput = z
   .object({
     system: z.enum(EXTERNAL_SYSTEMS, { message: 'system harus sp4n_lapor.' }).default('sp4n_lapor'),
@@ -134,7 +165,7 @@ export const ExternalRefInput = z
       .string({ message: 'Isi external_id.' })
       .trim()
       .regex(/^[A-Za-z0-9._/-]{3,64}$/, 'external_id: 3–64 huruf, angka, titik, garis miring, garis bawah atau tanda hubung.'),
-    external_status: z.string().trim().max(100, 'external_status maksimal 100 huruf.').optional(),
+    external_status: LaporStatusInput.optional(),
   })
   .meta({ id: 'ExternalRefInput', description: 'A reference of the national SP4N-LAPOR system for a forwarded complaint' });
 
@@ -220,7 +251,13 @@ function deadlinesJson(v: ReporterComplaintView | PartnerComplaintView) {
 }
 
 const refsJson = (v: ReporterComplaintView | PartnerComplaintView) =>
-  v.externalRefs.map((r) => ({ system: r.system, external_id: r.externalId, external_status: r.externalStatus, updated_at: toIsoUtc(r.updatedAt) }));
+  v.externalRefs.map((r) => ({
+    system: r.system,
+    external_id: r.externalId,
+    external_status: r.externalStatus,
+    portal_status: portalStatusOf(r.externalStatus),
+    updated_at: toIsoUtc(r.updatedAt),
+  }));
 
 export function reporterJson(v: ReporterComplaintView): z.infer<typeof ComplaintReporterJson> {
   return {
@@ -254,7 +291,9 @@ export function partnerJson(v: PartnerComplaintView): z.infer<typeof ComplaintPa
     handling_region_code: v.handlingRegion.code,
     unit: v.unit,
     confidential: v.confidential,
-    reporter: { anonymous: v.reporter.anonymous, name: v.reporter.name, phone: v.reporter.phone, email: v.reporter.email },
+    lapor_status: toLaporStatus(v.status),
+    channel: v.channel,
+    reporter: v.reporter,
     created_at: toIsoUtc(v.createdAt),
     updated_at: toIsoUtc(v.updatedAt),
     ...deadlinesJson(v),
@@ -265,3 +304,14 @@ export function partnerJson(v: PartnerComplaintView): z.infer<typeof ComplaintPa
     external_refs: refsJson(v),
   };
 }
+
+export const LaporIntakeInput = ComplaintFields.extend({
+  system: ExternalRefInput.shape.system,
+  external_id: ExternalRefInput.shape.external_id.describe('SP4N-LAPOR’s tracking id of the report: the same id creates one complaint'),
+  external_status: LaporStatusInput.optional(),
+})
+  .superRefine(reportRules)
+  .meta({
+    id: 'LaporIntakeInput',
+    description: 'A SP4N-LAPOR report for this regency, with the same fields as the web form. Name and contact reach partners only with identity_consent.',
+  });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { badCursor } from '../../api/list-params';
-import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { seqOfCursor } from '../../api/list-params';
+import { jsonWithEtag } from '../../api/respond';
 import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody } from '../../api/route';
 import { PRIVATE_CODE_HEADER } from '../../api/security';
 import { clientIp } from '../../auth/request';
@@ -29,8 +29,10 @@ import {
   TicketParams,
 } from './api-json';
 import { complaintDeps } from './deps';
+import { laporIntakeApi } from './lapor-api';
+import { LAPOR_STATUS_DOC } from './lapor-status';
 import { recordExternalUpdate } from './lapor-updates';
-import { changesSince, recordExternalRef } from './partner';
+import { changesPage, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
 import { findComplaintByExternalRef, findComplaintByTicket, listCategories } from './repo';
 import { ComplaintInput, TicketSchema } from './schemas';
@@ -95,8 +97,12 @@ const listChangesRoute = apiRoute({
   path: '/complaints',
   operationId: 'listComplaintChanges',
   tag: 'Pengaduan',
-  summary: 'Partner change feed: complaints changed since a time, oldest change first',
-  description: 'Anonymous reporters’ identity is never included. Page with next_cursor until it is null.',
+  summary: 'Partner change feed: changed complaints in commit order',
+  description:
+    'Paged by a change sequence, not by time: each write to a complaint takes the next sequence number in the same transaction, ' +
+    'so the cursor (opaque) never skips a change committed late nor repeats one. Start with `since` (or nothing, for the whole ' +
+    'history), follow `next_cursor` until it is null, store `sync_cursor` and poll with it as `cursor`. A complaint changed again ' +
+    'appears again, once, at its new place. Identity only with the reporter’s consent; never for anonymous reports.',
   access: { partner: 'complaints:read' },
   request: { query: ChangesQuery },
   responses: [{ status: 200, description: 'One page of changed complaints', schema: ChangesJson }],
@@ -113,9 +119,11 @@ const putExternalRefRoute = apiRoute({
   description:
     'Idempotent: sending the same system, id and status again changes nothing — no timeline entry, `updated_at` stays, and the ' +
     'complaint does not reappear in the change feed — so a scheduled connector may send its whole state on every run. ' +
-    'A new id or status adds one timeline entry.',
+    'A new id or status adds one timeline entry. `external_status` is one of SP4N-LAPOR’s statuses (code or label, the table ' +
+    'below); the portal’s own status is never moved by it.',
   access: { partner: 'complaints:write' },
   request: { params: TicketParams, body: jsonBody(ExternalRefInput) },
+  valueMaps: [LAPOR_STATUS_DOC],
   responses: [{ status: 200, description: 'The complaint with its external references', schema: ComplaintPartnerJson }],
   errors: [404],
   errorNotes: { 404: 'No complaint has this ticket.' },
@@ -237,18 +245,9 @@ export function complaintsApi(): ApiRouter {
 
   app.openapi(listChangesRoute, async (c) => {
     const q = c.req.valid('query');
-    let after: { updatedAt: number; id: string } | null = null;
-    if (q.cursor) {
-      const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.u !== 'number' || typeof cur.id !== 'string') throw badCursor();
-      after = { updatedAt: cur.u, id: cur.id };
-    }
-    const page = await changesSince(complaintDeps(c), Date.parse(q.since), after, q.limit);
+    const page = await changesPage(complaintDeps(c), { since: q.since ? Date.parse(q.since) : null, afterSeq: seqOfCursor(q.cursor), limit: q.limit });
     c.header('Cache-Control', 'private, no-store');
-    const body: z.infer<typeof ChangesJson> = {
-      data: page.views.map(partnerJson),
-      next_cursor: page.next ? encodeCursor({ u: page.next.updatedAt, id: page.next.id }) : null,
-    };
+    const body: z.infer<typeof ChangesJson> = { data: page.views.map(partnerJson), next_cursor: page.next_cursor, sync_cursor: page.sync_cursor };
     return c.json(body, 200);
   });
 
@@ -296,5 +295,6 @@ export function complaintsApi(): ApiRouter {
     return jsonWithEtag(c, body);
   });
 
+  laporIntakeApi(app);
   return app;
 }

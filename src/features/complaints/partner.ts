@@ -6,17 +6,20 @@ import { AppError } from '../../lib/errors';
 import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import type { ExternalRefInput } from './api-json';
+import { laporLabel } from './lapor-status';
 import { changesPublicOutput, toPartnerView } from './present';
-import { changedSince, findComplaintByTicket } from './repo';
+import { feedCursors, feedHead } from '../../api/list-params';
+import { changesAfter, findComplaintByTicket } from './repo';
 import { loadBundle, type ComplaintDeps } from './service';
 import { changeStatements, commitChange, machineStateOf } from './store';
 
-export async function changesSince(deps: Pick<ComplaintDeps, 'db'>, since: number, after: { updatedAt: number; id: string } | null, limit: number) {
-  const rows = await changedSince(deps.db, since, after, limit + 1);
-  const page = rows.slice(0, limit);
+/** One page of the partner change feed, with its cursors (src/api/list-params.ts feedCursors). */
+export async function changesPage(deps: Pick<ComplaintDeps, 'db'>, q: { since: number | null; afterSeq: number | null; limit: number }) {
+  const headBefore = await feedHead(deps.db, 'complaints');
+  const rows = await changesAfter(deps.db, { ...q, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
   const views = await Promise.all(page.map(async (r) => toPartnerView(await loadBundle(deps.db, r))));
-  const last = page[page.length - 1];
-  return { views, next: rows.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+  return { views, ...feedCursors(page, rows.length > q.limit, q.afterSeq, headBefore) };
 }
 
 /**
@@ -44,7 +47,7 @@ export async function recordExternalRef(deps: ComplaintDeps, ticket: string, inp
     toStatus: row.status,
     targetRegionCode: null,
     notePublic: current?.externalId === input.external_id ? 'Status di SP4N-LAPOR diperbarui.' : 'Laporan tercatat di SP4N-LAPOR.',
-    noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${input.external_status})` : ''}.`,
+    noteReporter: `Nomor SP4N-LAPOR: ${input.external_id}${input.external_status ? ` (status: ${laporLabel(input.external_status)})` : ''}.`,
     noteInternal: null,
   };
   const actor = { type: 'mitra' as const, id: ctx.actor.id, label: `Mitra ${ctx.actor.name}`, name: null };

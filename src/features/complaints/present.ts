@@ -190,6 +190,17 @@ function identityOf(c: ComplaintRow) {
     : { anonymous: false as const, name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail };
 }
 
+/**
+ * Identity for partners (who may forward it to SP4N-LAPOR): only with the reporter's recorded consent, never for an
+ * anonymous report. An anonymous reporter's exact point is snapped like the public's (it can point at their house).
+ */
+function partnerIdentityOf(c: ComplaintRow) {
+  const consent = !c.isAnonymous && c.identityConsentAt !== null;
+  return consent
+    ? { anonymous: false, forward_consent: true, name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail }
+    : { anonymous: c.isAnonymous, forward_consent: false, name: null, phone: null, email: null };
+}
+
 export interface HandlerTimelineItem extends TimelineItem {
   actorName: string | null;
   notePublic: string | null;
@@ -248,10 +259,12 @@ export function toPartnerView(b: ComplaintBundle) {
     ticket: c.ticket,
     ...statusOf(c.status),
     ...contentOf(b),
+    ...(c.isAnonymous ? publicPoint(publicLocation(c)) : {}),
     handlingRegion: regionOf(b, c.regionCode)!,
     unit: c.unit,
     confidential: c.isConfidential,
-    reporter: identityOf(c),
+    channel: c.channel,
+    reporter: partnerIdentityOf(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...deadlinesOf(c),

@@ -234,17 +234,10 @@ export function withRunningClocks(db: Db, now: number) {
 }
 
 /** Partner change feed: ordered by (updated_at, id) for a stable keyset cursor. */
-export function changedSince(db: Db, since: number, after: { updatedAt: number; id: string } | null, limit: number) {
-  const cursor = after
-    ? or(gt(complaints.updatedAt, after.updatedAt), and(eq(complaints.updatedAt, after.updatedAt), gt(complaints.id, after.id)))
-    : gte(complaints.updatedAt, since);
-  return db
-    .select()
-    .from(complaints)
-    .where(and(gte(complaints.updatedAt, since), cursor))
-    .orderBy(asc(complaints.updatedAt), asc(complaints.id))
-    .limit(limit)
-    .all();
+/** The partner feed: changes after sequence `afterSeq` in commit order (first page: changed at/after `since`). */
+export function changesAfter(db: Db, q: { since: number | null; afterSeq: number | null; limit: number }) {
+  const where = q.afterSeq !== null ? gt(complaints.changeSeq, q.afterSeq) : q.since !== null ? gte(complaints.updatedAt, q.since) : undefined;
+  return db.select().from(complaints).where(where).orderBy(asc(complaints.changeSeq)).limit(q.limit).all();
 }
 
 export function findAttachmentById(db: Db, attachmentId: string) {

@@ -59,6 +59,9 @@ export const ComplaintFields = z.object({
   exact_location: flag.describe('Publish the exact point (default: the public sees it rounded to a ~220 m grid; ignored for anonymous reports)'),
   anonymous: flag.describe('Hide the reporter identity from handlers and the public'),
   confidential: flag.describe('Hide the whole report from the public'),
+  identity_consent: flag.describe(
+    'The reporter agrees that their name and contact may be forwarded to the national SP4N-LAPOR system (ignored for anonymous reports; without it partners never see them)',
+  ),
   contact_me: flag.describe(
     'Anonymous reports only: keep the contact given (for the reporter alone, never handlers); without it an anonymous report stores no name or contact',
   ),
@@ -71,7 +74,7 @@ export const ComplaintFields = z.object({
   email: optionalText(200, 'Email').pipe(z.email('Format email tidak valid, mis. nama@contoh.id.').optional()),
 });
 
-function reportRules(v: z.output<typeof ComplaintFields>, ctx: z.RefinementCtx): void {
+export function reportRules(v: z.output<typeof ComplaintFields>, ctx: z.RefinementCtx): void {
   if ((v.lat === undefined) !== (v.lng === undefined)) {
     ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lng'], message: 'Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.' });
   } else if (v.lat !== undefined && v.lng !== undefined) {

@@ -70,6 +70,13 @@ function attachmentRows(db: Db, complaint: { id: string; originRegionCode: strin
   );
 }
 
+/** A report that arrived through another channel (SP4N-LAPOR): who recorded it, and rows to write in the same batch. */
+export interface Intake {
+  channel: 'sp4n_lapor';
+  actor: EventActor;
+  statements: (complaint: { id: string; ticket: string; regionCode: string }) => BatchItem<'sqlite'>[];
+}
+
 export interface SubmitResult {
   ticket: string;
   code: string;
@@ -87,7 +94,7 @@ export async function submitComplaint(
   deps: ComplaintDeps,
   input: ComplaintInput,
   photos: PhotoUpload[],
-  opts: { key?: string; keyWithContent?: boolean; now: number; notify?: NotifyChoice | null },
+  opts: { key?: string; keyWithContent?: boolean; now: number; notify?: NotifyChoice | null; intake?: Intake },
 ): Promise<SubmitResult> {
   const { db } = deps;
   const [region, category, cal] = await Promise.all([findRegionByCode(db, input.region_code), findCategory(db, input.category), loadHolidayCalendar(db)]);
@@ -142,6 +149,9 @@ export async function submitComplaint(
               reporterName: keepContact ? (input.name ?? null) : null,
               reporterPhone: keepContact ? (input.phone ?? null) : null,
               reporterEmail: keepContact ? (input.email ?? null) : null,
+              // Consent to forward the identity to SP4N-LAPOR, recorded with its time; never for anonymous reports.
+              identityConsentAt: input.identity_consent && !anon ? now : null,
+              channel: opts.intake?.channel ?? 'portal',
               secretHash: await hashCode(code),
               status: state.status,
               version: 1,
@@ -158,10 +168,11 @@ export async function submitComplaint(
               1,
               now,
               { kind: 'dibuat', fromStatus: null, toStatus: 'diterima', targetRegionCode: null, notePublic: null, noteReporter: null, noteInternal: null },
-              REPORTER_ACTOR,
+              opts.intake?.actor ?? REPORTER_ACTOR,
             ),
             ...attachmentRows(db, { id, originRegionCode: region.code }, 1, stored, now),
             ...(subscription ? [subscriptionInsert(db, subscription)] : []),
+            ...(opts.intake?.statements({ id, ticket, regionCode: region.code }) ?? []),
           ];
           return { ref: ticket, statements, result: null };
         },

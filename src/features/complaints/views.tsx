@@ -226,6 +226,12 @@ export const ComplaintFormView: FC<FormProps> = (p) => {
         <fieldset>
           <legend>Kontak Anda</legend>
           <p class="hint">Wajib diisi kecuali Anda memilih anonim: nama, dan nomor HP atau email. Tidak pernah ditampilkan untuk umum.</p>
+          <Check
+            name="identity_consent"
+            label="Saya setuju nama dan kontak saya diteruskan ke SP4N-LAPOR"
+            hint="Bila laporan perlu diteruskan ke sistem pengaduan nasional (SP4N-LAPOR). Tanpa persetujuan, atau bila Anda memilih anonim, laporan diteruskan tanpa identitas Anda."
+            checked={v('identity_consent') === '1'}
+          />
           <Field id="name" label="Nama" error={e('name')}>
             {(d) => <input type="text" id="name" name="name" value={v('name')} maxlength={100} autocomplete="name" aria-describedby={d} />}
           </Field>

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { letterTemplates } from '../../db/schema';
 import type { AppEnv } from '../../env';
+import { csvResponse, csvVariantOf, toCsv } from '../../lib/csv';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, type FormValues } from '../../lib/forms';
 import { originOf } from '../../lib/origin';
@@ -55,11 +56,6 @@ const NOTICES: Record<string, string> = {
   isian: 'Isian surat disimpan.',
 };
 
-function csvCell(v: string): string {
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 async function templateNames(c: Context<AppEnv>): Promise<Map<string, string>> {
   const rows = await c.get('db').select({ id: letterTemplates.id, name: letterTemplates.name }).from(letterTemplates).all();
   return new Map(rows.map((r) => [r.id, r.name]));
@@ -88,14 +84,10 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const { items, roots } = await officerQueue(letterDeps(c), s.memberships, { status: q.status, limit: 5000 }, Date.now(), await loadHolidayCalendar(db));
     if (roots.length === 0) throw new AppError('not_found');
     const onTime = new Map((await Promise.all(items.map((i) => officerRequest(db, actionContext(c), i.id)))).map(({ row }) => [row.id, row.onTime]));
-    const lines = items.map((i) =>
-      csvRow(i, onTime.get(i.id) ?? true, formatDate)
-        .map(csvCell)
-        .join(','),
-    );
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="layanan-surat-${witaDateKey(Date.now())}.csv"`);
-    return c.body(`\ufeff${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`);
+    // The one CSV module: RFC 4180, or the Indonesian-Excel variant with ?format=excel (formula injection guarded in both).
+    const variant = csvVariantOf(new URL(c.req.url));
+    const rows = items.map((i) => csvRow(i, onTime.get(i.id) ?? true, formatDate));
+    return csvResponse(toCsv([CSV_HEADER, ...rows], variant), `layanan-surat-${witaDateKey(Date.now())}.csv`, variant);
   });
 
   // Walk-in: choose the region and the letter, then the same form as citizens use.

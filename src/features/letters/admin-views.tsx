@@ -3,6 +3,7 @@
  * an audited reveal, the letter's fields, actions, preview), walk-in registration and the region's settings. Plain
  * props; every POST form carries the CSRF token.
  */
+import { excelHref } from '../../lib/csv';
 import type { Child, FC } from 'hono/jsx';
 import type { LetterAttachmentRow, LetterEventRow, LetterRequestRow, LetterSettingsRow } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
@@ -29,7 +30,8 @@ export const QueueView: FC<{ items: OfficerListItem[]; status: string; hasScope:
       <a href="/admin/layanan/baru" class="button">
         Daftarkan permohonan di loket
       </a>{' '}
-      <a href="/admin/layanan/pengaturan">Pengaturan layanan</a> · <a href={`/admin/layanan/ekspor.csv?status=${p.status}`}>Unduh CSV</a>
+      <a href="/admin/layanan/pengaturan">Pengaturan layanan</a> · <a href={excelHref(`/admin/layanan/ekspor.csv?status=${p.status}`)}>Unduh CSV untuk Excel</a>{' '}
+      · <a href={`/admin/layanan/ekspor.csv?status=${p.status}`}>CSV standar</a>
     </p>
     <form method="get" action="/admin/layanan" class="filters">
       <label for="status">Status</label>

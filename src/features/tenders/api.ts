@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { apiRegion, badCursor, parseSince } from '../../api/list-params';
-import { decodeCursor, encodeCursor, jsonWithEtag } from '../../api/respond';
+import { apiRegion, feedCursors, feedHead, parseSince, SYNC_CURSOR, seqOfCursor } from '../../api/list-params';
+import { jsonWithEtag } from '../../api/respond';
 import { pageOf } from '../../api/responses';
 import { type ApiRouter, apiRoute, apiRouter, jsonBody } from '../../api/route';
 import type { ActionContext } from '../../auth/actor';
@@ -85,7 +85,7 @@ function partnerContext(c: Context<AppEnv>): ActionContext {
   return { actor: { kind: 'partner', id: partner.id, name: partner.name, scopes: partner.scopes }, requestId: c.get('requestId'), now: Date.now() };
 }
 
-const TenderListJson = pageOf(TenderJson);
+const TenderListJson = pageOf(TenderJson).extend({ sync_cursor: SYNC_CURSOR });
 
 const listTendersRoute = apiRoute({
   method: 'get',
@@ -95,7 +95,8 @@ const listTendersRoute = apiRoute({
   summary: 'List published procurement packages',
   description:
     'Regency packages (SPSE/SiRUP) and village procurement of a region and everything under it (a package counts for its owner region and ' +
-    'the regions where the work is carried out). Ordered by last change, oldest first: sync with `since` and the cursor.',
+    'the regions where the work is carried out). Ordered by a change sequence (commit order, not time): start with `since` or nothing, ' +
+    'follow `next_cursor` until null, then store `sync_cursor` and poll with it as `cursor` — no change committed late is skipped.',
   access: { public: true },
   request: { query: TenderListQuery },
   responses: [{ status: 200, description: 'One page of packages', schema: TenderListJson }],
@@ -155,19 +156,15 @@ export function tendersApi(): ApiRouter {
 
   app.openapi(listTendersRoute, async (c) => {
     const q = c.req.valid('query');
-    let after: { updatedAt: number; id: string } | undefined;
-    if (q.cursor) {
-      const cur = decodeCursor(q.cursor);
-      if (!cur || typeof cur.u !== 'number' || typeof cur.id !== 'string') throw badCursor();
-      after = { updatedAt: cur.u, id: cur.id };
-    }
+    const afterSeq = seqOfCursor(q.cursor);
     const regionCode = await apiRegion(c, q.region);
     const status = q.open === 'true' ? 'buka' : q.status;
+    const headBefore = await feedHead(c.get('db'), 'tenders');
     const rows = await listTendersForApi(c.get('db'), {
       regionCode,
       filter: { tahun: q.year, status, jenis: q.type, sumber: q.source },
       since: q.since === undefined ? undefined : (parseSince(q.since) ?? undefined),
-      after,
+      afterSeq,
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
@@ -175,10 +172,9 @@ export function tendersApi(): ApiRouter {
       c.get('db'),
       page.map((t) => t.id),
     );
-    const last = page[page.length - 1];
     const body: z.infer<typeof TenderListJson> = {
       data: page.map((t) => tenderJson(t, locations.get(t.id) ?? [], originOf(c))),
-      next_cursor: rows.length > q.limit && last ? encodeCursor({ u: last.updatedAt, id: last.id }) : null,
+      ...feedCursors(page, rows.length > q.limit, afterSeq, headBefore),
     };
     return jsonWithEtag(c, body);
   });

@@ -53,6 +53,7 @@ export const publicColumns = {
   isDemo: tenders.isDemo,
   createdAt: tenders.createdAt,
   updatedAt: tenders.updatedAt,
+  changeSeq: tenders.changeSeq,
   regionName: regions.name,
   regionLevel: regions.level,
   regionPath: regions.path,
@@ -231,20 +232,21 @@ export async function mapPointRows(db: Db, regionCode: string) {
   return rows.map((r) => ({ ...r, locations: locations.get(r.id) ?? [] }));
 }
 
-/** The API list: public packages of a rollup, oldest change first (a partner syncs with `since` and the cursor). */
+/** The API list: public packages of a rollup in change-sequence (commit) order; a partner syncs with the cursor. */
 export async function listTendersForApi(
   db: Db,
-  q: { regionCode: string; filter: Partial<ListFilter>; since?: number; after?: { updatedAt: number; id: string }; limit: number },
+  q: { regionCode: string; filter: Partial<ListFilter>; since?: number; afterSeq: number | null; limit: number },
 ) {
   const conds: Array<SQL | undefined> = [publicConditions(q.regionCode, q.filter)];
-  if (q.since !== undefined) conds.push(gte(tenders.updatedAt, q.since));
-  if (q.after) conds.push(or(gt(tenders.updatedAt, q.after.updatedAt), and(eq(tenders.updatedAt, q.after.updatedAt), gt(tenders.id, q.after.id))));
+  // `since` picks the first page only: later pages follow the sequence, so a change committed late is never skipped.
+  if (q.afterSeq !== null) conds.push(gt(tenders.changeSeq, q.afterSeq));
+  else if (q.since !== undefined) conds.push(gte(tenders.updatedAt, q.since));
   return db
     .select(publicColumns)
     .from(tenders)
     .innerJoin(regions, eq(regions.code, tenders.regionCode))
     .where(and(...conds))
-    .orderBy(asc(tenders.updatedAt), asc(tenders.id))
+    .orderBy(asc(tenders.changeSeq))
     .limit(q.limit)
     .all();
 }
