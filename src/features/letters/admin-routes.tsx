@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { letterTemplates } from '../../db/schema';
 import type { AppEnv } from '../../env';
-import { csvResponse, csvVariantOf, toCsv } from '../../lib/csv';
+import { csvResponse, csvStream, csvVariantOf } from '../../lib/csv';
 import { AppError, type FieldError } from '../../lib/errors';
 import { formValues, type FormValues } from '../../lib/forms';
 import { originOf } from '../../lib/origin';
@@ -27,7 +27,7 @@ import { csvRow, CSV_HEADER, officerIdentity } from './present';
 import { attachmentsOf, catalogueEntry, eventsOf, levelOf, settingsFor, templateVersion } from './repo';
 import { assertLetterRequestSize, requirementFiles, safeForm } from './form-input';
 import { letterFieldsOf, OfficerActionForm, RequestInput } from './schemas';
-import { letterRoots, officerAct, officerQueue, officerRequest, officerReveal, officerUpdateFields, registerWalkIn } from './officer';
+import { letterRoots, officerAct, officerExport, officerQueue, officerRequest, officerReveal, officerUpdateFields, registerWalkIn } from './officer';
 import { settingsRoutes } from './settings-routes';
 import { allowedActions, LETTER_STATUSES } from './status-machine';
 import { machineStateOf } from './store';
@@ -81,13 +81,14 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const s = sessionOf(c);
     const q = QueueQuery.parse(queryObject(new URL(c.req.url)));
     const db = c.get('db');
-    const { items, roots } = await officerQueue(letterDeps(c), s.memberships, { status: q.status, limit: 5000 }, Date.now(), await loadHolidayCalendar(db));
-    if (roots.length === 0) throw new AppError('not_found');
-    const onTime = new Map((await Promise.all(items.map((i) => officerRequest(db, actionContext(c), i.id)))).map(({ row }) => [row.id, row.onTime]));
+    if (letterRoots(s.memberships).length === 0) throw new AppError('not_found');
+    const [deps, cal] = [letterDeps(c), await loadHolidayCalendar(db)];
     // The one CSV module: RFC 4180, or the Indonesian-Excel variant with ?format=excel (formula injection guarded in both).
     const variant = csvVariantOf(new URL(c.req.url));
-    const rows = items.map((i) => csvRow(i, onTime.get(i.id) ?? true, formatDate));
-    return csvResponse(toCsv([CSV_HEADER, ...rows], variant), `layanan-surat-${witaDateKey(Date.now())}.csv`, variant);
+    async function* pages() {
+      for await (const items of officerExport(deps, s.memberships, { status: q.status }, Date.now(), cal)) yield items.map((i) => csvRow(i, formatDate));
+    }
+    return csvResponse(csvStream(CSV_HEADER, pages(), variant), `layanan-surat-${witaDateKey(Date.now())}.csv`, variant);
   });
 
   // Walk-in: choose the region and the letter, then the same form as citizens use.

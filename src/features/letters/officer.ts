@@ -4,7 +4,7 @@
  * (the same submission flow), and the region's catalogue and letter settings. A request outside the officer's reach
  * answers 404. Every write carries its audit row in the same batch; audit rows name the tracking number, never a NIK.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { letterRequests, letterSettings, regions, type LetterStatus } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -79,6 +79,45 @@ export async function officerQueue(
     .all();
   const allowed = rows.filter(({ r, stage }) => can(memberships, 'letter.handle', { code: r.regionCode, stage }));
   return { items: await Promise.all(allowed.map(({ r }) => officerListItem(deps.dataKeys, r, now, cal))), roots };
+}
+
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * The CSV export: every request in the actor's regions with the queue's status filter, page by page (keyset on the
+ * id, oldest first), so no export stops at a row limit and no page holds more than EXPORT_PAGE_SIZE rows in memory.
+ */
+export async function* officerExport(
+  deps: Pick<LetterDeps, 'db' | 'dataKeys'>,
+  memberships: readonly Membership[],
+  q: Omit<QueueQuery, 'limit'>,
+  now: number,
+  cal: HolidayCalendar,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<OfficerListItem[]> {
+  const roots = letterRoots(memberships);
+  if (roots.length === 0) return;
+  for (let after = ''; ; ) {
+    const rows = await deps.db
+      .select({ r: letterRequests, stage: regions.stage })
+      .from(letterRequests)
+      .innerJoin(regions, eq(regions.code, letterRequests.regionCode))
+      .where(
+        and(
+          gt(letterRequests.id, after),
+          inSubtrees(letterRequests.regionCode, roots),
+          q.wilayah ? eq(letterRequests.regionCode, q.wilayah) : undefined,
+          q.status === 'terbuka' ? inArray(letterRequests.status, [...OPEN_STATUSES]) : q.status === 'semua' ? undefined : eq(letterRequests.status, q.status),
+        ),
+      )
+      .orderBy(asc(letterRequests.id))
+      .limit(pageSize)
+      .all();
+    const allowed = rows.filter(({ r, stage }) => can(memberships, 'letter.handle', { code: r.regionCode, stage }));
+    if (allowed.length > 0) yield await Promise.all(allowed.map(({ r }) => officerListItem(deps.dataKeys, r, now, cal)));
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.r.id;
+  }
 }
 
 const AUDIT_ACTIONS: Record<LetterAction['type'], string> = {

@@ -122,6 +122,8 @@ export interface OfficerListItem {
   dueAt: number | null;
   deadline: DeadlineState | null;
   letterNumber: string | null;
+  /** Finished within the deadline (meaningful once closed). */
+  onTime: boolean;
 }
 
 export async function officerListItem(keys: Keyring, row: LetterRequestRow, now: number, cal: HolidayCalendar): Promise<OfficerListItem> {
@@ -138,6 +140,7 @@ export async function officerListItem(keys: Keyring, row: LetterRequestRow, now:
     dueAt: row.dueAt,
     deadline: row.dueAt !== null ? deadlineState(row.dueAt, now, cal) : null,
     letterNumber: row.letterNumber,
+    onTime: row.onTime,
   };
 }
 
@@ -155,7 +158,7 @@ export async function officerIdentity(keys: Keyring, row: LetterRequestRow, reve
 
 export const CSV_HEADER = ['nomor_permohonan', 'jenis_surat', 'wilayah', 'jalur', 'nama', 'nik', 'status', 'diajukan', 'tenggat', 'nomor_surat', 'tepat_waktu'];
 
-export function csvRow(item: OfficerListItem, onTime: boolean, fmt: (ms: number) => string): string[] {
+export function csvRow(item: OfficerListItem, fmt: (ms: number) => string): string[] {
   return [
     item.trackingNumber,
     item.templateId,
@@ -167,7 +170,7 @@ export function csvRow(item: OfficerListItem, onTime: boolean, fmt: (ms: number)
     fmt(item.submittedAt),
     item.dueAt ? fmt(item.dueAt) : '',
     item.letterNumber ?? '',
-    onTime ? 'ya' : 'tidak',
+    item.onTime ? 'ya' : 'tidak',
   ];
 }
 
