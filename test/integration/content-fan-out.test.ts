@@ -63,7 +63,9 @@ describe('one announcement, many regions', () => {
     expect(copies.every((c) => c.status === 'terbit')).toBe(true);
     expect((await groupsOf(copies.map((c) => c.id))).size).toBe(1);
     for (const c of copies) {
-      const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'post' AND entity_id = ? ORDER BY rowid").bind(c.id).all<{ action: string }>();
+      const audit = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_type = 'post' AND entity_id = ? ORDER BY rowid")
+        .bind(c.id)
+        .all<{ action: string }>();
       expect(audit.results.map((r) => r.action)).toEqual(['content.create', 'content.publish']);
     }
     // Each village page lists its OWN copy (not just a sibling's, which nearby-posts may show).
@@ -76,7 +78,7 @@ describe('one announcement, many regions', () => {
     expect(await copiesOf(title).then((cs) => cs.some((c) => c.region_code === '64.08.04.2001'))).toBe(false);
   });
 
-  it('a kecamatan operator targeting another kecamatan\'s village is refused and nothing is stored', { timeout: 60_000 }, async () => {
+  it("a kecamatan operator targeting another kecamatan's village is refused and nothing is stored", { timeout: 60_000 }, async () => {
     const kec = await loginAs([['operator_kecamatan', '64.08.04']]);
     const title = `Pengumuman lintas kecamatan ${uid()}`;
     const res = await announce(kec, { title }, ['64.08.04.2011', '64.08.02.2003']);
@@ -92,7 +94,7 @@ describe('one announcement, many regions', () => {
     expect(await copiesOf(title)).toEqual([]);
   });
 
-  it('each copy follows its region\'s stage: a kecamatan operator\'s announcement waits for review', { timeout: 60_000 }, async () => {
+  it("each copy follows its region's stage: a kecamatan operator's announcement waits for review", { timeout: 60_000 }, async () => {
     await setStage('64.08.04.1010', 'diskominfo');
     await setStage('64.08.04.2001', 'pendampingan');
     await setStage('64.08.04.2011', 'pendampingan');

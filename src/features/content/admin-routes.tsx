@@ -285,7 +285,10 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       const cover = await readCover(c);
       const fan = fanOutOf(form.values);
       if (wantsFanOut(fan)) {
-        if (cover) throw new AppError('validation', 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.', { fieldErrors: [{ field: 'cover', message: 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.' }] });
+        if (cover)
+          throw new AppError('validation', 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.', {
+            fieldErrors: [{ field: 'cover', message: 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.' }],
+          });
         await createFanOut(deps(c), form.data, fan, actionContext(c));
         return c.redirect('/admin/konten?ok=disebar', 303);
       }

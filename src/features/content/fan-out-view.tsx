@@ -15,7 +15,8 @@ export interface FanOutChoices {
 /** "Terbitkan juga di wilayah lain" on the new-post form (used for kind `pengumuman` only; see fan-out.ts). */
 export const FanOutFieldset: FC<{ choices: FanOutChoices; values?: FormValues; errors?: FieldError[] }> = ({ choices, values, errors }) => {
   const checked = new Set([values?.fanout_regions ?? []].flat());
-  const open = checked.size > 0 || valueOf(values, 'fanout_kecamatan') !== '' || Boolean(errorFor(errors, 'fanout_regions') ?? errorFor(errors, 'fanout_kecamatan'));
+  const open =
+    checked.size > 0 || valueOf(values, 'fanout_kecamatan') !== '' || Boolean(errorFor(errors, 'fanout_regions') ?? errorFor(errors, 'fanout_kecamatan'));
   return (
     <details class="group" open={open}>
       <summary>Terbitkan juga di wilayah lain (khusus pengumuman)</summary>

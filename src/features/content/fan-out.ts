@@ -38,9 +38,7 @@ const FANOUT_SCOPE = 'content-fanout';
 
 const codeList = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
-  z
-    .array(z.string().refine(isRegionCode, 'Kode wilayah tujuan tidak valid.'))
-    .max(MAX_TARGETS, `Pilih paling banyak ${MAX_TARGETS} wilayah sekaligus.`),
+  z.array(z.string().refine(isRegionCode, 'Kode wilayah tujuan tidak valid.')).max(MAX_TARGETS, `Pilih paling banyak ${MAX_TARGETS} wilayah sekaligus.`),
 );
 
 /** The fan-out part of the new-post form: a kecamatan (all its villages) and/or a checked list of regions. */
@@ -53,7 +51,10 @@ export const FanOutForm = z.object({
       .optional(),
   ),
   fanout_regions: codeList,
-  token: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.').optional()),
+  token: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(IDEMPOTENCY_KEY_RE, 'Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.').optional(),
+  ),
 });
 export type FanOutInput = z.output<typeof FanOutForm>;
 
@@ -156,7 +157,17 @@ export async function createFanOut(deps: ContentDeps, post: PostFormData, f: Fan
         const slug = uniqueSlug(post.title, await slugsLike(db, p.region.code, slugify(post.title) || 'tulisan'));
         const publishedAt = p.status === 'terbit' ? publicationTime(post.publish_at, ctx.now) : (post.publish_at ?? null);
         statements.push(
-          db.insert(posts).values({ id, regionCode: p.region.code, slug, ...fields, status: p.status, authorId: ctx.actor.id, publishedAt, createdAt: ctx.now, updatedAt: ctx.now }),
+          db.insert(posts).values({
+            id,
+            regionCode: p.region.code,
+            slug,
+            ...fields,
+            status: p.status,
+            authorId: ctx.actor.id,
+            publishedAt,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          }),
           auditInsert(db, ctx, {
             action: 'content.create',
             regionCode: p.region.code,
