@@ -10,7 +10,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     // A journey makes many page loads; on the shared 2-core machine (a benchmark beside it) each may take seconds.
-    testTimeout: 180_000,
+    testTimeout: 300_000,
     hookTimeout: 240_000,
     teardownTimeout: 30_000,
   },

@@ -23,6 +23,7 @@ import { discardDraft, loadDraft } from '../../admin/drafts';
 import { regionTitle } from '../../regions/labels';
 import { originOf } from '../../lib/origin';
 import { availableActions } from '../../publishing/workflow';
+import { createFanOut, fanOutChoices, fanOutOf, newFormToken, wantsFanOut } from './fan-out';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';
@@ -70,6 +71,7 @@ const NOTICES: Record<string, string> = {
   dikembalikan: 'Tulisan dikembalikan ke penulis dengan catatan Anda.',
   ditarik: 'Tulisan ditarik dari situs publik.',
   dihapus: 'Tulisan dipindahkan ke Sampah.',
+  disebar: 'Pengumuman dibuat di setiap wilayah tujuan; salinan yang perlu ditinjau menunggu peninjau wilayahnya.',
   dipulihkan: 'Tulisan dipulihkan dari Sampah sebagai draf.',
 };
 
@@ -216,6 +218,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         page_slug: c.req.query('halaman_tetap') ?? '',
       };
       const rights = { draft: true, publish: false, review: false };
+      const fanOut = { ...(await fanOutChoices(c.get('db'), ctx.actor, contentRoots(ctx.actor))), token: newFormToken() };
       const chosen = regions.find((r) => r.code === (extra.values?.region_code ?? preset.region_code));
       // The buttons follow the chosen region; with no choice yet, "publish" shows only if every option allows it.
       rights.publish = chosen ? allows(ctx.actor, 'content.publish', chosen) : regions.every((r) => allows(ctx.actor, 'content.publish', r));
@@ -234,6 +237,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
           uploadMax={uploadMax}
           regions={regions}
           rights={rights}
+          fanOut={fanOut.regions.length > 1 ? fanOut : undefined}
           actions={[]}
           values={extra.values ?? ('values' in draft ? draft.values : undefined) ?? preset}
           errors={extra.errors}
@@ -279,6 +283,15 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     if (!form.ok) return editorPage(c, { values: form.values, errors: form.errors, status: 422 });
     try {
       const cover = await readCover(c);
+      const fan = fanOutOf(form.values);
+      if (wantsFanOut(fan)) {
+        if (cover)
+          throw new AppError('validation', 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.', {
+            fieldErrors: [{ field: 'cover', message: 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.' }],
+          });
+        await createFanOut(deps(c), form.data, fan, actionContext(c));
+        return c.redirect('/admin/konten?ok=disebar', 303);
+      }
       const { id, status } = await createPost(deps(c), form.data, cover, actionContext(c));
       await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf());
       return c.redirect(`/admin/konten/${id}?ok=${status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);

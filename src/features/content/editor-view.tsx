@@ -17,6 +17,7 @@ import { msToWitaLocal } from '../../lib/time';
 import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { imgAttrs } from '../../media/manifest';
 import { coverOf, KIND_LABELS } from './views';
+import { FanOutFieldset, type FanOutChoices } from './fan-out-view';
 import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
 
 export interface EditorPost {
@@ -43,6 +44,8 @@ export interface EditorProps {
   /** Origin for links in the rendered preview. */
   siteOrigin: string;
   /** Autosave: the form's draft key, and a newer autosaved draft when there is one. */
+  /** New posts only: "Terbitkan juga di wilayah lain" (announcements to several regions). */
+  fanOut?: FanOutChoices;
   draft: { key: string; saved?: { savedAt: number; restoreHref: string; back: string }; restored?: boolean };
 }
 
@@ -207,6 +210,7 @@ export const PostEditorView: FC<EditorProps> = (p) => {
             </Field>
           </fieldset>
         )}
+        {p.fanOut && !cur ? <FanOutFieldset choices={p.fanOut} values={v} errors={e} /> : null}
         <Field
           id="publish_at"
           label="Jadwal terbit (opsional, WITA)"

@@ -78,7 +78,7 @@ const AUDIT = Object.fromEntries(Object.entries(AUDIT_SUFFIX).map(([a, s]) => [a
 const AUDIT_WORDS = AUDIT_VERBS;
 
 /** Post fields taken from the form (kind-specific fields are cleared for other kinds). */
-function fieldsOf(input: PostFormData) {
+export function fieldsOf(input: PostFormData) {
   const summary = input.summary || markdownToPlainText(input.body_md, 200);
   return {
     kind: input.kind,

@@ -72,7 +72,7 @@ export async function phoneContext(
   });
   // Generous: on the shared 2-core machine (a benchmark or another suite beside this one) a page load with its
   // uncached scripts can take tens of seconds; a slow step should fail on what it checks, not on the clock.
-  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultNavigationTimeout(150_000); // a busy 2-core CI machine: a page and its assets can take minutes
   context.setDefaultTimeout(45_000);
   const externalRequests: string[] = [];
   await context.route('**/*', async (route) => {
