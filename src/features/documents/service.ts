@@ -1,31 +1,35 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { documents, documentVersions, type DocumentCategory, type DocumentRow, type RegionLevel } from '../../db/schema';
-import type { Bindings } from '../../env';
+import { documents, documentVersions, type DocumentRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CheckedUpload } from '../../lib/upload';
-import { hasAnyRight, publishRights } from '../../publishing/rights';
-import {
-  AUDIT_SUFFIX,
-  AUDIT_VERBS,
-  editActions,
-  FORM_ACTIONS,
-  planTransitions,
-  type PublishAction,
-  type PublishRights,
-  type PublishStatus,
-} from '../../publishing/workflow';
-import { allows, authorize } from '../../regions/guard';
-import { categoriesForLevel, categoryFitsLevel } from '../../regions/document-categories';
-import { CATEGORY_LABELS } from './labels';
-import type { ActionContext, Actor } from '../../auth/actor';
+import { publishRights } from '../../publishing/rights';
+import { AUDIT_VERBS, editActions, FORM_ACTIONS, type PublishAction, type PublishStatus } from '../../publishing/workflow';
+import { authorize } from '../../regions/guard';
+import type { ActionContext } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { purgeRegionPages } from '../../cache/purge';
 import { touchContentUpdate } from '../../regions/freshness';
 import { softDeleteFields } from '../../publishing/trash';
-import { findDocumentForAdmin, findVersion, maxVersion } from './repo';
+import { findVersion, maxVersion } from './repo';
 import type { DeclassifyData, DocumentFormData } from './schemas';
+import {
+  AUDIT,
+  auditView,
+  checkCategoryFits,
+  checkDeclassification,
+  deleteObject,
+  type DocumentDeps,
+  isPublicRow,
+  loadDocumentFor,
+  metadataOf,
+  plan,
+  putObject,
+  versionKey,
+} from './service-common';
+
+export { type DocumentDeps, loadDocumentFor, versionKey } from './service-common';
 
 /**
  * Official documents in R2. Every upload is a new version under a server-made key
@@ -37,100 +41,6 @@ import type { DeclassifyData, DocumentFormData } from './schemas';
  * document out of `dikecualikan` needs `document.declassify` (Diskominfo or the PPID) and a recorded consequence
  * test. Every change is audited in the same batch; a change the public can see purges the region's pages.
  */
-export interface DocumentDeps {
-  db: Db;
-  env: Pick<Bindings, 'PAGE_CACHE' | 'CACHE_GENERATION' | 'FILES'>;
-}
-
-export function versionKey(regionCode: string, documentId: string, version: number, ext: string): string {
-  return `docs/${regionCode}/${documentId}/${version}.${ext}`;
-}
-
-type Publicness = Pick<DocumentRow, 'infoCategory' | 'currentVersion' | 'deletedAt' | 'status'>;
-const isPublicRow = (d: Publicness) => d.status === 'terbit' && d.infoCategory !== 'dikecualikan' && d.currentVersion > 0 && d.deletedAt === null;
-
-function checkCategoryFits(category: DocumentCategory, level: RegionLevel): void {
-  if (categoryFitsLevel(category, level)) return;
-  const allowed = categoriesForLevel(level)
-    .map((c) => CATEGORY_LABELS[c])
-    .join(', ');
-  const message = `${CATEGORY_LABELS[category]} bukan dokumen ${level}. Pilih salah satu: ${allowed}.`;
-  throw new AppError('validation', message, { fieldErrors: [{ field: 'category', message }] });
-}
-
-function metadataOf(input: DocumentFormData) {
-  const exempt = input.info_category === 'dikecualikan';
-  return {
-    title: input.title,
-    category: input.category,
-    year: input.year,
-    description: input.description,
-    infoCategory: input.info_category,
-    responsibleUnit: input.responsible_unit,
-    retentionPeriod: input.retention_period,
-    exemptionLegalBasis: exempt ? (input.exemption_legal_basis ?? null) : null,
-    consequenceTestSummary: exempt ? (input.consequence_test_summary ?? null) : null,
-  };
-}
-
-/** Audit summary: metadata only (documents carry no personal data by policy; file names are not logged). */
-const auditView = (d: Pick<DocumentRow, 'title' | 'category' | 'year' | 'infoCategory'> & { status?: PublishStatus }) => ({
-  title: d.title,
-  category: d.category,
-  year: d.year,
-  infoCategory: d.infoCategory,
-  ...(d.status ? { status: d.status } : {}),
-});
-
-const AUDIT = (a: PublishAction) => `document.${AUDIT_SUFFIX[a]}`;
-
-function plan(from: PublishStatus, actions: readonly PublishAction[], rights: PublishRights): PublishStatus {
-  const t = planTransitions(from, actions, rights, 'dokumen');
-  if (!t.ok) throw new AppError(t.reason === 'state' ? 'conflict' : 'forbidden', t.message);
-  return t.to;
-}
-
-async function putObject(deps: DocumentDeps, key: string, file: CheckedUpload): Promise<void> {
-  await deps.env.FILES.put(key, file.bytes, { httpMetadata: { contentType: file.type.mime }, sha256: file.sha256 });
-}
-
-async function deleteObject(deps: DocumentDeps, key: string): Promise<void> {
-  await deps.env.FILES.delete(key).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', key, err: String(err) })));
-}
-
-const notFound = () => new AppError('not_found', 'Dokumen tidak ditemukan.');
-
-/**
- * Loads a document and the actor's rights on it: 404 when missing or outside the actor's regions, 403 when the actor
- * has no publishing right there and may not declassify it either.
- */
-export async function loadDocumentFor(db: Db, actor: Actor, id: string) {
-  const found = await findDocumentForAdmin(db, id);
-  if (!found) throw notFound();
-  const region = await authorize(db, actor, 'dashboard.view', found.doc.regionCode).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') throw notFound();
-    throw err;
-  });
-  const rights = publishRights(actor, region);
-  const declassify = allows(actor, 'document.declassify', region);
-  if (!hasAnyRight(rights) && !declassify) throw new AppError('forbidden', 'Peran Anda tidak mengizinkan mengelola dokumen di wilayah ini.');
-  return { ...found, rights, declassify };
-}
-
-/** Declassification (out of `dikecualikan`) needs the right and the recorded consequence test. */
-function checkDeclassification(before: DocumentRow['infoCategory'], after: DocumentRow['infoCategory'], may: boolean, note: string | undefined): void {
-  if (before !== 'dikecualikan' || after === 'dikecualikan') return;
-  if (!may) {
-    throw new AppError('forbidden', 'Hanya Diskominfo atau PPID yang dapat membuka informasi yang dikecualikan, dengan uji konsekuensi yang tercatat.', {
-      fieldErrors: [{ field: 'info_category', message: 'Hanya Diskominfo atau PPID yang dapat membuka informasi yang dikecualikan.' }],
-    });
-  }
-  if (!note || note.length < 20) {
-    const message = 'Tuliskan hasil uji konsekuensi yang membuka informasi ini (minimal 20 karakter).';
-    throw new AppError('validation', message, { fieldErrors: [{ field: 'declassification_note', message }] });
-  }
-}
-
 export async function createDocument(
   deps: DocumentDeps,
   input: DocumentFormData,
