@@ -23,7 +23,7 @@ describe.skipIf(!e2eEnabled())('admin access on a phone', () => {
     contexts.push(ctx);
     const page = await ctx.newPage();
 
-    await page.goto(url('/masuk'));
+    await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await expectNoA11yViolations(page);
     await page.getByLabel('Nama pengguna atau email', { exact: true }).fill('diskominfo');
     await page.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');

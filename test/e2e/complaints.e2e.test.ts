@@ -96,7 +96,7 @@ describe.skipIf(!e2eEnabled())('complaints on a phone', () => {
     // The demo handler of Kecamatan Sangatta Utara processes it.
     const staffCtx = await phone();
     const staff = await staffCtx.newPage();
-    await staff.goto(url('/masuk'));
+    await staff.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await staff.getByLabel('Nama pengguna atau email', { exact: true }).fill('aduan.sangattautara');
     await staff.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await staff.getByRole('button', { name: 'Masuk' }).click();

@@ -11,7 +11,7 @@ const VILLAGE = '/sangatta-utara/swarga-bara';
 const KECAMATAN = '/sangatta-utara';
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(url('/masuk'));
+  await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
   await page.getByLabel('Nama pengguna atau email', { exact: true }).fill(username);
   await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();

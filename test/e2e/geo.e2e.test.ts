@@ -193,7 +193,7 @@ describe.skipIf(!e2eEnabled())('region maps on a phone', () => {
     const ctx = await phone();
     const page = await ctx.newPage();
     const problems = watchProblems(page);
-    await page.goto(url('/masuk'));
+    await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await page.getByLabel(/Nama pengguna/).fill('op.swargabara');
     await page.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await Promise.all([page.waitForURL(/\/admin/), page.getByRole('button', { name: 'Masuk' }).click()]);
@@ -218,7 +218,7 @@ describe.skipIf(!e2eEnabled())('region maps on a phone', () => {
   test('admin: the boundary page of a desa (Diskominfo) shows its map and the upload form, accessibly', async () => {
     const ctx = await phone();
     const page = await ctx.newPage();
-    await page.goto(url('/masuk'));
+    await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await page.getByLabel(/Nama pengguna/).fill('diskominfo');
     await page.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await Promise.all([page.waitForURL(/\/admin/), page.getByRole('button', { name: 'Masuk' }).click()]);

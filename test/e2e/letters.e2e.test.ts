@@ -101,7 +101,7 @@ describe.skipIf(!e2eEnabled())('letters on a phone', () => {
     // The demo operator of Desa Swarga Bara (stage pendampingan: serving citizens is not a publishing matter).
     const staffCtx = await phone();
     const staff = await staffCtx.newPage();
-    await staff.goto(url('/masuk'));
+    await staff.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await staff.getByLabel('Nama pengguna atau email', { exact: true }).fill('op.swargabara');
     await staff.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await staff.getByRole('button', { name: 'Masuk' }).click();

@@ -104,7 +104,7 @@ describe.skipIf(!e2eEnabled())('320 px phones', () => {
   test('no admin page scrolls sideways', { timeout: 600_000 }, async () => {
     const ctx = await narrow();
     const page = await ctx.newPage();
-    await page.goto(url('/masuk'));
+    await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await page.getByLabel('Nama pengguna atau email', { exact: true }).fill('diskominfo');
     await page.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await page.getByRole('button', { name: 'Masuk' }).click();

@@ -10,7 +10,7 @@ const NodeBuffer = (globalThis as unknown as { Buffer: { from(s: string, encodin
 const KECAMATAN = '64.08.04';
 
 async function login(page: Page, username: string): Promise<void> {
-  await page.goto(url('/masuk'));
+  await page.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
   await page.getByLabel('Nama pengguna atau email', { exact: true }).fill(username);
   await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();

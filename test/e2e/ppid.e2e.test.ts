@@ -77,7 +77,7 @@ describe.skipIf(!e2eEnabled())('PPID on a phone', () => {
     // 2. The demo PPID officer extends the deadline, then answers with a PDF.
     const officerCtx = await phone();
     const officer = await officerCtx.newPage();
-    await officer.goto(url('/masuk'));
+    await officer.goto(url('/masuk'), { waitUntil: 'domcontentloaded' }); // the form is in the HTML: do not wait for every asset
     await officer.getByLabel('Nama pengguna atau email', { exact: true }).fill('ppid.sangattautara');
     await officer.getByLabel('Kata sandi', { exact: true }).fill('Demo-Kutim-2026');
     await officer.getByRole('button', { name: 'Masuk' }).click();
