@@ -70,7 +70,7 @@ describe.skipIf(!e2eEnabled())('citizens on weak internet', () => {
     await fill(page, 'Draf bertahan setelah muat ulang');
     await page.waitForTimeout(800); // drafts are saved 400 ms after the last keystroke
     await page.reload();
-    await expect(page.getByText('Isian Anda sebelumnya dikembalikan').isVisible()).resolves.toBe(true);
+    await page.getByText('Isian Anda sebelumnya dikembalikan').waitFor(); // restored from IndexedDB after the page loads
     await expect(page.getByLabel('Judul laporan', { exact: true }).inputValue()).resolves.toBe('Draf bertahan setelah muat ulang');
     await expect(page.getByLabel('Kirim sebagai anonim').isChecked()).resolves.toBe(true);
     await page.getByRole('button', { name: /Kirim laporan/ }).click();
@@ -104,7 +104,7 @@ describe.skipIf(!e2eEnabled())('citizens on weak internet', () => {
     await sent.getByRole('button', { name: 'Simpan di HP ini' }).click();
     await page.locator('details.outbox-kept').waitFor({ timeout: 30_000 }); // stored in IndexedDB before the reload
     await page.reload();
-    await expect(page.locator('details.outbox-kept').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('details.outbox-kept').count()).toBe(1); // drawn from IndexedDB after load
 
     // Exactly one complaint with this title reached the handlers, though the phone may have tried more than once.
     const handler = await (await newPhone()).newPage();
