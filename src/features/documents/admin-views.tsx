@@ -114,21 +114,51 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
   </>
 );
 
-const FileField: FC<{ uploadMax: number; error?: string; label: string }> = ({ uploadMax, error, label }) => (
-  <Field
-    id="file"
-    label={label}
-    hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(uploadMax)}. Jenis berkas diperiksa dari isinya.`}
-    error={error}
-  >
-    {(d) => <input id="file" name="file" type="file" accept={ACCEPT} data-downscale="2400" aria-describedby={d} />}
-  </Field>
+/**
+ * The file field. With JavaScript, public/js/chunked-upload.js sends a file larger than one part in parts (R2
+ * multipart, resumable) and puts the completed upload's id in `upload_id`; without it the file goes with the form.
+ */
+const FileField: FC<{ uploadMax: number; chunkBytes: number; error?: string; label: string; regionCode?: string; uploadId?: string }> = (p) => (
+  <>
+    <Field
+      id="file"
+      label={p.label}
+      hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(p.uploadMax)}. Jenis berkas diperiksa dari isinya.`}
+      error={p.error}
+    >
+      {(d) => (
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept={ACCEPT}
+          data-downscale="2400"
+          data-chunked={p.chunkBytes}
+          data-chunked-max={p.uploadMax}
+          data-region={p.regionCode}
+          aria-describedby={d}
+        />
+      )}
+    </Field>
+    <input type="hidden" name="upload_id" value={p.uploadId ?? ''} data-upload-id />
+    {p.uploadId ? (
+      <p class="hint" data-upload-kept>
+        Berkas sudah terunggah dan tersimpan sementara. Kirim formulir tanpa memilih berkas lagi, atau pilih berkas lain untuk menggantinya.
+      </p>
+    ) : null}
+    <div class="upload-progress" data-upload-progress hidden>
+      <label for="file-progress">Kemajuan unggahan</label>
+      <progress id="file-progress" max={100} value={0}></progress>
+      <p class="hint" data-upload-text aria-live="polite"></p>
+    </div>
+  </>
 );
 
 export const DocumentCreateView: FC<{
   csrf: string;
   regions: RegionOption[];
   uploadMax: number;
+  chunkBytes: number;
   values: FormValues;
   errors?: FieldError[];
   canPublish: boolean;
@@ -151,7 +181,13 @@ export const DocumentCreateView: FC<{
           </select>
         )}
       </Field>
-      <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas" />
+      <FileField
+        uploadMax={p.uploadMax}
+        chunkBytes={p.chunkBytes}
+        error={errorFor(p.errors, 'file')}
+        label="Berkas"
+        uploadId={valueOf(p.values, 'upload_id') || undefined}
+      />
       <p class="hint" id="file-status" aria-live="polite"></p>
       <MetadataFields values={p.values} errors={p.errors} levels={[...new Set(p.regions.map((r) => r.level))]} />
       {p.mustReview ? <p class="hint">Di wilayah yang belum mandiri, dokumen tampil di situs setelah disetujui Diskominfo atau kecamatan.</p> : null}
@@ -169,6 +205,7 @@ export const DocumentEditView: FC<{
   versions: DocumentVersionRow[];
   history: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   uploadMax: number;
+  chunkBytes: number;
   rights: PublishRights;
   declassify: boolean;
   actions: PublishAction[];
@@ -254,7 +291,7 @@ export const DocumentEditView: FC<{
           </p>
           <form method="post" action={`${base}/versi`} enctype="multipart/form-data">
             <CsrfField token={p.csrf} />
-            <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas versi baru" />
+            <FileField uploadMax={p.uploadMax} chunkBytes={p.chunkBytes} error={errorFor(p.errors, 'file')} label="Berkas versi baru" regionCode={d.regionCode} />
             <p class="hint" id="file-status" aria-live="polite"></p>
             <button type="submit">{live && !p.rights.publish ? 'Unggah dan kirim untuk ditinjau' : 'Unggah versi baru'}</button>
           </form>
