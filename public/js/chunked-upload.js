@@ -88,7 +88,9 @@
         if (xhr.status >= 200 && xhr.status < 300) return resolve(data);
         var err = new Error(
           (data && (data.detail || data.title)) ||
-            (xhr.status === 401 || xhr.status === 303 ? 'Sesi Anda berakhir. Masuk lagi, lalu pilih berkas yang sama untuk melanjutkan.' : 'Server menolak unggahan (' + xhr.status + ').'),
+            (xhr.status === 401 || xhr.status === 303
+              ? 'Sesi Anda berakhir. Masuk lagi, lalu pilih berkas yang sama untuk melanjutkan.'
+              : 'Server menolak unggahan (' + xhr.status + ').'),
         );
         err.status = xhr.status;
         reject(err);
@@ -164,50 +166,78 @@
       show(sent, file.size, message);
     }
     say('Menyiapkan unggahan…');
-    return sessionFor(file, key, region, say).then(function (s) {
-      if (s.status === 'complete') return s;
-      var have = {};
-      s.parts.forEach(function (n) {
-        have[n] = true;
-      });
-      sent = s.received_bytes;
-      if (s.parts.length) say('Melanjutkan unggahan: ' + s.parts.length + ' dari ' + s.part_count + ' bagian sudah diterima server.');
-      var chain = Promise.resolve();
-      for (var n = 1; n <= s.part_count; n++) {
-        if (!have[n]) chain = chain.then(sendPart.bind(null, s, n));
-      }
-      function sendPart(session, n) {
-        var blob = file.slice((n - 1) * session.part_size, Math.min(file.size, n * session.part_size));
-        var before = sent;
-        return withRetry(function () {
-          var body = new FormData();
-          body.append('bagian', blob, 'bagian-' + n);
-          return request('PUT', BASE + '/' + session.id + '/bagian/' + n, body, function (loaded) {
-            var now = before + Math.min(loaded, blob.size);
-            show(now, file.size, 'Mengunggah bagian ' + n + ' dari ' + session.part_count + ': ' + mb(now) + ' dari ' + mb(file.size) + ' (' + Math.floor((now / file.size) * 100) + '%).');
-          });
-        }, say).then(function () {
-          sent = before + blob.size;
-          say('Bagian ' + n + ' dari ' + session.part_count + ' terkirim: ' + mb(sent) + ' dari ' + mb(file.size) + ' (' + Math.floor((sent / file.size) * 100) + '%).');
+    return sessionFor(file, key, region, say)
+      .then(function (s) {
+        if (s.status === 'complete') return s;
+        var have = {};
+        s.parts.forEach(function (n) {
+          have[n] = true;
         });
-      }
-      return chain.then(function () {
-        say('Semua bagian terkirim. Server memeriksa berkas…');
-        return withRetry(function () {
-          return request('POST', BASE + '/' + s.id + '/selesai');
-        }, say);
-      });
-    }).then(
-      function (done) {
-        show(file.size, file.size, 'Berkas terunggah lengkap (' + mb(file.size) + '). Menyimpan dokumen…');
-        return done;
-      },
-      function (err) {
-        // A refused file (wrong type, too large) starts over next time; anything else resumes from the parts kept.
-        if (err.status && !retryable(err) && err.status !== 401 && err.status !== 403 && err.status !== 303) forget(key);
-        throw err;
-      },
-    );
+        sent = s.received_bytes;
+        if (s.parts.length) say('Melanjutkan unggahan: ' + s.parts.length + ' dari ' + s.part_count + ' bagian sudah diterima server.');
+        var chain = Promise.resolve();
+        for (var n = 1; n <= s.part_count; n++) {
+          if (!have[n]) chain = chain.then(sendPart.bind(null, s, n));
+        }
+        function sendPart(session, n) {
+          var blob = file.slice((n - 1) * session.part_size, Math.min(file.size, n * session.part_size));
+          var before = sent;
+          return withRetry(function () {
+            var body = new FormData();
+            body.append('bagian', blob, 'bagian-' + n);
+            return request('PUT', BASE + '/' + session.id + '/bagian/' + n, body, function (loaded) {
+              var now = before + Math.min(loaded, blob.size);
+              show(
+                now,
+                file.size,
+                'Mengunggah bagian ' +
+                  n +
+                  ' dari ' +
+                  session.part_count +
+                  ': ' +
+                  mb(now) +
+                  ' dari ' +
+                  mb(file.size) +
+                  ' (' +
+                  Math.floor((now / file.size) * 100) +
+                  '%).',
+              );
+            });
+          }, say).then(function () {
+            sent = before + blob.size;
+            say(
+              'Bagian ' +
+                n +
+                ' dari ' +
+                session.part_count +
+                ' terkirim: ' +
+                mb(sent) +
+                ' dari ' +
+                mb(file.size) +
+                ' (' +
+                Math.floor((sent / file.size) * 100) +
+                '%).',
+            );
+          });
+        }
+        return chain.then(function () {
+          say('Semua bagian terkirim. Server memeriksa berkas…');
+          return withRetry(function () {
+            return request('POST', BASE + '/' + s.id + '/selesai');
+          }, say);
+        });
+      })
+      .then(
+        function (done) {
+          show(file.size, file.size, 'Berkas terunggah lengkap (' + mb(file.size) + '). Menyimpan dokumen…');
+          return done;
+        },
+        function (err) {
+          // A refused file (wrong type, too large) starts over next time; anything else resumes from the parts kept.
+          if (err.status && !retryable(err) && err.status !== 401 && err.status !== 403 && err.status !== 303) forget(key);
+          throw err;
+        },
+      );
   }
 
   // Picking the same file again after an interruption says what is already on the server.
@@ -222,7 +252,12 @@
     if (!id) return;
     request('GET', BASE + '/' + id).then(
       function (s) {
-        if (s.parts.length) show(s.received_bytes, file.size, 'Unggahan sebelumnya ditemukan: ' + s.parts.length + ' dari ' + s.part_count + ' bagian sudah diterima server. Kirim formulir untuk melanjutkan.');
+        if (s.parts.length)
+          show(
+            s.received_bytes,
+            file.size,
+            'Unggahan sebelumnya ditemukan: ' + s.parts.length + ' dari ' + s.part_count + ' bagian sudah diterima server. Kirim formulir untuk melanjutkan.',
+          );
       },
       function () {
         /* checked again on submit */
@@ -260,7 +295,10 @@
         show(
           bar.value,
           bar.max,
-          err.message + (resumable ? ' Bagian yang sudah terkirim tetap tersimpan: kirim lagi (atau pilih berkas yang sama nanti) untuk melanjutkan.' : ' Pilih berkas lain.'),
+          err.message +
+            (resumable
+              ? ' Bagian yang sudah terkirim tetap tersimpan: kirim lagi (atau pilih berkas yang sama nanti) untuk melanjutkan.'
+              : ' Pilih berkas lain.'),
           true,
         );
       },

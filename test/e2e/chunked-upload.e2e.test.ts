@@ -123,6 +123,6 @@ describe.skipIf(!e2eEnabled())('chunked upload on a phone: resume after a droppe
     }, docPath);
     expect(download).toEqual({ status: 200, size: bytes.length, sha256: nodeCrypto.createHash('sha256').update(bytes).digest('hex') });
     // The finished upload is no longer a session: the phone's note leads to a fresh start next time.
-    expect((await second.evaluate(async (id) => (await fetch(`/admin/dokumen/unggahan/${id}`)).status, uploadId))).toBe(404);
+    expect(await second.evaluate(async (id) => (await fetch(`/admin/dokumen/unggahan/${id}`)).status, uploadId)).toBe(404);
   }, 600_000);
 });

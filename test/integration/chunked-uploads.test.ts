@@ -63,7 +63,9 @@ async function startOk(b: Browser, bytes: Uint8Array, extra: Record<string, unkn
 
 const META = { title: 'LKJIP Desa 2025', category: 'laporan', year: '2025', description: '', info_category: 'berkala', aksi: 'simpan' };
 const sessionRow = (id: string) =>
-  env.DB.prepare('SELECT status, r2_key, r2_upload_id FROM upload_sessions WHERE id = ?').bind(id).first<{ status: string; r2_key: string; r2_upload_id: string }>();
+  env.DB.prepare('SELECT status, r2_key, r2_upload_id FROM upload_sessions WHERE id = ?')
+    .bind(id)
+    .first<{ status: string; r2_key: string; r2_upload_id: string }>();
 
 describe('chunked uploads', () => {
   it('takes parts in any order, lists them for resuming, completes, and the document form uses the upload', async () => {
@@ -224,14 +226,18 @@ describe('chunked uploads', () => {
     expect(await env.FILES.head(completeKey)).not.toBeNull();
 
     const now = Date.now();
-    await env.DB.prepare('UPDATE upload_sessions SET expires_at = ? WHERE id IN (?, ?)').bind(now - 1000, open.id, complete.id).run();
+    await env.DB.prepare('UPDATE upload_sessions SET expires_at = ? WHERE id IN (?, ?)')
+      .bind(now - 1000, open.id, complete.id)
+      .run();
     // An expired session answers 404 at once, before the cleanup runs.
     expect((await call(op, 'GET', `${BASE}/${open.id}`)).status).toBe(404);
     await runScheduled(createScheduledController({ cron: '0 17 * * *', scheduledTime: now }), env, [documentsFeature]);
     expect(await sessionRow(open.id)).toBeNull();
     expect(await sessionRow(complete.id)).toBeNull();
     expect(await env.FILES.head(completeKey)).toBeNull();
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM upload_parts WHERE session_id IN (?, ?)').bind(open.id, complete.id).first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM upload_parts WHERE session_id IN (?, ?)').bind(open.id, complete.id).first<{ n: number }>())!.n,
+    ).toBe(0);
     // The open multipart upload was aborted in R2: it takes no more parts.
     await expect(env.FILES.resumeMultipartUpload(`docs/${VILLAGE}/unggahan/${open.id}`, openUploadId).uploadPart(2, new Uint8Array(10))).rejects.toThrow();
     expect((await sessionRow(fresh.id))?.status).toBe('open'); // not expired: kept

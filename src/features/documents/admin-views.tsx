@@ -291,7 +291,13 @@ export const DocumentEditView: FC<{
           </p>
           <form method="post" action={`${base}/versi`} enctype="multipart/form-data">
             <CsrfField token={p.csrf} />
-            <FileField uploadMax={p.uploadMax} chunkBytes={p.chunkBytes} error={errorFor(p.errors, 'file')} label="Berkas versi baru" regionCode={d.regionCode} />
+            <FileField
+              uploadMax={p.uploadMax}
+              chunkBytes={p.chunkBytes}
+              error={errorFor(p.errors, 'file')}
+              label="Berkas versi baru"
+              regionCode={d.regionCode}
+            />
             <p class="hint" id="file-status" aria-live="polite"></p>
             <button type="submit">{live && !p.rights.publish ? 'Unggah dan kirim untuk ditinjau' : 'Unggah versi baru'}</button>
           </form>

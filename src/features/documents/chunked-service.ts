@@ -139,7 +139,8 @@ export async function uploadPart(deps: UploadDeps, id: string, n: number, bytes:
     throw new AppError('validation', message, { fieldErrors: [{ field: 'n', message }] });
   }
   const want = expectedPartSize(row.size, n, row.partSize);
-  if (bytes.byteLength > want) throw new AppError('payload_too_large', `Bagian ${n} terlalu besar: seharusnya ${want} byte, diterima ${bytes.byteLength} byte.`);
+  if (bytes.byteLength > want)
+    throw new AppError('payload_too_large', `Bagian ${n} terlalu besar: seharusnya ${want} byte, diterima ${bytes.byteLength} byte.`);
   if (bytes.byteLength < want) {
     throw new AppError('validation', `Bagian ${n} tidak lengkap: seharusnya ${want} byte, diterima ${bytes.byteLength} byte. Kirim ulang bagian ini.`);
   }
@@ -206,7 +207,10 @@ export async function abortUpload(deps: UploadDeps, id: string, ctx: ActionConte
 
 /** Shared by abort and the daily cleanup. A session already taken by a document ('used') keeps its file. */
 export async function removeUpload(deps: UploadDeps, row: UploadSessionRow, keepFile = row.status === 'used'): Promise<void> {
-  if (row.status === 'open') await multipartOf(deps, row).abort().catch(() => undefined);
+  if (row.status === 'open')
+    await multipartOf(deps, row)
+      .abort()
+      .catch(() => undefined);
   else if (!keepFile) await deps.env.FILES.delete(row.r2Key).catch(() => undefined);
   await deps.db.batch([...deleteSessionStatements(deps.db, row.id)]);
 }
@@ -215,11 +219,17 @@ export async function removeUpload(deps: UploadDeps, row: UploadSessionRow, keep
  * Runs `use` with the completed upload `uploadId` as the document's file, claimed so no other document can take it;
  * the claim is released when `use` fails (the officer can correct the form and send it again).
  */
-export async function withCompletedUpload<T>(deps: UploadDeps, uploadId: string, regionCode: string, ctx: ActionContext, use: (file: StoredUpload) => Promise<T>): Promise<T> {
+export async function withCompletedUpload<T>(
+  deps: UploadDeps,
+  uploadId: string,
+  regionCode: string,
+  ctx: ActionContext,
+  use: (file: StoredUpload) => Promise<T>,
+): Promise<T> {
   const refuse = (message: string) => new AppError('validation', message, { fieldErrors: [{ field: 'file', message }] });
   const parsed = UploadIdParam.safeParse(uploadId);
   const row = parsed.success && ctx.actor.kind === 'user' ? await claimCompleted(deps.db, parsed.data, ctx.actor.id, ctx.now) : undefined;
-  if (!row || !row.mime || !row.ext || !row.sha256) throw refuse('Berkas yang sudah diunggah tidak ditemukan atau sudah kedaluwarsa. Pilih berkasnya lagi.');
+  if (!row?.mime || !row.ext || !row.sha256) throw refuse('Berkas yang sudah diunggah tidak ditemukan atau sudah kedaluwarsa. Pilih berkasnya lagi.');
   try {
     if (row.regionCode !== regionCode) throw refuse('Berkas ini diunggah untuk wilayah lain. Pilih wilayah yang sama atau unggah berkasnya lagi.');
     return await use({

@@ -32,4 +32,3 @@ export async function withDocumentFile<T>(c: Context<AppEnv>, regionCode: string
   if (uploadId) return withCompletedUpload({ db: c.get('db'), env: c.env }, uploadId, regionCode, actionContext(c), use);
   return use(await readFile(c));
 }
-
