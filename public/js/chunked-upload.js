@@ -85,14 +85,16 @@
         } catch (e) {
           data = null;
         }
-        if (xhr.status >= 200 && xhr.status < 300) return resolve(data);
+        // An expired login answers with the login page (a followed redirect), not JSON: keep the parts, ask to log in.
+        var expired = /\/masuk(\?|$)/.test(xhr.responseURL || '') || (xhr.status === 200 && xhr.responseText && data === null);
+        if (xhr.status >= 200 && xhr.status < 300 && !expired) return resolve(data);
         var err = new Error(
           (data && (data.detail || data.title)) ||
-            (xhr.status === 401 || xhr.status === 303
+            (expired || xhr.status === 401
               ? 'Sesi Anda berakhir. Masuk lagi, lalu pilih berkas yang sama untuk melanjutkan.'
               : 'Server menolak unggahan (' + xhr.status + ').'),
         );
-        err.status = xhr.status;
+        err.status = expired ? 401 : xhr.status;
         reject(err);
       };
       xhr.onerror = xhr.ontimeout = function () {
@@ -234,7 +236,7 @@
         },
         function (err) {
           // A refused file (wrong type, too large) starts over next time; anything else resumes from the parts kept.
-          if (err.status && !retryable(err) && err.status !== 401 && err.status !== 403 && err.status !== 303) forget(key);
+          if (err.status && !retryable(err) && err.status !== 401 && err.status !== 403) forget(key);
           throw err;
         },
       );
@@ -291,7 +293,7 @@
       function (err) {
         busy = false;
         if (submitter) submitter.disabled = false;
-        var resumable = !err.status || retryable(err) || err.status === 401 || err.status === 403 || err.status === 303;
+        var resumable = !err.status || retryable(err) || err.status === 401 || err.status === 403;
         show(
           bar.value,
           bar.max,
