@@ -2,6 +2,7 @@ import { regionHref } from '../../regions/paths';
 import type { FeatureDescriptor } from '../descriptor';
 import { documentAdminRoutes } from './admin-routes';
 import { documentAttention } from './attention';
+import { uploadCleanupJob } from './chunked-cleanup';
 import { documentsApi } from './api';
 import { documentsHomeBlock } from './home-block';
 import { importDocument } from './import-target';
@@ -29,4 +30,5 @@ export const documentsFeature: FeatureDescriptor = {
     ];
   },
   importTargets: { document: importDocument },
+  jobs: [uploadCleanupJob],
 };
