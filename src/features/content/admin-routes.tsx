@@ -290,8 +290,8 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       const fan = fanOutOf(form.values);
       if (wantsFanOut(fan)) {
         if (cover)
-          throw new AppError('validation', 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.', {
-            fieldErrors: [{ field: 'cover', message: 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.' }],
+          throw new AppError('validation', 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.', {
+            fieldErrors: [{ field: 'cover', message: 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.' }],
           });
         await createFanOut(deps(c), form.data, fan, actionContext(c));
         return c.redirect('/admin/konten?ok=disebar', 303);
