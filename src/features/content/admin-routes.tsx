@@ -290,9 +290,18 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       const fan = fanOutOf(form.values);
       if (wantsFanOut(fan)) {
         if (cover)
-          throw new AppError('validation', 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.', {
-            fieldErrors: [{ field: 'cover', message: 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.' }],
-          });
+          throw new AppError(
+            'validation',
+            'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.',
+            {
+              fieldErrors: [
+                {
+                  field: 'cover',
+                  message: 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.',
+                },
+              ],
+            },
+          );
         await createFanOut(deps(c), form.data, fan, actionContext(c));
         return c.redirect('/admin/konten?ok=disebar', 303);
       }
