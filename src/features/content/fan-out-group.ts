@@ -38,7 +38,7 @@ import { changesPublicPages, publicationTime } from './workflow';
  */
 
 type RegionInfo = { regionName: string; regionLevel: (typeof regions.$inferSelect)['level']; regionStage: (typeof regions.$inferSelect)['stage'] };
-export type GroupCopy = { post: PostRow; rights: PublishRights } & RegionInfo;
+type GroupCopy = { post: PostRow; rights: PublishRights } & RegionInfo;
 
 /** The copies of a group with the actor's rights on each, kecamatan first, then by code. */
 async function loadCopies(db: Db, actor: Actor, group: string, opts: { deletedAt?: number } = {}): Promise<GroupCopy[]> {
@@ -301,15 +301,15 @@ export async function detachCopy(deps: ContentDeps, id: string, ctx: ActionConte
   return { regionCode: post.regionCode };
 }
 
-/** The statements that take one copy out of its group (also used when a copy alone is deleted). */
-export function detachStatement(db: Db, post: PostRow, ctx: ActionContext) {
+/** The statement that takes one copy out of its group (guarded by the version the officer saw). */
+function detachStatement(db: Db, post: PostRow, ctx: ActionContext) {
   return db
     .update(posts)
     .set({ fanOutGroup: null, updatedAt: ctx.now })
     .where(and(eq(posts.id, post.id), eq(posts.fanOutGroup, post.fanOutGroup ?? ''), eq(posts.updatedAt, post.updatedAt)));
 }
 
-export function detachAudit(db: Db, post: PostRow, ctx: ActionContext) {
+function detachAudit(db: Db, post: PostRow, ctx: ActionContext) {
   return auditInsert(db, ctx, {
     action: 'content.detach',
     regionCode: post.regionCode,
