@@ -84,7 +84,10 @@ export async function restoreLocal({ from, persistTo = join(ROOT, '.wrangler', '
   try {
     for (const o of manifest.r2.objects) {
       // A plain Uint8Array: Miniflare's proxy does not serialise a Node Buffer.
-      await state.bucket.put(o.key, new Uint8Array(readFileSync(join(from, 'r2', o.sha256))), { httpMetadata: o.httpMetadata, customMetadata: o.customMetadata });
+      await state.bucket.put(o.key, new Uint8Array(readFileSync(join(from, 'r2', o.sha256))), {
+        httpMetadata: o.httpMetadata,
+        customMetadata: o.customMetadata,
+      });
     }
     const problems = await verifyAgainstManifest(state, manifest);
     if (problems.length) throw new RestoreMismatchError(problems);

@@ -55,7 +55,10 @@ async function adminSession(origin: string) {
     redirect: 'manual',
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   });
-  const cookie = login.headers.getSetCookie().find((h) => h.startsWith('__Host-sesi='))?.split(';')[0];
+  const cookie = login.headers
+    .getSetCookie()
+    .find((h) => h.startsWith('__Host-sesi='))
+    ?.split(';')[0];
   if (login.status !== 303 || !cookie) throw new Error(`demo login failed: ${login.status}`);
   const page = await (await get(`${origin}/admin/konten/baru`, { Cookie: cookie })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
@@ -156,7 +159,9 @@ describe.skipIf(!SOURCE || !SOURCE_STATE)('npm run backup / npm run restore on t
     fs.mkdirSync(base, { recursive: true });
     const sharp = ((await import('sharp' as string)) as { default: (o: unknown) => { jpeg(): { toBuffer(): Promise<Uint8Array> } } }).default;
     const { demoPdf } = (await import('../../scripts/lib/demo-content.mjs' as string)) as { demoPdf(t: string, l: string[]): Uint8Array };
-    const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+      .jpeg()
+      .toBuffer();
     pdf = new Uint8Array(demoPdf(docTitle, ['Dokumen uji pencadangan.']));
 
     const session = await adminSession(SOURCE);
@@ -202,7 +207,11 @@ describe.skipIf(!SOURCE || !SOURCE_STATE)('npm run backup / npm run restore on t
       const lines = fs.readFileSync(`${base}/arsip/${t.file}`, 'utf8').split('\n').filter(Boolean);
       expect(lines.length, t.name).toBe(t.rows);
     }
-    const posts = fs.readFileSync(`${base}/arsip/d1/posts.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const posts = fs
+      .readFileSync(`${base}/arsip/d1/posts.ndjson`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const post = posts.find((p) => p.title === title);
     expect(post).toBeDefined();
     expect(Object.keys(post!)).toEqual(manifest.d1.tables.find((t) => t.name === 'posts')!.columns);
