@@ -29,7 +29,11 @@ const nodeProcess = (globalThis as unknown as { process: { pid: number; execPath
 const SOURCE = nodeProcess.env.E2E_BASE_URL?.replace(/\/+$/, '') ?? '';
 const SOURCE_STATE = nodeProcess.env.E2E_PERSIST_TO ?? '';
 const IP = '203.0.113.77'; // this suite's own client address: its rate limits never meet other suites'
-const DESA = '64.08.04.2012';
+/** The new content goes to a village other suites leave alone; the demo's richest village is compared as well. */
+const DESA = '64.08.02.2001';
+const DESA_PATH = '/muara-wahau/jak-luay';
+const DEMO_DESA = '64.08.04.2012';
+const DEMO_DESA_PATH = '/sangatta-utara/swarga-bara';
 const DEMO_ADMIN = { login: 'diskominfo', password: 'Demo-Kutim-2026' };
 const base = `${ROOT}/.e2e-state/backup-${nodeProcess.pid}-${Date.now().toString(36)}`;
 const FETCH_TIMEOUT_MS = 90_000;
@@ -170,7 +174,7 @@ describe.skipIf(!SOURCE || !SOURCE_STATE)('npm run backup / npm run restore on t
       kind: 'berita',
       title,
       summary: 'Warga membersihkan saluran air.',
-      body_md: 'Warga **Swarga Bara** membersihkan saluran air bersama.',
+      body_md: 'Warga **Jak Luay** membersihkan saluran air bersama.',
       cover: new Blob([jpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
       cover_alt: 'Warga membersihkan saluran air',
       aksi: 'terbitkan',
@@ -229,26 +233,29 @@ describe.skipIf(!SOURCE || !SOURCE_STATE)('npm run backup / npm run restore on t
     const doc = docs.data.find((d) => d.title === docTitle);
     expect(doc).toBeDefined();
     const path = (u: string) => new URL(u).pathname;
-    const desa = '/sangatta-utara/swarga-bara';
     const pages = [
       '/',
-      '/sangatta-utara',
-      desa,
-      `${desa}/berita`,
+      '/muara-wahau',
+      DESA_PATH,
+      `${DESA_PATH}/berita`,
       path(post!.url),
-      `${desa}/dokumen`,
+      `${DESA_PATH}/dokumen`,
       path(doc!.url),
-      `${desa}/peta`,
-      `${desa}/berita.xml`,
+      `${DESA_PATH}/berita.xml`,
+      DEMO_DESA_PATH,
+      `${DEMO_DESA_PATH}/dokumen`,
+      `${DEMO_DESA_PATH}/peta`,
+      '/berita',
       '/sitemap.xml',
       `/api/v1/posts?region=${DESA}`,
       `/api/v1/posts/${post!.id}`,
       `/api/v1/documents?region=${DESA}`,
       `/api/v1/documents/${doc!.id}`,
-      `/api/v1/places?region=${DESA}&limit=1000`,
-      `/api/v1/geo/regions/${DESA}`,
-      `/api/v1/geo/layers/lelang?region=${DESA}`,
-      `/api/v1/geo/layers/pengaduan?region=${DESA}`,
+      `/api/v1/documents?region=${DEMO_DESA}`,
+      `/api/v1/places?region=${DEMO_DESA}&limit=1000`,
+      `/api/v1/geo/regions/${DEMO_DESA}`,
+      `/api/v1/geo/layers/lelang?region=${DEMO_DESA}`,
+      `/api/v1/geo/layers/pengaduan?region=${DEMO_DESA}`,
       `/api/v1/regions/${DESA}`,
       '/api/v1/tenders?since=2020-01-01',
     ];
