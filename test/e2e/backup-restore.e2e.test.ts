@@ -2,8 +2,9 @@
 // publishes a news post with a cover photo and a document with a PDF, registers a partner; the portal's local state is
 // backed up into the portable archive, restored into a fresh dir and served by a second `wrangler dev`. Public pages,
 // API answers (lists, details, the tenders and complaints change feeds) and downloaded files of both portals are
-// compared byte for byte, after replacing only each portal's own origin. Tampered archives, a schema newer than the
-// code and a non-empty target are refused. The pure rules of the format are checked first. Plain Node, no browser.
+// compared byte for byte, after replacing only each portal's own origin; a backup of the restored state (taken before
+// any request could write to it) equals the first one. Tampered archives, a schema newer than the code and a non-empty
+// target are refused. The pure rules of the format are checked first. Plain Node, no browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupLocal, type BackupManifest } from '../../scripts/backup.mjs';
 import { startPortal, type Portal } from '../../scripts/e2e.mjs';
@@ -223,6 +224,16 @@ describe.skipIf(!SOURCE || !SOURCE_STATE)('npm run backup / npm run restore on t
     expect(manifest.r2.objects.length).toBe(fs.readdirSync(`${base}/arsip/r2`).length);
     expect(manifest.r2.objects.every((o) => /^[0-9a-f]{64}$/.test(o.sha256) && o.file === `r2/${o.sha256}`)).toBe(true);
   });
+
+  it('backs up the restored portal into the same rows, schema and files', async () => {
+    const again = await backupLocal({ persistTo: restored!.persistTo, out: `${base}/arsip-2` });
+    expect(again.d1.migrations).toEqual(manifest.d1.migrations);
+    // Before any request reached the restored portal (requests may write rate-limit rows).
+    expect(again.d1.tables).toEqual(manifest.d1.tables); // names, order, columns, rows and each NDJSON file's SHA-256
+    expect(again.d1.schema).toEqual(manifest.d1.schema);
+    expect(again.d1.triggers).toEqual(manifest.d1.triggers);
+    expect(again.r2.objects).toEqual(manifest.r2.objects);
+  }, 300_000);
 
   it('serves identical pages, API answers, change feeds and files after the restore', async () => {
     const target = restored!.baseUrl;
