@@ -54,7 +54,7 @@ export async function backupLocal({ persistTo = join(ROOT, '.wrangler', 'state')
   if (existsSync(out) && readdirSync(out).length) throw new Error(`Folder cadangan ${out} sudah berisi berkas; pilih folder baru.`);
   mkdirSync(join(out, 'd1'), { recursive: true });
   mkdirSync(join(out, 'r2'), { recursive: true });
-  const state = await openLocalState(persistTo);
+  const state = await openLocalState(persistTo, { snapshot: true });
   try {
     const tables = await userTables(state.db);
     const createSql = new Map(tables.map((t) => [t.name, t.sql]));

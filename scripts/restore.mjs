@@ -54,7 +54,7 @@ const hasFiles = (dir) => existsSync(dir) && readdirSync(dir).length > 0;
 /** True when the local setup has a table or an R2 object. */
 async function localHasData(persistTo) {
   if (!hasFiles(join(persistTo, 'v3', 'd1')) && !hasFiles(join(persistTo, 'v3', 'r2'))) return false;
-  const state = await openLocalState(persistTo);
+  const state = await openLocalState(persistTo, { snapshot: true });
   try {
     return (await userTables(state.db)).length > 0 || (await listObjects(state.bucket)).length > 0;
   } finally {

@@ -1,17 +1,31 @@
 // Shared by `npm run backup` and `npm run restore`: opens the local D1 and R2 of a persist dir (the layout of
 // `wrangler dev --persist-to`, default .wrangler/state) through Miniflare, and reads what an archive records.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { quoteIdent } from './backup-format.mjs';
 import { ROOT } from './local.mjs';
 
 const ROWS_PER_PAGE = 500;
 
-/** Opens D1 `DB` and R2 `FILES` of `persistTo` with the bindings of wrangler.toml; call `dispose()` when done. */
-export async function openLocalState(persistTo) {
+/**
+ * Opens D1 `DB` and R2 `FILES` of `persistTo` with the bindings of wrangler.toml; call `dispose()` when done.
+ * `snapshot`: reads a private copy of the files instead (taken first), so a running `wrangler dev` on the same dir
+ * neither blocks the reads nor is blocked by them; for a consistent copy, nothing should write meanwhile.
+ */
+export async function openLocalState(persistTo, { snapshot = false } = {}) {
   const { Miniflare } = await import('miniflare');
   const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
-  const root = resolve(persistTo);
+  let root = resolve(persistTo);
+  let copy = null;
+  if (snapshot) {
+    copy = mkdtempSync(join(tmpdir(), 'portal-salinan-'));
+    for (const dir of ['d1', 'r2']) {
+      if (existsSync(join(root, 'v3', dir))) cpSync(join(root, 'v3', dir), join(copy, 'v3', dir), { recursive: true });
+    }
+    root = copy;
+  }
   const mf = new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response(null) } }',
@@ -20,7 +34,11 @@ export async function openLocalState(persistTo) {
     r2Buckets: workerOptions.r2Buckets,
     r2Persist: join(root, 'v3', 'r2'),
   });
-  return { db: await mf.getD1Database('DB'), bucket: await mf.getR2Bucket('FILES'), dispose: () => mf.dispose() };
+  const dispose = async () => {
+    await mf.dispose();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  };
+  return { db: await mf.getD1Database('DB'), bucket: await mf.getR2Bucket('FILES'), dispose };
 }
 
 /** User tables (sqlite internals and Cloudflare's `_cf_` tables excluded) with their CREATE statement, by name. */
