@@ -88,10 +88,11 @@ function killGroup(pid, signal) {
 /**
  * Starts a private portal: fresh persist dir, prepareLocal (migrations + seed), `wrangler dev` on a free port,
  * waits for GET /healthz = 200. Returns { baseUrl, port, persistTo, output(), stop() }.
+ * `persistTo`: an existing, already prepared dir (e.g. a restored backup) used as is — and removed by stop().
  * The server runs in its own process group so that stop() also ends workerd.
  */
-export async function startPortal({ label = 'e2e', quiet = true } = {}) {
-  const persistTo = join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function startPortal({ label = 'e2e', quiet = true, persistTo: prepared } = {}) {
+  const persistTo = prepared ?? join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(persistTo, { recursive: true });
   let child = null;
   const tail = outputTail();
@@ -139,7 +140,7 @@ export async function startPortal({ label = 'e2e', quiet = true } = {}) {
   process.once('SIGTERM', onSignal);
 
   try {
-    prepareLocal({ persistTo, quiet: true });
+    if (!prepared) prepareLocal({ persistTo, quiet: true });
     const port = await freePort();
     const inspectorPort = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -239,7 +240,7 @@ export async function runE2e({ jsonOutputFile, files = [] } = {}) {
     return { code: 1, skipped: false };
   }
   try {
-    const code = await runVitest(vitestArgs, { env: { E2E_BASE_URL: portal.baseUrl, CHROMIUM_PATH: chromiumPath } });
+    const code = await runVitest(vitestArgs, { env: { E2E_BASE_URL: portal.baseUrl, E2E_PERSIST_TO: portal.persistTo, CHROMIUM_PATH: chromiumPath } });
     if (code !== 0) {
       // The end of the server's log beside a failure (all of the kept 64 KB with E2E_SHOW_SERVER_LOG=1).
       const log = portal.output();
