@@ -64,7 +64,7 @@ function outputTail(max = 64 * 1024) {
 }
 
 /** Removes a run's persist dir, and .e2e-state/ itself once no other run uses it. */
-function removeState(dir) {
+function removeStateDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   try {
     rmdirSync(STATE_ROOT); // only succeeds when empty
@@ -86,8 +86,10 @@ function killGroup(pid, signal) {
  * waits for GET /healthz = 200. Returns { baseUrl, port, persistTo, output(), stop() }.
  * The server runs in its own process group so that stop() also ends workerd.
  */
-export async function startPortal({ label = 'e2e', quiet = true } = {}) {
-  const persistTo = join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function startPortal({ label = 'e2e', quiet = true, persistTo: given, keepState = false } = {}) {
+  // A given, already prepared state directory (the volume bench) is used as it is and kept when keepState is set.
+  const persistTo = given ?? join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const removeState = keepState ? () => {} : removeStateDir;
   mkdirSync(persistTo, { recursive: true });
   let child = null;
   const tail = outputTail();
@@ -135,7 +137,7 @@ export async function startPortal({ label = 'e2e', quiet = true } = {}) {
   process.once('SIGTERM', onSignal);
 
   try {
-    prepareLocal({ persistTo, quiet: true });
+    if (!given) prepareLocal({ persistTo, quiet: true });
     const port = await freePort();
     const inspectorPort = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

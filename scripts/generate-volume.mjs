@@ -2,15 +2,17 @@
 // base of scripts/lib/volume-sql.mjs (1,000 posts, 500 complaints, 200 PPID requests, 400 documents, 150 tenders,
 // 1,000 letters per 1×), spread over the real regions, with small cover photos in R2. The directory gets the layout of
 // `npm start` (prepareLocal: migrations, regions, demo accounts) and is never the developer's .wrangler/state unless
-// --persist-to says so. SQL is generated in chunks inside SQLite (INSERT … SELECT) and applied with
-// `wrangler d1 execute --local --file`; photos go up with `wrangler r2 bulk put`.
+// --persist-to says so. SQL is generated in chunks inside SQLite (INSERT … SELECT) and run on the local D1 through
+// Miniflare (no row-by-row traffic, no wrangler start per file); photos go up with `wrangler r2 bulk put`.
 //
 //   npm run volume -- --scale 100                  → .wrangler/volume-100x (kept; --fresh starts it again)
 //   options: --persist-to=DIR, --fresh, --no-photos
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { devVars } from './cron.mjs';
 import { log, prepareLocal, ROOT, wrangler } from './lib/local.mjs';
 import { BASE, complaintsSql, coverKeys, documentsSql, infoRequestsSql, lettersSql, postsSql, tendersSql } from './lib/volume-sql.mjs';
 
@@ -45,18 +47,33 @@ function query(persist, sql) {
   return JSON.parse(out)[0].results;
 }
 
-function execFile(persist, file) {
-  wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', file], { quiet: true });
+/**
+ * The local D1 of a state directory, opened through Miniflare from this process (as scripts/cron.mjs does): large
+ * generated statements and bound batches go straight in, without a wrangler start per file (wrangler's --file
+ * refuses more than ~100 KB of SQL at once).
+ */
+async function openLocalD1(persist) {
+  const { Miniflare } = await import('miniflare');
+  const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch() { return new Response(null, { status: 204 }); } };',
+    d1Databases: workerOptions.d1Databases,
+    d1Persist: join(persist, 'v3', 'd1'),
+  });
+  return { db: await mf.getD1Database('DB'), dispose: () => mf.dispose() };
 }
 
 /** Generates the data; returns { persistTo, counts, seconds }. Idempotent per directory: a filled one is kept. */
-export function generateVolume({ scale = 1, persistTo, fresh = false, photos = true } = {}) {
+export async function generateVolume({ scale = 1, persistTo, fresh = false, photos = true } = {}) {
   const dir = persistTo ?? volumeDir(scale);
   const marker = join(dir, `volume-${scale}x.done`);
   const counts = Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, Math.max(1, Math.round(v * scale))]));
   if (fresh) rmSync(dir, { recursive: true, force: true });
   if (existsSync(marker)) {
     log(`data volume ${scale}× sudah ada di ${dir}`);
+    await sealLetters(dir, counts.letters);
     return { persistTo: dir, counts, seconds: 0 };
   }
   const t0 = performance.now();
@@ -76,11 +93,16 @@ export function generateVolume({ scale = 1, persistTo, fresh = false, photos = t
     ['lelang', tendersSql(counts.tenders, regions, now)],
     ...(templates.length ? [['surat', lettersSql(counts.letters, regions, templates, now)]] : []),
   ];
-  // One file, one wrangler call: starting wrangler costs more than the inserts themselves.
-  const file = join(work, 'volume.sql');
-  writeFileSync(file, `${parts.flatMap(([, statements]) => statements).join('\n')}\nANALYZE;\n`);
-  log(`volume ${scale}×: ${parts.map(([name, st]) => `${name} ${st.length}`).join(', ')} pernyataan`);
-  execFile(dir, file);
+  const { db, dispose } = await openLocalD1(dir);
+  try {
+    for (const [name, statements] of parts) {
+      log(`volume ${scale}×: ${name} (${statements.length} pernyataan)`);
+      for (const sql of statements) await db.prepare(sql).run();
+    }
+    await db.prepare('ANALYZE').run();
+  } finally {
+    await dispose();
+  }
   if (photos) {
     const keys = coverKeys(counts.posts);
     log(`volume ${scale}×: ${keys.length} berkas foto kecil ke R2`);
@@ -99,15 +121,55 @@ export function generateVolume({ scale = 1, persistTo, fresh = false, photos = t
     }
   }
   rmSync(work, { recursive: true, force: true });
+  await sealLetters(dir, counts.letters);
   writeFileSync(marker, `${JSON.stringify({ scale, counts, at: new Date().toISOString() })}\n`);
   const seconds = (performance.now() - t0) / 1000;
   log(`volume ${scale}× selesai dalam ${seconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
   return { persistTo: dir, counts, seconds };
 }
 
+/**
+ * Letters carry NIK, KK and contact sealed with the local data key (.dev.vars DATA_KEYS, the format of
+ * src/lib/data-key.ts: `{kid}:{iv}:{ciphertext+tag}`, AES-256-GCM bound to `letter:{id}:{column}`), so officers'
+ * lists and the reseal job read them like real rows. Done once per directory (a marker remembers it).
+ */
+async function sealLetters(dir, n) {
+  const marker = join(dir, 'volume-letters-sealed.done');
+  if (existsSync(marker)) return;
+  const vars = devVars();
+  const kid = vars.DATA_KEY_ACTIVE;
+  const key = Buffer.from(JSON.parse(vars.DATA_KEYS)[kid], 'base64');
+  const seal = (plain, context) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${kid}:${iv.toString('base64url')}:${ct.toString('base64url')}`;
+  };
+  log(`volume: ${n} surat disegel dengan kunci data lokal`);
+  const { db, dispose } = await openLocalD1(dir);
+  try {
+    const update = 'UPDATE letter_requests SET nik_sealed = ?, kk_sealed = ?, contact_sealed = ? WHERE id = ?';
+    for (let from = 1; from <= n; from += 500) {
+      const batch = [];
+      for (let i = from; i <= Math.min(n, from + 499); i++) {
+        const id = `vol-l-${String(i).padStart(8, '0')}`;
+        const nik = `6408${String(100000000000 + i).slice(-12)}`;
+        batch.push(
+          db.prepare(update).bind(seal(nik, `letter:${id}:nik`), seal(`6409${nik.slice(4)}`, `letter:${id}:kk`), seal(`08${1e9 + i}`, `letter:${id}:contact`), id),
+        );
+      }
+      await db.batch(batch);
+    }
+  } finally {
+    await dispose();
+  }
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
+}
+
 async function main() {
   try {
-    generateVolume(parseArgs(process.argv.slice(2)));
+    await generateVolume(parseArgs(process.argv.slice(2)));
   } catch (err) {
     process.stderr.write(`[volume] gagal: ${err.message}\n`);
     process.exitCode = 1;
