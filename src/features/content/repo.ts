@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
-import { subtreeRange } from '../../regions/codes';
+import { subtreeCondition } from '../../regions/sql';
 import { containsPattern } from '../../lib/validation';
 
 /** Public post listing row: the post plus the name and path of the region it belongs to (for rollups). */
@@ -47,8 +47,7 @@ const publicColumns = {
 
 /** Published and visible now, anywhere in the subtree of `regionCode` (the rollup rule). */
 export function publishedInSubtree(regionCode: string, now: number): SQL {
-  const { from, to } = subtreeRange(regionCode);
-  return and(gte(posts.regionCode, from), lt(posts.regionCode, to), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
+  return and(subtreeCondition(posts.regionCode, regionCode), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
 }
 
 export interface PublicPostQuery {
