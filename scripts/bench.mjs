@@ -270,7 +270,10 @@ async function main() {
 /** `--volume [--scales=1,10,100]`: the ten-years-of-data section alone. */
 async function volumeMain(argv) {
   const scalesArg = argv.find((a) => a.startsWith('--scales='));
-  const scales = (scalesArg ? scalesArg.slice(9) : '1,10,100').split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  const scales = (scalesArg ? scalesArg.slice(9) : '1,10,100')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
   const header = `Machine: ${cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus().length} cores · Node ${process.version} · ${new Date().toISOString()}`;
   const { lines } = await benchVolume({ scales, startPortal, header });
   const markdown = lines.join('\n');

@@ -158,8 +158,20 @@ export function volumeReport(results, header) {
   );
   const scales = results.map((r) => `${r.scale}×`);
   const table = (title, key) => {
-    lines.push(`## ${title}`, '', `| Page | ${scales.map((s) => `${s} (ms)`).join(' | ')} | ${scales.slice(1).map((s) => `${s} / 1×`).join(' | ')} |`);
-    lines.push(`| --- | ${scales.map(() => '---:').join(' | ')} | ${scales.slice(1).map(() => '---:').join(' | ')} |`);
+    lines.push(
+      `## ${title}`,
+      '',
+      `| Page | ${scales.map((s) => `${s} (ms)`).join(' | ')} | ${scales
+        .slice(1)
+        .map((s) => `${s} / 1×`)
+        .join(' | ')} |`,
+    );
+    lines.push(
+      `| --- | ${scales.map(() => '---:').join(' | ')} | ${scales
+        .slice(1)
+        .map(() => '---:')
+        .join(' | ')} |`,
+    );
     base[key].forEach((row, i) => {
       const cells = results.map((r) => `${ms(r[key][i]?.ms)}${r[key][i]?.status === 200 ? '' : ` (HTTP ${r[key][i]?.status})`}`);
       const ratios = results.slice(1).map((r) => {
@@ -173,7 +185,14 @@ export function volumeReport(results, header) {
   table('Uncached public pages', 'pages');
   table('Admin lists (Diskominfo)', 'admin');
   table('Change feeds (public API)', 'feeds');
-  lines.push('## Cron jobs: D1 queries / KV operations per run', '', 'First run on the new directory → second run (steady state). A D1 batch counts one query per statement.', '', `| Job | ${scales.join(' | ')} | Within 1,000 / 1,000 |`, `| --- | ${scales.map(() => '---:').join(' | ')} | :---: |`);
+  lines.push(
+    '## Cron jobs: D1 queries / KV operations per run',
+    '',
+    'First run on the new directory → second run (steady state). A D1 batch counts one query per statement.',
+    '',
+    `| Job | ${scales.join(' | ')} | Within 1,000 / 1,000 |`,
+    `| --- | ${scales.map(() => '---:').join(' | ')} | :---: |`,
+  );
   const jobNames = [...new Set(results.flatMap((r) => r.jobs.map((j) => j.job)))];
   for (const job of jobNames) {
     const cell = (j) => (j ? `${j.d1Queries ?? '?'} / ${j.kvOps ?? '?'}${j.status === 'gagal' ? ' (gagal)' : ''}` : '—');
@@ -184,7 +203,9 @@ export function volumeReport(results, header) {
   lines.push('', '## Sitemap and database', '', `| | ${scales.join(' | ')} |`, `| --- | ${scales.map(() => '---:').join(' | ')} |`);
   lines.push(`| Sitemap URLs | ${results.map((r) => r.sitemap?.urls ?? '?').join(' | ')} |`);
   lines.push(`| Sitemap files (index + children) | ${results.map((r) => (r.sitemap?.indexed ? `1 + ${r.sitemap.files}` : '1')).join(' | ')} |`);
-  lines.push(`| Sitemap bytes (all files) / largest file | ${results.map((r) => `${mb(r.sitemap?.bytes ?? 0)} / ${mb(r.sitemap?.largest ?? 0)}`).join(' | ')} |`);
+  lines.push(
+    `| Sitemap bytes (all files) / largest file | ${results.map((r) => `${mb(r.sitemap?.bytes ?? 0)} / ${mb(r.sitemap?.largest ?? 0)}`).join(' | ')} |`,
+  );
   lines.push(`| Local D1 files | ${results.map((r) => `${mb(r.dbBytes)} (${((r.dbBytes / D1_LIMIT) * 100).toFixed(2)} % of 10 GB)`).join(' | ')} |`);
   lines.push('');
   return lines;
