@@ -70,7 +70,9 @@ export async function generateVolume({ scale = 1, persistTo, fresh = false, phot
   const dir = persistTo ?? volumeDir(scale);
   const marker = join(dir, `volume-${scale}x.done`);
   const counts = Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, Math.max(1, Math.round(v * scale))]));
-  if (fresh) rmSync(dir, { recursive: true, force: true });
+  // A directory of ours left half-made by an interrupted run starts again (a --persist-to directory is never removed
+  // unless --fresh says so).
+  if (fresh || (!persistTo && !existsSync(marker))) rmSync(dir, { recursive: true, force: true });
   if (existsSync(marker)) {
     log(`data volume ${scale}× sudah ada di ${dir}`);
     await sealLetters(dir, counts.letters);
