@@ -68,7 +68,7 @@ function outputTail(max = 64 * 1024) {
 }
 
 /** Removes a run's persist dir, and .e2e-state/ itself once no other run uses it. */
-function removeState(dir) {
+function removeStateDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   try {
     rmdirSync(STATE_ROOT); // only succeeds when empty
@@ -88,11 +88,14 @@ function killGroup(pid, signal) {
 /**
  * Starts a private portal: fresh persist dir, prepareLocal (migrations + seed), `wrangler dev` on a free port,
  * waits for GET /healthz = 200. Returns { baseUrl, port, persistTo, output(), stop() }.
- * `persistTo`: an existing, already prepared dir (e.g. a restored backup) used as is — and removed by stop().
+ * `persistTo`: an existing, already prepared dir (a restored backup, the volume bench's data) used as is — and removed
+ * by stop() unless `keepState` is set.
  * The server runs in its own process group so that stop() also ends workerd.
  */
-export async function startPortal({ label = 'e2e', quiet = true, persistTo: prepared } = {}) {
-  const persistTo = prepared ?? join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function startPortal({ label = 'e2e', quiet = true, persistTo: given, keepState = false } = {}) {
+  // A given, already prepared state directory (the volume bench) is used as it is and kept when keepState is set.
+  const persistTo = given ?? join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const removeState = keepState ? () => {} : removeStateDir;
   mkdirSync(persistTo, { recursive: true });
   let child = null;
   const tail = outputTail();
@@ -140,7 +143,7 @@ export async function startPortal({ label = 'e2e', quiet = true, persistTo: prep
   process.once('SIGTERM', onSignal);
 
   try {
-    if (!prepared) prepareLocal({ persistTo, quiet: true });
+    if (!given) prepareLocal({ persistTo, quiet: true });
     const port = await freePort();
     const inspectorPort = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -7,6 +7,7 @@ import { FEATURES } from '../features';
 import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
 import { pruneIdempotency } from '../lib/idempotency';
 import { pruneRateLimits } from '../lib/rate-limit';
+import { countingBindings } from '../lib/binding-counter';
 import { pruneJobRuns, recordRun } from '../lib/job-runs';
 import { DAY_MS } from '../lib/time';
 
@@ -60,5 +61,16 @@ export async function runScheduled(controller: ScheduledController, env: Binding
   if (!schedule) return;
   const jobs = [...jobsOf(registry, schedule), ...CORE_JOBS.filter((j) => j.schedule === schedule)];
   const db = createDb(env.DB);
-  for (const job of jobs) await recordRun(db, job, controller, () => job.run(controller, env, registry));
+  for (const job of jobs) {
+    // Each job sees counting bindings: its run records how many D1 queries and KV operations it made.
+    const counted = countingBindings(env.DB, env.PAGE_CACHE);
+    const jobEnv: Bindings = { ...env, DB: counted.db, PAGE_CACHE: counted.kv };
+    await recordRun(
+      db,
+      job,
+      controller,
+      () => job.run(controller, jobEnv, registry),
+      () => counted.counts,
+    );
+  }
 }
