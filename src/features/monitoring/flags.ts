@@ -30,7 +30,17 @@ export interface FlagPlan {
   changed: FlagChange[];
   resolved: number;
   unchanged: number;
+  /** Writes left for the next run (more than `maxWrites` were needed); the next run's diff picks them up. */
+  deferred: number;
 }
+
+/**
+ * Flag writes per scan run: a first scan of a large backlog would otherwise write thousands of flags (and their
+ * notifications) in one cron invocation, past the 1,000 queries a Worker invocation may make. Since every run diffs
+ * the wanted flags against the open ones, whatever is left is written by the next runs — no cursor needed, no flag
+ * or notification twice.
+ */
+export const FLAG_WRITES_PER_RUN = 400;
 
 const DETAIL_FIELDS = ['state', 'audienceCode', 'source', 'title', 'reference', 'href', 'subjectAt'] as const;
 
@@ -41,7 +51,7 @@ const DETAIL_FIELDS = ['state', 'audienceCode', 'source', 'title', 'reference', 
  * second time. Inserts use ON CONFLICT DO NOTHING on the partial unique index (one open flag per region and key), so
  * even two overlapping runs cannot create duplicates.
  */
-export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly DesiredFlag[], now: number): Promise<FlagPlan> {
+export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly DesiredFlag[], now: number, maxWrites = FLAG_WRITES_PER_RUN): Promise<FlagPlan> {
   const open = await db
     .select()
     .from(monitoringFlags)
@@ -49,10 +59,15 @@ export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly Des
     .all();
   const existing = new Map(open.map((f) => [`${f.regionCode}|${f.flagKey}`, f]));
   const wanted = new Map(desired.map((d) => [`${d.regionCode}|${d.key}`, d]));
-  const plan: FlagPlan = { statements: [], opened: [], changed: [], resolved: 0, unchanged: 0 };
+  const plan: FlagPlan = { statements: [], opened: [], changed: [], resolved: 0, unchanged: 0, deferred: 0 };
+  const full = () => plan.statements.length >= maxWrites;
 
   for (const [k, d] of wanted) {
     const cur = existing.get(k);
+    if (!cur && full()) {
+      plan.deferred++;
+      continue;
+    }
     if (!cur) {
       const id = newId(now);
       plan.opened.push({ ...d, id, kind, previousState: null });
@@ -92,6 +107,10 @@ export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly Des
       plan.unchanged++;
       continue;
     }
+    if (full()) {
+      plan.deferred++;
+      continue;
+    }
     plan.changed.push({ ...d, id: cur.id, kind, previousState: cur.state });
     plan.statements.push(
       db
@@ -111,6 +130,10 @@ export async function planFlagSync(db: Db, kind: FlagKind, desired: readonly Des
   }
   for (const [k, cur] of existing) {
     if (wanted.has(k)) continue;
+    if (full()) {
+      plan.deferred++;
+      continue;
+    }
     plan.resolved++;
     plan.statements.push(
       db

@@ -93,6 +93,7 @@ export async function completenessScan(ctx: JobContext): Promise<JobOutcome> {
       tanda_baru: plan.opened.length,
       tanda_berubah: plan.changed.length,
       tanda_selesai: plan.resolved,
+      tanda_ditunda: plan.deferred,
       status_ditulis: statusStatements.length,
       notifikasi: notes.length + summary.length,
     },

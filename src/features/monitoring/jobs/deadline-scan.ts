@@ -116,6 +116,7 @@ export async function deadlineScan(ctx: JobContext): Promise<JobOutcome> {
       tanda_baru: plan.opened.length,
       tanda_berubah: plan.changed.length,
       tanda_selesai: plan.resolved,
+      tanda_ditunda: plan.deferred,
       status_ditulis: statusStatements.length,
       notifikasi: notes.length,
     },

@@ -89,6 +89,7 @@ export async function freshnessScan(ctx: JobContext): Promise<JobOutcome> {
       tanda_baru: plan.opened.length,
       tanda_berubah: plan.changed.length,
       tanda_selesai: plan.resolved,
+      tanda_ditunda: plan.deferred,
       status_ditulis: statusStatements.length,
       notifikasi: notes.length + summary.length,
     },
