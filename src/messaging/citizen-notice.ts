@@ -110,7 +110,8 @@ export function checkApiOptIn(notify: z.output<typeof NotifyApiField>, offered: 
   return { ok: false as const, errors: res.errors.map((e) => ({ ...e, field: e.field.replace('notify_', 'notify.') })) };
 }
 
-const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
+/** The context a contact is sealed under: bound to its record (src/messaging/reseal.ts re-seals under it). */
+export const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
 
 /** An opt-in ready to store: the contact sealed, bound to its record. */
 export async function sealSubscription(keys: Keyring, kind: NoticeKind, refId: string, choice: NotifyChoice, now: number) {
