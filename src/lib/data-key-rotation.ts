@@ -84,9 +84,7 @@ export async function rotateSealed(
         }
         const fresh = await seal(keys, plain, col.context(row));
         updates.push(
-          db
-            .prepare(`UPDATE ${spec.table} SET ${col.name} = ? WHERE ${keyMatch} AND ${col.name} = ?`)
-            .bind(fresh, ...key.map((k) => row[k]), stored),
+          db.prepare(`UPDATE ${spec.table} SET ${col.name} = ? WHERE ${keyMatch} AND ${col.name} = ?`).bind(fresh, ...key.map((k) => row[k]), stored),
         );
         result.resealed++;
       }

@@ -90,7 +90,8 @@ describe('erasure on request (Diskominfo, audited)', () => {
     }
     const unrelated = await queueFor('aduan', 'SOME-OTHER-COMPLAINT', 1);
     const outboxAbout = async () =>
-      (await env.DB.prepare('SELECT count(*) AS n FROM message_outbox WHERE ref_id IN (?, ?, ?)').bind(ids.aduan, ids.ppid, ids.surat).first<{ n: number }>())!.n;
+      (await env.DB.prepare('SELECT count(*) AS n FROM message_outbox WHERE ref_id IN (?, ?, ?)').bind(ids.aduan, ids.ppid, ids.surat).first<{ n: number }>())!
+        .n;
     expect(await outboxAbout()).toBe(6);
 
     for (const nomor of [complaint.ticket, ppid.number, letter.number]) {

@@ -60,10 +60,7 @@ export const letterPersonalData: PersonalDataSource = {
         .all(),
     ]);
     const messages = await citizenMessagesErasure(db, 'surat', ids);
-    const statements: BatchItem<'sqlite'>[] = [
-      db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids)),
-      ...messages.statements,
-    ];
+    const statements: BatchItem<'sqlite'>[] = [db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids)), ...messages.statements];
     for (const id of ids) {
       statements.push(
         db
