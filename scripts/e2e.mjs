@@ -15,6 +15,10 @@ const STATE_ROOT = join(ROOT, '.e2e-state');
 const READY_TIMEOUT_MS = 90_000;
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+// Tests never reach the Internet: Miniflare's fetch of the `Request.cf` object (workers.cloudflare.com) would wait up to
+// 3 s on every start and reload before falling back to its placeholder. Inherited by every child (wrangler, vitest).
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+
 export const CHROMIUM_MISSING_MESSAGE = 'e2e: Chromium tidak ditemukan — lewati e2e. Pasang dengan: apt-get install -y chromium';
 
 function isExecutable(file) {
@@ -236,8 +240,11 @@ export async function runE2e({ jsonOutputFile, files = [] } = {}) {
   }
   try {
     const code = await runVitest(vitestArgs, { env: { E2E_BASE_URL: portal.baseUrl, CHROMIUM_PATH: chromiumPath } });
-    if (code !== 0 && process.env.E2E_SHOW_SERVER_LOG === '1') {
-      process.stdout.write(`--- keluaran wrangler ---\n${portal.output()}\n--- akhir keluaran ---\n`);
+    if (code !== 0) {
+      // The end of the server's log beside a failure (all of the kept 64 KB with E2E_SHOW_SERVER_LOG=1).
+      const log = portal.output();
+      const shown = process.env.E2E_SHOW_SERVER_LOG === '1' ? log : log.slice(-6000);
+      process.stdout.write(`--- keluaran wrangler (akhir) ---\n${shown}\n--- akhir keluaran ---\n`);
     }
     return { code, skipped: false };
   } finally {

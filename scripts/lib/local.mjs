@@ -47,7 +47,11 @@ export function ensureDevVars() {
   return true;
 }
 
-/** Copies browser libraries from node_modules into public/vendor (served as static assets, no CDN). */
+/**
+ * Copies browser libraries from node_modules into public/vendor (served as static assets, no CDN). A file already
+ * identical is left alone: public/ is watched by a running `wrangler dev`, and a rewrite there reloads it mid-request
+ * (the e2e suite prepares extra local states while its portal serves pages).
+ */
 export function vendorAssets() {
   const out = join(ROOT, 'public', 'vendor');
   mkdirSync(out, { recursive: true });
@@ -56,7 +60,12 @@ export function vendorAssets() {
     ['maplibre-gl/dist/maplibre-gl.js', 'maplibre-gl.js'],
     ['maplibre-gl/dist/maplibre-gl.css', 'maplibre-gl.css'],
   ];
-  for (const [from, to] of files) copyFileSync(join(ROOT, 'node_modules', from), join(out, to));
+  for (const [from, to] of files) {
+    const source = join(ROOT, 'node_modules', from);
+    const target = join(out, to);
+    if (existsSync(target) && readFileSync(target).equals(readFileSync(source))) continue;
+    copyFileSync(source, target);
+  }
 }
 
 export function wrangler(args, { quiet = false, env = {} } = {}) {

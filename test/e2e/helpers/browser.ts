@@ -1,5 +1,5 @@
 // Browser helpers for the e2e suite (plain Node + playwright-core + the system Chromium; never a downloaded browser).
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 /**
  * Node globals, typed locally: the project's tsconfig loads only the Workers types (no @types/node), and this
@@ -69,7 +69,11 @@ export async function phoneContext(
     locale: 'id-ID',
     timezoneId: 'Asia/Makassar',
     javaScriptEnabled,
+    // These suites bypass the service worker anyway (routing does); blocking its registration spares every new context
+    // the worker's install and precache requests. weak-internet.e2e.test.ts tests the service worker in its own contexts.
+    serviceWorkers: 'block',
   });
+  explainNavigationTimeouts(context, clientIp);
   // Generous: on the shared 2-core machine (a benchmark or another suite beside this one) a page load with its
   // uncached scripts can take tens of seconds; a slow step should fail on what it checks, not on the clock.
   context.setDefaultNavigationTimeout(150_000); // a busy 2-core CI machine: a page and its assets can take minutes
@@ -88,6 +92,48 @@ export async function phoneContext(
     return route.abort('blockedbyclient');
   });
   return Object.assign(context, { externalRequests });
+}
+
+/**
+ * A navigation that times out says why: the requests of the context still in flight (with their age) and how the
+ * server answered the same URL fetched from Node at that moment, so a CI failure tells a stalled browser from a
+ * stalled server.
+ */
+function explainNavigationTimeouts(context: BrowserContext, clientIp: string | undefined): void {
+  const inFlight = new Map<Request, number>();
+  context.on('request', (r) => inFlight.set(r, Date.now()));
+  context.on('requestfinished', (r) => inFlight.delete(r));
+  context.on('requestfailed', (r) => inFlight.delete(r));
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await newPage();
+    const goto = page.goto.bind(page);
+    page.goto = async (target, options) => {
+      try {
+        return await goto(target, options);
+      } catch (err) {
+        if (err instanceof Error && err.name === 'TimeoutError') {
+          const now = Date.now();
+          const pending = [...inFlight].map(([r, t]) => `    ${r.method()} ${r.url()} (${Math.round((now - t) / 1000)} s)`);
+          err.message += `\nRequests still in flight:\n${pending.join('\n') || '    (none)'}\nServer check: ${await serverCheck(target, clientIp)}`;
+        }
+        throw err;
+      }
+    };
+    return page;
+  };
+}
+
+/** Fetches a URL from Node (30 s limit) and describes the answer. */
+async function serverCheck(target: string, clientIp: string | undefined): Promise<string> {
+  const started = Date.now();
+  try {
+    const res = await fetch(target, { headers: clientIp ? { 'CF-Connecting-IP': clientIp } : {}, signal: AbortSignal.timeout(30_000) });
+    await res.arrayBuffer();
+    return `HTTP ${res.status} in ${Date.now() - started} ms`;
+  } catch (err) {
+    return `no answer after ${Date.now() - started} ms (${err instanceof Error ? err.message : String(err)})`;
+  }
 }
 
 /** Gzip size (default level, like Node's zlib) of a byte string, via the web CompressionStream. */
