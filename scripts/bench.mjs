@@ -4,6 +4,8 @@
 // asset as the physical baseline; then the compressed size of each key page's HTML and of the JavaScript it loads.
 // Load is generated here with node:http and a keep-alive agent, loopback only, bounded in concurrency and time:
 //   BENCH_CONCURRENCY (default 16), BENCH_SECONDS (default 8, per target).
+// `npm run bench -- --volume [--scales=1,10,100]` instead measures the portal with ten years of data at each scale
+// (scripts/lib/bench-volume.mjs) and saves bench/volume.md; the default bench does not generate any volume.
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { buildMediaBundle } from './lib/media-node.mjs';
 import { findChromium, startPortal } from './e2e.mjs';
 import { FIXTURES, fixturePath } from '../test/fixtures/media-fixtures.mjs';
 import { benchLetterPdf } from './lib/bench-letters.mjs';
+import { benchVolume, writeVolumeReport } from './lib/bench-volume.mjs';
 
 const CONCURRENCY = positiveInt(process.env.BENCH_CONCURRENCY, 16, 256);
 const SECONDS = positiveNumber(process.env.BENCH_SECONDS, 8, 120);
@@ -264,8 +267,25 @@ async function main() {
   }
 }
 
+/** `--volume [--scales=1,10,100]`: the ten-years-of-data section alone. */
+async function volumeMain(argv) {
+  const scalesArg = argv.find((a) => a.startsWith('--scales='));
+  const scales = (scalesArg ? scalesArg.slice(9) : '1,10,100')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
+  const header = `Machine: ${cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus().length} cores · Node ${process.version} · ${new Date().toISOString()}`;
+  const { lines } = await benchVolume({ scales, startPortal, header });
+  const markdown = lines.join('\n');
+  process.stdout.write(`\n${markdown}\n`);
+  writeVolumeReport(markdown);
+  process.stdout.write('[bench] disimpan di bench/volume.md\n');
+}
+
 try {
-  await main();
+  const argv = process.argv.slice(2);
+  if (argv.includes('--volume')) await volumeMain(argv);
+  else await main();
 } catch (err) {
   process.stderr.write(`[bench] gagal: ${err.message}\n`);
   process.exitCode = 1;

@@ -94,7 +94,14 @@ export async function runCron({ cron, persistTo = join(ROOT, '.wrangler', 'state
         .bind(startedAt)
         .all()
     ).results.map((r) => ({ ...r, counts: JSON.parse(r.counts) }));
-    return { cron, at: at.toISOString(), outcome: result.outcome, runs };
+    // Every job's run record with the D1 queries and KV operations it made (src/lib/binding-counter.ts).
+    const jobRuns = (
+      await db
+        .prepare('SELECT job, status, d1_queries AS d1Queries, kv_ops AS kvOps, error FROM job_runs WHERE started_at >= ? ORDER BY started_at, job')
+        .bind(startedAt)
+        .all()
+    ).results;
+    return { cron, at: at.toISOString(), outcome: result.outcome, runs, jobRuns };
   } finally {
     await mf?.dispose();
     rmSync(outdir, { recursive: true, force: true });

@@ -68,7 +68,7 @@ function outputTail(max = 64 * 1024) {
 }
 
 /** Removes a run's persist dir, and .e2e-state/ itself once no other run uses it. */
-function removeState(dir) {
+function removeStateDir(dir) {
   rmSync(dir, { recursive: true, force: true });
   try {
     rmdirSync(STATE_ROOT); // only succeeds when empty
@@ -88,10 +88,14 @@ function killGroup(pid, signal) {
 /**
  * Starts a private portal: fresh persist dir, prepareLocal (migrations + seed), `wrangler dev` on a free port,
  * waits for GET /healthz = 200. Returns { baseUrl, port, persistTo, output(), stop() }.
+ * `persistTo`: an existing, already prepared dir (a restored backup, the volume bench's data) used as is — and removed
+ * by stop() unless `keepState` is set.
  * The server runs in its own process group so that stop() also ends workerd.
  */
-export async function startPortal({ label = 'e2e', quiet = true } = {}) {
-  const persistTo = join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function startPortal({ label = 'e2e', quiet = true, persistTo: given, keepState = false } = {}) {
+  // A given, already prepared state directory (the volume bench) is used as it is and kept when keepState is set.
+  const persistTo = given ?? join(STATE_ROOT, `${label}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const removeState = keepState ? () => {} : removeStateDir;
   mkdirSync(persistTo, { recursive: true });
   let child = null;
   const tail = outputTail();
@@ -139,7 +143,7 @@ export async function startPortal({ label = 'e2e', quiet = true } = {}) {
   process.once('SIGTERM', onSignal);
 
   try {
-    prepareLocal({ persistTo, quiet: true });
+    if (!given) prepareLocal({ persistTo, quiet: true });
     const port = await freePort();
     const inspectorPort = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -239,7 +243,7 @@ export async function runE2e({ jsonOutputFile, files = [] } = {}) {
     return { code: 1, skipped: false };
   }
   try {
-    const code = await runVitest(vitestArgs, { env: { E2E_BASE_URL: portal.baseUrl, CHROMIUM_PATH: chromiumPath } });
+    const code = await runVitest(vitestArgs, { env: { E2E_BASE_URL: portal.baseUrl, E2E_PERSIST_TO: portal.persistTo, CHROMIUM_PATH: chromiumPath } });
     if (code !== 0) {
       // The end of the server's log beside a failure (all of the kept 64 KB with E2E_SHOW_SERVER_LOG=1).
       const log = portal.output();

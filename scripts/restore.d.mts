@@ -3,4 +3,4 @@ import type { BackupManifest } from './backup.mjs';
 export declare class RestoreMismatchError extends Error {
   problems: string[];
 }
-export declare function restoreLocal(options: { from: string; persistTo?: string }): Promise<BackupManifest>;
+export declare function restoreLocal(options: { from: string; persistTo?: string; force?: boolean }): Promise<{ manifest: BackupManifest; pending: string[] }>;

@@ -27,6 +27,8 @@ export interface Bindings {
   /** Letter verification-code keys (src/features/letters/verify-code.ts), same shape as DATA_KEYS. */
   /** Optional retention periods in days per kind of record, e.g. `pengaduan=1825,ppid=1825,surat=3650` (src/features/privacy/retention.ts). */
   RETENTION_DAYS?: string;
+  /** Optional URLs per sitemap file (default and maximum 50,000, the protocol's limit; src/features/site/sitemap.ts). */
+  SITEMAP_URLS_PER_FILE?: string;
   VERIFY_KEYS: string;
   VERIFY_KEY_ACTIVE: string;
   /** Optional base map under the region maps (off when empty); see src/features/geo/basemap.ts. */

@@ -8,7 +8,6 @@ import type { Db } from '../db/client';
 import type { AppEnv, Bindings } from '../env';
 import type { RegionContext } from '../regions/context';
 import type { Section } from '../regions/paths';
-import type { RegionSummary } from '../regions/repo';
 import type { DeadlineSource } from './deadlines';
 import type { ImportTargets } from './import-targets';
 import type { JobReport } from '../lib/job-runs';
@@ -98,8 +97,27 @@ export interface SitemapEntry {
   lastmod?: number | null;
 }
 
-/** Sitemap URLs of a feature; `regions` is every region (loaded once for all sources). */
-export type SitemapSource = (deps: { db: Db; now: number; regions: RegionSummary[] }) => Promise<SitemapEntry[]>;
+/** A sitemap URL with the key it is ordered and paged by (ascending, unique). */
+export interface KeyedSitemapEntry extends SitemapEntry {
+  key: string;
+}
+
+/**
+ * A feature's part of the sitemap (src/features/site/sitemap.ts): its section page in every region, and its detail
+ * pages read in keyset pages, so a regency of any size fits in child sitemaps of at most 50,000 URLs.
+ */
+export interface SitemapSource {
+  /** Lower-case word in its child sitemaps' names: /sitemap-{name}-{n}.xml. */
+  name: string;
+  /** The region section listed for every region (e.g. 'berita'). */
+  section: Section;
+  /** How many detail pages are public. */
+  count(db: Db, now: number): Promise<number>;
+  /** The key of the detail page at 0-based position `offset` in key order (where a child sitemap starts), or null. */
+  keyAt(db: Db, now: number, offset: number): Promise<string | null>;
+  /** Up to `limit` detail pages whose key is greater than `after` (null: from the first), in key order. */
+  page(db: Db, now: number, after: string | null, limit: number): Promise<KeyedSitemapEntry[]>;
+}
 
 export interface ScheduledJob {
   /** For logs. */

@@ -9,6 +9,7 @@ import { dataKeys } from '../lib/data-key';
 import { rotateSealed, rotationReport } from '../lib/data-key-rotation';
 import { pruneIdempotency } from '../lib/idempotency';
 import { pruneRateLimits } from '../lib/rate-limit';
+import { countingBindings } from '../lib/binding-counter';
 import { pruneJobRuns, recordRun } from '../lib/job-runs';
 import { DAY_MS } from '../lib/time';
 import { outboxSealedTable, subscriptionsSealedTable } from '../messaging/reseal';
@@ -75,5 +76,16 @@ export async function runScheduled(controller: ScheduledController, env: Binding
   if (!schedule) return;
   const jobs = [...jobsOf(registry, schedule), ...CORE_JOBS.filter((j) => j.schedule === schedule)];
   const db = createDb(env.DB);
-  for (const job of jobs) await recordRun(db, job, controller, () => job.run(controller, env, registry));
+  for (const job of jobs) {
+    // Each job sees counting bindings: its run records how many D1 queries and KV operations it made.
+    const counted = countingBindings(env.DB, env.PAGE_CACHE);
+    const jobEnv: Bindings = { ...env, DB: counted.db, PAGE_CACHE: counted.kv };
+    await recordRun(
+      db,
+      job,
+      controller,
+      () => job.run(controller, jobEnv, registry),
+      () => counted.counts,
+    );
+  }
 }

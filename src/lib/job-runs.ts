@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jobRuns, type JobRunRow } from '../db/schema';
+import type { OperationCounts } from './binding-counter';
 import { newId } from './ids';
 
 /**
@@ -18,7 +19,13 @@ export interface JobIdentity {
   schedule: 'daily' | 'hourly';
 }
 
-export async function recordRun(db: Db, job: JobIdentity, controller: { cron: string; scheduledTime: number }, fn: () => Promise<void | JobReport>) {
+export async function recordRun(
+  db: Db,
+  job: JobIdentity,
+  controller: { cron: string; scheduledTime: number },
+  fn: () => Promise<void | JobReport>,
+  counts?: () => OperationCounts,
+) {
   const id = newId();
   const startedAt = Date.now();
   const recorded = await db
@@ -46,7 +53,7 @@ export async function recordRun(db: Db, job: JobIdentity, controller: { cron: st
   if (!recorded) return;
   await db
     .update(jobRuns)
-    .set({ status, error, finishedAt: Date.now() })
+    .set({ status, error, finishedAt: Date.now(), ...(counts ? { d1Queries: counts().d1, kvOps: counts().kv } : {}) })
     .where(eq(jobRuns.id, id))
     .run()
     .catch((err: unknown) => console.error(JSON.stringify({ msg: 'job run end not recorded', job: job.name, err: String(err) })));

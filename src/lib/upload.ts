@@ -59,21 +59,28 @@ export function fileField(body: Record<string, unknown>, field: string): File | 
 /** Refuses a request body larger than the limit (plus room for the form fields) before it is read further. */
 export function assertRequestSize(c: Context, maxBytes: number): void {
   const length = Number(c.req.header('Content-Length') ?? '0');
-  if (length > maxBytes + 256 * 1024) {
-    throw refuse('payload_too_large', 'file', `Berkas terlalu besar. Ukuran maksimal ${formatBytes(maxBytes)}.`);
-  }
+  if (length > maxBytes + 256 * 1024) throw tooLargeUpload('file', maxBytes);
+}
+
+/** The one "too large" refusal (forms, chunked uploads): with the size when it is known. */
+export function tooLargeUpload(field: string, maxBytes: number, size?: number): AppError {
+  const what = size === undefined ? 'Berkas terlalu besar.' : `Berkas terlalu besar (${formatBytes(size)}).`;
+  return refuse('payload_too_large', field, `${what} Ukuran maksimal ${formatBytes(maxBytes)}.`);
 }
 
 export async function checkUpload(file: File, field: string, limits: UploadLimits): Promise<CheckedUpload> {
   if (file.size === 0) throw refuse('validation', field, 'Berkas kosong. Pilih berkas yang berisi.');
-  if (file.size > limits.maxBytes) {
-    throw refuse('payload_too_large', field, `Berkas terlalu besar (${formatBytes(file.size)}). Ukuran maksimal ${formatBytes(limits.maxBytes)}.`);
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (file.size > limits.maxBytes) throw tooLargeUpload(field, limits.maxBytes, file.size);
+  return checkUploadBytes(new Uint8Array(await file.arrayBuffer()), file.name, field, limits);
+}
+
+/**
+ * The checks on an upload's bytes (a form's file, or a chunked upload assembled in R2): not empty, within the size
+ * limit, an allowed type by magic bytes, images within the pixel limit; with the SHA-256 and a safe name.
+ */
+export async function checkUploadBytes(bytes: Uint8Array, name: string, field: string, limits: UploadLimits): Promise<CheckedUpload> {
   if (bytes.byteLength === 0) throw refuse('validation', field, 'Berkas kosong. Pilih berkas yang berisi.');
-  if (bytes.byteLength > limits.maxBytes) {
-    throw refuse('payload_too_large', field, `Berkas terlalu besar. Ukuran maksimal ${formatBytes(limits.maxBytes)}.`);
-  }
+  if (bytes.byteLength > limits.maxBytes) throw tooLargeUpload(field, limits.maxBytes);
   const type = sniffFileType(bytes);
   const allowed = limits.kinds.map((k) => KIND_WORDS[k]).join(', ');
   if (!type || !limits.kinds.includes(type.kind)) {
@@ -99,5 +106,5 @@ export async function checkUpload(file: File, field: string, limits: UploadLimit
     }
     ({ width, height } = dims);
   }
-  return { bytes, type, size: bytes.byteLength, sha256: await sha256Hex(bytes), safeName: safeDownloadName(file.name, type.ext), width, height };
+  return { bytes, type, size: bytes.byteLength, sha256: await sha256Hex(bytes), safeName: safeDownloadName(name, type.ext), width, height };
 }

@@ -1,6 +1,6 @@
 import { and, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { subtreeRange } from './codes';
+import { levelOfCode, subtreeRange } from './codes';
 
 /**
  * THE region-scope condition for every tenant query: the region-code column lies in one of the subtrees (a code and
@@ -8,9 +8,18 @@ import { subtreeRange } from './codes';
  */
 export function inSubtrees(column: AnySQLiteColumn, roots: readonly string[]): SQL {
   if (roots.length === 0) return sql`0 = 1`;
-  const parts = roots.map((r) => {
-    const { from, to } = subtreeRange(r);
-    return and(gte(column, from), lt(column, to)) as SQL;
-  });
+  const parts = roots.map((r) => subtreeCondition(column, r));
   return (parts.length === 1 ? parts[0] : or(...parts)) as SQL;
+}
+
+/**
+ * One subtree as a range on the region-code column. For a regency root the range holds (nearly) every row, so it is
+ * written on `+column`: the same filter, but SQLite then does not pick a region-code index for it and can walk an
+ * index in the list's order instead and stop at the page's LIMIT (regency-wide lists and admin lists stay flat as
+ * data grows, bench/volume.md). Narrower roots keep the index-friendly range.
+ */
+export function subtreeCondition(column: AnySQLiteColumn, root: string): SQL {
+  const { from, to } = subtreeRange(root);
+  if (levelOfCode(root) === 'kabupaten') return sql`(+${column} >= ${from} AND +${column} < ${to})`;
+  return and(gte(column, from), lt(column, to)) as SQL;
 }

@@ -139,6 +139,7 @@ describe('scheduled core jobs', () => {
   it("the registered features' jobs keep their schedules", () => {
     expect(jobsOf(FEATURES, 'daily').map((j) => j.name)).toEqual([
       'scheduled publish',
+      'stale chunked uploads',
       'monitoring (harian)',
       'partner-token-revocations',
       'personal-data retention',

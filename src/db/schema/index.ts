@@ -15,3 +15,4 @@ export * from './offices';
 export * from './letters';
 export * from './drafts';
 export * from './messaging';
+export * from './uploads';

@@ -16,6 +16,9 @@ export const jobRuns = sqliteTable(
     finishedAt: integer('finished_at'),
     status: text('status', { enum: JOB_RUN_STATUSES }).notNull(),
     error: text('error'),
+    /** D1 queries and KV operations the run made (migrations/0080_job_run_counts.sql); NULL on older runs. */
+    d1Queries: integer('d1_queries'),
+    kvOps: integer('kv_ops'),
   },
   (t) => [index('job_runs_job').on(t.job, t.startedAt), index('job_runs_status').on(t.status, t.startedAt)],
 );

@@ -39,6 +39,8 @@ export const posts = sqliteTable(
     /** Soft delete (trash): set back to `draft`, restorable; see src/publishing/trash.ts. */
     deletedAt: integer('deleted_at'),
     deletedBy: text('deleted_by'),
+    /** The shared announcement this copy belongs to (0095_post_fan_out_group.sql); see features/content/fan-out-group.ts. */
+    fanOutGroup: text('fan_out_group'),
   },
   (t) => [
     unique().on(t.regionCode, t.slug),
@@ -46,6 +48,7 @@ export const posts = sqliteTable(
     index('posts_region_published').on(t.regionCode, t.status, t.publishedAt),
     index('posts_published').on(t.status, t.publishedAt),
     index('posts_deleted').on(t.regionCode, t.deletedAt),
+    index('posts_fan_out_group').on(t.fanOutGroup).where(sql`fan_out_group IS NOT NULL`),
   ],
 );
 

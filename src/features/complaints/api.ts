@@ -5,6 +5,8 @@ import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody }
 import { PRIVATE_CODE_HEADER } from '../../api/security';
 import { clientIp } from '../../auth/request';
 import { AppError } from '../../lib/errors';
+import { checkApiOptIn, offeredChannels } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { findIdempotent } from '../../lib/idempotency';
 import { originOf } from '../../lib/origin';
@@ -35,7 +37,7 @@ import { recordExternalUpdate } from './lapor-updates';
 import { changesPage, recordExternalRef } from './partner';
 import { toPartnerView, toPublicView, toReporterView } from './present';
 import { findComplaintByExternalRef, findComplaintByTicket, listCategories } from './repo';
-import { ComplaintInput, TicketSchema } from './schemas';
+import { ComplaintApiBody, TicketSchema } from './schemas';
 import { CODE_LIMIT, IDEMPOTENCY_SCOPE, loadBundle, reporterAccess, SUBMIT_LIMIT, submitComplaint } from './service';
 import { VERIFY_DAYS } from './status-machine';
 
@@ -51,9 +53,10 @@ const createComplaintRoute = apiRoute({
     `Same fields as the web form (photos only through the web form). Rate-limited per IP (${perMinutes(SUBMIT_LIMIT)}). ` +
     'Send an `Idempotency-Key`: the same key with the same body answers 200 with the same body as the first 201 (even when the ' +
     'rate limit is spent); the same key with another body is 409. The response carries the reporter’s private code once: ' +
-    'hand it to the reporter, never log it.',
+    'hand it to the reporter, never log it. Optional `notify` opts the reporter in to one message per status change on a channel ' +
+    'this portal has configured (WhatsApp or e-mail; stored encrypted, never shown to officers, deleted after the final message).',
   access: { public: true },
-  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(ComplaintInput) },
+  request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(ComplaintApiBody) },
   responses: [
     { status: 201, description: 'Filed', schema: CreatedJson, headers: ['Location'] },
     { status: 200, description: 'Replay: this Idempotency-Key was already used for the same report', schema: CreatedJson, headers: ['Idempotent-Replayed'] },
@@ -62,7 +65,7 @@ const createComplaintRoute = apiRoute({
   rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (kiriman baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
   errorNotes: {
     409: 'The Idempotency-Key was used for another report.',
-    422: 'A field is missing or invalid, the region or category does not exist.',
+    422: 'A field is missing or invalid, the region or category does not exist, or `notify` names a channel not configured or an invalid contact (`errors[]` names it).',
   },
 });
 
@@ -184,14 +187,16 @@ export function complaintsApi(): ApiRouter {
 
   app.openapi(createComplaintRoute, async (c) => {
     const key = c.req.valid('header')['Idempotency-Key'];
-    const input = c.req.valid('json');
+    const { notify, ...input } = c.req.valid('json');
     const now = Date.now();
     const deps = complaintDeps(c);
+    const optIn = checkApiOptIn(notify, offeredChannels(messagingOf(c)));
+    if (!optIn.ok) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: optIn.errors });
     // A retry of a stored request gets its stored answer even when the quota is spent.
     if (!key || !(await findIdempotent(deps.db, IDEMPOTENCY_SCOPE, key))) {
       await rateLimit(deps.db, `complaint-submit:${clientIp(c)}`, SUBMIT_LIMIT.limit, SUBMIT_LIMIT.windowMs, now);
     }
-    const result = await submitComplaint(deps, input, [], { key, now });
+    const result = await submitComplaint(deps, input, [], { key, now, notify: optIn.choice });
     const [region] = await paths(deps.db, [result.complaint.originRegionCode]);
     const lacak = `${originOf(c)}${regionHref(region?.path ?? '', 'pengaduan', 'lacak')}`;
     // Built from creation-time facts only, so a replay answers with exactly the same body.

@@ -9,18 +9,30 @@ import { dueForAutoclose } from './repo';
 import { applyAction, type ComplaintDeps } from './service';
 import { AUTOCLOSE_DAYS } from './status-machine';
 import { AppError } from '../../lib/errors';
+import type { DataKeyEnv } from '../../lib/data-key';
+import type { MessagingEnv } from '../../messaging/config';
+import { jobNoticeDeps } from '../../messaging/request-deps';
+import { sendComplaintNotice } from './citizen-notice';
 
-export type AutoCloseEnv = Pick<Bindings, 'DB' | 'FILES' | 'PAGE_CACHE' | 'CACHE_GENERATION' | 'SESSION_SECRET'>;
+export type AutoCloseEnv = Pick<Bindings, 'DB' | 'FILES' | 'PAGE_CACHE' | 'CACHE_GENERATION' | 'SESSION_SECRET' | 'APP_ORIGIN'> & DataKeyEnv & MessagingEnv;
 
 /**
  * Closes `ditindaklanjuti` complaints whose reporter did not respond within AUTOCLOSE_DAYS working days of the
  * follow-up (autoclose_at, computed with the holiday calendar; a reporter reply clears it). Idempotent: a report
  * is selected only while it is still waiting, and each close is a version-guarded change, so a second or concurrent
- * run closes nothing twice. The calendar is loaded once per run.
+ * run closes nothing twice. The calendar is loaded once per run. A reporter who opted in gets the same status message
+ * as after a handler's close ("dinyatakan selesai"), queued once through the outbox (keyed by the timeline entry).
  */
 export async function autoCloseComplaints(env: AutoCloseEnv, now = Date.now()): Promise<{ closed: number; skipped: number }> {
   const db = createDb(env.DB);
-  const deps: ComplaintDeps = { db, files: env.FILES, secret: env.SESSION_SECRET, purge: (code) => purgeRegionPages({ db, env }, code) };
+  const notices = jobNoticeDeps(db, env, now);
+  const deps: ComplaintDeps = {
+    db,
+    files: env.FILES,
+    secret: env.SESSION_SECRET,
+    purge: (code) => purgeRegionPages({ db, env }, code),
+    statusChanged: (e) => sendComplaintNotice(notices.deps, notices.origin, e),
+  };
   const [rows, cal] = await Promise.all([dueForAutoclose(db, now), loadHolidayCalendar(db)]);
   const ctx = { actor: SYSTEM_ACTOR, requestId: null, now };
   let closed = 0;
@@ -48,6 +60,7 @@ export async function autoCloseComplaints(env: AutoCloseEnv, now = Date.now()): 
       else throw err;
     }
   }
+  await notices.settle();
   return { closed, skipped };
 }
 

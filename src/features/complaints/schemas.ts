@@ -6,6 +6,7 @@ import { RegionCodeSchema } from '../../regions/schemas';
 import { referenceField } from '../../lib/validation';
 import { normalizeCode, normalizeTicket } from './ticket';
 import { stripInvisible } from '../../lib/text';
+import { NotifyApiField } from '../../messaging/citizen-notice';
 
 /** Strips control and invisible bidi/zero-width characters (keeps newlines/tabs), normalises line ends and trims. */
 export const clean = (s: string) =>
@@ -91,6 +92,9 @@ export function reportRules(v: z.output<typeof ComplaintFields>, ctx: z.Refineme
 
 export const ComplaintInput = ComplaintFields.superRefine(reportRules);
 export type ComplaintInput = z.output<typeof ComplaintInput>;
+
+/** POST /api/v1/complaints: the form's fields plus the optional status-message opt-in (`notify`). */
+export const ComplaintApiBody = ComplaintFields.extend({ notify: NotifyApiField }).superRefine(reportRules);
 
 /** The HTML form adds its per-render idempotency token. */
 export const ComplaintForm = ComplaintFields.extend({

@@ -24,6 +24,8 @@ import { regionTitle } from '../../regions/labels';
 import { originOf } from '../../lib/origin';
 import { availableActions } from '../../publishing/workflow';
 import { createFanOut, fanOutChoices, fanOutOf, newFormToken, wantsFanOut } from './fan-out';
+import { deleteGroup, groupViewOf, restoreGroup, updateGroup } from './fan-out-group';
+import { confirmPage, groupAdminRoutes, groupDeleteConfirm } from './fan-out-group-routes';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';
@@ -73,6 +75,7 @@ const NOTICES: Record<string, string> = {
   dihapus: 'Tulisan dipindahkan ke Sampah.',
   disebar: 'Pengumuman dibuat di setiap wilayah tujuan; salinan yang perlu ditinjau menunggu peninjau wilayahnya.',
   dipulihkan: 'Tulisan dipulihkan dari Sampah sebagai draf.',
+  dilepaskan: 'Salinan ini dilepaskan dari pengumuman bersama; perubahannya kini hanya berlaku untuk wilayah ini.',
 };
 
 /** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
@@ -247,7 +250,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       );
     }
     const found = await loadPostFor(c.get('db'), ctx.actor, extra.id);
-    const history = await postHistory(c.get('db'), extra.id);
+    const [history, group] = await Promise.all([postHistory(c.get('db'), extra.id), groupViewOf(c.get('db'), ctx.actor, found.post)]);
     const draft = extra.values ? { key: draftKeyOf(extra.id) } : await draftState(c, extra.id, found.post.updatedAt);
     return renderAdmin(
       c,
@@ -270,6 +273,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         errors={extra.errors}
         draft={draft}
         history={history}
+        group={group ?? undefined}
         notice={NOTICES[c.req.query('ok') ?? '']}
       />,
       { status: extra.status },
@@ -286,9 +290,18 @@ export function contentAdminRoutes(): Hono<AppEnv> {
       const fan = fanOutOf(form.values);
       if (wantsFanOut(fan)) {
         if (cover)
-          throw new AppError('validation', 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.', {
-            fieldErrors: [{ field: 'cover', message: 'Pengumuman untuk beberapa wilayah belum dapat memakai foto sampul.' }],
-          });
+          throw new AppError(
+            'validation',
+            'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.',
+            {
+              fieldErrors: [
+                {
+                  field: 'cover',
+                  message: 'Kirim pengumuman dahulu tanpa foto, lalu tambahkan foto sampul dengan mengubahnya: perubahan berlaku untuk semua wilayah.',
+                },
+              ],
+            },
+          );
         await createFanOut(deps(c), form.data, fan, actionContext(c));
         return c.redirect('/admin/konten?ok=disebar', 303);
       }
@@ -310,7 +323,8 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     if (!form.ok) return editorPage(c, { id, values: form.values, errors: form.errors, status: 422 });
     try {
       const cover = await readCover(c);
-      const { status, previous } = await updatePost(deps(c), id, form.data, cover, actionContext(c));
+      const { status, previous } =
+        (await updateGroup(deps(c), id, form.data, cover, actionContext(c))) ?? (await updatePost(deps(c), id, form.data, cover, actionContext(c)));
       await discardDraft(c.get('db'), sessionOf(c).userId, draftKeyOf(id));
       const ok = status === previous ? 'disimpan' : status === 'terbit' ? 'terbit' : status === 'menunggu_tinjauan' ? 'dikirim' : 'disimpan';
       return c.redirect(`/admin/konten/${id}?ok=${ok}`, 303);
@@ -331,34 +345,30 @@ export function contentAdminRoutes(): Hono<AppEnv> {
 
   app.get('/admin/konten/:id/hapus', async (c) => {
     const { post } = await loadPostFor(c.get('db'), actionContext(c).actor, postId(c));
-    return renderConfirm(
-      c,
-      {
-        title: `Hapus ${post.title}`,
-        current: '/admin/konten',
-        breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: post.title, href: `/admin/konten/${post.id}` }, { label: 'Hapus' }],
-      },
-      {
-        question: `Hapus “${post.title}”?`,
-        consequence: 'Tulisan dipindahkan ke Sampah dan tidak tampil di mana pun. Anda dapat memulihkannya dari Sampah kapan saja (sebagai draf).',
-        action: `/admin/konten/${post.id}/hapus`,
-        confirmLabel: 'Ya, hapus tulisan',
-        cancelHref: `/admin/konten/${post.id}`,
-      },
-    );
+    const group = await groupViewOf(c.get('db'), actionContext(c).actor, post);
+    if (group) return renderConfirm(c, confirmPage(post, 'Hapus'), groupDeleteConfirm(post, group));
+    return renderConfirm(c, confirmPage(post, 'Hapus'), {
+      question: `Hapus “${post.title}”?`,
+      consequence: 'Tulisan dipindahkan ke Sampah dan tidak tampil di mana pun. Anda dapat memulihkannya dari Sampah kapan saja (sebagai draf).',
+      action: `/admin/konten/${post.id}/hapus`,
+      confirmLabel: 'Ya, hapus tulisan',
+      cancelHref: `/admin/konten/${post.id}`,
+    });
   });
 
   app.post('/admin/konten/:id/hapus', async (c) => {
     const id = postId(c);
-    await deletePost(deps(c), id, actionContext(c));
+    if (!(await deleteGroup(deps(c), id, actionContext(c)))) await deletePost(deps(c), id, actionContext(c));
     return c.redirect(`/admin/konten?ok=dihapus&urungkan=${id}`, 303);
   });
 
   app.post('/admin/konten/:id/pulihkan', async (c) => {
     const id = postId(c);
-    await restorePost(deps(c), id, actionContext(c));
+    if (!(await restoreGroup(deps(c), id, actionContext(c)))) await restorePost(deps(c), id, actionContext(c));
     return c.redirect(`/admin/konten/${id}?ok=dipulihkan`, 303);
   });
+
+  groupAdminRoutes(app, deps);
 
   for (const [word, action] of Object.entries(STATUS_ROUTES)) {
     app.post(`/admin/konten/:id/${word}`, async (c) => {

@@ -18,6 +18,8 @@ import { FIXED_PAGES, fixedPageLabel } from '../../regions/fixed-pages';
 import { imgAttrs } from '../../media/manifest';
 import { coverOf, KIND_LABELS } from './views';
 import { FanOutFieldset, type FanOutChoices } from './fan-out-view';
+import { GroupBanner } from './fan-out-group-view';
+import type { GroupView } from './fan-out-group';
 import type { PublishAction as PostAction, PublishRights as PostRights } from '../../publishing/workflow';
 
 export interface EditorPost {
@@ -46,6 +48,8 @@ export interface EditorProps {
   /** Autosave: the form's draft key, and a newer autosaved draft when there is one. */
   /** New posts only: "Terbitkan juga di wilayah lain" (announcements to several regions). */
   fanOut?: FanOutChoices;
+  /** Edit mode of a shared announcement: its regions and whether an edit here changes them all. */
+  group?: GroupView;
   draft: { key: string; saved?: { savedAt: number; restoreHref: string; back: string }; restored?: boolean };
 }
 
@@ -88,6 +92,7 @@ export const PostEditorView: FC<EditorProps> = (p) => {
         </>
       ) : null}
       {p.current ? <StatusPanel {...p} current={p.current} /> : null}
+      {p.current && p.group ? <GroupBanner group={p.group} postId={p.current.post.id} /> : null}
       {p.draft.saved && !p.draft.restored ? <DraftNotice csrf={p.csrf} formKey={p.draft.key} {...p.draft.saved} /> : null}
       {p.draft.restored ? (
         <p class="callout" role="status">

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { auditLog, posts, regions, type ManagementStage, type PostStatus, type RegionLevel } from '../../db/schema';
+import { posts, regions, type ManagementStage, type PostStatus, type RegionLevel } from '../../db/schema';
 import type { ActionContext, Actor } from '../../auth/actor';
 import { auditInsert } from '../../audit/log';
 import { purgeRegionPages } from '../../cache/purge';
@@ -27,7 +27,8 @@ import { publicationTime } from './workflow';
 /**
  * One announcement, many regions (issue 15): Diskominfo, or a kecamatan operator for the villages of its kecamatan,
  * publishes one `pengumuman` to several regions at once. Each region gets its own copy (its own page, slug and review
- * flow); the copies share a group id, recorded in every copy's audit entries and as the form token's idempotency ref.
+ * flow); the copies share a group id (`posts.fan_out_group`, also in every copy's audit entries and the form token's
+ * idempotency ref), so one edit, delete or restore later applies to all of them (./fan-out-group.ts).
  * Each copy follows its region's stage: "publish" publishes only where the officer may publish, and is a submission
  * for review everywhere else — review is never skipped. All copies, their audit entries and the idempotency row are
  * one `db.batch`; a target outside the officer's reach refuses the whole request and nothing is stored.
@@ -163,6 +164,7 @@ export async function createFanOut(deps: ContentDeps, post: PostFormData, f: Fan
             slug,
             ...fields,
             status: p.status,
+            fanOutGroup: group,
             authorId: ctx.actor.id,
             publishedAt,
             createdAt: ctx.now,
@@ -211,18 +213,11 @@ export async function fanOutChoices(db: Db, actor: Actor, roots: string[]): Prom
   return { kecamatans, regions: reachable };
 }
 
-/** The copies of a group, found through their audit entries (a replayed submission answers with the first result). */
+/** The copies of a group (a replayed submission answers with the first result). */
 async function copiesOf(db: Db, group: string): Promise<FanOutResult['copies']> {
-  const rows = await db
-    .selectDistinct({ id: auditLog.entityId })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, 'content.create'), eq(auditLog.entityType, 'post'), sql`json_extract(${auditLog.afterJson}, '$.group') = ${group}`))
-    .all();
-  const ids = rows.map((r) => r.id).filter((id): id is string => id !== null);
-  if (!ids.length) return [];
   return db
     .select({ id: posts.id, regionCode: posts.regionCode, status: posts.status })
     .from(posts)
-    .where(and(inArray(posts.id, ids.slice(0, 90)), isNull(posts.deletedAt)))
+    .where(and(eq(posts.fanOutGroup, group), isNull(posts.deletedAt)))
     .all();
 }

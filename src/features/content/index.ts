@@ -5,11 +5,9 @@ import { postsApi } from './api';
 import { contentAttention } from './attention';
 import { contentHomeBlocks } from './home-blocks';
 import { importPost } from './import-target';
-import { listSitemapPosts } from './repo';
+import { countSitemapPosts, listSitemapPosts, sitemapPostKeyAt } from './repo';
 import { contentRoutes } from './routes';
 import { scheduledPublishJobs } from './scheduled-publish';
-
-const SITEMAP_MAX_POSTS = 40_000;
 
 /** News, announcements, agenda and the region's fixed pages: public pages, RSS, the editor and its review workflow. */
 export const contentFeature: FeatureDescriptor = {
@@ -21,15 +19,19 @@ export const contentFeature: FeatureDescriptor = {
   attention: contentAttention,
   sections: ['berita'],
   regionHome: contentHomeBlocks,
-  async sitemap({ db, now, regions }) {
-    const posts = await listSitemapPosts(db, now, SITEMAP_MAX_POSTS);
-    return [
-      ...regions.map((r) => ({ path: regionHref(r.path, 'berita'), lastmod: r.lastContentUpdate })),
-      ...posts.map((p) => ({
+  sitemap: {
+    name: 'berita',
+    section: 'berita',
+    count: countSitemapPosts,
+    keyAt: sitemapPostKeyAt,
+    async page(db, now, after, limit) {
+      const posts = await listSitemapPosts(db, now, after, limit);
+      return posts.map((p) => ({
+        key: p.id,
         path: p.kind === 'halaman' ? regionHref(p.regionPath, 'tentang', p.slug) : regionHref(p.regionPath, 'berita', p.slug),
         lastmod: Math.max(p.updatedAt, p.publishedAt ?? 0),
-      })),
-    ];
+      }));
+    },
   },
   jobs: scheduledPublishJobs,
   importTargets: { post: importPost },

@@ -20,4 +20,5 @@ export const ACTION_LABELS: Record<string, string> = {
   'content.unpublish': 'Ditarik dari situs',
   'content.delete': 'Dihapus (ke Sampah)',
   'content.restore': 'Dipulihkan dari Sampah',
+  'content.detach': 'Dilepaskan dari pengumuman bersama',
 };

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
-import { subtreeRange } from '../../regions/codes';
+import { subtreeCondition } from '../../regions/sql';
 import { containsPattern } from '../../lib/validation';
 
 /** Public post listing row: the post plus the name and path of the region it belongs to (for rollups). */
@@ -47,8 +47,7 @@ const publicColumns = {
 
 /** Published and visible now, anywhere in the subtree of `regionCode` (the rollup rule). */
 export function publishedInSubtree(regionCode: string, now: number): SQL {
-  const { from, to } = subtreeRange(regionCode);
-  return and(gte(posts.regionCode, from), lt(posts.regionCode, to), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
+  return and(subtreeCondition(posts.regionCode, regionCode), eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
 }
 
 export interface PublicPostQuery {
@@ -126,14 +125,29 @@ export async function listPublishedPages(db: Db, regionCode: string, now: number
     .all();
 }
 
-/** Every published post in the regency (for sitemap.xml), newest first. */
-export async function listSitemapPosts(db: Db, now: number, limit: number) {
+const sitemapPostCondition = (now: number) => and(eq(posts.status, 'terbit'), lte(posts.publishedAt, now)) as SQL;
+
+/** How many published posts the sitemap lists. */
+export async function countSitemapPosts(db: Db, now: number): Promise<number> {
+  const row = await db.select({ n: sql<number>`count(*)` }).from(posts).where(sitemapPostCondition(now)).get();
+  return row?.n ?? 0;
+}
+
+/** The id of the published post at `offset` in id order (where a child sitemap starts). */
+export async function sitemapPostKeyAt(db: Db, now: number, offset: number): Promise<string | null> {
+  const row = await db.select({ id: posts.id }).from(posts).where(sitemapPostCondition(now)).orderBy(posts.id).limit(1).offset(offset).get();
+  return row?.id ?? null;
+}
+
+/** Published posts after `after` in id order (keyset page of the sitemap). */
+export async function listSitemapPosts(db: Db, now: number, after: string | null, limit: number) {
+  const conds = [sitemapPostCondition(now), ...(after === null ? [] : [gt(posts.id, after)])];
   return db
-    .select({ kind: posts.kind, slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt, regionPath: regions.path })
+    .select({ id: posts.id, kind: posts.kind, slug: posts.slug, updatedAt: posts.updatedAt, publishedAt: posts.publishedAt, regionPath: regions.path })
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(and(eq(posts.status, 'terbit'), lte(posts.publishedAt, now)))
-    .orderBy(desc(posts.publishedAt))
+    .where(and(...conds))
+    .orderBy(posts.id)
     .limit(limit)
     .all();
 }

@@ -93,13 +93,20 @@ export function fieldsOf(input: PostFormData) {
 }
 
 /** The cover through the image pipeline: { key: the image's base key, media: its manifest JSON }. */
-async function putCover(deps: ContentDeps, cover: CheckedUpload, now: number): Promise<{ key: string; media: string }> {
+export async function putCover(deps: ContentDeps, cover: CheckedUpload, now: number): Promise<{ key: string; media: string }> {
   const m = await saveImage(deps.env.FILES, `public/posts/${newId(now)}`, cover.bytes, { field: 'cover', images: deps.env.IMAGES });
   return { key: m.base, media: serializeManifest(m) };
 }
 
-const deleteCover = (deps: ContentDeps, c: { key: string | null; media: string | null } | null) =>
+export const deleteCover = (deps: ContentDeps, c: { key: string | null; media: string | null } | null) =>
   c ? removeImage(deps.env.FILES, c.key, c.media) : Promise.resolve();
+
+/** Deletes a replaced cover's files unless another post still shows it (the copies of a shared announcement share one). */
+export async function releaseCover(deps: ContentDeps, c: { key: string | null; media: string | null }): Promise<void> {
+  if (!c.key) return;
+  const used = await deps.db.select({ id: posts.id }).from(posts).where(eq(posts.coverKey, c.key)).limit(1).get();
+  if (!used) await deleteCover(deps, c);
+}
 
 function isUniqueViolation(err: unknown): boolean {
   const msg = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
@@ -235,7 +242,7 @@ export async function updatePost(
     await deleteCover(deps, newCover);
     throw err;
   }
-  if (coverKey !== post.coverKey) await deleteCover(deps, { key: post.coverKey, media: post.coverMedia });
+  if (coverKey !== post.coverKey) await releaseCover(deps, { key: post.coverKey, media: post.coverMedia });
   if (live) await purgeRegionPages(purgeDeps(deps), post.regionCode, ctx.requestId, postPurgeScope(post.kind));
   return { id, status, previous: post.status };
 }
@@ -278,7 +285,10 @@ export async function changeStatus(
   return { status, post: { ...post, ...changes } };
 }
 
-/** Moves a post that is not live (draft, rejected, waiting) to the trash; published posts must be unpublished first. */
+/**
+ * Moves a post that is not live (draft, rejected, waiting) to the trash; published posts must be unpublished first.
+ * A copy of a shared announcement deleted on its own leaves its group in the same step (see fan-out-group.ts).
+ */
 export async function deletePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<{ regionCode: string; title: string }> {
   const { db } = deps;
   const { post, rights } = await loadPostFor(db, ctx.actor, id);
@@ -286,8 +296,21 @@ export async function deletePost(deps: ContentDeps, id: string, ctx: ActionConte
   const [res] = await db.batch([
     db
       .update(posts)
-      .set(softDeleteFields(ctx))
+      .set({ ...softDeleteFields(ctx), fanOutGroup: null })
       .where(and(eq(posts.id, id), eq(posts.status, post.status), isNull(posts.deletedAt))),
+    ...(post.fanOutGroup
+      ? [
+          auditInsert(db, ctx, {
+            action: 'content.detach',
+            regionCode: post.regionCode,
+            entityType: 'post',
+            entityId: id,
+            summary: `Melepaskan “${post.title}” dari pengumuman bersama (hanya salinan wilayah ini yang dihapus)`,
+            before: { group: post.fanOutGroup },
+            after: { group: null },
+          }),
+        ]
+      : []),
     auditInsert(db, ctx, {
       action: AUDIT.delete,
       regionCode: post.regionCode,

@@ -6,7 +6,7 @@ import { witaParts } from '../../lib/time';
 import { z } from 'zod';
 import { DOCUMENT_CATEGORIES } from '../../db/schema';
 import { defaultInfoCategory } from '../../regions/document-categories';
-import { assertRequestSize, checkUpload, fileField, uploadMaxBytes, type CheckedUpload } from '../../lib/upload';
+import { uploadMaxBytes } from '../../lib/upload';
 import { queryObject } from '../../lib/validation';
 import { allows } from '../../regions/guard';
 import { candidateRoots } from '../../regions/policy';
@@ -35,11 +35,15 @@ import {
   type DocumentDeps,
 } from './service';
 import { availableActions } from '../../publishing/workflow';
+import { chunkedUploadRoutes } from './chunked-routes';
+import { UPLOAD_PART_BYTES } from './chunked-schemas';
+import { readFile, uploadIdOf, withDocumentFile } from './document-file';
 import { ReviewNoteForm, RejectForm } from '../../publishing/schemas';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';
 const FORM_SCRIPT = '/js/document-form.js';
+const CHUNKED_SCRIPT = '/js/chunked-upload.js';
 const DocumentCategorySchema = z.enum(DOCUMENT_CATEGORIES);
 
 const deps = (c: Context<AppEnv>): DocumentDeps => ({ db: c.get('db'), env: c.env });
@@ -68,19 +72,6 @@ function docId(c: Context<AppEnv>): string {
   return parsed.data;
 }
 
-/** Reads the `file` field: required, size limit, allowed types by magic bytes (PDF, images, Office/ODF). */
-async function readFile(c: Context<AppEnv>): Promise<CheckedUpload> {
-  const max = uploadMaxBytes(c.env);
-  assertRequestSize(c, max);
-  if (!(c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    throw new AppError('unsupported_media_type', 'Formulir unggah harus dikirim sebagai multipart/form-data.');
-  }
-  const file = fileField(await c.req.parseBody({ all: true }), 'file');
-  if (!file)
-    throw new AppError('validation', 'Pilih berkas yang akan diunggah.', { fieldErrors: [{ field: 'file', message: 'Pilih berkas yang akan diunggah.' }] });
-  return checkUpload(file, 'file', { maxBytes: max, kinds: ['pdf', 'image', 'office'] });
-}
-
 function formError(err: unknown): AppError | null {
   return err instanceof AppError && ['validation', 'conflict', 'forbidden', 'payload_too_large', 'unsupported_media_type'].includes(err.code) ? err : null;
 }
@@ -106,6 +97,7 @@ const STATUS_NOTICE = { draft: 'disimpan', menunggu_tinjauan: 'dikirim', terbit:
 
 export function documentAdminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.route('/', chunkedUploadRoutes()); // before '/admin/dokumen/:id', which would take 'unggahan'
 
   app.get('/admin/dokumen', async (c) => {
     const ctx = actionContext(c);
@@ -187,12 +179,13 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         title: 'Unggah dokumen',
         current: '/admin/dokumen',
         breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: 'Unggah' }],
-        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`, `${CHUNKED_SCRIPT}?v=${c.env.APP_VERSION}`],
       },
       <DocumentCreateView
         csrf={sessionOf(c).csrfToken}
         regions={regions}
         uploadMax={uploadMaxBytes(c.env)}
+        chunkBytes={UPLOAD_PART_BYTES}
         values={extra.values ?? preset}
         errors={extra.errors}
         canPublish={publishable.length === regions.length}
@@ -206,16 +199,22 @@ export function documentAdminRoutes(): Hono<AppEnv> {
 
   app.post('/admin/dokumen', async (c) => {
     const form = await readForm(c, DocumentForm);
+    const uploadId = await uploadIdOf(c);
+    // A file sent in chunks stays uploaded while the officer corrects the form (the page keeps its upload_id).
+    const values = uploadId ? { ...form.values, upload_id: uploadId } : form.values;
     try {
-      const file = await readFile(c);
-      if (!form.ok) return createPage(c, { values: form.values, errors: form.errors, status: 422 });
-      const { id, status } = await createDocument(deps(c), form.data, file, actionContext(c));
+      if (!form.ok) {
+        if (!uploadId) await readFile(c); // a wrong file is reported together with the form's errors
+        return createPage(c, { values, errors: form.errors, status: 422 });
+      }
+      const { id, status } = await withDocumentFile(c, form.data.region_code ?? '', (file) => createDocument(deps(c), form.data, file, actionContext(c)));
       return c.redirect(`/admin/dokumen/${id}?ok=${status === 'menunggu_tinjauan' ? 'dikirim' : 'dibuat'}`, 303);
     } catch (err) {
       const fe = formError(err);
       if (!fe) throw err;
       const errors = [...errorsOf(fe), ...(form.ok ? [] : form.errors)];
-      return createPage(c, { values: form.values, errors, status: fe.status });
+      const lost = fe.fieldErrors.some((e) => e.field === 'file'); // the upload itself was refused: pick the file again
+      return createPage(c, { values: lost ? form.values : values, errors, status: fe.status });
     }
   });
 
@@ -230,7 +229,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         title: found.doc.title,
         current: '/admin/dokumen',
         breadcrumbs: [{ label: 'Dokumen', href: '/admin/dokumen' }, { label: found.doc.title }],
-        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`],
+        scripts: [`${SCRIPT}?v=${c.env.APP_VERSION}`, `${FORM_SCRIPT}?v=${c.env.APP_VERSION}`, `${CHUNKED_SCRIPT}?v=${c.env.APP_VERSION}`],
       },
       <DocumentEditView
         csrf={sessionOf(c).csrfToken}
@@ -241,6 +240,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         versions={versions}
         history={history}
         uploadMax={uploadMaxBytes(c.env)}
+        chunkBytes={UPLOAD_PART_BYTES}
         rights={found.rights}
         declassify={found.declassify}
         actions={availableActions(found.doc.status, found.rights)}
@@ -328,9 +328,8 @@ export function documentAdminRoutes(): Hono<AppEnv> {
   app.post('/admin/dokumen/:id/versi', async (c) => {
     const id = docId(c);
     try {
-      await loadDocumentFor(c.get('db'), actionContext(c).actor, id); // 404/403 before reading the upload
-      const file = await readFile(c);
-      const { pending } = await addVersion(deps(c), id, file, actionContext(c));
+      const { doc } = await loadDocumentFor(c.get('db'), actionContext(c).actor, id); // 404/403 before reading the upload
+      const { pending } = await withDocumentFile(c, doc.regionCode, (file) => addVersion(deps(c), id, file, actionContext(c)));
       return c.redirect(`/admin/dokumen/${id}?ok=${pending ? 'versi_dikirim' : 'versi'}`, 303);
     } catch (err) {
       const fe = formError(err);

@@ -10,12 +10,11 @@ import { ErrorSummary, Field, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
 import { ConfirmLink } from '../../admin/confirm';
 import { CategoryFields } from './category-fields';
+import { FileField } from './file-field';
 import { INFO_CATEGORY_LABELS, INFO_CATEGORY_TONES, mimeWord } from './labels';
 import { documentHref } from './views';
 import { PublishPanel, SaveButtons } from '../../publishing/panel';
 import type { PublishAction, PublishRights } from '../../publishing/workflow';
-
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
 
 export function valuesOfDocument(d: DocumentRow): FormValues {
   return {
@@ -114,21 +113,11 @@ const MetadataFields: FC<{ values: FormValues; errors?: FieldError[]; declassify
   </>
 );
 
-const FileField: FC<{ uploadMax: number; error?: string; label: string }> = ({ uploadMax, error, label }) => (
-  <Field
-    id="file"
-    label={label}
-    hint={`PDF, gambar (JPG/PNG/WebP/GIF) atau dokumen Office/ODF, maksimal ${formatBytes(uploadMax)}. Jenis berkas diperiksa dari isinya.`}
-    error={error}
-  >
-    {(d) => <input id="file" name="file" type="file" accept={ACCEPT} data-downscale="2400" aria-describedby={d} />}
-  </Field>
-);
-
 export const DocumentCreateView: FC<{
   csrf: string;
   regions: RegionOption[];
   uploadMax: number;
+  chunkBytes: number;
   values: FormValues;
   errors?: FieldError[];
   canPublish: boolean;
@@ -151,7 +140,13 @@ export const DocumentCreateView: FC<{
           </select>
         )}
       </Field>
-      <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas" />
+      <FileField
+        uploadMax={p.uploadMax}
+        chunkBytes={p.chunkBytes}
+        error={errorFor(p.errors, 'file')}
+        label="Berkas"
+        uploadId={valueOf(p.values, 'upload_id') || undefined}
+      />
       <p class="hint" id="file-status" aria-live="polite"></p>
       <MetadataFields values={p.values} errors={p.errors} levels={[...new Set(p.regions.map((r) => r.level))]} />
       {p.mustReview ? <p class="hint">Di wilayah yang belum mandiri, dokumen tampil di situs setelah disetujui Diskominfo atau kecamatan.</p> : null}
@@ -169,6 +164,7 @@ export const DocumentEditView: FC<{
   versions: DocumentVersionRow[];
   history: Array<{ at: number; action: string; actorName: string | null; summary: string }>;
   uploadMax: number;
+  chunkBytes: number;
   rights: PublishRights;
   declassify: boolean;
   actions: PublishAction[];
@@ -254,7 +250,13 @@ export const DocumentEditView: FC<{
           </p>
           <form method="post" action={`${base}/versi`} enctype="multipart/form-data">
             <CsrfField token={p.csrf} />
-            <FileField uploadMax={p.uploadMax} error={errorFor(p.errors, 'file')} label="Berkas versi baru" />
+            <FileField
+              uploadMax={p.uploadMax}
+              chunkBytes={p.chunkBytes}
+              error={errorFor(p.errors, 'file')}
+              label="Berkas versi baru"
+              regionCode={d.regionCode}
+            />
             <p class="hint" id="file-status" aria-live="polite"></p>
             <button type="submit">{live && !p.rights.publish ? 'Unggah dan kirim untuk ditinjau' : 'Unggah versi baru'}</button>
           </form>

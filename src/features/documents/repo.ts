@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, documents, documentVersions, regions, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
 import { inSubtrees as regionInSubtrees } from '../../regions/sql';
@@ -131,13 +131,27 @@ export async function findVersion(db: Db, documentId: string, version: number, o
     .get();
 }
 
-export async function listSitemapDocuments(db: Db, limit: number) {
+/** How many public documents the sitemap lists. */
+export async function countSitemapDocuments(db: Db): Promise<number> {
+  const row = await db.select({ n: count() }).from(documents).where(publicDocument()).get();
+  return row?.n ?? 0;
+}
+
+/** The id of the public document at `offset` in id order (where a child sitemap starts). */
+export async function sitemapDocumentKeyAt(db: Db, offset: number): Promise<string | null> {
+  const row = await db.select({ id: documents.id }).from(documents).where(publicDocument()).orderBy(documents.id).limit(1).offset(offset).get();
+  return row?.id ?? null;
+}
+
+/** Public documents after `after` in id order (keyset page of the sitemap). */
+export async function listSitemapDocuments(db: Db, after: string | null, limit: number) {
+  const conds = [publicDocument(), ...(after === null ? [] : [gt(documents.id, after)])];
   return db
     .select({ id: documents.id, updatedAt: documents.updatedAt, regionPath: regions.path })
     .from(documents)
     .innerJoin(regions, eq(regions.code, documents.regionCode))
-    .where(publicDocument())
-    .orderBy(desc(documents.updatedAt))
+    .where(and(...conds))
+    .orderBy(documents.id)
     .limit(limit)
     .all();
 }

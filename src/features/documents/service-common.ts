@@ -3,6 +3,8 @@ import type { DocumentCategory, DocumentRow, RegionLevel } from '../../db/schema
 import type { Bindings } from '../../env';
 import { AppError } from '../../lib/errors';
 import type { CheckedUpload } from '../../lib/upload';
+import type { FileKind } from '../../lib/file-type';
+import { deleteSessionStatements } from './chunked-repo';
 import { hasAnyRight, publishRights } from '../../publishing/rights';
 import { AUDIT_SUFFIX, planTransitions, type PublishAction, type PublishRights, type PublishStatus } from '../../publishing/workflow';
 import { allows, authorize } from '../../regions/guard';
@@ -66,13 +68,41 @@ export function plan(from: PublishStatus, actions: readonly PublishAction[], rig
   return t.to;
 }
 
-export async function putObject(deps: DocumentDeps, key: string, file: CheckedUpload): Promise<void> {
+/** What a document file may be, by magic bytes: the one list for form uploads and chunked uploads. */
+export const DOCUMENT_FILE_KINDS: readonly FileKind[] = ['pdf', 'image', 'office'];
+
+/** A chunked upload (chunked-service.ts) completed and checked: its bytes are in R2 already, under its own key. */
+export interface StoredUpload {
+  uploadId: string;
+  r2Key: string;
+  type: { mime: string; ext: string };
+  size: number;
+  sha256: string;
+  safeName: string;
+}
+/** A new version's file: bytes from the form, or a completed chunked upload. */
+export type DocumentFile = CheckedUpload | StoredUpload;
+const isStored = (file: DocumentFile): file is StoredUpload => 'uploadId' in file;
+
+/** The R2 key of a version's bytes: the version key for form bytes, the upload's own key for a chunked upload. */
+export const keyFor = (file: DocumentFile, versionKeyWanted: string): string => (isStored(file) ? file.r2Key : versionKeyWanted);
+
+export async function putObject(deps: DocumentDeps, key: string, file: DocumentFile): Promise<void> {
+  if (isStored(file)) return;
   await deps.env.FILES.put(key, file.bytes, { httpMetadata: { contentType: file.type.mime }, sha256: file.sha256 });
 }
 
 export async function deleteObject(deps: DocumentDeps, key: string): Promise<void> {
   await deps.env.FILES.delete(key).catch((err: unknown) => console.error(JSON.stringify({ msg: 'r2 delete failed', key, err: String(err) })));
 }
+
+/** Undoes putObject after a failed write (a chunked upload keeps its file: its claim is released and it can be used again). */
+export async function discardObject(deps: DocumentDeps, key: string, file: DocumentFile): Promise<void> {
+  if (!isStored(file)) await deleteObject(deps, key);
+}
+
+/** Statements for the document's batch: a chunked upload taken by the document is no longer an upload session. */
+export const uploadTaken = (db: Db, file: DocumentFile) => (isStored(file) ? [...deleteSessionStatements(db, file.uploadId)] : []);
 
 export const notFound = () => new AppError('not_found', 'Dokumen tidak ditemukan.');
 

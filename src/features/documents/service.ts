@@ -3,7 +3,6 @@ import type { Db } from '../../db/client';
 import { documents, documentVersions, type DocumentRow } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { CheckedUpload } from '../../lib/upload';
 import { publishRights } from '../../publishing/rights';
 import { AUDIT_VERBS, editActions, FORM_ACTIONS, type PublishAction, type PublishStatus } from '../../publishing/workflow';
 import { authorize } from '../../regions/guard';
@@ -19,13 +18,16 @@ import {
   auditView,
   checkCategoryFits,
   checkDeclassification,
-  deleteObject,
+  discardObject,
   type DocumentDeps,
+  type DocumentFile,
   isPublicRow,
   loadDocumentFor,
   metadataOf,
   plan,
+  keyFor,
   putObject,
+  uploadTaken,
   versionKey,
 } from './service-common';
 
@@ -44,7 +46,7 @@ export { type DocumentDeps, loadDocumentFor, versionKey } from './service-common
 export async function createDocument(
   deps: DocumentDeps,
   input: DocumentFormData,
-  file: CheckedUpload,
+  file: DocumentFile,
   ctx: ActionContext,
 ): Promise<{ id: string; status: PublishStatus }> {
   if (!input.region_code) throw new AppError('validation', 'Pilih wilayah.', { fieldErrors: [{ field: 'region_code', message: 'Pilih wilayah.' }] });
@@ -55,7 +57,7 @@ export async function createDocument(
   const actions = FORM_ACTIONS[input.aksi];
   const status = plan('draft', actions, publishRights(ctx.actor, region));
   const id = newId(ctx.now);
-  const key = versionKey(regionCode, id, 1, file.type.ext);
+  const key = keyFor(file, versionKey(regionCode, id, 1, file.type.ext));
   await putObject(deps, key, file);
   const meta = metadataOf(input);
   const row = {
@@ -109,9 +111,10 @@ export async function createDocument(
         }),
       ),
       ...(visible ? [touchContentUpdate(db, regionCode, ctx.now)] : []),
+      ...uploadTaken(db, file),
     ]);
   } catch (err) {
-    await deleteObject(deps, key);
+    await discardObject(deps, key, file);
     throw err;
   }
   if (visible) await purgeRegionPages(deps, regionCode, ctx.requestId);
@@ -123,7 +126,7 @@ export async function createDocument(
  * collide in D1, never overwrite each other's R2 object), then the bytes are stored, then the document points to it.
  * On a published document without the right to publish, the version waits for review instead.
  */
-export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUpload, ctx: ActionContext): Promise<{ version: number; pending: boolean }> {
+export async function addVersion(deps: DocumentDeps, id: string, file: DocumentFile, ctx: ActionContext): Promise<{ version: number; pending: boolean }> {
   const { db } = deps;
   const { doc, rights } = await loadDocumentFor(db, ctx.actor, id);
   if (!rights.draft && !rights.publish) throw new AppError('forbidden', 'Anda tidak dapat mengunggah versi dokumen di wilayah ini.');
@@ -134,7 +137,7 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
     });
   }
   const version = Math.max(doc.currentVersion, await maxVersion(db, id)) + 1;
-  const key = versionKey(doc.regionCode, id, version, file.type.ext);
+  const key = keyFor(file, versionKey(doc.regionCode, id, version, file.type.ext));
   const versionId = newId(ctx.now);
   try {
     await db
@@ -186,6 +189,7 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
         after: { version, sha256: file.sha256, size: file.size, pending },
       }),
       ...(visible ? [touchContentUpdate(db, doc.regionCode, ctx.now)] : []),
+      ...uploadTaken(db, file),
     ]);
   } catch (err) {
     await db
@@ -193,7 +197,7 @@ export async function addVersion(deps: DocumentDeps, id: string, file: CheckedUp
       .where(eq(documentVersions.id, versionId))
       .run()
       .catch(() => undefined);
-    await deleteObject(deps, key);
+    await discardObject(deps, key, file);
     throw err;
   }
   if (visible) await purgeRegionPages(deps, doc.regionCode, ctx.requestId);

@@ -17,6 +17,8 @@ import { findRegionByCode, listAllRegions } from '../../regions/repo';
 import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { renderAdmin } from '../../admin/render';
+import { offeredChannels, readOptIn } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { DetailView, QueueView } from './admin-views';
 import { letterDeps } from './deps';
 import { stripImageMetadata } from './image-metadata';
@@ -147,6 +149,7 @@ export function letterAdminRoutes(): Hono<AppEnv> {
         errors: extra.errors,
         submitLabel: 'Daftarkan permohonan',
         csrf: s.csrfToken,
+        notifyChannels: offeredChannels(messagingOf(c)),
       };
       body = (
         <div>
@@ -154,6 +157,10 @@ export function letterAdminRoutes(): Hono<AppEnv> {
             {entry.content.title} · {regionTitle(region)}
           </h1>
           <p>Isi sesuai KTP/KK yang dibawa pemohon. Surat dari loket masuk ke register dan penomoran yang sama.</p>
+          <p class="hint">
+            Tanyakan apakah pemohon ingin dikabari lewat WhatsApp atau e-mail bila status suratnya berubah. Kontak itu disimpan terenkripsi dan tidak tampil
+            lagi di layar petugas.
+          </p>
           <RequestForm {...form} />
         </div>
       );
@@ -170,7 +177,11 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     assertLetterRequestSize(c);
     const values = await safeForm(() => formValues(c));
     const parsed = RequestInput.safeParse({ ...values, fields: letterFieldsOf(values) });
-    if (!parsed.success) return walkIn(c, { values, errors: fieldErrorsOf(parsed.error), status: 422 });
+    const optIn = readOptIn(values, offeredChannels(messagingOf(c)));
+    if (!parsed.success || !optIn.ok) {
+      const errors = [...(parsed.success ? [] : fieldErrorsOf(parsed.error)), ...(optIn.ok ? [] : optIn.errors)];
+      return walkIn(c, { values, errors, status: 422 });
+    }
     const deps = letterDeps(c);
     const ctx = actionContext(c);
     let result;
@@ -182,7 +193,7 @@ export function letterAdminRoutes(): Hono<AppEnv> {
         (entry?.content.requirements ?? []).map((r) => ({ ...r, required: false })),
         stripImageMetadata,
       );
-      result = await registerWalkIn(deps, ctx, parsed.data, uploads);
+      result = await registerWalkIn(deps, ctx, parsed.data, uploads, optIn.choice);
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation') return walkIn(c, { values, errors: err.fieldErrors, status: 422 });
       throw err;

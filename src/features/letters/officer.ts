@@ -24,6 +24,7 @@ import { fieldsSchema } from './template';
 import { storeUploads, type RequirementUpload } from './uploads';
 import { submitRequest } from './submit';
 import type { RequestInput } from './schemas';
+import type { NotifyChoice } from '../../messaging/citizen-notice';
 
 export const letterRoots = (memberships: readonly Membership[]) => candidateRoots(memberships, 'letter.handle');
 
@@ -231,12 +232,19 @@ export async function officerUpdateFields(deps: LetterDeps, ctx: ActionContext, 
 }
 
 /** A request made at the counter: the same flow, the same register, channel `loket`. */
-export async function registerWalkIn(deps: LetterDeps, ctx: ActionContext, input: RequestInput, uploads: RequirementUpload[]) {
+/** A request registered at the counter; `notify` is the requester's own opt-in, typed by the officer on their behalf. */
+export async function registerWalkIn(
+  deps: LetterDeps,
+  ctx: ActionContext,
+  input: RequestInput,
+  uploads: RequirementUpload[],
+  notify: NotifyChoice | null = null,
+) {
   const region = await authorize(deps.db, ctx.actor, 'letter.handle', input.region_code).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'forbidden') throw new AppError('not_found', 'Wilayah ini tidak Anda layani.');
     throw err;
   });
-  const result = await submitRequest(deps, region, input, uploads, { now: ctx.now, channel: 'loket', actor: officerActor(ctx, region.name) });
+  const result = await submitRequest(deps, region, input, uploads, { now: ctx.now, channel: 'loket', actor: officerActor(ctx, region.name), notify });
   if (result.created)
     await deps.db.batch([
       auditInsert(deps.db, ctx, {

@@ -3,6 +3,8 @@ import { dataKeys } from '../../lib/data-key';
 import { jsonWithEtag } from '../../api/respond';
 import { type ApiRouter, apiRoute, apiRouter, IDEMPOTENCY_KEY_HEADER, jsonBody } from '../../api/route';
 import { AppError } from '../../lib/errors';
+import { checkApiOptIn, offeredChannels } from '../../messaging/citizen-notice';
+import { messagingOf } from '../../messaging/request-deps';
 import { randomToken } from '../../lib/ids';
 import { originOf } from '../../lib/origin';
 import { toIsoUtc } from '../../lib/time';
@@ -28,7 +30,8 @@ const createInfoRequestRoute = apiRoute({
     `Public and rate-limited per IP (${SUBMIT_LIMIT.limit} per ${SUBMIT_LIMIT.windowMs / 60_000} minutes). ` +
     'Send `Idempotency-Key` so a retry returns the same registration number and ' +
     'private code instead of a duplicate (same key with another body: 409); a retry is answered even when the rate limit is spent. ' +
-    'The identity number is stored encrypted and never returned. Body at most 16 KB.',
+    'The identity number is stored encrypted and never returned. Body at most 16 KB. Optional `notify` opts the requester in to ' +
+    'one message per status change on a channel this portal has configured (WhatsApp or e-mail; stored encrypted).',
   access: { public: true },
   request: { headers: IDEMPOTENCY_KEY_HEADER, body: jsonBody(InfoRequestApiBody) },
   bodyLimit: MAX_BODY,
@@ -43,7 +46,10 @@ const createInfoRequestRoute = apiRoute({
   ],
   errors: [409, 429],
   rateLimits: [{ ...SUBMIT_LIMIT, per: 'alamat IP (permohonan baru; pengulangan dengan Idempotency-Key tidak dihitung)' }],
-  errorNotes: { 409: 'The Idempotency-Key was used for another request.', 422: 'A field is missing or invalid, or the region does not exist.' },
+  errorNotes: {
+    409: 'The Idempotency-Key was used for another request.',
+    422: 'A field is missing or invalid, the region does not exist, or `notify` names a channel not configured or an invalid contact.',
+  },
 });
 
 const getInfoRequestRoute = apiRoute({
@@ -95,13 +101,15 @@ export function ppidApi(): ApiRouter {
 
   app.openapi(createInfoRequestRoute, async (c) => {
     const header = c.req.valid('header')['Idempotency-Key'];
-    const { region, ...input } = c.req.valid('json');
+    const { region, notify, ...input } = c.req.valid('json');
     const db = c.get('db');
     const target = await findRegion(db, region);
     if (!target) throw new AppError('validation', 'Wilayah tidak ditemukan.', { fieldErrors: [{ field: 'region', message: 'Wilayah tidak ditemukan.' }] });
+    const optIn = checkApiOptIn(notify, offeredChannels(messagingOf(c)));
+    if (!optIn.ok) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', { fieldErrors: optIn.errors });
     const r = await submitRequest(
       { db, secret: c.env.SESSION_SECRET, dataKeys: dataKeys(c.env), now: Date.now(), requestId: c.get('requestId') },
-      { regionCode: target.code, input, key: header ?? randomToken(24), ip: clientIp(c), channel: 'api' },
+      { regionCode: target.code, input, key: header ?? randomToken(24), ip: clientIp(c), channel: 'api', notify: optIn.choice },
     );
     const body: z.infer<typeof InfoRequestCreatedJson> = {
       number: r.number,

@@ -15,6 +15,7 @@ import { referenceField, UNKNOWN_KEYS } from '../../lib/validation';
 import { normalizeCode, normalizeNumber } from './secrets';
 import { OBJECTION_GROUNDS } from './state';
 import { stripInvisible } from '../../lib/text';
+import { NotifyApiField } from '../../messaging/citizen-notice';
 
 /** Strips control characters (keeps newlines/tabs) and trims. */
 const clean = (s: string) =>
@@ -199,9 +200,10 @@ export const ReportQuery = z.object({
   wilayah: RegionCodeSchema.optional(),
 });
 
-/** POST /api/v1/info-requests: the form fields plus the region the request is addressed to. */
+/** POST /api/v1/info-requests: the form fields plus the region the request is addressed to and the optional opt-in. */
 export const InfoRequestApiBody = InfoRequestFields.extend({
   region: RegionCodeSchema.describe('Region whose PPID receives the request, e.g. 64.08.04'),
+  notify: NotifyApiField,
 }).superRefine(requestRules);
 
 const isoTime = z.string().describe('ISO 8601 instant (UTC)');

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { pageCache } from '../../cache/page-cache';
 import type { AppEnv } from '../../env';
-import { buildSitemap } from '../../lib/feed';
+import { buildSitemap, buildSitemapIndex } from '../../lib/feed';
 import { wantsSaveData } from '../../lib/htmx';
 import { originOf } from '../../lib/origin';
 import { regionTitle } from '../../regions/labels';
@@ -18,6 +18,7 @@ import { renderPage } from '../../views/render';
 import { type Registry, regionHomeBlocksOf, servedSectionsOf, sitemapSourcesOf, trackersOf } from '../descriptor';
 import { loadRegionProfile, regionDirectory } from './service';
 import { mountShortLinks } from './short-link-routes';
+import { allSitemapUrls, childFileNames, parseChildFileName, sitemapChild, sitemapParts, urlsPerFile } from './sitemap';
 import { mountPosterPage } from './poster-routes';
 import { mountTrackPage } from './track-routes';
 import { DirectoryResultList, DirectoryResults, OldLinkNotice, RegionHomeView } from './views';
@@ -51,16 +52,32 @@ export function siteRoutes(registry: Registry): Hono<AppEnv> {
     return c.text(`User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /masuk\nSitemap: ${originOf(c)}/sitemap.xml\n`);
   });
 
-  // Every region home, then what each feature lists. Cached under the regency prefix, so any region's purge refreshes it.
+  // Every region home, then what each feature lists: one <urlset> while it fits in a file, else a <sitemapindex> of
+  // numbered child sitemaps (./sitemap.ts). Cached under the regency prefix, so any region's purge refreshes them all.
+  const sitemapDeps = async (c: Context<AppEnv>) => ({
+    db: c.get('db'),
+    now: Date.now(),
+    regions: await listAllRegions(c.get('db')),
+    sources: sitemapSources,
+    size: urlsPerFile(c.env.SITEMAP_URLS_PER_FILE),
+  });
+  const xml = (c: Context<AppEnv>, body: string) => c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   app.get('/sitemap.xml', pageCache(), async (c) => {
     const origin = originOf(c);
-    const db = c.get('db');
-    const now = Date.now();
-    const regions = await listAllRegions(db);
-    const homes = regions.map((r) => ({ path: regionHref(r.path), lastmod: r.lastContentUpdate }));
-    const lists = await Promise.all(sitemapSources.map((source) => source({ db, now, regions })));
-    const urls = [...homes, ...lists.flat()].map((u) => ({ loc: `${origin}${u.path}`, lastmod: u.lastmod }));
-    return c.body(buildSitemap(urls), 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    const deps = await sitemapDeps(c);
+    const parts = await sitemapParts(deps);
+    if (parts.reduce((sum, p) => sum + p.count, 0) > deps.size) {
+      return xml(c, buildSitemapIndex(childFileNames(parts).map((file) => `${origin}/${file}`)));
+    }
+    const urls = await allSitemapUrls(deps);
+    return xml(c, buildSitemap(urls.map((u) => ({ loc: `${origin}${u.path}`, lastmod: u.lastmod }))));
+  });
+  app.get('/:file{sitemap-[a-z]+-[0-9]+\\.xml}', pageCache(), async (c) => {
+    const child = parseChildFileName(c.req.param('file'));
+    const urls = child ? await sitemapChild(await sitemapDeps(c), child.part, child.n) : null;
+    if (!urls) return c.notFound();
+    const origin = originOf(c);
+    return xml(c, buildSitemap(urls.map((u) => ({ loc: `${origin}${u.path}`, lastmod: u.lastmod }))));
   });
 
   app.get('/wilayah', pageCache(), async (c) => {

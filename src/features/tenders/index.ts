@@ -1,4 +1,3 @@
-import { regionHref } from '../../regions/paths';
 import type { FeatureDescriptor } from '../descriptor';
 import { tenderAdminRoutes } from './admin-routes';
 import { tendersApi } from './api';
@@ -7,11 +6,9 @@ import { tenderDeadlines } from './deadline-source';
 import { tendersHomeBlock } from './home-block';
 import { tendersLayer } from './map-layer';
 import { tenderHref } from './present';
-import { listSitemapTenders } from './repo';
+import { countSitemapTenders, listSitemapTenders, sitemapTenderKeyAt } from './repo';
 import { tenderRoutes } from './routes';
 import { tenderScheduleJobs } from './schedule-job';
-
-const SITEMAP_MAX_TENDERS = 40_000;
 
 /**
  * Tenders and procurement (lelang/pengadaan): regency packages from SPSE/SiRUP (entered or imported by Diskominfo and
@@ -30,11 +27,14 @@ export const tendersFeature: FeatureDescriptor = {
   regionHome: [tendersHomeBlock],
   mapLayers: [tendersLayer],
   jobs: tenderScheduleJobs,
-  async sitemap({ db, regions }) {
-    const items = await listSitemapTenders(db, SITEMAP_MAX_TENDERS);
-    return [
-      ...regions.map((r) => ({ path: regionHref(r.path, 'lelang'), lastmod: r.lastContentUpdate })),
-      ...items.map((t) => ({ path: tenderHref(t), lastmod: t.updatedAt })),
-    ];
+  sitemap: {
+    name: 'lelang',
+    section: 'lelang',
+    count: (db) => countSitemapTenders(db),
+    keyAt: (db, _now, offset) => sitemapTenderKeyAt(db, offset),
+    async page(db, _now, after, limit) {
+      const items = await listSitemapTenders(db, after, limit);
+      return items.map((t) => ({ key: t.id, path: tenderHref(t), lastmod: t.updatedAt }));
+    },
   },
 };

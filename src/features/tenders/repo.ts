@@ -199,15 +199,28 @@ export async function latestPublicTenders(db: Db, regionCode: string, limit: num
     .all();
 }
 
-/** Detail pages for the sitemap. */
-export async function listSitemapTenders(db: Db, max: number) {
+/** How many public packages the sitemap lists. */
+export async function countSitemapTenders(db: Db): Promise<number> {
+  const row = await db.select({ n: count() }).from(tenders).where(publicTender()).get();
+  return row?.n ?? 0;
+}
+
+/** The id of the public package at `offset` in id order (where a child sitemap starts). */
+export async function sitemapTenderKeyAt(db: Db, offset: number): Promise<string | null> {
+  const row = await db.select({ id: tenders.id }).from(tenders).where(publicTender()).orderBy(asc(tenders.id)).limit(1).offset(offset).get();
+  return row?.id ?? null;
+}
+
+/** Detail pages for the sitemap: public packages after `after` in id order (keyset page). */
+export async function listSitemapTenders(db: Db, after: string | null, limit: number) {
+  const conds = [publicTender(), ...(after === null ? [] : [gt(tenders.id, after)])];
   return db
     .select({ id: tenders.id, regionPath: regions.path, updatedAt: tenders.updatedAt })
     .from(tenders)
     .innerJoin(regions, eq(regions.code, tenders.regionCode))
-    .where(publicTender())
-    .orderBy(desc(tenders.updatedAt))
-    .limit(max)
+    .where(and(...conds))
+    .orderBy(asc(tenders.id))
+    .limit(limit)
     .all();
 }
 
