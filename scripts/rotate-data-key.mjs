@@ -1,7 +1,7 @@
 // `npm run rotate-data-key`: starts a rotation of the personal-data key (src/lib/data-key.ts) on the local setup of
 // `npm start`, and finishes it. A new random key is added to DATA_KEYS in .dev.vars and made DATA_KEY_ACTIVE (the old
 // ids stay, so nothing becomes unreadable); then the hourly reseal jobs (`letters data-key reseal`, `ppid data-key
-// reseal`, src/lib/data-key-rotation.ts) run through `npm run cron` until no sealed value is under an older key.
+// reseal`, `messaging data-key reseal`; src/lib/data-key-rotation.ts) run through `npm run cron` until no sealed value is under an older key.
 // Restart `npm start` afterwards so the running worker reads the new key.
 //
 //   npm run rotate-data-key
@@ -20,13 +20,26 @@ import { ROOT } from './lib/local.mjs';
 const HOURLY = '5 * * * *';
 const USAGE = 'pemakaian: npm run rotate-data-key -- [--persist-to=DIR] [--vars=FILE] [--max-runs=N] [--json]';
 
-/** The sealed columns the reseal jobs walk (letters: src/features/letters/reseal-job.ts; PPID: ppid/reseal-job.ts). */
-export const SEALED_COLUMNS = [
-  ['letter_requests', 'nik_sealed'],
-  ['letter_requests', 'kk_sealed'],
-  ['letter_requests', 'contact_sealed'],
-  ['info_requests', 'identity_cipher'],
-];
+/**
+ * A sealed column is named `*_sealed` (or PPID's `identity_cipher`): every such column of the schema is counted, so a
+ * new one cannot be forgotten here. The hourly jobs that re-seal them: letters (src/features/letters/reseal-job.ts),
+ * PPID (ppid/reseal-job.ts), message recipients and opt-in contacts (src/messaging/reseal.ts, src/jobs/index.ts);
+ * test/integration/data-key-rotation.test.ts checks that those jobs cover the same columns.
+ */
+export const SEALED_COLUMN_RE = /(_sealed|_cipher)$/;
+
+/** The [table, column] pairs of the local D1 whose name marks them as sealed. */
+export async function sealedColumns(db) {
+  const { results: tables } = await db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB '_cf_*' AND name NOT GLOB 'd1_*'")
+    .all();
+  const out = [];
+  for (const { name } of tables) {
+    const { results: columns } = await db.prepare(`SELECT name FROM pragma_table_info(?)`).bind(name).all();
+    for (const c of columns) if (SEALED_COLUMN_RE.test(c.name)) out.push([name, c.name]);
+  }
+  return out;
+}
 
 export class RotateUsageError extends Error {}
 
@@ -66,7 +79,7 @@ export async function countStale(persistTo, active) {
   try {
     const db = await mf.getD1Database('DB');
     let stale = 0;
-    for (const [table, column] of SEALED_COLUMNS) {
+    for (const [table, column] of await sealedColumns(db)) {
       const row = await db
         .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND substr(${column}, 1, ?) <> ?`)
         .bind(active.length + 1, `${active}:`)

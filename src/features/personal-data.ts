@@ -40,9 +40,10 @@ export interface PersonalDataSource {
   expired(db: Db, before: number, limit: number): Promise<string[]>;
   /**
    * Statements that erase the identities of these records (run by the caller in one batch with its audit entry);
-   * `cleanup` runs after the batch committed (e.g. deleting uploaded identity files from R2).
+   * `cleanup` runs after the batch committed (e.g. deleting uploaded identity files from R2); `messages` counts the
+   * queued or sent messages to the person deleted with them (src/messaging/citizen-notice.ts), for the audit entry.
    */
-  erase(deps: ErasureDeps, ids: string[], now: number): Promise<{ statements: BatchItem<'sqlite'>[]; cleanup?: () => Promise<void> }>;
+  erase(deps: ErasureDeps, ids: string[], now: number): Promise<{ statements: BatchItem<'sqlite'>[]; cleanup?: () => Promise<void>; messages?: number }>;
 }
 
 /** Stored in place of an erased private-code hash: not hex, so no typed code ever matches it. */

@@ -5,11 +5,14 @@ import { createDb } from '../db/client';
 import type { Bindings } from '../env';
 import { FEATURES } from '../features';
 import { jobsOf, type Registry, type ScheduledJob } from '../features/descriptor';
+import { dataKeys } from '../lib/data-key';
+import { rotateSealed, rotationReport } from '../lib/data-key-rotation';
 import { pruneIdempotency } from '../lib/idempotency';
 import { pruneRateLimits } from '../lib/rate-limit';
 import { countingBindings } from '../lib/binding-counter';
 import { pruneJobRuns, recordRun } from '../lib/job-runs';
 import { DAY_MS } from '../lib/time';
+import { outboxSealedTable, subscriptionsSealedTable } from '../messaging/reseal';
 
 /** wrangler.toml [triggers]: daily at 01:00 WITA and hourly at minute 5. */
 const SCHEDULES: Record<string, ScheduledJob['schedule']> = {
@@ -48,7 +51,19 @@ const housekeepingJob: ScheduledJob = {
   },
 };
 
-const CORE_JOBS: ScheduledJob[] = [drainPurgesJob, housekeepingJob];
+/** Re-seals message recipients and opt-in contacts written under an older data key (features re-seal their own). */
+const messagingResealJob: ScheduledJob = {
+  name: 'messaging data-key reseal',
+  schedule: 'hourly',
+  async run(_controller, env) {
+    const keys = dataKeys(env);
+    const outbox = await rotateSealed(env.DB, keys, outboxSealedTable);
+    const subscriptions = await rotateSealed(env.DB, keys, subscriptionsSealedTable);
+    return rotationReport('Pesan', { resealed: outbox.resealed + subscriptions.resealed, failed: outbox.failed + subscriptions.failed, remaining: false });
+  },
+};
+
+const CORE_JOBS: ScheduledJob[] = [drainPurgesJob, housekeepingJob, messagingResealJob];
 
 /**
  * Dispatches a cron trigger to the registered features' jobs for its schedule (registry order), then the core jobs.

@@ -2,7 +2,8 @@
  * Data-key rotation: re-encrypts every sealed value of a table that is not under the active data key (an older key
  * id, or a legacy format a feature still knows how to open) so the old key can then be removed from DATA_KEYS.
  *
- * Bounded: rows are walked in id order, `chunk` rows per query, at most `maxChunks` queries per call; the caller (a
+ * Bounded: rows are walked in key order (one column, or a composite key compared as a row value), `chunk` rows per
+ * query, at most `maxChunks` queries per call; the caller (a
  * scheduled job) simply runs again until `remaining` is false. A row whose value cannot be opened (its key is missing,
  * it was altered) is skipped and counted in `failed`, never blocking the others. Each update only applies when the
  * stored value is still the one that was read, so a concurrent change is never overwritten.
@@ -22,8 +23,8 @@ export interface SealedColumn {
 
 export interface SealedTable {
   table: string;
-  /** Primary key column (text, ordered). */
-  id: string;
+  /** Primary key column(s) (text, ordered); several for a composite key, e.g. ['ref_kind', 'ref_id']. */
+  id: string | readonly string[];
   /** Other columns the contexts need. */
   extra?: readonly string[];
   columns: readonly SealedColumn[];
@@ -51,15 +52,20 @@ export async function rotateSealed(
   const chunk = opts.chunk ?? 100;
   const maxChunks = opts.maxChunks ?? 10;
   const prefix = `${keys.active}:`;
+  const key = typeof spec.id === 'string' ? [spec.id] : [...spec.id];
+  const keyTuple = key.length === 1 ? key[0]! : `(${key.join(', ')})`;
+  const keyParams = key.length === 1 ? '?' : `(${key.map(() => '?').join(', ')})`;
+  const keyMatch = key.map((k) => `${k} = ?`).join(' AND ');
   const stale = spec.columns.map((c) => `(${c.name} IS NOT NULL AND substr(${c.name}, 1, ${prefix.length}) <> ?)`).join(' OR ');
-  const select = `SELECT ${[spec.id, ...(spec.extra ?? []), ...spec.columns.map((c) => c.name)].join(', ')} FROM ${spec.table}
-    WHERE ${spec.id} > ? AND (${stale}) ORDER BY ${spec.id} LIMIT ?`;
+  const columns = [...key, ...(spec.extra ?? []), ...spec.columns.map((c) => c.name)].join(', ');
+  const selectFirst = `SELECT ${columns} FROM ${spec.table} WHERE (${stale}) ORDER BY ${key.join(', ')} LIMIT ?`;
+  const selectAfter = `SELECT ${columns} FROM ${spec.table} WHERE ${keyTuple} > ${keyParams} AND (${stale}) ORDER BY ${key.join(', ')} LIMIT ?`;
   const result: RotationResult = { resealed: 0, failed: 0, remaining: false };
-  let after = '';
+  let after: unknown[] | null = null;
   for (let n = 0; n < maxChunks; n++) {
-    const { results } = await db
-      .prepare(select)
-      .bind(after, ...spec.columns.map(() => prefix), chunk)
+    const { results }: { results: Record<string, unknown>[] } = await db
+      .prepare(after === null ? selectFirst : selectAfter)
+      .bind(...(after ?? []), ...spec.columns.map(() => prefix), chunk)
       .all<Record<string, unknown>>();
     const updates: D1PreparedStatement[] = [];
     for (const row of results) {
@@ -77,13 +83,16 @@ export async function rotateSealed(
           continue;
         }
         const fresh = await seal(keys, plain, col.context(row));
-        updates.push(db.prepare(`UPDATE ${spec.table} SET ${col.name} = ? WHERE ${spec.id} = ? AND ${col.name} = ?`).bind(fresh, row[spec.id], stored));
+        updates.push(
+          db.prepare(`UPDATE ${spec.table} SET ${col.name} = ? WHERE ${keyMatch} AND ${col.name} = ?`).bind(fresh, ...key.map((k) => row[k]), stored),
+        );
         result.resealed++;
       }
     }
     if (updates.length) await db.batch(updates);
     if (results.length < chunk) return result;
-    after = String(results[results.length - 1]![spec.id]);
+    const last: Record<string, unknown> = results[results.length - 1]!;
+    after = key.map((k) => last[k]);
   }
   result.remaining = true;
   return result;

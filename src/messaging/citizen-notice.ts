@@ -9,11 +9,11 @@
  * message is queued (the outbox keeps its own sealed copy until delivery). A notice carries the tracking number, the
  * status and the tracking page: never the private code, NIK or officers' internal notes.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { REGENCY } from '../config';
 import type { Db } from '../db/client';
-import { CITIZEN_CHANNELS, type CITIZEN_NOTICE_KINDS, citizenSubscriptions } from '../db/schema';
+import { CITIZEN_CHANNELS, type CITIZEN_NOTICE_KINDS, citizenSubscriptions, messageOutbox } from '../db/schema';
 import { open, seal } from '../lib/data-key';
 import type { FieldError } from '../lib/errors';
 import type { Keyring } from '../lib/keyring';
@@ -110,7 +110,8 @@ export function checkApiOptIn(notify: z.output<typeof NotifyApiField>, offered: 
   return { ok: false as const, errors: res.errors.map((e) => ({ ...e, field: e.field.replace('notify_', 'notify.') })) };
 }
 
-const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
+/** The context a contact is sealed under: bound to its record (src/messaging/reseal.ts re-seals under it). */
+export const sealContext = (kind: NoticeKind, refId: string) => `citizen_subscriptions:${kind}:${refId}`;
 
 /** An opt-in ready to store: the contact sealed, bound to its record. */
 export async function sealSubscription(keys: Keyring, kind: NoticeKind, refId: string, choice: NotifyChoice, now: number) {
@@ -123,9 +124,24 @@ export function subscriptionInsert(db: Db, sealed: Awaited<ReturnType<typeof sea
   return db.insert(citizenSubscriptions).values(sealed).onConflictDoNothing();
 }
 
-/** Erasure of these records' identities (src/features/personal-data.ts) also forgets their opt-ins: run in its batch. */
-export function subscriptionsDelete(db: Db, kind: NoticeKind, refIds: string[]) {
-  return db.delete(citizenSubscriptions).where(and(eq(citizenSubscriptions.refKind, kind), inArray(citizenSubscriptions.refId, refIds)));
+/** The outbox purpose of every message to a citizen about one of their records of this kind. */
+export const noticePurpose = (kind: NoticeKind) => `status.${kind}`;
+
+/**
+ * Erasure of these records' identities (src/features/personal-data.ts) also forgets their opt-ins and every queued
+ * or sent status message about them (recipient and text): statements to run in its batch, and how many messages go
+ * (for its audit entry).
+ */
+export async function citizenMessagesErasure(db: Db, kind: NoticeKind, refIds: string[]) {
+  const about = and(eq(messageOutbox.purpose, noticePurpose(kind)), inArray(messageOutbox.refId, refIds));
+  const counted = await db.select({ n: count() }).from(messageOutbox).where(about).get();
+  return {
+    statements: [
+      db.delete(citizenSubscriptions).where(and(eq(citizenSubscriptions.refKind, kind), inArray(citizenSubscriptions.refId, refIds))),
+      db.delete(messageOutbox).where(about),
+    ] as const,
+    messages: counted?.n ?? 0,
+  };
 }
 
 /** A feature's message for one status change. */
@@ -177,7 +193,7 @@ export async function notifyCitizen(deps: CitizenNoticeDeps, change: StatusChang
     if (!sub) return;
     const contact = await open(deps.keys, sub.contactSealed, sealContext(change.kind, change.refId));
     const id = await enqueue(deps, {
-      purpose: `status.${change.kind}`,
+      purpose: noticePurpose(change.kind),
       refId: change.refId,
       channel: CHANNEL_OF(sub.channelKind, contact),
       message: { subject: notice.subject, text: notice.text, idempotencyKey: `warga:${change.kind}:${change.refId}:${change.status}:${change.changeId}` },

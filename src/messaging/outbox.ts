@@ -16,7 +16,8 @@ import { errorText, send, type Channel, type OutgoingMessage, type SendDeps } fr
 export const MAX_ATTEMPTS = 8;
 export const RETRY_BACKOFF_MS = [5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 24 * 3_600_000] as const;
 export const LEASE_MS = 2 * 60_000;
-const SEAL_CONTEXT = 'message_outbox.recipient';
+/** The authenticated context of every sealed recipient (src/messaging/reseal.ts re-seals under it). */
+export const SEAL_CONTEXT = 'message_outbox.recipient';
 
 export interface OutboxDeps extends SendDeps {
   db: Db;

@@ -11,6 +11,10 @@ import { ppidFeature } from '../../src/features/ppid';
 import { dataKeys, open } from '../../src/lib/data-key';
 import { rotateSealed } from '../../src/lib/data-key-rotation';
 import { parseKeyring } from '../../src/lib/keyring';
+import { createDb } from '../../src/db/client';
+import { sealContext as subscriptionContext, sealSubscription, subscriptionInsert } from '../../src/messaging/citizen-notice';
+import { enqueue, SEAL_CONTEXT as OUTBOX_CONTEXT } from '../../src/messaging/outbox';
+import { outboxSealedTable, subscriptionsSealedTable } from '../../src/messaging/reseal';
 import { jpegBytes } from '../helpers/complaints';
 import { letterDeps, skuInput, SWARGA_BARA } from '../helpers/letters';
 import { requestRow, SECRET_NIK, submitRequest } from '../helpers/ppid';
@@ -110,5 +114,95 @@ describe('data-key rotation', () => {
     }
     // Idempotent: nothing left under k1.
     expect((await rotateSealed(env.DB, keys, letterSealedTable)).resealed).toBe(0);
+  });
+
+  it('re-seals every queued/sent message recipient and opt-in contact (composite key) page by page; the hourly job too', { timeout: 60_000 }, async () => {
+    const db = createDb(env.DB);
+    const oldKeys = dataKeys(env);
+    const now = Date.UTC(2026, 11, 1, 3);
+    const outboxIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = await enqueue(
+        { db, keys: oldKeys, now: now + i },
+        {
+          purpose: 'status.aduan',
+          refId: `ROT-${i}`,
+          message: { subject: 's', text: 't', idempotencyKey: `rotate-test-${i}` },
+          channel: { kind: 'email', to: `warga${i}@contoh.id` },
+        },
+      );
+      outboxIds.push(id!);
+    }
+    // Same ref_id under two kinds, and several ref_ids per kind: the walk must order by (ref_kind, ref_id).
+    const subs: Array<['aduan' | 'ppid' | 'surat', string]> = [
+      ['aduan', 'ROT-A'],
+      ['aduan', 'ROT-B'],
+      ['ppid', 'ROT-A'],
+      ['surat', 'ROT-A'],
+      ['surat', 'ROT-C'],
+    ];
+    for (const [kind, ref] of subs) {
+      await subscriptionInsert(db, await sealSubscription(oldKeys, kind, ref, { channel: 'whatsapp', contact: `0812${kind}${ref}` }, now)).run();
+    }
+    const keys = rotatedKeys();
+    let pages = 0;
+    for (const table of [outboxSealedTable, subscriptionsSealedTable]) {
+      let r = await rotateSealed(env.DB, keys, table, { chunk: 2, maxChunks: 1 });
+      pages++;
+      expect(r.remaining).toBe(true); // five rows, two per page
+      for (let guard = 0; r.remaining && guard < 50; guard++, pages++) r = await rotateSealed(env.DB, keys, table, { chunk: 2, maxChunks: 1 });
+      expect(r.remaining).toBe(false);
+    }
+    expect(pages).toBeGreaterThanOrEqual(6);
+    const outboxLeft = await env.DB.prepare("SELECT count(*) AS n FROM message_outbox WHERE substr(recipient_sealed, 1, 3) <> 'k2:'").first<{ n: number }>();
+    const subsLeft = await env.DB.prepare("SELECT count(*) AS n FROM citizen_subscriptions WHERE substr(contact_sealed, 1, 3) <> 'k2:'").first<{ n: number }>();
+    expect(outboxLeft?.n).toBe(0);
+    expect(subsLeft?.n).toBe(0);
+    for (const [i, id] of outboxIds.entries()) {
+      const row = (await env.DB.prepare('SELECT recipient_sealed FROM message_outbox WHERE id = ?').bind(id).first<{ recipient_sealed: string }>())!;
+      expect(await open(keys, row.recipient_sealed, OUTBOX_CONTEXT)).toBe(`warga${i}@contoh.id`);
+    }
+    for (const [kind, ref] of subs) {
+      const row = (await env.DB.prepare('SELECT contact_sealed FROM citizen_subscriptions WHERE ref_kind = ? AND ref_id = ?')
+        .bind(kind, ref)
+        .first<{ contact_sealed: string }>())!;
+      expect(await open(keys, row.contact_sealed, subscriptionContext(kind, ref))).toBe(`0812${kind}${ref}`);
+    }
+
+    // The hourly job, once k2 is configured and active, re-seals what is still under k1: nothing is left under it.
+    await enqueue(
+      { db, keys: oldKeys, now },
+      { purpose: 'status.ppid', message: { subject: 's', text: 't', idempotencyKey: 'rotate-test-late' }, channel: { kind: 'whatsapp', phone: '0812000' } },
+    );
+    await subscriptionInsert(db, await sealSubscription(oldKeys, 'ppid', 'ROT-LATE', { channel: 'email', contact: 'x@contoh.id' }, now)).run();
+    const rotatedEnv = { ...env, DATA_KEYS: JSON.stringify({ ...JSON.parse(env.DATA_KEYS), k2: K2 }), DATA_KEY_ACTIVE: 'k2' };
+    await runScheduled(createScheduledController({ cron: HOURLY, scheduledTime: Date.now() }), rotatedEnv, []);
+    for (const [table, column] of [
+      ['message_outbox', 'recipient_sealed'],
+      ['citizen_subscriptions', 'contact_sealed'],
+    ] as const) {
+      const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE substr(${column}, 1, 3) <> 'k2:'`).first<{ n: number }>();
+      expect(left?.n).toBe(0);
+    }
+    const run = await env.DB.prepare("SELECT status FROM job_runs WHERE job = 'messaging data-key reseal' ORDER BY started_at DESC LIMIT 1").first<{
+      status: string;
+    }>();
+    expect(run?.status).toBe('selesai');
+  });
+
+  it('every sealed column of the schema (named *_sealed or *_cipher, as scripts/rotate-data-key.mjs counts them) has a reseal job', async () => {
+    const { results: tables } = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB '_cf_*' AND name NOT GLOB 'd1_*'",
+    ).all<{ name: string }>();
+    const inSchema: string[] = [];
+    for (const { name } of tables) {
+      const { results } = await env.DB.prepare('SELECT name FROM pragma_table_info(?)').bind(name).all<{ name: string }>();
+      for (const c of results) if (/(_sealed|_cipher)$/.test(c.name)) inSchema.push(`${name}.${c.name}`);
+    }
+    const covered = [letterSealedTable, ppidSealedTable(env.SESSION_SECRET), outboxSealedTable, subscriptionsSealedTable].flatMap((t) =>
+      t.columns.map((c) => `${t.table}.${c.name}`),
+    );
+    expect(inSchema.length).toBeGreaterThanOrEqual(6);
+    expect(covered.sort()).toEqual(inSchema.sort());
   });
 });

@@ -5,7 +5,10 @@ import { lettersFeature } from '../../src/features/letters';
 import { ppidFeature } from '../../src/features/ppid';
 import { privacyFeature } from '../../src/features/privacy';
 import { runScheduled } from '../../src/jobs';
+import { createDb } from '../../src/db/client';
+import { dataKeys } from '../../src/lib/data-key';
 import { DAY_MS } from '../../src/lib/time';
+import { enqueue } from '../../src/messaging/outbox';
 import { loginAs } from '../helpers/auth';
 import { fileComplaint } from '../helpers/complaints';
 import { submitSku, track } from '../helpers/letters-http';
@@ -71,6 +74,26 @@ describe('erasure on request (Diskominfo, audited)', () => {
         .run();
     }
 
+    // Status messages to the person about each record, one queued and one already sent; and one about another record.
+    const outbox = { db: createDb(env.DB), keys: dataKeys(env), now: Date.now() };
+    const queueFor = (kind: string, refId: string, n: number) =>
+      enqueue(outbox, {
+        purpose: `status.${kind}`,
+        refId,
+        message: { subject: 'Status', text: `Pesan untuk ${REPORTER.name}`, idempotencyKey: `erase-test:${kind}:${refId}:${n}` },
+        channel: { kind: 'whatsapp', phone: REPORTER.phone },
+      });
+    for (const [kind, id] of Object.entries(ids)) {
+      await queueFor(kind, id, 1);
+      const sent = await queueFor(kind, id, 2);
+      await env.DB.prepare("UPDATE message_outbox SET status = 'terkirim', delivered_at = ? WHERE id = ?").bind(Date.now(), sent).run();
+    }
+    const unrelated = await queueFor('aduan', 'SOME-OTHER-COMPLAINT', 1);
+    const outboxAbout = async () =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM message_outbox WHERE ref_id IN (?, ?, ?)').bind(ids.aduan, ids.ppid, ids.surat).first<{ n: number }>())!
+        .n;
+    expect(await outboxAbout()).toBe(6);
+
     for (const nomor of [complaint.ticket, ppid.number, letter.number]) {
       const res = await admin.post('/admin/data-pribadi/hapus', { nomor, alasan: 'Surat permintaan 12/2026', konfirmasi: '1' });
       expect(res.status, nomor).toBe(303);
@@ -115,6 +138,9 @@ describe('erasure on request (Diskominfo, audited)', () => {
       .bind(ids.aduan, ids.ppid, ids.surat)
       .first<{ n: number }>();
     expect(subs!.n).toBe(0);
+    // Queued and sent messages to the person are gone too; a message about another record stays.
+    expect(await outboxAbout()).toBe(0);
+    expect(await rowOf('message_outbox', 'id', unrelated!)).not.toBeNull();
     // Uploaded identity files are gone (rows and R2 objects); the private code no longer opens the letter.
     expect((await env.DB.prepare('SELECT count(*) AS n FROM letter_attachments WHERE request_id = ?').bind(l.id).first<{ n: number }>())!.n).toBe(0);
     for (const f of letterFiles.results) expect(await env.FILES.head(f.r2_key)).toBeNull();
@@ -123,6 +149,7 @@ describe('erasure on request (Diskominfo, audited)', () => {
     // One audit entry per erasure, without personal data.
     const audit = await env.DB.prepare("SELECT * FROM audit_log WHERE action = 'personal_data.erase' AND actor_id = ?").bind(admin.userId).all();
     expect(audit.results.map((a) => a.entity_type).sort()).toEqual(['pengaduan', 'ppid', 'surat']);
+    for (const a of audit.results) expect(a.summary).toContain('2 pesan keluar kepadanya (antrean/terkirim) ikut dihapus');
     expect(JSON.stringify(audit.results)).not.toContain(REPORTER.name);
   });
 });
@@ -141,6 +168,20 @@ describe('retention (daily job)', () => {
     await set('complaints', 'ticket', stillOpen.ticket, 'diverifikasi', now - 60 * DAY_MS);
     await set('info_requests', 'number', ppid.number, 'dijawab', now - 60 * DAY_MS);
 
+    const oldId = (await rowOf('complaints', 'ticket', old.ticket))!.id as string;
+    const recentId = (await rowOf('complaints', 'ticket', recent.ticket))!.id as string;
+    const outbox = { db: createDb(env.DB), keys: dataKeys(env), now };
+    for (const refId of [oldId, recentId]) {
+      await enqueue(outbox, {
+        purpose: 'status.aduan',
+        refId,
+        message: { subject: 'Status', text: 'Selesai', idempotencyKey: `retention-test:${refId}` },
+        channel: { kind: 'email', to: REPORTER.email },
+      });
+    }
+    const messagesAbout = async (refId: string) =>
+      (await env.DB.prepare('SELECT count(*) AS n FROM message_outbox WHERE ref_id = ?').bind(refId).first<{ n: number }>())!.n;
+
     const registry = [complaintsFeature, ppidFeature, lettersFeature, privacyFeature];
     // Defaults (5 years) erase nothing here.
     await runScheduled(createScheduledController({ cron: DAILY, scheduledTime: now }), env, registry);
@@ -154,5 +195,8 @@ describe('retention (daily job)', () => {
     expect((await rowOf('info_requests', 'number', ppid.number))!.requester_name).toBe(PERSONAL.name);
     const audit = await env.DB.prepare("SELECT summary FROM audit_log WHERE action = 'personal_data.retention'").all<{ summary: string }>();
     expect(audit.results.map((a) => a.summary)).toEqual([expect.stringContaining('1 catatan')]);
+    expect(audit.results[0]!.summary).toContain('1 pesan keluar');
+    expect(await messagesAbout(oldId)).toBe(0);
+    expect(await messagesAbout(recentId)).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * exact point becomes the public grid point (location.ts). The report, its timeline, photos of the place, rating and
  * figures stay, so statistics and the public list do not change.
  */
-import { subscriptionsDelete } from '../../messaging/citizen-notice';
+import { citizenMessagesErasure } from '../../messaging/citizen-notice';
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { complaints, type ComplaintStatus } from '../../db/schema';
 import { ERASED_CODE_HASH, type PersonalDataSource } from '../personal-data';
@@ -60,6 +60,7 @@ export const complaintPersonalData: PersonalDataSource = {
         })
         .where(and(eq(complaints.id, r.id), isNull(complaints.personalDataErasedAt)));
     });
-    return { statements: [...statements, subscriptionsDelete(db, 'aduan', ids)] };
+    const messages = await citizenMessagesErasure(db, 'aduan', ids);
+    return { statements: [...statements, ...messages.statements], messages: messages.messages };
   },
 };

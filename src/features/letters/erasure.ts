@@ -4,7 +4,7 @@
  * number, status, dates and timeline stay (numbering and figures do not change). Sealed columns are NOT NULL, so they
  * hold an encrypted empty value under the active data key.
  */
-import { subscriptionsDelete } from '../../messaging/citizen-notice';
+import { citizenMessagesErasure } from '../../messaging/citizen-notice';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { letterAttachments, letterRequests, type LetterStatus } from '../../db/schema';
@@ -59,10 +59,8 @@ export const letterPersonalData: PersonalDataSource = {
         .where(and(inArray(letterRequests.id, ids), isNotNull(letterRequests.signedScanKey)))
         .all(),
     ]);
-    const statements: BatchItem<'sqlite'>[] = [
-      db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids)),
-      subscriptionsDelete(db, 'surat', ids),
-    ];
+    const messages = await citizenMessagesErasure(db, 'surat', ids);
+    const statements: BatchItem<'sqlite'>[] = [db.delete(letterAttachments).where(inArray(letterAttachments.requestId, ids)), ...messages.statements];
     for (const id of ids) {
       statements.push(
         db
@@ -87,6 +85,6 @@ export const letterPersonalData: PersonalDataSource = {
       );
     }
     const r2Keys = [...files.map((f) => f.key), ...scans.flatMap((s) => (s.key ? [s.key] : []))];
-    return { statements, cleanup: r2Keys.length ? () => env.FILES.delete(r2Keys) : undefined };
+    return { statements, cleanup: r2Keys.length ? () => env.FILES.delete(r2Keys) : undefined, messages: messages.messages };
   },
 };

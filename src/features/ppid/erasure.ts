@@ -3,7 +3,7 @@
  * encrypted identity number and its last digits, and the private code go. The request (what was asked, why, the
  * decision, dates) stays for the annual PPID report and the objection record.
  */
-import { subscriptionsDelete } from '../../messaging/citizen-notice';
+import { citizenMessagesErasure } from '../../messaging/citizen-notice';
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { infoRequests } from '../../db/schema';
 import { ERASED_CODE_HASH, type PersonalDataSource } from '../personal-data';
@@ -39,6 +39,7 @@ export const ppidPersonalData: PersonalDataSource = {
 
   async erase({ db }, ids, now) {
     if (!ids.length) return { statements: [] };
+    const messages = await citizenMessagesErasure(db, 'ppid', ids);
     return {
       statements: [
         db
@@ -55,8 +56,9 @@ export const ppidPersonalData: PersonalDataSource = {
             personalDataErasedAt: now,
           })
           .where(and(inArray(infoRequests.id, ids), isNull(infoRequests.personalDataErasedAt))),
-        subscriptionsDelete(db, 'ppid', ids),
+        ...messages.statements,
       ],
+      messages: messages.messages,
     };
   },
 };

@@ -13,6 +13,9 @@ import { isWithin } from '../../regions/codes';
 import type { ErasureDeps, PersonalDataSource } from '../personal-data';
 import { retentionDays } from './retention';
 
+/** The audit entry's note on the queued or sent messages to the person that went with the identity. */
+const messagesNote = (n = 0) => (n ? `; ${n} pesan keluar kepadanya (antrean/terkirim) ikut dihapus` : '');
+
 export interface EraseRequest {
   reference: string;
   /** Why (e.g. the letter number of the request); never personal data. */
@@ -38,13 +41,13 @@ export async function eraseByReference(
       const message = `Data pribadi ${record.reference} sudah dihapus.`;
       throw new AppError('conflict', message, { fieldErrors: [{ field: 'nomor', message }] });
     }
-    const { statements, cleanup } = await source.erase(deps, [record.id], ctx.now);
+    const { statements, cleanup, messages } = await source.erase(deps, [record.id], ctx.now);
     const audit = auditInsert(deps.db, ctx, {
       action: 'personal_data.erase',
       regionCode: record.regionCode,
       entityType: source.kind,
       entityId: record.id,
-      summary: `Data pribadi ${source.label.toLowerCase()} ${record.reference} dihapus atas permintaan: ${req.reason}`,
+      summary: `Data pribadi ${source.label.toLowerCase()} ${record.reference} dihapus atas permintaan: ${req.reason}${messagesNote(messages)}`,
     });
     await deps.db.batch([audit, ...statements] as [typeof audit, ...typeof statements]);
     await cleanup?.();
@@ -77,11 +80,11 @@ export async function runRetention(
     for (let n = 0; n < RETENTION_MAX_CHUNKS; n++) {
       const ids = await source.expired(deps.db, before, RETENTION_CHUNK);
       if (!ids.length) break;
-      const { statements, cleanup } = await source.erase(deps, ids, now);
+      const { statements, cleanup, messages } = await source.erase(deps, ids, now);
       const audit = auditInsert(deps.db, ctx, {
         action: 'personal_data.retention',
         entityType: source.kind,
-        summary: `Masa retensi ${source.label.toLowerCase()} (${days.get(source.kind)} hari) berakhir: data pribadi ${ids.length} catatan dihapus`,
+        summary: `Masa retensi ${source.label.toLowerCase()} (${days.get(source.kind)} hari) berakhir: data pribadi ${ids.length} catatan dihapus${messagesNote(messages)}`,
       });
       await deps.db.batch([audit, ...statements] as [typeof audit, ...typeof statements]);
       await cleanup?.();

@@ -1,0 +1,19 @@
+/**
+ * The sealed columns of the messaging tables, for the data-key rotation (src/lib/data-key-rotation.ts; the hourly
+ * job is in src/jobs/index.ts): a queued or sent message's recipient, and a citizen's opt-in contact.
+ */
+import type { SealedTable } from '../lib/data-key-rotation';
+import { type NoticeKind, sealContext } from './citizen-notice';
+import { SEAL_CONTEXT } from './outbox';
+
+export const outboxSealedTable: SealedTable = {
+  table: 'message_outbox',
+  id: 'id',
+  columns: [{ name: 'recipient_sealed', context: () => SEAL_CONTEXT }],
+};
+
+export const subscriptionsSealedTable: SealedTable = {
+  table: 'citizen_subscriptions',
+  id: ['ref_kind', 'ref_id'],
+  columns: [{ name: 'contact_sealed', context: (row) => sealContext(String(row.ref_kind) as NoticeKind, String(row.ref_id)) }],
+};
