@@ -17,7 +17,7 @@ import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { AdminPostListQuery, PostForm, PostIdParam } from './schemas';
-import { changeStatus, createPost, deletePost, loadPostFor, restorePost, updatePost, type ContentDeps } from './service';
+import { assertDeletable, changeStatus, createPost, deletePost, loadPostFor, restorePost, updatePost, type ContentDeps } from './service';
 import { renderConfirm, TrashList } from '../../admin/confirm';
 import { discardDraft, loadDraft } from '../../admin/drafts';
 import { regionTitle } from '../../regions/labels';
@@ -344,9 +344,10 @@ export function contentAdminRoutes(): Hono<AppEnv> {
   const STATUS_NOTICES = { submit: 'dikirim', approve: 'disetujui', reject: 'dikembalikan', publish: 'terbit', unpublish: 'ditarik' } as const;
 
   app.get('/admin/konten/:id/hapus', async (c) => {
-    const { post } = await loadPostFor(c.get('db'), actionContext(c).actor, postId(c));
+    const { post, rights } = await loadPostFor(c.get('db'), actionContext(c).actor, postId(c));
     const group = await groupViewOf(c.get('db'), actionContext(c).actor, post);
     if (group) return renderConfirm(c, confirmPage(post, 'Hapus'), groupDeleteConfirm(post, group));
+    assertDeletable(post, rights);
     return renderConfirm(c, confirmPage(post, 'Hapus'), {
       question: `Hapus “${post.title}”?`,
       consequence: 'Tulisan dipindahkan ke Sampah dan tidak tampil di mana pun. Anda dapat memulihkannya dari Sampah kapan saja (sebagai draf).',

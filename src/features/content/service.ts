@@ -285,6 +285,11 @@ export async function changeStatus(
   return { status, post: { ...post, ...changes } };
 }
 
+/** Refuses (as the delete itself would) an officer who may not delete this post: the confirmation page asks only those who may. */
+export function assertDeletable(post: { status: PostStatus }, rights: PostRights): void {
+  plan(post.status, ['delete'], rights);
+}
+
 /**
  * Moves a post that is not live (draft, rejected, waiting) to the trash; published posts must be unpublished first.
  * A copy of a shared announcement deleted on its own leaves its group in the same step (see fan-out-group.ts).
@@ -292,7 +297,7 @@ export async function changeStatus(
 export async function deletePost(deps: ContentDeps, id: string, ctx: ActionContext): Promise<{ regionCode: string; title: string }> {
   const { db } = deps;
   const { post, rights } = await loadPostFor(db, ctx.actor, id);
-  plan(post.status, ['delete'], rights);
+  assertDeletable(post, rights);
   const [res] = await db.batch([
     db
       .update(posts)
