@@ -3,7 +3,7 @@
 // troublemakers (file inputs, the document detail table, the editor's cover box).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, e2eEnabled, launchBrowser, url } from './helpers/browser';
+import { baseUrl, e2eEnabled, launchBrowser, steadyNavigation, url } from './helpers/browser';
 
 const MUST = {
   public: [
@@ -90,7 +90,11 @@ describe.skipIf(!e2eEnabled())('320 px phones', () => {
     await browser?.close();
   });
 
-  const narrow = () => browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' });
+  const narrow = async () => {
+    const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' });
+    steadyNavigation(ctx);
+    return ctx;
+  };
 
   test('no public page scrolls sideways', { timeout: 600_000 }, async () => {
     const ctx = await narrow();
