@@ -17,9 +17,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // No request leaves the machine: every host name but localhost fails to resolve (IP literals such as 127.0.0.1 are
-  // not names). Phone contexts also record such requests (PhoneContext.externalRequests).
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
 ];
 
 /** True when scripts/e2e.mjs started a portal and found Chromium; otherwise the suite is skipped. */
@@ -55,8 +52,8 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * A mid-range Android phone: 360×740 CSS px at 2×, touch, Indonesian locale, WITA time zone.
- * Requests to any other host fail to resolve and are recorded in `externalRequests`; the HTTP cache is off (CDP), so
- * every page load fetches its scripts again.
+ * Requests to any other host are recorded in `externalRequests` and aborted (the portal must be self-contained).
+ * With request interception on, Playwright disables the HTTP cache, so every page load fetches its scripts again.
  */
 /** `clientIp`: a client address of the suite's own (CF-Connecting-IP), so its rate limits never meet other suites'. */
 export async function phoneContext(
@@ -72,25 +69,26 @@ export async function phoneContext(
     locale: 'id-ID',
     timezoneId: 'Asia/Makassar',
     javaScriptEnabled,
-    // Blocking service worker registration spares every new context the worker's install and precache requests;
-    // weak-internet.e2e.test.ts tests the service worker in its own contexts.
+    // These suites bypass the service worker anyway (routing does); blocking its registration spares every new context
+    // the worker's install and precache requests. weak-internet.e2e.test.ts tests the service worker in its own contexts.
     serviceWorkers: 'block',
   });
-  steadyNavigation(context, clientIp, { cacheDisabled: true });
+  steadyNavigation(context, clientIp);
   // Generous: on the shared 2-core machine (a benchmark or another suite beside this one) a page load with its
   // uncached scripts can take tens of seconds; a slow step should fail on what it checks, not on the clock.
   context.setDefaultTimeout(45_000);
-  // Recorded from the request events, without request interception: Playwright's routing of every request was in
-  // each of the navigations seen stalling for 150 s on the busy CI machine. The host resolver rules block them.
   const externalRequests: string[] = [];
-  context.on('request', (request) => {
+  await context.route('**/*', async (route) => {
+    const requestUrl = route.request().url();
     let host = '';
     try {
-      host = new URL(request.url()).hostname;
+      host = new URL(requestUrl).hostname;
     } catch {
       // unparsable URL: treat as external
     }
-    if (!LOCAL_HOSTS.has(host) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) externalRequests.push(request.url());
+    if (LOCAL_HOSTS.has(host)) return route.continue();
+    externalRequests.push(requestUrl);
+    return route.abort('blockedbyclient');
   });
   return Object.assign(context, { externalRequests });
 }
@@ -106,7 +104,7 @@ const RETRY_NAVIGATION_TIMEOUT_MS = 120_000;
  * check are written to stderr and the page is loaded once more (a new navigation cancels the stalled loads), as a
  * citizen would reload; a second timeout fails the test with the same explanation.
  */
-export function steadyNavigation(context: BrowserContext, clientIp?: string, { cacheDisabled = false } = {}): void {
+export function steadyNavigation(context: BrowserContext, clientIp?: string): void {
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
   const inFlight = new Map<Request, number>();
   context.on('request', (r) => inFlight.set(r, Date.now()));
@@ -121,12 +119,6 @@ export function steadyNavigation(context: BrowserContext, clientIp?: string, { c
   const newPage = context.newPage.bind(context);
   context.newPage = async () => {
     const page = await newPage();
-    if (cacheDisabled) {
-      // Every page load fetches its HTML and scripts again (what the suites measure and expect after a change).
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    }
     const goto = page.goto.bind(page);
     page.goto = async (target, options) => {
       try {
