@@ -122,7 +122,7 @@ export function steadyNavigation(context: BrowserContext, clientIp?: string, { c
   context.newPage = async () => {
     const page = await newPage();
     if (cacheDisabled) {
-      // Every page load fetches its HTML and scripts again, as with request interception before.
+      // Every page load fetches its HTML and scripts again: the suites check pages right after changing them.
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
