@@ -124,7 +124,9 @@ export async function sentItemKeys(db: Db, kind: OfficerNotificationKind, userId
     const rows = await db
       .select({ userId: officerNotifications.userId, itemKey: officerNotifications.itemKey, ref: officerNotifications.ref })
       .from(officerNotifications)
-      .where(and(eq(officerNotifications.kind, kind), gte(officerNotifications.createdAt, since), inArray(officerNotifications.userId, userIds.slice(i, i + 90))))
+      .where(
+        and(eq(officerNotifications.kind, kind), gte(officerNotifications.createdAt, since), inArray(officerNotifications.userId, userIds.slice(i, i + 90))),
+      )
       .all();
     for (const r of rows) out.add(`${r.userId}|${r.itemKey}|${r.ref}`);
   }
@@ -169,7 +171,13 @@ export async function notifyOfficerOnce(deps: OutboxDeps, target: OfficerTarget,
     return (await deliverQueued(deps, id)) ?? 'tertunda';
   } catch (err) {
     console.error(
-      JSON.stringify({ level: 'error', msg: 'officer message not queued', kind: m.kind, userId: target.userId, error: err instanceof Error ? err.name : 'error' }),
+      JSON.stringify({
+        level: 'error',
+        msg: 'officer message not queued',
+        kind: m.kind,
+        userId: target.userId,
+        error: err instanceof Error ? err.name : 'error',
+      }),
     );
     return 'galat';
   }

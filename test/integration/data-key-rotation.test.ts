@@ -206,8 +206,8 @@ describe('data-key rotation', () => {
       const { results } = await env.DB.prepare('SELECT name FROM pragma_table_info(?)').bind(name).all<{ name: string }>();
       for (const c of results) if (/(_sealed|_cipher)$/.test(c.name)) inSchema.push(`${name}.${c.name}`);
     }
-    const covered = [letterSealedTable, ppidSealedTable(env.SESSION_SECRET), outboxSealedTable, subscriptionsSealedTable, officerPrefsSealedTable].flatMap((t) =>
-      t.columns.map((c) => `${t.table}.${c.name}`),
+    const covered = [letterSealedTable, ppidSealedTable(env.SESSION_SECRET), outboxSealedTable, subscriptionsSealedTable, officerPrefsSealedTable].flatMap(
+      (t) => t.columns.map((c) => `${t.table}.${c.name}`),
     );
     expect(inSchema.length).toBeGreaterThanOrEqual(7);
     expect(covered.sort()).toEqual(inSchema.sort());

@@ -1,6 +1,15 @@
 import { and, asc, eq, gte, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { monitoringFlags, notifications, officerNotifications, officerNotifyPrefs, regions, users, type ManagementStage, type RegionLevel } from '../../db/schema';
+import {
+  monitoringFlags,
+  notifications,
+  officerNotifications,
+  officerNotifyPrefs,
+  regions,
+  users,
+  type ManagementStage,
+  type RegionLevel,
+} from '../../db/schema';
 import { portalName } from '../../config';
 import { dataKeys } from '../../lib/data-key';
 import { DAY_MS, formatDate, formatWeekdayDate, witaDateKey, witaParts } from '../../lib/time';
