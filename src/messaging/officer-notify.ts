@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { officerNotifications, officerNotifyPrefs, users, type OfficerChannel } from '../db/schema';
 import { open, seal } from '../lib/data-key';
@@ -115,22 +115,6 @@ export async function alreadySent(db: Db, kind: OfficerNotificationKind, ref: st
     .where(and(eq(officerNotifications.kind, kind), gte(officerNotifications.createdAt, since), eq(officerNotifications.ref, ref)))
     .all();
   return new Set(rows.map((r) => r.userId));
-}
-
-/** Pairs (user, item key) of `kind` already recorded for these users since `since`. */
-export async function sentItemKeys(db: Db, kind: OfficerNotificationKind, userIds: readonly string[], since: number): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < userIds.length; i += 90) {
-    const rows = await db
-      .select({ userId: officerNotifications.userId, itemKey: officerNotifications.itemKey, ref: officerNotifications.ref })
-      .from(officerNotifications)
-      .where(
-        and(eq(officerNotifications.kind, kind), gte(officerNotifications.createdAt, since), inArray(officerNotifications.userId, userIds.slice(i, i + 90))),
-      )
-      .all();
-    for (const r of rows) out.add(`${r.userId}|${r.itemKey}|${r.ref}`);
-  }
-  return out;
 }
 
 export interface OfficerMessage {

@@ -31,7 +31,7 @@ function resolvePrefs(input: OfficerNotifyInput, stored: OfficerPrefs | null): O
 }
 
 /** What a failed test attempt means for the officer, in Indonesian (never the URL, token or contact). */
-export function testFailureMessage(result: Exclude<SendResult, { ok: true }>): string {
+function testFailureMessage(result: Exclude<SendResult, { ok: true }>): string {
   if (result.status === null && !result.retryable) return result.error; // not configured: already Indonesian
   if (result.status === null) return 'layanan pesan tidak dapat dihubungi. Coba lagi beberapa saat lagi.';
   if (result.status === 429) return 'terlalu banyak pesan ke layanan ini. Coba lagi beberapa menit lagi.';
