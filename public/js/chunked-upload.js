@@ -4,7 +4,8 @@
 // in flight: the session id is kept on the phone (localStorage, by region + file name, size and date), and when the
 // officer picks the same file again the server says which parts it has and the upload continues from there. The
 // completed upload's id goes into the hidden `upload_id` field and the form is submitted without the file.
-// Without JavaScript the file goes with the form as before (up to the same size limit).
+// Without JavaScript the file goes with the form as before (up to the same size limit). "Batalkan unggahan" stops
+// the upload, asks the server to abort the R2 multipart upload (DELETE) and forgets the session kept on the phone.
 (function () {
   'use strict';
   var input = document.querySelector('input[type="file"][data-chunked]');
@@ -18,12 +19,26 @@
   if (!partSize || !hidden || !box || !csrfField) return;
   var bar = box.querySelector('progress');
   var text = box.querySelector('[data-upload-text]');
+  var cancelButton = box.querySelector('[data-upload-cancel]');
   var BASE = '/admin/dokumen/unggahan';
   var STORE = 'portal:unggahan:';
   var KEEP_MS = 3 * 24 * 60 * 60 * 1000; // the server forgets a session after three days
   var MAX_RETRIES = 6; // pauses of 1, 2, 4, 8, 16 and 30 s: about a minute without a connection
   var busy = false;
   var submitting = false;
+  var cancelled = false;
+  var active = null; // the request in flight (aborted by a cancel)
+  var current = null; // { id, key } of the session being sent or found on the server
+
+  function cancelError() {
+    var err = new Error('Unggahan dibatalkan.');
+    err.cancelled = true;
+    return err;
+  }
+  function track(id, key) {
+    current = { id: id, key: key };
+    if (cancelButton) cancelButton.hidden = false;
+  }
 
   function mb(n) {
     return (n / 1048576).toFixed(1).replace('.', ',') + ' MB';
@@ -69,6 +84,7 @@
   function request(method, path, body, onProgress) {
     return new Promise(function (resolve, reject) {
       var xhr = new XMLHttpRequest();
+      active = xhr;
       xhr.open(method, path);
       xhr.setRequestHeader('X-CSRF-Token', csrfField.value);
       xhr.setRequestHeader('Accept', 'application/json');
@@ -100,6 +116,9 @@
       xhr.onerror = xhr.ontimeout = function () {
         reject(new Error('Koneksi terputus.'));
       };
+      xhr.onabort = function () {
+        reject(cancelError());
+      };
       xhr.send(body || null);
     });
   }
@@ -122,7 +141,9 @@
   function withRetry(fn, progress) {
     var attempt = 0;
     function go() {
+      if (cancelled) return Promise.reject(cancelError());
       return fn().catch(function (err) {
+        if (cancelled) throw cancelError();
         if (!retryable(err) || attempt >= MAX_RETRIES) throw err;
         attempt++;
         var delay = Math.min(30000, 1000 * Math.pow(2, attempt - 1));
@@ -170,6 +191,7 @@
     say('Menyiapkan unggahan…');
     return sessionFor(file, key, region, say)
       .then(function (s) {
+        track(s.id, key);
         if (s.status === 'complete') return s;
         var have = {};
         s.parts.forEach(function (n) {
@@ -236,6 +258,7 @@
         },
         function (err) {
           // A refused file (wrong type, too large) starts over next time; anything else resumes from the parts kept.
+          if (err.cancelled) throw err;
           if (err.status && !retryable(err) && err.status !== 401 && err.status !== 403) forget(key);
           throw err;
         },
@@ -250,10 +273,12 @@
     var file = input.files && input.files[0];
     box.hidden = true;
     if (!file || file.size <= partSize || !regionCode()) return;
-    var id = recall(storeKey(file, regionCode()));
+    var key = storeKey(file, regionCode());
+    var id = recall(key);
     if (!id) return;
     request('GET', BASE + '/' + id).then(
       function (s) {
+        if (s.parts.length) track(s.id, key);
         if (s.parts.length)
           show(
             s.received_bytes,
@@ -279,9 +304,11 @@
     }
     var submitter = e.submitter;
     busy = true;
+    cancelled = false;
     if (submitter) submitter.disabled = true;
     upload(file).then(
       function (done) {
+        if (cancelButton) cancelButton.hidden = true;
         hidden.value = done.id;
         input.disabled = true; // the file is on the server: the form goes without it
         submitting = true;
@@ -293,6 +320,7 @@
       function (err) {
         busy = false;
         if (submitter) submitter.disabled = false;
+        if (err.cancelled) return; // the cancel says what happened
         var resumable = !err.status || retryable(err) || err.status === 401 || err.status === 403;
         show(
           bar.value,
@@ -306,4 +334,34 @@
       },
     );
   });
+
+  // "Batalkan unggahan": stop sending, abort the multipart upload on the server, forget the session on the phone.
+  if (cancelButton) {
+    cancelButton.addEventListener('click', function () {
+      var target = current;
+      cancelled = true;
+      if (active) active.abort();
+      cancelButton.disabled = true;
+      show(0, 1, 'Membatalkan unggahan…');
+      function finished(message) {
+        if (target) forget(target.key);
+        current = null;
+        hidden.value = '';
+        cancelButton.hidden = true;
+        cancelButton.disabled = false;
+        show(0, 1, message);
+      }
+      if (!target) return finished('Unggahan dibatalkan.');
+      request('DELETE', BASE + '/' + target.id).then(
+        function () {
+          finished('Unggahan dibatalkan. Bagian yang sudah terkirim dihapus dari server.');
+        },
+        function (err) {
+          if (err.status === 404) return finished('Unggahan dibatalkan.');
+          cancelButton.disabled = false;
+          show(0, 1, 'Unggahan dihentikan, tetapi server belum dapat menghapusnya (' + err.message + '). Coba batalkan lagi.', true);
+        },
+      );
+    });
+  }
 })();

@@ -12,7 +12,7 @@ import { pruneRateLimits } from '../lib/rate-limit';
 import { countingBindings } from '../lib/binding-counter';
 import { pruneJobRuns, recordRun } from '../lib/job-runs';
 import { DAY_MS } from '../lib/time';
-import { outboxSealedTable, subscriptionsSealedTable } from '../messaging/reseal';
+import { officerPrefsSealedTable, outboxSealedTable, subscriptionsSealedTable } from '../messaging/reseal';
 
 /** wrangler.toml [triggers]: daily at 01:00 WITA and hourly at minute 5. */
 const SCHEDULES: Record<string, ScheduledJob['schedule']> = {
@@ -51,7 +51,7 @@ const housekeepingJob: ScheduledJob = {
   },
 };
 
-/** Re-seals message recipients and opt-in contacts written under an older data key (features re-seal their own). */
+/** Re-seals message recipients, citizens' opt-in contacts and officers' contacts written under an older data key (features re-seal their own). */
 const messagingResealJob: ScheduledJob = {
   name: 'messaging data-key reseal',
   schedule: 'hourly',
@@ -59,7 +59,12 @@ const messagingResealJob: ScheduledJob = {
     const keys = dataKeys(env);
     const outbox = await rotateSealed(env.DB, keys, outboxSealedTable);
     const subscriptions = await rotateSealed(env.DB, keys, subscriptionsSealedTable);
-    return rotationReport('Pesan', { resealed: outbox.resealed + subscriptions.resealed, failed: outbox.failed + subscriptions.failed, remaining: false });
+    const officers = await rotateSealed(env.DB, keys, officerPrefsSealedTable);
+    return rotationReport('Pesan', {
+      resealed: outbox.resealed + subscriptions.resealed + officers.resealed,
+      failed: outbox.failed + subscriptions.failed + officers.failed,
+      remaining: false,
+    });
   },
 };
 

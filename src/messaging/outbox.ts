@@ -71,30 +71,39 @@ function log(
   else console.error(line);
 }
 
+/**
+ * The insert that stores a message (ON CONFLICT DO NOTHING on the idempotency key), for a caller that writes it in
+ * one `db.batch` with its own bookkeeping row; `changes` of that statement is 1 when it was queued now.
+ */
+export async function enqueueStatement(deps: Pick<OutboxDeps, 'db' | 'keys' | 'now'>, item: QueuedMessage) {
+  const id = newId(deps.now);
+  const statement = deps.db
+    .insert(messageOutbox)
+    .values({
+      id,
+      purpose: item.purpose,
+      refId: item.refId ?? null,
+      channelKind: item.channel.kind,
+      recipientSealed: await seal(deps.keys, recipientOf(item.channel), SEAL_CONTEXT),
+      subject: item.message.subject,
+      bodyText: item.message.text,
+      dataJson: item.message.data === undefined ? null : JSON.stringify(item.message.data),
+      idempotencyKey: item.message.idempotencyKey,
+      status: 'tertunda',
+      attempts: 0,
+      nextAttemptAt: deps.now,
+      createdAt: deps.now,
+      updatedAt: deps.now,
+    })
+    .onConflictDoNothing();
+  return { id, statement };
+}
+
 /** Stores a message (once per idempotency key); returns the row id, or null when it was already queued or failed to store. */
 export async function enqueue(deps: Pick<OutboxDeps, 'db' | 'keys' | 'now'>, item: QueuedMessage): Promise<string | null> {
-  const id = newId(deps.now);
   try {
-    const res = await deps.db
-      .insert(messageOutbox)
-      .values({
-        id,
-        purpose: item.purpose,
-        refId: item.refId ?? null,
-        channelKind: item.channel.kind,
-        recipientSealed: await seal(deps.keys, recipientOf(item.channel), SEAL_CONTEXT),
-        subject: item.message.subject,
-        bodyText: item.message.text,
-        dataJson: item.message.data === undefined ? null : JSON.stringify(item.message.data),
-        idempotencyKey: item.message.idempotencyKey,
-        status: 'tertunda',
-        attempts: 0,
-        nextAttemptAt: deps.now,
-        createdAt: deps.now,
-        updatedAt: deps.now,
-      })
-      .onConflictDoNothing()
-      .run();
+    const { id, statement } = await enqueueStatement(deps, item);
+    const res = await statement.run();
     return res.meta.changes ? id : null;
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', msg: 'message not queued', purpose: item.purpose, channel: item.channel.kind, error: errorText(err) }));
@@ -108,13 +117,14 @@ export async function dispatch(deps: OutboxDeps, item: QueuedMessage): Promise<v
   if (id) await deliverQueued(deps, id);
 }
 
-/** The first attempt for a message just queued (by id). Never throws. */
-export async function deliverQueued(deps: OutboxDeps, id: string): Promise<void> {
+/** The first attempt for a message just queued (by id): its status after the attempt (null when none was made). Never throws. */
+export async function deliverQueued(deps: OutboxDeps, id: string): Promise<MessageOutboxRow['status'] | null> {
   try {
     const row = await deps.db.select().from(messageOutbox).where(eq(messageOutbox.id, id)).get();
-    if (row) await attempt(deps, row);
+    return row ? await attempt(deps, row) : null;
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', msg: 'message attempt failed', outboxId: id, error: errorText(err) }));
+    return null;
   }
 }
 

@@ -125,4 +125,42 @@ describe.skipIf(!e2eEnabled())('chunked upload on a phone: resume after a droppe
     // The finished upload is no longer a session: the phone's note leads to a fresh start next time.
     expect(await second.evaluate(async (id) => (await fetch(`/admin/dokumen/unggahan/${id}`)).status, uploadId)).toBe(404);
   }, 600_000);
+
+  test('"Batalkan unggahan" aborts the multipart upload on the server and forgets it on the phone', async () => {
+    const title = `LKJIP Kecamatan Sangatta Utara 2025 (batal ${Date.now()})`;
+    const first = await context.newPage();
+    await openForm(first, title).catch(async () => {
+      await login(first);
+      await openForm(first, title);
+    });
+    await first.route('**/admin/dokumen/unggahan/*/bagian/2', async (route) => {
+      await context.setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await first.getByLabel('Berkas', { exact: true }).setInputFiles(filePath);
+    await submitButton(first).click();
+    await expect.poll(() => first.locator('[data-upload-text]').innerText(), { timeout: 120_000 }).toContain('Koneksi terputus');
+    await first.close();
+    await context.setOffline(false);
+
+    const page = await context.newPage();
+    await openForm(page, title);
+    await page.getByLabel('Berkas', { exact: true }).setInputFiles(filePath);
+    await expect.poll(() => page.locator('[data-upload-text]').innerText()).toContain('1 dari 3 bagian sudah diterima');
+    const kept = () =>
+      page.evaluate(() => {
+        for (let i = 0; i < localStorage.length; i++) {
+          const key = localStorage.key(i) ?? '';
+          if (key.startsWith('portal:unggahan:')) return (JSON.parse(localStorage.getItem(key) ?? '{}') as { id?: string }).id ?? '';
+        }
+        return '';
+      });
+    const uploadId = await kept();
+    expect(uploadId).toMatch(/^[0-9A-Z]{26}$/);
+    await page.getByRole('button', { name: 'Batalkan unggahan' }).click();
+    await expect.poll(() => page.locator('[data-upload-text]').innerText()).toContain('Unggahan dibatalkan');
+    expect(await kept()).toBe('');
+    expect(await page.evaluate(async (id) => (await fetch(`/admin/dokumen/unggahan/${id}`)).status, uploadId)).toBe(404);
+    expect(await page.getByRole('button', { name: 'Batalkan unggahan' }).isVisible()).toBe(false);
+  }, 600_000);
 });

@@ -14,7 +14,9 @@ import { parseKeyring } from '../../src/lib/keyring';
 import { createDb } from '../../src/db/client';
 import { sealContext as subscriptionContext, sealSubscription, subscriptionInsert } from '../../src/messaging/citizen-notice';
 import { enqueue, SEAL_CONTEXT as OUTBOX_CONTEXT } from '../../src/messaging/outbox';
-import { outboxSealedTable, subscriptionsSealedTable } from '../../src/messaging/reseal';
+import { officerPrefsSealedTable, outboxSealedTable, subscriptionsSealedTable } from '../../src/messaging/reseal';
+import { loadOfficerPrefs, officerPrefsStatement, sealOfficerContact } from '../../src/messaging/officer-notify';
+import { createTestUser } from '../helpers/auth';
 import { jpegBytes } from '../helpers/complaints';
 import { letterDeps, skuInput, SWARGA_BARA } from '../helpers/letters';
 import { requestRow, SECRET_NIK, submitRequest } from '../helpers/ppid';
@@ -175,15 +177,20 @@ describe('data-key rotation', () => {
       { purpose: 'status.ppid', message: { subject: 's', text: 't', idempotencyKey: 'rotate-test-late' }, channel: { kind: 'whatsapp', phone: '0812000' } },
     );
     await subscriptionInsert(db, await sealSubscription(oldKeys, 'ppid', 'ROT-LATE', { channel: 'email', contact: 'x@contoh.id' }, now)).run();
+    const officer = (await createTestUser([['operator_desa', '64.08.04.2012']])).id;
+    const prefs = { channel: 'telegram', contact: '987654321', digest: true, urgent: false } as const;
+    await officerPrefsStatement(db, officer, prefs, await sealOfficerContact(oldKeys, officer, prefs), now).run();
     const rotatedEnv = { ...env, DATA_KEYS: JSON.stringify({ ...JSON.parse(env.DATA_KEYS), k2: K2 }), DATA_KEY_ACTIVE: 'k2' };
     await runScheduled(createScheduledController({ cron: HOURLY, scheduledTime: Date.now() }), rotatedEnv, []);
     for (const [table, column] of [
       ['message_outbox', 'recipient_sealed'],
       ['citizen_subscriptions', 'contact_sealed'],
+      ['officer_notify_prefs', 'contact_sealed'],
     ] as const) {
       const left = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE substr(${column}, 1, 3) <> 'k2:'`).first<{ n: number }>();
       expect(left?.n).toBe(0);
     }
+    expect((await loadOfficerPrefs(db, keys, officer))?.contact).toBe('987654321');
     const run = await env.DB.prepare("SELECT status FROM job_runs WHERE job = 'messaging data-key reseal' ORDER BY started_at DESC LIMIT 1").first<{
       status: string;
     }>();
@@ -199,10 +206,10 @@ describe('data-key rotation', () => {
       const { results } = await env.DB.prepare('SELECT name FROM pragma_table_info(?)').bind(name).all<{ name: string }>();
       for (const c of results) if (/(_sealed|_cipher)$/.test(c.name)) inSchema.push(`${name}.${c.name}`);
     }
-    const covered = [letterSealedTable, ppidSealedTable(env.SESSION_SECRET), outboxSealedTable, subscriptionsSealedTable].flatMap((t) =>
-      t.columns.map((c) => `${t.table}.${c.name}`),
+    const covered = [letterSealedTable, ppidSealedTable(env.SESSION_SECRET), outboxSealedTable, subscriptionsSealedTable, officerPrefsSealedTable].flatMap(
+      (t) => t.columns.map((c) => `${t.table}.${c.name}`),
     );
-    expect(inSchema.length).toBeGreaterThanOrEqual(6);
+    expect(inSchema.length).toBeGreaterThanOrEqual(7);
     expect(covered.sort()).toEqual(inSchema.sort());
   });
 });

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 
 export const OUTBOX_STATUSES = ['tertunda', 'terkirim', 'gagal'] as const;
 export const OUTBOX_CHANNELS = ['telegram', 'email', 'webhook', 'whatsapp'] as const;
@@ -49,4 +49,39 @@ export const citizenSubscriptions = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.refKind, t.refId] })],
+);
+
+/** Channels an officer may choose for the daily digest and urgent items ('none' = only in the portal). */
+export const OFFICER_CHANNELS = ['none', 'telegram', 'email'] as const;
+export type OfficerChannel = (typeof OFFICER_CHANNELS)[number];
+export const OFFICER_NOTIFICATION_KINDS = ['ringkasan', 'mendesak'] as const;
+
+/**
+ * An officer's own notification preferences (migration 0096, src/messaging/officer-notify.ts). The chat id or e-mail
+ * address is sealed with the personal-data key, bound to the user id; it is deleted when the account is deactivated.
+ */
+export const officerNotifyPrefs = sqliteTable('officer_notify_prefs', {
+  userId: text('user_id').primaryKey(),
+  channelKind: text('channel_kind', { enum: OFFICER_CHANNELS }).notNull(),
+  contactSealed: text('contact_sealed'),
+  digest: integer('digest', { mode: 'boolean' }).notNull().default(false),
+  urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export type OfficerNotifyPrefsRow = typeof officerNotifyPrefs.$inferSelect;
+
+/** Messages sent to an officer outside the portal, one row per (user, kind, item, day/state): never sent twice. */
+export const officerNotifications = sqliteTable(
+  'officer_notifications',
+  {
+    userId: text('user_id').notNull(),
+    kind: text('kind', { enum: OFFICER_NOTIFICATION_KINDS }).notNull(),
+    itemKey: text('item_key').notNull(),
+    ref: text('ref').notNull(),
+    outboxId: text('outbox_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [unique().on(t.userId, t.kind, t.itemKey, t.ref), index('officer_notifications_kind_ref').on(t.kind, t.ref)],
 );

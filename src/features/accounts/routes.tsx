@@ -11,6 +11,7 @@ import { ChangeOwnPasswordForm, LoginForm } from './schemas';
 import { changeOwnPassword } from './service';
 import { actorOf, clearSessionCookie, issueSessionCookie, requireUser, sessionOf } from '../../auth/session';
 import { ChangePasswordView, LoginView } from './views';
+import { officerNotifyRoutes } from './notify-routes';
 import { PUBLIC_ACTOR } from '../../auth/actor';
 
 /** Only same-site relative paths under /admin are accepted as the post-login destination. */
@@ -93,6 +94,8 @@ export function accountRoutes(): Hono<AppEnv> {
       throw err;
     }
   });
+
+  app.route('/', officerNotifyRoutes());
 
   return app;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { searchText } from '../../lib/validation';
-import { ROLES } from '../../db/schema';
+import { OFFICER_CHANNELS, ROLES } from '../../db/schema';
 import { RegionCodeSchema } from '../../regions/schemas';
 
 export const LoginForm = z.object({
@@ -49,3 +49,31 @@ export const UserListQuery = z.object({
   peran: z.enum(ROLES).optional().catch(undefined),
   halaman: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
+
+const checkbox = z.preprocess((v) => v === '1' || v === 'on' || v === 'true', z.boolean());
+const TELEGRAM_CHAT_ID = /^-?\d{5,20}$/;
+const EMAIL = z.email();
+
+/**
+ * An officer's own notification preferences (/admin/akun/notifikasi). The contact field of the chosen channel may be
+ * left empty to keep the stored one (the page never shows it in full); the route checks that one exists.
+ */
+export const OfficerNotifyForm = z
+  .object({
+    channel: z.enum(OFFICER_CHANNELS, { message: 'Pilih saluran pesan: tidak ada, Telegram, atau e-mail.' }),
+    telegram_chat_id: z.string({ message: 'ID chat Telegram tidak valid.' }).trim().max(40, 'ID chat Telegram terlalu panjang.').default(''),
+    email: z.string({ message: 'Alamat e-mail tidak valid.' }).trim().max(200, 'Alamat e-mail terlalu panjang.').default(''),
+    digest: checkbox,
+    urgent: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel === 'telegram' && v.telegram_chat_id && !TELEGRAM_CHAT_ID.test(v.telegram_chat_id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['telegram_chat_id'],
+        message: 'ID chat Telegram berupa angka 5–20 digit, mis. 123456789 (grup diawali tanda minus).',
+      });
+    if (v.channel === 'email' && v.email && !EMAIL.safeParse(v.email).success)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Alamat e-mail tidak valid, mis. nama@contoh.id.' });
+  });
+export type OfficerNotifyInput = z.output<typeof OfficerNotifyForm>;

@@ -1,3 +1,4 @@
+import { officerPrefsDeletion } from '../../messaging/officer-notify';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, users, type Role } from '../../db/schema';
@@ -166,6 +167,8 @@ export async function setUserActive(db: Db, userId: string, active: boolean, ctx
       .update(users)
       .set({ isActive: active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.now })
       .where(eq(users.id, userId)),
+    // A deactivated officer's own notification contact is personal data with no further use: deleted with it.
+    ...(active ? [] : [officerPrefsDeletion(db, userId)]),
     auditInsert(db, ctx, {
       action: active ? 'user.activate' : 'user.deactivate',
       entityType: 'user',

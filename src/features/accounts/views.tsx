@@ -57,5 +57,9 @@ export const ChangePasswordView: FC<{ csrf: string; errors?: FieldError[]; force
       </Field>
       <button type="submit">Simpan kata sandi baru</button>
     </form>
+    <h2>Notifikasi</h2>
+    <p>
+      <a href="/admin/akun/notifikasi">Atur ringkasan harian dan pesan mendesak lewat Telegram atau e-mail</a>
+    </p>
   </>
 );

@@ -40,6 +40,9 @@ export const FileField: FC<{ uploadMax: number; chunkBytes: number; error?: stri
       <label for="file-progress">Kemajuan unggahan</label>
       <progress id="file-progress" max={100} value={0}></progress>
       <p class="hint" data-upload-text aria-live="polite"></p>
+      <button type="button" class="button-secondary" data-upload-cancel hidden>
+        Batalkan unggahan
+      </button>
     </div>
   </>
 );

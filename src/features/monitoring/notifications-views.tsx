@@ -18,7 +18,10 @@ export const NotificationsView: FC<{ csrf: string; rows: NotificationRow[]; unre
         {marked} notifikasi ditandai sudah dibaca.
       </p>
     ) : null}
-    <p>{unread} belum dibaca. Notifikasi dibuat oleh pemindaian pemantauan untuk wilayah yang Anda kelola.</p>
+    <p>
+      {unread} belum dibaca. Notifikasi dibuat oleh pemindaian pemantauan untuk wilayah yang Anda kelola.{' '}
+      <a href="/admin/akun/notifikasi">Terima ringkasan harian dan pesan mendesak lewat Telegram atau e-mail</a>.
+    </p>
     {unread > 0 ? (
       <form method="post" action="/admin/notifikasi/baca">
         <CsrfField token={csrf} />

@@ -12,6 +12,8 @@ import { completenessScan } from './completeness-scan';
 import { dailyDigest, digestRetry } from './daily-digest';
 import { deadlineScan } from './deadline-scan';
 import { freshnessScan } from './freshness-scan';
+import { sendOfficerDigests, sendUrgentItems } from '../officer-messages';
+import { OFFICER_MESSAGES_PER_RUN } from '../../../messaging/officer-notify';
 
 /** The monitoring jobs Diskominfo can also start by hand from /admin/pemantauan. */
 const MONITORING_JOB_FNS: Record<MonitoringJob, JobFn> = {
@@ -39,6 +41,12 @@ function failuresOf(results: RunResult[]): { failed?: string } {
   return failed.length ? { failed: failed.join('; ') } : {};
 }
 
+/** Logs an officer-message run's counts (no personal data); a message that could not be queued fails the run. */
+function officerReport(what: string, counts: Record<string, number>): { failed?: string } {
+  if (Object.keys(counts).length) console.log(JSON.stringify({ msg: 'officer messages', what, counts }));
+  return counts.galat ? { failed: `${counts.galat} pesan petugas tidak dapat diantrekan` } : {};
+}
+
 /** The scheduled monitoring jobs (each run is recorded by runJob, which never throws). */
 export const monitoringJobs: ScheduledJob[] = [
   {
@@ -61,6 +69,27 @@ export const monitoringJobs: ScheduledJob[] = [
       const results = [await runJob(ctx, 'tenggat', deadlineScan)];
       if (await hasPendingDigests(ctx.db)) results.push(await runJob(ctx, 'ringkasan', digestRetry));
       return failuresOf(results);
+    },
+  },
+  {
+    name: 'notifikasi petugas (harian)',
+    schedule: 'daily',
+    /** Each opted-in officer's own digest on their channel (src/features/monitoring/officer-messages.ts), after the scans. */
+    async run(controller, env, registry) {
+      const counts = await sendOfficerDigests(cronContext(controller, env, registry));
+      return officerReport('ringkasan', counts);
+    },
+  },
+  {
+    name: 'notifikasi petugas (per jam)',
+    schedule: 'hourly',
+    /** Urgent deadline items just flagged by the scan above, then digests the daily run did not reach (one shared cap). */
+    async run(controller, env, registry) {
+      const ctx = cronContext(controller, env, registry);
+      const urgent = await sendUrgentItems(ctx);
+      const used = Object.values(urgent).reduce((a, b) => a + b, 0);
+      const digests = await sendOfficerDigests(ctx, Math.max(0, OFFICER_MESSAGES_PER_RUN - used));
+      return officerReport('mendesak+ringkasan', { ...urgent, ...digests, galat: (urgent.galat ?? 0) + (digests.galat ?? 0) });
     },
   },
   {
