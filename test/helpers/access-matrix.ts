@@ -78,7 +78,7 @@ const ACTION_OVERRIDES: Array<[RegExp, Action[]]> = [
 ];
 
 /** Routes open to every officer whatever the role (their account, drafts, notifications). */
-const EVERY_OFFICER = [/^\/admin\/akun$/, /^\/admin\/draf(\/|$)/, /^\/admin\/notifikasi\//];
+const EVERY_OFFICER = [/^\/admin\/akun(\/notifikasi(\/uji)?)?$/, /^\/admin\/draf(\/|$)/, /^\/admin\/notifikasi\//];
 
 export function actionsOf(path: string, method: 'GET' | 'POST' = 'POST'): Action[] | 'any-officer' {
   if (EVERY_OFFICER.some((re) => re.test(path))) return 'any-officer';

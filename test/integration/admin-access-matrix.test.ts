@@ -15,7 +15,7 @@ import { loginAs, type Browser } from '../helpers/auth';
 import { get } from '../helpers/http';
 
 /** Pages every logged-in officer has, whatever the role (their own account, home, notifications, drafts). */
-const EVERY_OFFICER = new Set(['/admin', '/admin/akun']);
+const EVERY_OFFICER = new Set(['/admin', '/admin/akun', '/admin/akun/notifikasi']);
 /** Lists that answer a role without the right with an explanation (and no rows) instead of 404, by design. */
 const EXPLAINS_REFUSAL: Record<string, string> = { '/admin/pengaduan': 'Peran Anda tidak menangani pengaduan' };
 /** Pages reached from another page rather than the menu, with the menu entry they belong to. */
