@@ -64,19 +64,25 @@ export async function officerQueue(
   cal: HolidayCalendar,
 ): Promise<{ items: OfficerListItem[]; roots: string[] }> {
   const roots = letterRoots(memberships);
+  const where = and(
+    inSubtrees(letterRequests.regionCode, roots),
+    q.wilayah ? eq(letterRequests.regionCode, q.wilayah) : undefined,
+    q.status === 'terbuka' ? inArray(letterRequests.status, [...OPEN_STATUSES]) : q.status === 'semua' ? undefined : eq(letterRequests.status, q.status),
+  );
+  const order = [sql`${letterRequests.dueAt} IS NULL`, asc(letterRequests.dueAt), desc(letterRequests.createdAt)];
+  // The page's ids first, from the queue index alone (migration 0099), then only those rows (bench/volume.md).
+  const page = deps.db
+    .select({ id: letterRequests.id })
+    .from(letterRequests)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.limit);
   const rows = await deps.db
     .select({ r: letterRequests, stage: regions.stage })
     .from(letterRequests)
     .innerJoin(regions, eq(regions.code, letterRequests.regionCode))
-    .where(
-      and(
-        inSubtrees(letterRequests.regionCode, roots),
-        q.wilayah ? eq(letterRequests.regionCode, q.wilayah) : undefined,
-        q.status === 'terbuka' ? inArray(letterRequests.status, [...OPEN_STATUSES]) : q.status === 'semua' ? undefined : eq(letterRequests.status, q.status),
-      ),
-    )
-    .orderBy(sql`${letterRequests.dueAt} IS NULL`, asc(letterRequests.dueAt), desc(letterRequests.createdAt))
-    .limit(q.limit)
+    .where(inArray(letterRequests.id, page))
+    .orderBy(...order)
     .all();
   const allowed = rows.filter(({ r, stage }) => can(memberships, 'letter.handle', { code: r.regionCode, stage }));
   return { items: await Promise.all(allowed.map(({ r }) => officerListItem(deps.dataKeys, r, now, cal))), roots };
