@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { boundedCount } from '../../db/bounded-count';
 import type { Db } from '../../db/client';
 import { auditLog, posts, regions, users, type PostKind, type PostStatus } from '../../db/schema';
@@ -105,6 +105,24 @@ export async function waitingForReview(db: Db, roots: string[], limit = 200) {
     .leftJoin(users, eq(users.id, posts.authorId))
     .where(inArray(posts.id, page))
     .orderBy(asc(posts.updatedAt), asc(posts.id))
+    .all();
+}
+
+/**
+ * Waiting posts inside the roots, counted per region with the region's stage (the caller counts those it may review).
+ * Read from the review-queue index (migration 0098); the list page shows only this number, not the rows.
+ */
+export async function waitingForReviewByRegion(db: Db, roots: string[]) {
+  const counted = db
+    .select({ regionCode: posts.regionCode, n: sql<number>`COUNT(*)`.as('n') })
+    .from(posts)
+    .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan'), isNull(posts.deletedAt)))
+    .groupBy(posts.regionCode)
+    .as('waiting');
+  return db
+    .select({ regionCode: counted.regionCode, regionStage: regions.stage, n: counted.n })
+    .from(counted)
+    .innerJoin(regions, eq(regions.code, counted.regionCode))
     .all();
 }
 
