@@ -149,4 +149,21 @@ describe('a desa with more news than the bound', () => {
     const html = await (await admin.get('/admin/konten')).text();
     expect(html).toContain('lebih dari 1.000 tulisan.');
   }, 30_000);
+
+  it('counts on the list page exactly the waiting posts the review queue shows', async () => {
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 7)
+       INSERT INTO posts (id, region_code, kind, slug, title, summary, body_md, status, is_demo, created_at, updated_at)
+       SELECT 'vl-w-' || i, CASE WHEN i % 2 = 0 THEN ?1 ELSE '64.08.05.2001' END, 'berita', 'vl-tunggu-' || i, 'Menunggu ' || i, '', 'Isi.',
+         'menunggu_tinjauan', 0, ?2, ?2 + i
+       FROM n`,
+    )
+      .bind(DESA, T0)
+      .run();
+    const queue = await (await admin.get('/admin/konten/tinjauan')).text();
+    const shown = [...queue.matchAll(/href="\/admin\/konten\/([A-Za-z0-9-]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'tinjauan');
+    expect(shown.length).toBeGreaterThanOrEqual(7);
+    const list = await (await admin.get('/admin/konten')).text();
+    expect(list).toContain(`Tinjau (${shown.length} menunggu)`);
+  }, 30_000);
 });
