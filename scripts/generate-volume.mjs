@@ -3,12 +3,12 @@
 // 1,000 letters per 1×), spread over the real regions, with small cover photos in R2. The directory gets the layout of
 // `npm start` (prepareLocal: migrations, regions, demo accounts) and is never the developer's .wrangler/state unless
 // --persist-to says so. SQL is generated in chunks inside SQLite (INSERT … SELECT) and run on the local D1 through
-// Miniflare (no row-by-row traffic, no wrangler start per file); photos go up with `wrangler r2 bulk put`.
+// Miniflare (no row-by-row traffic, no wrangler start per file); photos go into R2 through the same Miniflare, 32 at a time.
 //
 //   npm run volume -- --scale 100                  → .wrangler/volume-100x (kept; --fresh starts it again)
 //   options: --persist-to=DIR, --fresh, --no-photos
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -48,11 +48,12 @@ function query(persist, sql) {
 }
 
 /**
- * The local D1 of a state directory, opened through Miniflare from this process (as scripts/cron.mjs does): large
- * generated statements and bound batches go straight in, without a wrangler start per file (wrangler's --file
- * refuses more than ~100 KB of SQL at once).
+ * The local D1 (and R2) of a state directory, opened through Miniflare from this process (as scripts/cron.mjs does):
+ * large generated statements and bound batches go straight in, without a wrangler start per file (wrangler's --file
+ * refuses more than ~100 KB of SQL at once); photos go into R2 many at a time (`wrangler r2 bulk put` took most of the
+ * 100× run, one object after another).
  */
-async function openLocalD1(persist) {
+async function openLocal(persist) {
   const { Miniflare } = await import('miniflare');
   const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
@@ -61,8 +62,23 @@ async function openLocalD1(persist) {
     script: 'export default { fetch() { return new Response(null, { status: 204 }); } };',
     d1Databases: workerOptions.d1Databases,
     d1Persist: join(persist, 'v3', 'd1'),
+    r2Buckets: workerOptions.r2Buckets,
+    r2Persist: join(persist, 'v3', 'r2'),
   });
-  return { db: await mf.getD1Database('DB'), dispose: () => mf.dispose() };
+  return { db: await mf.getD1Database('DB'), files: () => mf.getR2Bucket('FILES'), dispose: () => mf.dispose() };
+}
+
+/** Puts every key with its bytes, PHOTO_CONCURRENCY at a time. */
+async function putPhotos(files, keys, bytes) {
+  const PHOTO_CONCURRENCY = 32;
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const { key, type } = keys[next++];
+      await files.put(key, new Uint8Array(bytes[type]), { httpMetadata: { contentType: `image/${type}` } });
+    }
+  };
+  await Promise.all(Array.from({ length: PHOTO_CONCURRENCY }, worker));
 }
 
 /** Generates the data; returns { persistTo, counts, seconds }. Idempotent per directory: a filled one is kept. */
@@ -85,8 +101,6 @@ export async function generateVolume({ scale = 1, persistTo, fresh = false, phot
   const categories = query(dir, 'SELECT id FROM complaint_categories WHERE is_active = 1 ORDER BY id').map((r) => r.id);
   const templates = query(dir, 'SELECT template_id AS id FROM letter_template_versions WHERE version = 1 ORDER BY template_id').map((r) => r.id);
   const now = Date.now();
-  const work = join(dir, 'volume-sql');
-  mkdirSync(work, { recursive: true });
   const parts = [
     ['berita', postsSql(counts.posts, regions, now)],
     ['pengaduan', complaintsSql(counts.complaints, regions, categories, now)],
@@ -95,34 +109,22 @@ export async function generateVolume({ scale = 1, persistTo, fresh = false, phot
     ['lelang', tendersSql(counts.tenders, regions, now)],
     ...(templates.length ? [['surat', lettersSql(counts.letters, regions, templates, now)]] : []),
   ];
-  const { db, dispose } = await openLocalD1(dir);
+  const { db, files, dispose } = await openLocal(dir);
   try {
     for (const [name, statements] of parts) {
       log(`volume ${scale}×: ${name} (${statements.length} pernyataan)`);
       for (const sql of statements) await db.prepare(sql).run();
     }
     await db.prepare('ANALYZE').run();
+    if (photos) {
+      const keys = coverKeys(counts.posts);
+      log(`volume ${scale}×: ${keys.length} berkas foto kecil ke R2`);
+      await putPhotos(await files(), keys, { jpeg: TINY_JPEG, webp: TINY_WEBP });
+    }
   } finally {
     await dispose();
   }
-  if (photos) {
-    const keys = coverKeys(counts.posts);
-    log(`volume ${scale}×: ${keys.length} berkas foto kecil ke R2`);
-    const jpeg = join(work, 'tiny.jpg');
-    const webp = join(work, 'tiny.webp');
-    writeFileSync(jpeg, TINY_JPEG);
-    writeFileSync(webp, TINY_WEBP);
-    const bucket = /bucket_name\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1] ?? 'portal-kutim-files';
-    for (const [type, file] of [
-      ['jpeg', jpeg],
-      ['webp', webp],
-    ]) {
-      const list = join(work, `photos-${type}.json`);
-      writeFileSync(list, JSON.stringify(keys.filter((k) => k.type === type).map((k) => ({ key: k.key, file }))));
-      wrangler(['r2', 'bulk', 'put', bucket, '--local', '--persist-to', dir, '--filename', list, '--ct', `image/${type}`], { quiet: true });
-    }
-  }
-  rmSync(work, { recursive: true, force: true });
+  rmSync(join(dir, 'volume-sql'), { recursive: true, force: true }); // left by older versions
   writeFileSync(marker, `${JSON.stringify({ scale, counts, at: new Date().toISOString() })}\n`);
   await sealLetters(dir, counts.letters);
   const seconds = (performance.now() - t0) / 1000;
@@ -149,7 +151,7 @@ async function sealLetters(dir, n) {
     return `${kid}:${iv.toString('base64url')}:${ct.toString('base64url')}`;
   };
   log(`volume: ${n} surat disegel dengan kunci data lokal`);
-  const { db, dispose } = await openLocalD1(dir);
+  const { db, dispose } = await openLocal(dir);
   try {
     // One multi-row UPDATE per 250 letters (≈ 85 KB of SQL, under the local D1 statement limit): far fewer round trips
     // than one bound statement per letter.

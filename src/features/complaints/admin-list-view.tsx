@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { hasNextPage, totalLabel, type BoundedTotal } from '../../db/bounded-count';
 import { excelHref } from '../../lib/csv';
 import { formatDate, formatRelativeDays } from '../../lib/time';
 import type { DeadlineState } from '../../lib/working-days';
@@ -9,7 +10,7 @@ import { DueTag } from './admin-views';
 
 export interface AdminListProps {
   items: Array<HandlerListItem & { due: DeadlineState | null }>;
-  total: number;
+  total: BoundedTotal;
   query: { status: string; tenggat?: string; halaman: number };
   pageSize: number;
   now: number;
@@ -126,10 +127,10 @@ export const AdminListView: FC<AdminListProps> = (p) => {
           </tbody>
         </table>
       )}
-      <p class="hint">{p.total} laporan.</p>
+      <p class="hint">{totalLabel(p.total)} laporan.</p>
       <Pagination
         prev={p.query.halaman > 1 ? qs(p.query.halaman - 1) : undefined}
-        next={p.query.halaman * p.pageSize < p.total ? qs(p.query.halaman + 1) : undefined}
+        next={hasNextPage(p.total, p.query.halaman, p.pageSize) ? qs(p.query.halaman + 1) : undefined}
       />
     </>
   );

@@ -16,7 +16,7 @@ import { auditInsert } from '../../audit/log';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import { handlerListItem, toHandlerView } from './present';
-import { countForHandler, exportPageForHandler, findAttachment, findComplaintById, inTrees, listForHandler } from './repo';
+import { boundedCountForHandler, exportPageForHandler, findAttachment, findComplaintById, inTrees, listForHandler } from './repo';
 import type { HandlerActionForm } from './schemas';
 import { applyAction, loadBundle, type ComplaintDeps } from './service';
 import { OPEN_STATUSES, type ComplaintAction } from './status-machine';
@@ -66,7 +66,7 @@ export async function listForActor(db: Db, memberships: readonly Membership[], q
   const { cal, filter } = await handlerFilter(db, memberships, q, now);
   const [rows, total] = await Promise.all([
     listForHandler(db, { ...filter, limit: pageSize, offset: (q.halaman - 1) * pageSize }),
-    countForHandler(db, filter),
+    boundedCountForHandler(db, filter, { offset: (q.halaman - 1) * pageSize, pageSize }),
   ]);
   return { roots: filter.roots, cal, total, items: rows.map(handlerListItem) };
 }

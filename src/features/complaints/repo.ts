@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { boundedCount, type BoundedTotal } from '../../db/bounded-count';
 import type { Db } from '../../db/client';
 import {
   complaintAttachments,
@@ -112,15 +113,32 @@ function handlerWhere(f: Omit<HandlerListFilter, 'limit' | 'offset'>): SQL {
 }
 
 export function listForHandler(db: Db, f: HandlerListFilter) {
+  const order = [sql`coalesce(${complaints.dueAt}, 9007199254740991)`, desc(complaints.createdAt)];
+  // Two steps (bench/volume.md): the page's ids from an index that holds the filtered and sorted columns, then only
+  // those rows (in one step SQLite reads every open report's row to sort them before the LIMIT).
+  const page = db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(handlerWhere(f))
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset ?? 0);
   return db
     .select(listColumns)
     .from(complaints)
     .innerJoin(regions, eq(regions.code, complaints.regionCode))
-    .where(handlerWhere(f))
-    .orderBy(sql`coalesce(${complaints.dueAt}, 9007199254740991)`, desc(complaints.createdAt))
-    .limit(f.limit)
-    .offset(f.offset ?? 0)
+    .where(inArray(complaints.id, page))
+    .orderBy(...order)
     .all();
+}
+
+/** The officers' list total, counted up to a bound past the page (src/db/bounded-count.ts). */
+export function boundedCountForHandler(
+  db: Db,
+  f: Omit<HandlerListFilter, 'limit' | 'offset'>,
+  page: { offset: number; pageSize: number },
+): Promise<BoundedTotal> {
+  return boundedCount(db, complaints, handlerWhere(f), page);
 }
 
 /** One page of a handler's export: keyset on the id (received order), so every row comes exactly once. */

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { boundedCount } from '../../db/bounded-count';
 import type { Db } from '../../db/client';
 import { auditLog, posts, regions, users, type PostKind, type PostStatus } from '../../db/schema';
 import { escapeLike } from '../../lib/validation';
@@ -62,34 +63,66 @@ export async function listPostsForAdmin(db: Db, f: AdminPostFilter) {
   if (f.kind) conds.push(eq(posts.kind, f.kind));
   if (f.authorId) conds.push(eq(posts.authorId, f.authorId));
   const where = and(...conds);
+  const order = [desc(posts.updatedAt), desc(posts.id)];
+  // The page's ids first, from posts alone (bench/volume.md): joined with regions, SQLite may start from the regions
+  // and sort every post of the regency instead of walking the last-changed index to the LIMIT.
+  const page = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
   const [rows, total] = await Promise.all([
     db
       .select(adminListColumns)
       .from(posts)
       .innerJoin(regions, eq(regions.code, posts.regionCode))
       .leftJoin(users, eq(users.id, posts.authorId))
-      .where(where)
-      .orderBy(desc(posts.updatedAt), desc(posts.id))
-      .limit(f.limit)
-      .offset(f.offset)
+      .where(inArray(posts.id, page))
+      .orderBy(...order)
       .all(),
-    db.select({ n: count() }).from(posts).where(where).get(),
+    boundedCount(db, posts, where, { offset: f.offset, pageSize: f.limit }),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total };
 }
 
 export type AdminPostRow = Awaited<ReturnType<typeof listPostsForAdmin>>['rows'][number];
 
 /** Posts waiting for review inside the roots (the caller keeps only those it may review, by region stage). */
 export async function waitingForReview(db: Db, roots: string[], limit = 200) {
+  // The ids first, from the review-queue index alone (migration 0098), then only those rows.
+  const page = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan'), isNull(posts.deletedAt)))
+    .orderBy(asc(posts.updatedAt), asc(posts.id))
+    .limit(limit);
   return db
     .select(adminListColumns)
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
     .leftJoin(users, eq(users.id, posts.authorId))
+    .where(inArray(posts.id, page))
+    .orderBy(asc(posts.updatedAt), asc(posts.id))
+    .all();
+}
+
+/**
+ * Waiting posts inside the roots, counted per region with the region's stage (the caller counts those it may review).
+ * Read from the review-queue index (migration 0098); the list page shows only this number, not the rows.
+ */
+export async function waitingForReviewByRegion(db: Db, roots: string[]) {
+  const counted = db
+    .select({ regionCode: posts.regionCode, n: sql<number>`COUNT(*)`.as('n') })
+    .from(posts)
     .where(and(inSubtrees(posts.regionCode, roots), eq(posts.status, 'menunggu_tinjauan'), isNull(posts.deletedAt)))
-    .orderBy(asc(posts.updatedAt))
-    .limit(limit)
+    .groupBy(posts.regionCode)
+    .as('waiting');
+  return db
+    .select({ regionCode: counted.regionCode, regionStage: regions.stage, n: counted.n })
+    .from(counted)
+    .innerJoin(regions, eq(regions.code, counted.regionCode))
     .all();
 }
 

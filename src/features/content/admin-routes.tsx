@@ -12,7 +12,7 @@ import { sessionOf } from '../../auth/session';
 import { actionContext } from '../../admin/context';
 import { listManagedRegions } from '../../admin/regions-repo';
 import { renderAdmin } from '../../admin/render';
-import { fixedPagesOf, listDeletedPosts, listPostsForAdmin, postHistory, waitingForReview, type AdminPostRow } from './admin-repo';
+import { fixedPagesOf, listDeletedPosts, listPostsForAdmin, postHistory, waitingForReview, waitingForReviewByRegion, type AdminPostRow } from './admin-repo';
 import { FixedPagesView, PostListView, ReviewQueueView } from './admin-views';
 import { PostEditorView, valuesOfPost } from './editor-view';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
@@ -62,6 +62,14 @@ export async function reviewQueueFor(c: Context<AppEnv>, actor: Actor): Promise<
   const roots = actor.kind === 'user' ? candidateRoots(actor.memberships, 'content.review') : [];
   const rows = await waitingForReview(c.get('db'), roots);
   return rows.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage }));
+}
+
+/** How many waiting posts the actor may review (the list page's "Tinjau (N menunggu)"), without reading them. */
+async function reviewCountFor(c: Context<AppEnv>, actor: Actor): Promise<number> {
+  const roots = actor.kind === 'user' ? candidateRoots(actor.memberships, 'content.review') : [];
+  if (roots.length === 0) return 0;
+  const regions = await waitingForReviewByRegion(c.get('db'), roots);
+  return regions.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage })).reduce((sum, r) => sum + r.n, 0);
 }
 
 const NOTICES: Record<string, string> = {
@@ -116,7 +124,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     const roots = contentRoots(ctx.actor);
     if (roots.length === 0) throw new AppError('not_found');
     const q = AdminPostListQuery.parse(queryObject(new URL(c.req.url)));
-    const [list, regions, queue] = await Promise.all([
+    const [list, regions, waiting] = await Promise.all([
       listPostsForAdmin(c.get('db'), {
         roots,
         regionCode: q.wilayah,
@@ -127,7 +135,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         offset: (q.halaman - 1) * PAGE_SIZE,
       }),
       regionsFor(c, ctx.actor),
-      reviewQueueFor(c, ctx.actor),
+      reviewCountFor(c, ctx.actor),
     ]);
     return renderAdmin(
       c,
@@ -141,7 +149,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         regions={regions}
         filter={q}
         canCreate={regions.some((r) => allows(ctx.actor, 'content.draft', r))}
-        waiting={queue.length}
+        waiting={waiting}
         notice={NOTICES[c.req.query('ok') ?? '']}
         undo={undoOf(c)}
       />,

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { hasNextPage, totalLabel, type BoundedTotal } from '../../db/bounded-count';
 import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
 import { UndoNotice } from '../../admin/confirm';
 import { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from '../../db/schema';
@@ -46,7 +47,7 @@ const PostTable: FC<{ rows: AdminPostRow[]; now: number }> = ({ rows, now }) => 
 
 export const PostListView: FC<{
   rows: AdminPostRow[];
-  total: number;
+  total: BoundedTotal;
   page: number;
   pageSize: number;
   now: number;
@@ -102,7 +103,7 @@ export const PostListView: FC<{
           Saring
         </button>
       </form>
-      <p class="hint">{p.total} tulisan.</p>
+      <p class="hint">{totalLabel(p.total)} tulisan.</p>
       {p.rows.length === 0 ? (
         <EmptyState>
           <p>Belum ada tulisan yang cocok.{p.canCreate ? ' Mulai dengan “Tulis konten baru”.' : ''}</p>
@@ -110,7 +111,7 @@ export const PostListView: FC<{
       ) : (
         <PostTable rows={p.rows} now={p.now} />
       )}
-      <Pagination prev={p.page > 1 ? link(p.page - 1) : undefined} next={p.page * p.pageSize < p.total ? link(p.page + 1) : undefined} />
+      <Pagination prev={p.page > 1 ? link(p.page - 1) : undefined} next={hasNextPage(p.total, p.page, p.pageSize) ? link(p.page + 1) : undefined} />
     </>
   );
 };

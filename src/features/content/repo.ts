@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { boundedCount, type BoundedTotal } from '../../db/bounded-count';
 import type { Db } from '../../db/client';
 import { posts, regions, type PostKind } from '../../db/schema';
 import { subtreeCondition } from '../../regions/sql';
@@ -63,31 +64,38 @@ export interface PublicPostQuery {
 }
 
 export async function listPublishedPosts(db: Db, q: PublicPostQuery): Promise<PublicPostRow[]> {
+  const where = and(
+    publishedInSubtree(q.regionCode, q.now),
+    inArray(posts.kind, q.kinds),
+    ...(q.ownOnly ? [eq(posts.regionCode, q.regionCode)] : []),
+    ...titleWords(q.titleContains),
+  );
+  const order = [desc(posts.publishedAt), desc(posts.id)];
+  // Two steps (bench/volume.md): the page's ids from an index that holds every filtered column, then only those rows.
+  // In one step SQLite reads every row of a kecamatan's subtree to sort them before the LIMIT.
+  const page = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.limit)
+    .offset(q.offset ?? 0);
   return db
     .select(publicColumns)
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(
-      and(
-        publishedInSubtree(q.regionCode, q.now),
-        inArray(posts.kind, q.kinds),
-        ...(q.ownOnly ? [eq(posts.regionCode, q.regionCode)] : []),
-        ...titleWords(q.titleContains),
-      ),
-    )
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(q.limit)
-    .offset(q.offset ?? 0)
+    .where(inArray(posts.id, page))
+    .orderBy(...order)
     .all();
 }
 
-export async function countPublishedPosts(db: Db, q: Omit<PublicPostQuery, 'limit' | 'offset'>): Promise<number> {
-  const row = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(posts)
-    .where(and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds), ...titleWords(q.titleContains)))
-    .get();
-  return row?.n ?? 0;
+/** Published posts of the filter, counted up to a bound past the page (src/db/bounded-count.ts). */
+export async function countPublishedPosts(
+  db: Db,
+  q: Omit<PublicPostQuery, 'limit' | 'offset'>,
+  page: { offset?: number; pageSize?: number; bound?: number } = {},
+): Promise<BoundedTotal> {
+  return boundedCount(db, posts, and(publishedInSubtree(q.regionCode, q.now), inArray(posts.kind, q.kinds), ...titleWords(q.titleContains)), page);
 }
 
 /** Every word (at most five) must occur in the title, matched literally and case-insensitively. */
@@ -175,13 +183,20 @@ export async function listPostsForApi(db: Db, q: ApiPostQuery) {
   if (q.after) {
     conds.push(or(lt(posts.publishedAt, q.after.publishedAt), and(eq(posts.publishedAt, q.after.publishedAt), lt(posts.id, q.after.id))) as SQL);
   }
+  const order = [desc(posts.publishedAt), desc(posts.id)];
+  // The page's ids first, from posts alone: joined with regions, SQLite may start from the regions and sort.
+  const page = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(q.limit);
   return db
     .select(publicColumns)
     .from(posts)
     .innerJoin(regions, eq(regions.code, posts.regionCode))
-    .where(and(...conds))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(q.limit)
+    .where(inArray(posts.id, page))
+    .orderBy(...order)
     .all();
 }
 

@@ -12,6 +12,7 @@ import { regionPage } from '../../middleware/region-pages';
 import { EmptyState, Pagination, StatusTag } from '../../views/components';
 import { renderPage } from '../../views/render';
 import { regionCrumbs } from '../../views/region-crumbs';
+import { hasNextPage } from '../../db/bounded-count';
 import { countPublishedPosts, findPublishedPost, listPublishedPosts } from './repo';
 import { PostSlugParam, PublicPostListQuery } from './schemas';
 import { imgAttrs, mediaJpegPath } from '../../media/manifest';
@@ -33,7 +34,7 @@ export function contentRoutes(): Hono<AppEnv> {
     const filter = { regionCode: ctx.region.code, now, kinds: [...kinds], titleContains: q.q };
     const [items, total] = await Promise.all([
       listPublishedPosts(c.get('db'), { ...filter, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
-      countPublishedPosts(c.get('db'), filter),
+      countPublishedPosts(c.get('db'), filter, { offset: (q.halaman - 1) * PAGE_SIZE, pageSize: PAGE_SIZE }),
     ]);
     // No dead ends: an unfiltered first page with nothing of the region's own shows the ancestors' latest instead.
     const nearby = items.length === 0 && !q.q && q.halaman === 1 ? await loadNearbyPosts(c.get('db'), ctx, { now, kinds: [...kinds], limit: 5 }) : [];
@@ -81,7 +82,7 @@ export function contentRoutes(): Hono<AppEnv> {
         ) : (
           <PostList items={items} saveData={wantsSaveData(c)} showRegion={ctx.children.length > 0} />
         )}
-        <Pagination prev={q.halaman > 1 ? link(q.halaman - 1) : undefined} next={q.halaman * PAGE_SIZE < total ? link(q.halaman + 1) : undefined} />
+        <Pagination prev={q.halaman > 1 ? link(q.halaman - 1) : undefined} next={hasNextPage(total, q.halaman, PAGE_SIZE) ? link(q.halaman + 1) : undefined} />
       </>,
     );
   });

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { hasNextPage, totalLabel, type BoundedTotal } from '../../db/bounded-count';
 import { FilterSelect, RegionFilter, type RegionOption } from '../../admin/components';
 import { DOCUMENT_CATEGORIES, INFO_CATEGORIES, POST_STATUSES, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
 import { formatBytes } from '../../lib/upload';
@@ -11,7 +12,7 @@ import { PUBLISH_STATUS_LABELS, PublishStatusTag } from '../../publishing/panel'
 
 export const DocumentAdminListView: FC<{
   rows: AdminDocumentRow[];
-  total: number;
+  total: BoundedTotal;
   page: number;
   pageSize: number;
   regions: RegionOption[];
@@ -69,7 +70,7 @@ export const DocumentAdminListView: FC<{
           Saring
         </button>
       </form>
-      <p class="hint">{p.total} dokumen.</p>
+      <p class="hint">{totalLabel(p.total)} dokumen.</p>
       {p.rows.length === 0 ? (
         <EmptyState>
           <p>Belum ada dokumen.</p>
@@ -109,7 +110,7 @@ export const DocumentAdminListView: FC<{
           </tbody>
         </table>
       )}
-      <Pagination prev={p.page > 1 ? link(p.page - 1) : undefined} next={p.page * p.pageSize < p.total ? link(p.page + 1) : undefined} />
+      <Pagination prev={p.page > 1 ? link(p.page - 1) : undefined} next={hasNextPage(p.total, p.page, p.pageSize) ? link(p.page + 1) : undefined} />
     </>
   );
 };

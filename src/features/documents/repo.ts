@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { boundedCount, type BoundedTotal } from '../../db/bounded-count';
 import type { Db } from '../../db/client';
 import { auditLog, documents, documentVersions, regions, type DocumentCategory, type DocumentRow, type InfoCategory } from '../../db/schema';
 import { inSubtrees as regionInSubtrees } from '../../regions/sql';
@@ -56,25 +57,47 @@ function publicInSubtree(q: { regionCode: string; category?: DocumentCategory; y
 /** Public documents of a region and its descendants (the rollup rule, like posts). */
 export async function listPublicDocuments(db: Db, q: PublicDocumentQuery) {
   const order = q.order === 'latest' ? [desc(documents.updatedAt), desc(documents.id)] : [desc(documents.year), desc(documents.updatedAt), desc(documents.id)];
+  // Two steps (bench/volume.md): the page's ids from an index that holds every filtered column, then only those rows.
+  const page = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(publicInSubtree(q))
+    .orderBy(...order)
+    .limit(q.limit)
+    .offset(q.offset ?? 0);
   return db
     .select(listColumns)
     .from(documents)
     .innerJoin(regions, eq(regions.code, documents.regionCode))
-    .where(publicInSubtree(q))
+    .where(inArray(documents.id, page))
     .orderBy(...order)
-    .limit(q.limit)
-    .offset(q.offset ?? 0)
     .all();
 }
 
-export async function countPublicDocuments(db: Db, q: { regionCode: string; category?: DocumentCategory; year?: number }): Promise<number> {
-  const row = await db.select({ n: count() }).from(documents).where(publicInSubtree(q)).get();
-  return row?.n ?? 0;
+/** Public documents of the filter, counted up to a bound past the page (src/db/bounded-count.ts). */
+export async function countPublicDocuments(
+  db: Db,
+  q: { regionCode: string; category?: DocumentCategory; year?: number },
+  page: { offset?: number; pageSize?: number; bound?: number } = {},
+): Promise<BoundedTotal> {
+  return boundedCount(db, documents, publicInSubtree(q), page);
 }
 
+/**
+ * The years with public documents, newest first. One step per year (the largest year below the last one, read from
+ * the top of an index in year order) instead of a DISTINCT over every public document (bench/volume.md).
+ */
 export async function publicDocumentYears(db: Db, regionCode: string): Promise<number[]> {
-  const rows = await db.selectDistinct({ year: documents.year }).from(documents).where(publicInSubtree({ regionCode })).orderBy(desc(documents.year)).all();
-  return rows.map((r) => r.year);
+  const where = publicInSubtree({ regionCode });
+  const rows = await db.all<{ year: number }>(sql`
+    WITH RECURSIVE public_years(year) AS (
+      SELECT (SELECT MAX(${documents.year}) FROM ${documents} WHERE ${where})
+      UNION ALL
+      SELECT (SELECT MAX(${documents.year}) FROM ${documents} WHERE ${where} AND ${documents.year} < public_years.year)
+      FROM public_years WHERE public_years.year IS NOT NULL
+    )
+    SELECT year FROM public_years WHERE year IS NOT NULL`);
+  return rows.map((r) => Number(r.year));
 }
 
 /** A public document of exactly this region (detail pages live under the document's own region). */
@@ -201,19 +224,27 @@ export async function listDocumentsForAdmin(db: Db, f: AdminDocumentFilter) {
   if (f.status === 'menunggu_tinjauan') conds.push(or(eq(documents.status, 'menunggu_tinjauan'), isNotNull(documents.pendingVersion)) as SQL);
   else if (f.status) conds.push(eq(documents.status, f.status));
   const where = and(...conds);
+  const order = [desc(documents.updatedAt), desc(documents.id)];
+  // The page's ids first, from documents alone (bench/volume.md): joined with regions, SQLite may start from the
+  // regions and sort every document instead of walking the last-changed index to the LIMIT.
+  const page = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
   const [rows, total] = await Promise.all([
     db
       .select(listColumns)
       .from(documents)
       .innerJoin(regions, eq(regions.code, documents.regionCode))
-      .where(where)
-      .orderBy(desc(documents.updatedAt), desc(documents.id))
-      .limit(f.limit)
-      .offset(f.offset)
+      .where(inArray(documents.id, page))
+      .orderBy(...order)
       .all(),
-    db.select({ n: count() }).from(documents).where(where).get(),
+    boundedCount(db, documents, where, { offset: f.offset, pageSize: f.limit }),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total };
 }
 
 export type AdminDocumentRow = Awaited<ReturnType<typeof listDocumentsForAdmin>>['rows'][number];

@@ -36,7 +36,7 @@ export function documentRoutes(): Hono<AppEnv> {
     const filter = { regionCode: ctx.region.code, category: q.kategori === 'semua' ? undefined : q.kategori, year: q.tahun };
     const [items, total, years] = await Promise.all([
       listPublicDocuments(db, { ...filter, limit: PAGE_SIZE, offset: (q.halaman - 1) * PAGE_SIZE }),
-      countPublicDocuments(db, filter),
+      countPublicDocuments(db, filter, { offset: (q.halaman - 1) * PAGE_SIZE, pageSize: PAGE_SIZE }),
       publicDocumentYears(db, ctx.region.code),
     ]);
     const title = `Dokumen publik ${regionTitle(ctx.region)}`;

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { hasNextPage, totalLabel, type BoundedTotal } from '../../db/bounded-count';
 import { DOCUMENT_CATEGORIES, type DocumentCategory, type DocumentVersionRow } from '../../db/schema';
 import { formatDate } from '../../lib/time';
 import { formatBytes } from '../../lib/upload';
@@ -47,7 +48,7 @@ export const DocumentListView: FC<{
   title: string;
   base: string;
   items: PublicDocumentRow[];
-  total: number;
+  total: BoundedTotal;
   years: number[];
   filter: { kategori: 'semua' | DocumentCategory; tahun?: number; halaman: number };
   pageSize: number;
@@ -95,13 +96,13 @@ export const DocumentListView: FC<{
         </EmptyState>
       ) : (
         <>
-          <p class="hint">{p.total} dokumen.</p>
+          <p class="hint">{totalLabel(p.total)} dokumen.</p>
           <DocumentList items={p.items} showRegion={p.showRegion} />
         </>
       )}
       <Pagination
         prev={p.filter.halaman > 1 ? link(p.filter.halaman - 1) : undefined}
-        next={p.filter.halaman * p.pageSize < p.total ? link(p.filter.halaman + 1) : undefined}
+        next={hasNextPage(p.total, p.filter.halaman, p.pageSize) ? link(p.filter.halaman + 1) : undefined}
       />
     </>
   );

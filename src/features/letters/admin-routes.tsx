@@ -45,7 +45,10 @@ const QueueQuery = z.object({
     .enum(['terbuka', 'semua', ...LETTER_STATUSES])
     .catch('terbuka')
     .default('terbuka'),
+  halaman: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
+/** Queue rows a page (bench/volume.md: the page once showed up to 200 open requests, each with its NIK unsealed). */
+const QUEUE_PAGE = 50;
 const NOTICES: Record<string, string> = {
   periksa: 'Permohonan mulai diperiksa.',
   minta_perbaikan: 'Permintaan perbaikan dikirim ke pemohon.',
@@ -70,12 +73,18 @@ export function letterAdminRoutes(): Hono<AppEnv> {
     const s = sessionOf(c);
     const q = QueueQuery.parse(queryObject(new URL(c.req.url)));
     const db = c.get('db');
-    const { items, roots } = await officerQueue(letterDeps(c), s.memberships, { status: q.status, limit: 200 }, Date.now(), await loadHolidayCalendar(db));
+    const { items, roots, more } = await officerQueue(
+      letterDeps(c),
+      s.memberships,
+      { status: q.status, limit: QUEUE_PAGE, offset: (q.halaman - 1) * QUEUE_PAGE },
+      Date.now(),
+      await loadHolidayCalendar(db),
+    );
     if (roots.length === 0) throw new AppError('not_found');
     return renderAdmin(
       c,
       { title: 'Layanan surat', current: '/admin/layanan' },
-      <QueueView items={items} status={q.status} hasScope={roots.length > 0} templates={await templateNames(c)} />,
+      <QueueView items={items} status={q.status} page={q.halaman} more={more} hasScope={roots.length > 0} templates={await templateNames(c)} />,
     );
   });
 

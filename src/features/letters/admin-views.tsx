@@ -9,7 +9,7 @@ import type { LetterAttachmentRow, LetterEventRow, LetterRequestRow, LetterSetti
 import type { FieldError } from '../../lib/errors';
 import { errorFor, valueOf, type FormValues } from '../../lib/forms';
 import { formatDate, formatDateTime, formatWeekdayDate } from '../../lib/time';
-import { ErrorSummary, Field, StatusTag } from '../../views/components';
+import { ErrorSummary, Field, Pagination, StatusTag } from '../../views/components';
 import { CsrfField } from '../../admin/render';
 import { STATUS_LABELS, STATUS_TONES, type OfficerListItem } from './present';
 import type { ActionType } from './status-machine';
@@ -18,7 +18,15 @@ import type { TemplateContent } from './template';
 const DUE_WORDS = { aman: 'Sesuai jadwal', mendekati: 'Mendekati tenggat', lewat: 'Lewat tenggat' } as const;
 const DUE_TONES = { aman: 'green', mendekati: 'yellow', lewat: 'red' } as const;
 
-export const QueueView: FC<{ items: OfficerListItem[]; status: string; hasScope: boolean; templates: Map<string, string>; notice?: string }> = (p) => (
+export const QueueView: FC<{
+  items: OfficerListItem[];
+  status: string;
+  page?: number;
+  more?: boolean;
+  hasScope: boolean;
+  templates: Map<string, string>;
+  notice?: string;
+}> = (p) => (
   <div>
     <h1>Layanan surat</h1>
     {p.notice ? (
@@ -92,6 +100,10 @@ export const QueueView: FC<{ items: OfficerListItem[]; status: string; hasScope:
         </tbody>
       </table>
     )}
+    <Pagination
+      prev={(p.page ?? 1) > 1 ? `/admin/layanan?${new URLSearchParams({ status: p.status, halaman: String((p.page ?? 1) - 1) })}` : undefined}
+      next={p.more ? `/admin/layanan?${new URLSearchParams({ status: p.status, halaman: String((p.page ?? 1) + 1) })}` : undefined}
+    />
   </div>
 );
 

@@ -53,6 +53,7 @@ export interface QueueQuery {
   status: 'terbuka' | 'semua' | LetterStatus;
   wilayah?: string;
   limit: number;
+  offset?: number;
 }
 
 /** The queue: open requests first by deadline, in the regions the actor handles (policy checked per region). */
@@ -62,24 +63,33 @@ export async function officerQueue(
   q: QueueQuery,
   now: number,
   cal: HolidayCalendar,
-): Promise<{ items: OfficerListItem[]; roots: string[] }> {
+): Promise<{ items: OfficerListItem[]; roots: string[]; more: boolean }> {
   const roots = letterRoots(memberships);
+  const where = and(
+    inSubtrees(letterRequests.regionCode, roots),
+    q.wilayah ? eq(letterRequests.regionCode, q.wilayah) : undefined,
+    q.status === 'terbuka' ? inArray(letterRequests.status, [...OPEN_STATUSES]) : q.status === 'semua' ? undefined : eq(letterRequests.status, q.status),
+  );
+  const order = [sql`${letterRequests.dueAt} IS NULL`, asc(letterRequests.dueAt), desc(letterRequests.createdAt)];
+  // The page's ids first, from the queue index alone (migration 0099), then only those rows (bench/volume.md).
+  // One row past the page tells whether a next page exists; the id breaks ties so pages never overlap.
+  const page = deps.db
+    .select({ id: letterRequests.id })
+    .from(letterRequests)
+    .where(where)
+    .orderBy(...order, asc(letterRequests.id))
+    .limit(q.limit + 1)
+    .offset(q.offset ?? 0);
   const rows = await deps.db
     .select({ r: letterRequests, stage: regions.stage })
     .from(letterRequests)
     .innerJoin(regions, eq(regions.code, letterRequests.regionCode))
-    .where(
-      and(
-        inSubtrees(letterRequests.regionCode, roots),
-        q.wilayah ? eq(letterRequests.regionCode, q.wilayah) : undefined,
-        q.status === 'terbuka' ? inArray(letterRequests.status, [...OPEN_STATUSES]) : q.status === 'semua' ? undefined : eq(letterRequests.status, q.status),
-      ),
-    )
-    .orderBy(sql`${letterRequests.dueAt} IS NULL`, asc(letterRequests.dueAt), desc(letterRequests.createdAt))
-    .limit(q.limit)
+    .where(inArray(letterRequests.id, page))
+    .orderBy(...order, asc(letterRequests.id))
     .all();
-  const allowed = rows.filter(({ r, stage }) => can(memberships, 'letter.handle', { code: r.regionCode, stage }));
-  return { items: await Promise.all(allowed.map(({ r }) => officerListItem(deps.dataKeys, r, now, cal))), roots };
+  const more = rows.length > q.limit;
+  const allowed = rows.slice(0, q.limit).filter(({ r, stage }) => can(memberships, 'letter.handle', { code: r.regionCode, stage }));
+  return { items: await Promise.all(allowed.map(({ r }) => officerListItem(deps.dataKeys, r, now, cal))), roots, more };
 }
 
 export const EXPORT_PAGE_SIZE = 500;

@@ -40,7 +40,7 @@ export interface FlagPlan {
  * the wanted flags against the open ones, whatever is left is written by the next runs — no cursor needed, no flag
  * or notification twice.
  */
-export const FLAG_WRITES_PER_RUN = 400;
+export const FLAG_WRITES_PER_RUN = 300;
 
 const DETAIL_FIELDS = ['state', 'audienceCode', 'source', 'title', 'reference', 'href', 'subjectAt'] as const;
 
