@@ -1,14 +1,10 @@
 // `npm run bench:volume-interleaved [-- runs]` (default 11): the pages of
 // `npm run bench -- --volume` on the prepared 1×, 10× and 100× directories, one portal per scale running side by
 // side, each request alternating between the scales so that a change in machine load hits every scale alike.
-import { existsSync } from 'node:fs';
-import { request } from 'node:http';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startPortal } from './e2e.mjs';
-import { DEMO_PASSWORD } from './lib/demo-seed.mjs';
+import { fetchRaw, login } from './lib/bench-volume.mjs';
 import { volumeDir } from './generate-volume.mjs';
-import { wrangler } from './lib/local.mjs';
 
 const RUNS = Math.max(1, Math.min(101, Number(process.argv[2] ?? 11) || 11));
 const SCALES = [1, 10, 100];
@@ -29,30 +25,6 @@ const PAGES = [
   ['feed', `/api/v1/documents?since=${since}&limit=100`],
   ['feed', `/api/v1/tenders?since=${since}&limit=100`],
 ];
-function fetchRaw(port, path, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { 'Accept-Encoding': 'identity', ...headers } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-async function login(port) {
-  const body = new URLSearchParams({ login: 'diskominfo', password: DEMO_PASSWORD }).toString();
-  const res = await fetchRaw(port, '/masuk', {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body), Origin: `http://127.0.0.1:${port}` },
-  });
-  return [res.headers['set-cookie'] ?? []]
-    .flat()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 const portals = [];
 try {
   for (const scale of SCALES)

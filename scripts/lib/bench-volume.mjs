@@ -32,7 +32,8 @@ const ADMIN_PAGES = [
 ];
 const YEAR = 365 * 86_400_000;
 
-function fetchRaw(port, path, { method = 'GET', headers = {}, body } = {}) {
+/** One HTTP request to a local portal, uncompressed; resolves with status, headers and body. */
+export function fetchRaw(port, path, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers: { 'Accept-Encoding': 'identity', ...headers } }, (res) => {
       const chunks = [];
@@ -46,7 +47,8 @@ function fetchRaw(port, path, { method = 'GET', headers = {}, body } = {}) {
   });
 }
 
-async function login(port) {
+/** Logs in as the demo Diskominfo account and returns the Cookie header value. */
+export async function login(port) {
   const body = new URLSearchParams({ login: 'diskominfo', password: DEMO_PASSWORD }).toString();
   const res = await fetchRaw(port, '/masuk', {
     method: 'POST',
