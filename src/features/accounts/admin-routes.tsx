@@ -17,6 +17,7 @@ import { findUserById, listUsers, membershipsForUsers } from './repo';
 import { CreateUserForm, MembershipInput, ResetPasswordForm, UserListQuery } from './schemas';
 import { addMembership, createUser, removeMembership, resetPassword, setUserActive } from './service';
 import { sessionOf } from '../../auth/session';
+import { pickNotice } from '../../lib/notices';
 
 const IdParam = z.string().regex(/^[0-9A-Z]{26}$/);
 
@@ -108,7 +109,7 @@ export function userAdminRoutes(): Hono<AppEnv> {
         regions={await regionOptions(c)}
         errors={extra.errors}
         values={extra.values}
-        notice={notices[c.req.query('ok') ?? '']}
+        notice={pickNotice(notices, c.req.query('ok'))}
       />,
       { status: extra.status },
     );

@@ -18,6 +18,7 @@ import { findHoliday, holidayYears, listHolidaysOfYear } from './repo';
 import { DateKeySchema, DeleteHolidayForm, HOLIDAY_KIND_LABELS, HolidayForm, YearQuery } from './schemas';
 import { deleteHoliday, saveHoliday } from './service';
 import { REGENCY } from '../../config';
+import { pickNotice } from '../../lib/notices';
 
 const KIND_TONES = { libur_nasional: 'red', cuti_bersama: 'yellow', libur_daerah: 'blue' } as const;
 
@@ -169,7 +170,7 @@ export function calendarAdminRoutes(registry: Registry): Hono<AppEnv> {
         rows={rows}
         values={extra.values}
         errors={extra.errors}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
       />,
       { status: extra.status },
     );

@@ -21,6 +21,7 @@ import { exportForActor, handlerAct, handlerAttachment, handlerDetail, handlerRo
 import { ACTION_LABELS } from './labels';
 import { AdminListQuery, HandlerActionForm } from './schemas';
 import { attachmentResponse } from './uploads';
+import { pickNotice } from '../../lib/notices';
 
 const PAGE_SIZE = 25;
 const ID = ':id{[0-9A-Z]{26}}';
@@ -100,7 +101,7 @@ export function complaintAdminRoutes(): Hono<AppEnv> {
         current: '/admin/pengaduan',
         breadcrumbs: [{ label: 'Pengaduan', href: '/admin/pengaduan' }, { label: view.ticket }],
       },
-      <AdminDetailView csrf={sessionOf(c).csrfToken} v={view} due={due} targets={targets} notice={NOTICES[c.req.query('ok') ?? '']} failed={failed} />,
+      <AdminDetailView csrf={sessionOf(c).csrfToken} v={view} due={due} targets={targets} notice={pickNotice(NOTICES, c.req.query('ok'))} failed={failed} />,
       { status },
     );
   };

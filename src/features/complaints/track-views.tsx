@@ -9,6 +9,7 @@ import type { PublicComplaintView, ReporterComplaintView, TimelineItem } from '.
 import { FOLLOWUP_DAYS, REOPEN_DAYS } from './status-machine';
 import { formatCode, normalizeCode } from './ticket';
 import { MAX_PHOTOS } from './uploads';
+import { pickNotice } from '../../lib/notices';
 
 const HIDDEN_TEXT = {
   rahasia: 'Laporan ini dirahasiakan oleh pelapor, sehingga isinya tidak ditampilkan untuk umum.',
@@ -61,9 +62,9 @@ export const TrackView: FC<TrackProps> = (p) => (
   <>
     <h1>Lacak laporan</h1>
     <ErrorSummary errors={p.errors} fieldIds={{ nomor: 'nomor', kode: 'kode' }} />
-    {p.notice && NOTICES[p.notice] ? (
+    {pickNotice(NOTICES, p.notice) ? (
       <p class="success" role="status">
-        {NOTICES[p.notice]}
+        {pickNotice(NOTICES, p.notice)}
       </p>
     ) : null}
     {/* POST: the private code never travels in a URL (history, logs, Referer, shared links). */}

@@ -26,6 +26,8 @@ import { availableActions } from '../../publishing/workflow';
 import { createFanOut, fanOutChoices, fanOutOf, newFormToken, wantsFanOut } from './fan-out';
 import { deleteGroup, groupViewOf, restoreGroup, updateGroup } from './fan-out-group';
 import { confirmPage, groupAdminRoutes, groupDeleteConfirm } from './fan-out-group-routes';
+import { NOTICES } from './admin-notices';
+import { pickNotice } from '../../lib/notices';
 
 const PAGE_SIZE = 25;
 const DOWNSCALE_SCRIPT = '/js/downscale.js';
@@ -71,20 +73,6 @@ async function reviewCountFor(c: Context<AppEnv>, actor: Actor): Promise<number>
   const regions = await waitingForReviewByRegion(c.get('db'), roots);
   return regions.filter((r) => allows(actor, 'content.review', { code: r.regionCode, stage: r.regionStage })).reduce((sum, r) => sum + r.n, 0);
 }
-
-const NOTICES: Record<string, string> = {
-  dibuat: 'Draf tersimpan.',
-  disimpan: 'Perubahan tersimpan.',
-  dikirim: 'Tulisan dikirim untuk ditinjau. Anda akan melihat hasilnya di beranda admin.',
-  terbit: 'Tulisan diterbitkan.',
-  disetujui: 'Tulisan disetujui dan diterbitkan.',
-  dikembalikan: 'Tulisan dikembalikan ke penulis dengan catatan Anda.',
-  ditarik: 'Tulisan ditarik dari situs publik.',
-  dihapus: 'Tulisan dipindahkan ke Sampah.',
-  disebar: 'Pengumuman dibuat di setiap wilayah tujuan; salinan yang perlu ditinjau menunggu peninjau wilayahnya.',
-  dipulihkan: 'Tulisan dipulihkan dari Sampah sebagai draf.',
-  dilepaskan: 'Salinan ini dilepaskan dari pengumuman bersama; perubahannya kini hanya berlaku untuk wilayah ini.',
-};
 
 /** The undo button after a delete (`?ok=dihapus&urungkan={id}`). */
 function undoOf(c: Context<AppEnv>): { csrf: string; restoreAction: string } | undefined {
@@ -150,7 +138,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         filter={q}
         canCreate={regions.some((r) => allows(ctx.actor, 'content.draft', r))}
         waiting={waiting}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
         undo={undoOf(c)}
       />,
     );
@@ -163,7 +151,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
     return renderAdmin(
       c,
       { title: 'Tinjauan konten', current: '/admin/konten', breadcrumbs: [{ label: 'Konten', href: '/admin/konten' }, { label: 'Tinjauan' }] },
-      <ReviewQueueView rows={rows} now={ctx.now} notice={NOTICES[c.req.query('ok') ?? '']} />,
+      <ReviewQueueView rows={rows} now={ctx.now} notice={pickNotice(NOTICES, c.req.query('ok'))} />,
     );
   });
 
@@ -282,7 +270,7 @@ export function contentAdminRoutes(): Hono<AppEnv> {
         draft={draft}
         history={history}
         group={group ?? undefined}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
       />,
       { status: extra.status },
     );

@@ -39,6 +39,7 @@ import { chunkedUploadRoutes } from './chunked-routes';
 import { UPLOAD_PART_BYTES } from './chunked-schemas';
 import { readFile, uploadIdOf, withDocumentFile } from './document-file';
 import { ReviewNoteForm, RejectForm } from '../../publishing/schemas';
+import { pickNotice } from '../../lib/notices';
 
 const PAGE_SIZE = 25;
 const SCRIPT = '/js/downscale.js';
@@ -127,7 +128,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         regions={regions.rows}
         filter={q}
         canCreate={regions.rows.some((x) => allows(ctx.actor, 'content.draft', x))}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
         undo={undoOf(c)}
       />,
     );
@@ -246,7 +247,7 @@ export function documentAdminRoutes(): Hono<AppEnv> {
         actions={availableActions(found.doc.status, found.rights)}
         values={extra.values}
         errors={extra.errors}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
       />,
       { status: extra.status },
     );

@@ -28,6 +28,7 @@ import { publishRights } from '../../publishing/rights';
 import { availableActions, type PublishRights } from '../../publishing/workflow';
 import { RejectForm, ReviewNoteForm } from '../../publishing/schemas';
 import { regionWithChildrenShapes } from './repo';
+import { pickNotice } from '../../lib/notices';
 
 const PAGE_SIZE = 50;
 const BOUNDARY_MAX_BYTES = 5 * 1024 * 1024;
@@ -173,7 +174,7 @@ export function geoAdminRoutes(): Hono<AppEnv> {
         pageSize={PAGE_SIZE}
         regions={regions}
         filter={q}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
         undo={undoOf(c)}
       />,
     );
@@ -229,7 +230,7 @@ export function geoAdminRoutes(): Hono<AppEnv> {
 
   app.get('/admin/tempat/:id', async (c) => {
     const place = await placeForEdit(c.get('db'), placeId(c), actionContext(c));
-    return renderForm(c, { place, values: placeValues(place), notice: NOTICES[c.req.query('ok') ?? ''] });
+    return renderForm(c, { place, values: placeValues(place), notice: pickNotice(NOTICES, c.req.query('ok')) });
   });
 
   app.post('/admin/tempat/:id', async (c) => {

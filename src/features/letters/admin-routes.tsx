@@ -37,6 +37,7 @@ import { readRequirementUploads, privateFileResponse } from './uploads';
 import { RequestForm, type RequestFormProps } from './views';
 import { loadHolidayCalendar } from '../../lib/holiday-calendar';
 import { ConfirmationView } from './views';
+import { pickNotice } from '../../lib/notices';
 
 const ID = ':id{[0-9A-Z]{26}}';
 const Version = z.coerce.number().int().min(1).optional().catch(undefined);
@@ -259,7 +260,7 @@ export function letterAdminRoutes(): Hono<AppEnv> {
         actions={allowedActions(machineStateOf(row), 'petugas')}
         csrf={sessionOf(c).csrfToken}
         settings={settings}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
         failed={opts.failed}
       />
     );

@@ -20,6 +20,7 @@ import { createImport, type ImportSource } from './preview';
 import { findJob, listJobs, reportOf } from './repo';
 import { cancelImport, runImportChunk, startImport } from './run';
 import { HostDeleteForm, HostForm, ImportForm, ImportIdParam } from './schemas';
+import { pickNotice } from '../../lib/notices';
 
 /** Diskominfo's pages for the retired sites: their host names (/admin/situs-lama) and the content import (/admin/impor). */
 function rootsOf(c: Context<AppEnv>): string[] {
@@ -64,7 +65,7 @@ export function oldSiteAdminRoutes(registry: Registry): Hono<AppEnv> {
         hosts={hosts}
         regions={regions}
         canonical={c.env.APP_ORIGIN}
-        notice={HOST_NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(HOST_NOTICES, c.req.query('ok'))}
         errors={extra.errors}
         values={extra.values}
       />,

@@ -20,6 +20,7 @@ import { findRegion, listEvents, listRequests, loadCalendar, regionFigures } fro
 import { AdminListQuery, AnswerForm, CommissionForm, DecideObjectionForm, ExtendForm } from './schemas';
 import { stateOf } from './service';
 import { availableActions, isOpen } from './state';
+import { pickNotice } from '../../lib/notices';
 
 const NOTICES: Record<string, string> = {
   proses: 'Permohonan mulai diproses.',
@@ -102,7 +103,7 @@ export function ppidAdminRoutes(): Hono<AppEnv> {
   app.get('/admin/ppid/permohonan/:id', async (c) => {
     ppidRoots(c);
     const ok = c.req.query('ok');
-    return detailPage(c, c.req.param('id'), { notice: ok ? NOTICES[ok] : undefined });
+    return detailPage(c, c.req.param('id'), { notice: pickNotice(NOTICES, ok) });
   });
 
   app.post('/admin/ppid/permohonan/:id/proses', async (c) => {

@@ -26,6 +26,7 @@ import { filesOf, findFile } from './repo';
 import { serveFile } from './routes';
 import { AdminTenderListQuery, TenderForm, TenderIdParam } from './schemas';
 import { changeTenderStatus, createTender, deleteTender, loadTenderForEdit, updateTender, type TenderDeps, type TenderKind } from './service';
+import { pickNotice } from '../../lib/notices';
 
 const PAGE_SIZE = 25;
 const deps = (c: Context<AppEnv>): TenderDeps => ({ db: c.get('db'), env: c.env, files: c.env.FILES });
@@ -113,7 +114,7 @@ export function tenderAdminRoutes(): Hono<AppEnv> {
         canCreateVillage={villages.length > 0}
         canRegency={scope.regency}
         now={ctx.now}
-        notice={NOTICES[c.req.query('ok') ?? '']}
+        notice={pickNotice(NOTICES, c.req.query('ok'))}
       />,
     );
   });
@@ -207,7 +208,7 @@ export function tenderAdminRoutes(): Hono<AppEnv> {
           village={t.kind === 'village'}
           actions={t.kind === 'village' ? availableActions(row.publishStatus, t.rights).filter((a) => a !== 'save' && a !== 'delete') : []}
           publicHref={tenderHref({ regionPath: t.region.path, id })}
-          notice={NOTICES[c.req.query('ok') ?? '']}
+          notice={pickNotice(NOTICES, c.req.query('ok'))}
           errors={extra.status && !extra.values ? extra.errors : undefined}
         />
         <TenderFilesSection csrf={csrf} base={base} files={files} canEdit={canEditFiles} uploadMax={uploadMaxBytes(c.env)} errors={extra.fileErrors} />
