@@ -142,8 +142,34 @@ export function steadyNavigation(context: BrowserContext, clientIp?: string, { c
         throw err;
       }
     };
+    // A click that navigated, then waited for its page: when the new URL is there but its load stalled, load it again.
+    const waitForURL = page.waitForURL.bind(page);
+    page.waitForURL = async (target, options) => {
+      let current: string;
+      try {
+        return await waitForURL(target, options);
+      } catch (err) {
+        current = page.url();
+        if (!isTimeout(err) || !urlMatches(target, current)) throw err;
+        nodeProcess.stderr?.write(`[e2e] ${current}: load stalled after a navigation, loading it again.\n${await explain(current)}\n`);
+      }
+      const waitUntil = options?.waitUntil;
+      try {
+        await goto(current, { timeout: RETRY_NAVIGATION_TIMEOUT_MS, ...(waitUntil ? { waitUntil } : {}) });
+      } catch (err) {
+        if (isTimeout(err)) err.message += `\n(second attempt)\n${await explain(current)}`;
+        throw err;
+      }
+    };
     return page;
   };
+}
+
+/** Whether a page URL is what a waitForURL target asks for (exact string, pattern or predicate; globs never match). */
+function urlMatches(target: string | RegExp | ((url: URL) => boolean), current: string): boolean {
+  if (typeof target === 'string') return target === current;
+  if (target instanceof RegExp) return new RegExp(target.source, target.flags.replace('g', '')).test(current);
+  return target(new URL(current));
 }
 
 /** Fetches a URL from Node (30 s limit) and describes the answer. */
